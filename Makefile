@@ -1,0 +1,43 @@
+# szsoft — build, test, install.
+#
+#   make test      gofmt check, go vet, staticcheck, go test -race (what CI runs)
+#   make build     bin/szsoft
+#   make install   binary, completions and man pages under $(DESTDIR)$(PREFIX)
+
+GO          ?= go
+PREFIX      ?= /usr/local
+DESTDIR     ?=
+BIN         := bin/szsoft
+VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS     := -X main.version=$(VERSION)
+# staticcheck is run from the module proxy, so a fresh machine needs nothing
+# installed by hand.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: all build test fmt-check vet staticcheck gotest install clean
+
+all: build
+
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/szsoft
+
+test: fmt-check vet staticcheck gotest
+
+fmt-check:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+staticcheck:
+	$(GO) run $(STATICCHECK) ./...
+
+gotest:
+	$(GO) test -race ./...
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/szsoft
+
+clean:
+	rm -rf bin

@@ -1,0 +1,82 @@
+package calc
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"szsoft/measures"
+)
+
+// claim builds a claim from "name=value" and "switch" words, reading each
+// value by the kind of its input, as the command line does.
+func claim(t *testing.T, measure string, words ...string) Claim {
+	t.Helper()
+	m, ok := measures.Get().Measure(measure)
+	if !ok {
+		t.Fatalf("no measure %s", measure)
+	}
+	c := Claim{Measure: measure, Amounts: map[string]decimal.Decimal{}, Rates: map[string]decimal.Decimal{},
+		Switches: map[string]bool{}, Choices: map[string][]string{}}
+	for _, w := range words {
+		name, value, _ := strings.Cut(w, "=")
+		in, ok := m.Input(name)
+		if !ok {
+			t.Fatalf("%s has no input %s", measure, name)
+		}
+		switch in.Kind {
+		case measures.Amount:
+			v, err := ParseAmount(value)
+			if err != nil {
+				t.Fatalf("%s: %v", w, err)
+			}
+			c.Amounts[name] = v
+		case measures.Rate:
+			v, err := ParseRate(value)
+			if err != nil {
+				t.Fatalf("%s: %v", w, err)
+			}
+			c.Rates[name] = v
+		case measures.Switch:
+			c.Switches[name] = true
+		case measures.Choice, measures.Choices:
+			c.Choices[name] = append(c.Choices[name], strings.Split(value, ",")...)
+		}
+	}
+	return c
+}
+
+var testDate = Date{2026, 11, 26}
+
+// project computes one measure on testDate and fails the test on an error.
+func project(t *testing.T, measure string, words ...string) *Result {
+	t.Helper()
+	r, err := Compute(&Project{Date: testDate, Claims: []Claim{claim(t, measure, words...)}})
+	if err != nil {
+		t.Fatalf("%s %v: %v", measure, words, err)
+	}
+	return r
+}
+
+// line returns the line with the id.
+func line(t *testing.T, r *Result, id string) Line {
+	t.Helper()
+	for _, l := range r.Lines {
+		if l.Item.ID == id {
+			return l
+		}
+	}
+	t.Fatalf("no line %s among %d", id, len(r.Lines))
+	return Line{}
+}
+
+// show renders a figure as JSON would: two decimals, or "null".
+func show(d *decimal.Decimal) string {
+	if d == nil {
+		return "null"
+	}
+	return Yuan(*d)
+}
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }

@@ -1,0 +1,185 @@
+package calc
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// SPEC section 3: every amount syntax.
+func TestParseAmount(t *testing.T) {
+	cases := map[string]string{
+		"50000000":      "50000000",
+		"5e7":           "50000000",
+		"5E7":           "50000000",
+		"5e+7":          "50000000",
+		"50,000,000":    "50000000",
+		"50_000_000":    "50000000",
+		"5000万":         "50000000",
+		"5000万元":        "50000000",
+		"0.5亿":          "50000000",
+		"1.5亿元":         "150000000",
+		"100元":          "100",
+		" 5e7 ":         "50000000",
+		"12345678.91":   "12345678.91",
+		"1,234,567.89":  "1234567.89",
+		"0":             "0",
+		"0.01":          "0.01",
+		".5":            "0.5",
+		"5.":            "5",
+		"1.23456万":      "12345.6",
+		"2.5e-1":        "0.25",
+		"1000000000000": "1000000000000",
+		"1e15":          "1000000000000000", // the largest amount accepted
+		"1000万亿":        "",                 // several units
+		"1,000.5万":      "10005000",
+	}
+	for in, want := range cases {
+		got, err := ParseAmount(in)
+		if want == "" {
+			if err == nil {
+				t.Errorf("ParseAmount(%q) = %s, want an error", in, got)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("ParseAmount(%q): %v", in, err)
+			continue
+		}
+		if !got.Equal(dec(want)) {
+			t.Errorf("ParseAmount(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestParseAmountRefuses(t *testing.T) {
+	cases := map[string]string{
+		"-5":                              "negative",
+		"-0":                              "negative",
+		"+5":                              "sign",
+		"NaN":                             "not a number",
+		"nan":                             "not a number",
+		"Inf":                             "not a number",
+		"-Infinity":                       "negative",
+		"0x10":                            "hexadecimal",
+		"":                                "empty",
+		"   ":                             "empty",
+		"5e7x":                            `unexpected "x"`,
+		"5万亿":                             "more than one unit",
+		"5元元":                             "more than one unit",
+		"1.0000000000001e15":              "above 10^15",
+		"1e16":                            "above 10^15",
+		"1e999999999":                     "exponent out of range",
+		"0.001":                           "finer than 0.01",
+		"1,00":                            "groups of three",
+		"1,0000":                          "groups of three",
+		"1,000_000":                       "mixes",
+		",100":                            "groups of three",
+		"100,":                            "groups of three",
+		"1..5":                            "needs digits after it",
+		"e7":                              "not a number",
+		"5e":                              "exponent needs digits",
+		"万":                               "missing",
+		"five":                            "not a number",
+		"5 000":                           "unexpected",
+		"1.5.5":                           "unexpected",
+		"0." + strings.Repeat("1", 10000): "too long",
+	}
+	for in, want := range cases {
+		_, err := ParseAmount(in)
+		var ve *ValueError
+		if !errors.As(err, &ve) {
+			t.Errorf("ParseAmount(%.20q): err = %v, want a ValueError", in, err)
+			continue
+		}
+		if !strings.Contains(ve.Msg, want) {
+			t.Errorf("ParseAmount(%.20q): %q, want it to say %q", in, ve.Msg, want)
+		}
+		if ve.Hint == "" {
+			t.Errorf("ParseAmount(%.20q): no hint", in)
+		}
+	}
+}
+
+func TestParseRate(t *testing.T) {
+	ok := map[string]string{"0.3": "0.3", "30%": "0.3", "3.5%": "0.035", "0": "0", "100%": "1", "1": "1", "8％": "0.08", "0.035": "0.035"}
+	for in, want := range ok {
+		got, err := ParseRate(in)
+		if err != nil || !got.Equal(dec(want)) {
+			t.Errorf("ParseRate(%q) = %s, %v; want %s", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"150%", "-0.1", "-5%", "30", "1.01", "", "abc", "0.3x", "3e-1", "%", "NaN", "30%%"} {
+		if got, err := ParseRate(in); err == nil {
+			t.Errorf("ParseRate(%q) = %s, want an error", in, got)
+		}
+	}
+	// A number above 1 without % is probably a percentage: the hint says so.
+	_, err := ParseRate("30")
+	var ve *ValueError
+	if !errors.As(err, &ve) || !strings.Contains(ve.Hint, "30%") {
+		t.Errorf("ParseRate(30): %v, want a hint naming 30%%", err)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	if d, err := ParseDate("2026-03-01"); err != nil || d != (Date{2026, 3, 1}) {
+		t.Errorf("ParseDate(2026-03-01) = %v, %v", d, err)
+	}
+	if d, err := ParseDate("2024-02-29"); err != nil || d.String() != "2024-02-29" {
+		t.Errorf("leap day: %v, %v", d, err)
+	}
+	for in, want := range map[string]string{
+		"2026-02-30": "no such day", "2025-02-29": "no such day", "2026-13-01": "no such day",
+		"2026/03/01": "not a date", "26-03-01": "not a date", "2026-3-1": "not a date", "": "not a date", "2026-03-01T00:00:00": "not a date",
+	} {
+		_, err := ParseDate(in)
+		var ve *ValueError
+		if !errors.As(err, &ve) || !strings.Contains(ve.Msg, want) {
+			t.Errorf("ParseDate(%q): %v, want %q", in, err, want)
+		}
+	}
+}
+
+func TestFormat(t *testing.T) {
+	for in, want := range map[string]string{"10000000": "10,000,000.00", "999.5": "999.50", "0": "0.00", "1234567.891": "1,234,567.89", "100": "100.00"} {
+		if got := FormatYuan(dec(in)); got != want {
+			t.Errorf("FormatYuan(%s) = %s, want %s", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"10000000": "1,000.00", "12345.67": "1.234567", "15000": "1.50", "0": "0.00", "123456789": "12,345.6789"} {
+		if got := FormatWan(dec(in)); got != want {
+			t.Errorf("FormatWan(%s) = %s, want %s", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"0.3": "30%", "0.035": "3.5%", "1": "100%", "0": "0%"} {
+		if got := Percent(dec(in)); got != want {
+			t.Errorf("Percent(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// Money never touches binary floating point: calc and measures may not even
+// name the types.
+func TestNoFloatingPoint(t *testing.T) {
+	banned := []string{"float" + "64", "float" + "32"}
+	for _, dir := range []string{".", "../measures"} {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no Go files in %s: %v", dir, err)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range banned {
+				if strings.Contains(string(b), w) {
+					t.Errorf("%s mentions %s", f, w)
+				}
+			}
+		}
+	}
+}

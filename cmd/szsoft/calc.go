@@ -1,0 +1,320 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"szsoft/calc"
+	"szsoft/measures"
+)
+
+// Output forms (SPEC section 3).
+var (
+	outputForms = []string{"table", "json", "jsonl", "csv", "markdown", "xlsx", "total"}
+	units       = []string{"yuan", "wan"}
+	langs       = []string{"zh", "en"}
+)
+
+// calcOptions holds the flags calc and batch share: output, language and the
+// inputs of the 附则.
+type calcOptions struct {
+	file          stringFlag
+	output        choiceFlag
+	out           stringFlag
+	unit          choiceFlag
+	lang          choiceFlag
+	date          stringFlag
+	sameKind      switchFlag
+	audited       amountFlag
+	national      amountFlag
+	provincial    amountFlag
+	otherCity     amountFlag
+	districtRatio rateFlag
+	strictCap     switchFlag
+}
+
+func newCalcOptions() *calcOptions {
+	o := &calcOptions{}
+	o.file = stringFlag{onceValue: onceValue{name: "file"}, typ: "file"}
+	o.output = choiceFlag{onceValue: onceValue{name: "output"}, values: outputForms}
+	o.out = stringFlag{onceValue: onceValue{name: "out"}, typ: "file"}
+	o.unit = choiceFlag{onceValue: onceValue{name: "unit"}, values: units}
+	o.lang = choiceFlag{onceValue: onceValue{name: "lang"}, values: langs}
+	o.date = stringFlag{onceValue: onceValue{name: "date"}, typ: "YYYY-MM-DD", check: func(s string) error {
+		_, err := calc.ParseDate(s)
+		return err
+	}}
+	o.sameKind = switchFlag{onceValue: onceValue{name: "same-kind"}}
+	o.audited = amountFlag{onceValue: onceValue{name: "audited-investment"}}
+	o.national = amountFlag{onceValue: onceValue{name: "national-funding"}}
+	o.provincial = amountFlag{onceValue: onceValue{name: "provincial-funding"}}
+	o.otherCity = amountFlag{onceValue: onceValue{name: "other-city-funding"}}
+	o.districtRatio = rateFlag{onceValue: onceValue{name: "district-ratio"}}
+	o.strictCap = switchFlag{onceValue: onceValue{name: "strict-cap"}}
+	return o
+}
+
+func (o *calcOptions) register(fs *pflag.FlagSet) {
+	unsorted(fs)
+	fs.VarP(&o.file, "file", "f", "TOML project file; - reads standard input")
+	fs.VarP(&o.output, "output", "o", "output form: "+strings.Join(outputForms, "|")+" (default table)")
+	fs.Var(&o.out, "out", "write the output to this file instead of standard output")
+	fs.Var(&o.unit, "unit", "amounts in table and markdown output: yuan|wan (default yuan)")
+	fs.Var(&o.lang, "lang", "language of titles, headers and notes: zh|en (default from the locale)")
+	fs.Var(&o.date, "date", "date of the qualifying event (附则 validity window; default today)")
+	addSwitch(fs, &o.sameKind, "the project already has support under a similar municipal measure (附则)")
+	fs.Var(&o.audited, "audited-investment", "audited investment of the project (附则 cumulative cap)")
+	fs.Var(&o.national, "national-funding", "national funding of the project (附则)")
+	fs.Var(&o.provincial, "provincial-funding", "provincial funding of the project (附则)")
+	fs.Var(&o.otherCity, "other-city-funding", "Shenzhen funding already received for the project (附则)")
+	fs.Var(&o.districtRatio, "district-ratio", "the district's own matching ratio (附则; default 0)")
+	addSwitch(fs, &o.strictCap, "all-levels reading of the cumulative cap: national and provincial money count too (附则)")
+}
+
+// project builds the 附则 part of a project from the flags.
+func (o *calcOptions) project(today calc.Date) *calc.Project {
+	p := &calc.Project{Date: today}
+	if o.date.set {
+		p.Date, _ = calc.ParseDate(o.date.raw) // checked when parsed
+	}
+	p.SameKind = o.sameKind.on
+	if o.audited.set {
+		v := o.audited.v
+		p.AuditedInvestment = &v
+	}
+	p.NationalFunding = o.national.v
+	p.ProvincialFunding = o.provincial.v
+	p.OtherCityFunding = o.otherCity.v
+	p.DistrictRatio = o.districtRatio.v
+	p.StrictCap = o.strictCap.on
+	return p
+}
+
+// measureFlags are the flags of one measure subcommand, made from the
+// measure's inputs in the catalogue.
+type measureFlags struct {
+	m     *measures.Measure
+	flags []inputFlag
+}
+
+func newMeasureFlags(m *measures.Measure) *measureFlags {
+	mf := &measureFlags{m: m}
+	for _, in := range m.Inputs {
+		o := onceValue{name: in.Name}
+		switch in.Kind {
+		case measures.Amount:
+			mf.flags = append(mf.flags, &amountFlag{onceValue: o})
+		case measures.Rate:
+			mf.flags = append(mf.flags, &rateFlag{onceValue: o})
+		case measures.Switch:
+			mf.flags = append(mf.flags, &switchFlag{onceValue: o})
+		case measures.Choice:
+			mf.flags = append(mf.flags, &choiceFlag{onceValue: o, values: in.Values})
+		case measures.Choices:
+			mf.flags = append(mf.flags, &choicesFlag{name: in.Name, values: in.Values})
+		}
+	}
+	return mf
+}
+
+func (mf *measureFlags) register(fs *pflag.FlagSet) {
+	unsorted(fs)
+	for i, in := range mf.m.Inputs {
+		usage := in.Help.En
+		if len(in.Values) > 0 && in.Kind == measures.Choice {
+			usage += " (" + strings.Join(in.Values, "|") + ")"
+		}
+		if in.Kind == measures.Choices {
+			usage += " (" + strings.Join(in.Values, "|") + "; repeatable)"
+		}
+		if in.Required {
+			usage += " (required)"
+		}
+		if sw, ok := mf.flags[i].(*switchFlag); ok {
+			addSwitch(fs, sw, usage)
+			continue
+		}
+		fs.Var(mf.flags[i], in.Name, usage)
+	}
+}
+
+// claim returns the claim the flags make; given is false when no flag of
+// the measure was given.
+func (mf *measureFlags) claim() (c calc.Claim, given bool) {
+	c = calc.Claim{
+		Measure:  mf.m.Name,
+		Amounts:  map[string]decimal.Decimal{},
+		Rates:    map[string]decimal.Decimal{},
+		Switches: map[string]bool{},
+		Choices:  map[string][]string{},
+	}
+	for _, f := range mf.flags {
+		if f.given() {
+			f.apply(&c)
+			given = true
+		}
+	}
+	return c, given
+}
+
+// raw returns what was typed for the flag called name, for error messages.
+func (mf *measureFlags) raw(name string) string {
+	for _, f := range mf.flags {
+		if f.flagName() == name && f.given() {
+			return f.String()
+		}
+	}
+	return ""
+}
+
+func (a *app) calcCmd() *cobra.Command {
+	opts := newCalcOptions()
+	cmd := &cobra.Command{
+		Use:   "calc [<measure>] [flags]",
+		Short: "Compute the subsidy of one measure, or of every measure a project file names",
+		Long: `Compute the maximum subsidy of a measure of 深府规〔2022〕5号, with the
+matching-fund limits of the 附则 and the clause behind every figure.
+
+Name a measure and give its inputs as flags, or give a project file with
+--file to compute every measure it names; flags override the file's keys.`,
+		Example: `  szsoft calc first-version --sales 5e7
+  szsoft calc platform --operating-cost 1e7 -o json
+  szsoft calc new-product --investment 1.6e7 --national-funding 2e6 --audited-investment 1e7`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return unknownMeasure(args[0])
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !opts.file.set {
+				return usagef("name a measure, e.g. 'szsoft calc first-version --sales 5e7', or give --file; measures: "+strings.Join(measures.Get().Names(), ", "),
+					"calc needs a measure or --file")
+			}
+			return a.runCalc(opts, nil)
+		},
+	}
+	opts.register(cmd.PersistentFlags())
+	for _, m := range measures.Get().Measures {
+		cmd.AddCommand(a.measureCmd(m, opts))
+	}
+	return cmd
+}
+
+func (a *app) measureCmd(m *measures.Measure, opts *calcOptions) *cobra.Command {
+	mf := newMeasureFlags(m)
+	example := "  szsoft calc " + m.Name
+	if m.Example != "" {
+		example += " " + m.Example
+	}
+	cmd := &cobra.Command{
+		Use:     m.Name + " [flags]",
+		Short:   m.Clause + " " + m.Title.Zh + " — " + m.Title.En,
+		Long:    m.Clause + " " + m.Title.Zh + " — " + m.Title.En + "\n\n" + m.Summary,
+		Example: example,
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runCalc(opts, mf)
+		},
+	}
+	mf.register(cmd.Flags())
+	return cmd
+}
+
+func unknownMeasure(name string) error {
+	hint := "measures: " + strings.Join(measures.Get().Names(), ", ")
+	if s := suggest(name, measures.Get().Names()); s != "" {
+		hint = "did you mean '" + s + "'? " + hint
+	}
+	return usagef(hint, "unknown measure %q", name)
+}
+
+// runCalc computes one project and writes it in the chosen form. Nothing is
+// written to standard output unless the whole computation succeeded.
+func (a *app) runCalc(opts *calcOptions, mf *measureFlags) error {
+	lang := a.lang(&opts.lang)
+	p := opts.project(a.today())
+	if mf != nil {
+		c, _ := mf.claim()
+		if err := calc.Check(mf.m, &c); err != nil {
+			var me *calc.MissingError
+			if errors.As(err, &me) {
+				return usagef("run 'szsoft calc "+mf.m.Name+" --help' for its flags", "%s", me.Error())
+			}
+			return err
+		}
+		p.Claims = append(p.Claims, c)
+	}
+	res, err := calc.Compute(p)
+	if err != nil {
+		var ve *calc.ValueError
+		if errors.As(err, &ve) && ve.Field != "" {
+			raw := ""
+			if mf != nil {
+				raw = mf.raw(ve.Field)
+			}
+			return flagValueError(ve.Field, raw, err)
+		}
+		return err
+	}
+	var buf bytes.Buffer
+	if err := a.render(&buf, opts, lang, []*report{{res: res}}); err != nil {
+		return err
+	}
+	_, err = a.stdout.Write(buf.Bytes())
+	return err
+}
+
+// report is one project's result with where it came from.
+type report struct {
+	file *string // nil: from flags alone
+	res  *calc.Result
+}
+
+func (a *app) render(buf *bytes.Buffer, opts *calcOptions, lang string, reps []*report) error {
+	form := "table"
+	if opts.output.set {
+		form = opts.output.raw
+	}
+	unit := "yuan"
+	if opts.unit.set {
+		unit = opts.unit.raw
+	}
+	switch form {
+	case "json":
+		for _, r := range reps {
+			if err := writeJSON(buf, r, lang, true); err != nil {
+				return err
+			}
+		}
+	case "jsonl":
+		for _, r := range reps {
+			if err := writeJSON(buf, r, lang, false); err != nil {
+				return err
+			}
+		}
+	case "total":
+		for _, r := range reps {
+			buf.WriteString(calc.Yuan(r.res.Total) + "\n")
+		}
+	case "csv":
+		writeCSV(buf, reps, true)
+	case "markdown":
+		for _, r := range reps {
+			writeMarkdown(buf, r, lang, unit)
+		}
+	case "table":
+		for _, r := range reps {
+			writeTable(buf, r, lang, unit)
+		}
+	default:
+		return &inputError{msg: fmt.Sprintf("--output %s is not available yet", form)}
+	}
+	return nil
+}

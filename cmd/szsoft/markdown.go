@@ -1,0 +1,38 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// mdEscape keeps a cell's text from breaking the Markdown table.
+var mdEscape = strings.NewReplacer("|", `\|`, "\n", " ")
+
+// writeMarkdown writes the result as a Markdown report: heading, table,
+// 附则 figures, notes and quotations.
+func writeMarkdown(buf *bytes.Buffer, r *report, lang, unit string) {
+	writeHeading(buf, r, lang, unit, "## ")
+	rows, notes := tableRows(r.res, lang, unit)
+	rows = append(rows, []string{"", "**" + lblTotal.In(lang) + "**", "", "", "", "", "", "**" + money(r.res.Total, unit) + "**", ""})
+	for _, row := range rows {
+		for i := range row {
+			row[i] = mdEscape.Replace(row[i])
+		}
+	}
+	t := tablewriter.NewTable(buf,
+		tablewriter.WithRenderer(renderer.NewMarkdown()),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: numericColumns}),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+	)
+	t.Header(headers(lang))
+	_ = t.Bulk(rows)
+	_ = t.Render()
+	writeSupplementary(buf, r.res, lang, unit, "-")
+	writeNotes(buf, r.res, notes, lang, "-")
+}

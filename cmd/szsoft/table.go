@@ -1,0 +1,275 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+	"github.com/shopspring/decimal"
+
+	"szsoft/calc"
+	"szsoft/measures"
+)
+
+// label is a word of the table and markdown output in both languages.
+type label = measures.Text
+
+var (
+	lblTitle        = label{Zh: "深圳市软件产业扶持测算", En: "Shenzhen software-industry subsidy"}
+	lblDate         = label{Zh: "事项日期", En: "date"}
+	lblProject      = label{Zh: "项目", En: "project"}
+	lblApplicant    = label{Zh: "申请单位", En: "applicant"}
+	lblUnitYuan     = label{Zh: "金额单位：元", En: "amounts in yuan (元)"}
+	lblUnitWan      = label{Zh: "金额单位：万元", En: "amounts in 10,000 yuan (万元)"}
+	lblHeaders      = []label{{Zh: "条款", En: "CLAUSE"}, {Zh: "项目", En: "ITEM"}, {Zh: "基数", En: "BASE"}, {Zh: "比例", En: "RATE"}, {Zh: "计算额", En: "COMPUTED"}, {Zh: "上限", En: "CAP"}, {Zh: "最低", En: "MIN"}, {Zh: "最高", En: "MAX"}, {Zh: "说明", En: "NOTE"}}
+	lblTotal        = label{Zh: "市级合计", En: "municipal total"}
+	lblCaseByCase   = label{Zh: "一事一议", En: "case by case"}
+	lblDistrictPaid = label{Zh: "区级支付", En: "paid by district"}
+	lblBinding      = map[calc.Binding]label{
+		calc.BindCap:  {Zh: "封顶", En: "cap"},
+		calc.BindBase: {Zh: "以基数为限", En: "base"},
+		calc.BindRate: {Zh: "按比例", En: "rate"},
+	}
+	lblSupplementary = label{Zh: "附则", En: "附则 (supplementary rules)"}
+	lblValidity      = label{Zh: "有效期", En: "validity window"}
+	lblTo            = label{Zh: "至", En: "to"}
+	lblInForce       = label{Zh: "在有效期内", En: "in force"}
+	lblOutOfForce    = label{Zh: "不在有效期内，各项为0", En: "outside: every line is 0"}
+	lblSameKind      = label{Zh: "不得重复享受", En: "no double-dipping"}
+	lblSameKindOn    = label{Zh: "已享受市级同类措施：市级各项为0", En: "similar municipal support declared: municipal lines are 0"}
+	lblCumCap        = label{Zh: "累计资助上限", En: "cumulative cap"}
+	lblNotApplicable = label{Zh: "不适用（无国家或省级资金）", En: "not applicable (no national or provincial funding)"}
+	lblReading       = map[calc.Reading]label{
+		calc.Literal:   {Zh: "字面理解：深圳市区两级资金", En: "literal reading: Shenzhen money only"},
+		calc.AllLevels: {Zh: "各级理解：含国家和省级资金", En: "all-levels reading: national and provincial money count too"},
+	}
+	lblMatchLimit = label{Zh: "区级配套上限", En: "district matching limit"}
+	lblNoLimit    = label{Zh: "无（本措施未规定）", En: "none (no limit in this policy)"}
+	lblMatch      = label{Zh: "区级配套", En: "district match"}
+	lblNotes      = label{Zh: "说明", En: "Notes"}
+	lblQuotes     = label{Zh: "政策原文", En: "Policy text"}
+	lblWarnings   = label{Zh: "提示", En: "Warnings"}
+)
+
+// money formats an amount for table and markdown output in the chosen unit.
+func money(d decimal.Decimal, unit string) string {
+	if unit == "wan" {
+		return calc.FormatWan(d)
+	}
+	return calc.FormatYuan(d)
+}
+
+func moneyPtr(d *decimal.Decimal, unit string) string {
+	if d == nil {
+		return "-"
+	}
+	return money(*d, unit)
+}
+
+// rateCell shows the rate an item applies: "30%", "0-50%", "20%-40%", ">=50%".
+func rateCell(l calc.Line) string {
+	it := l.Item
+	switch {
+	case l.Rate == nil:
+		return "-"
+	case it.Kind == measures.Floor:
+		return ">=" + calc.Percent(it.RateLow)
+	case !l.Rate.Equal(it.RateHigh), it.RateLow.Equal(it.RateHigh):
+		return calc.Percent(*l.Rate) // chosen, or fixed
+	case it.RateLow.IsZero():
+		return "0-" + calc.Percent(it.RateHigh)
+	}
+	return calc.Percent(it.RateLow) + "-" + calc.Percent(it.RateHigh)
+}
+
+// tableRows turns a result into rows of cells and the numbered notes they
+// refer to; table and markdown output share it.
+func tableRows(res *calc.Result, lang, unit string) (rows [][]string, notes []string) {
+	ref := func(ns []string) string {
+		var refs []string
+		for _, n := range ns {
+			notes = append(notes, n)
+			refs = append(refs, fmt.Sprint(len(notes)))
+		}
+		if len(refs) == 0 {
+			return ""
+		}
+		return "[" + strings.Join(refs, ",") + "]"
+	}
+	for _, l := range res.Lines {
+		minCell, maxCell := moneyPtr(l.Min, unit), moneyPtr(l.Max, unit)
+		if l.Item.Kind == measures.CaseByCase {
+			maxCell = lblCaseByCase.In(lang)
+		}
+		var note []string
+		if b, ok := lblBinding[l.Binding]; ok {
+			note = append(note, b.In(lang))
+		}
+		if l.Item.Payer == measures.District {
+			note = append(note, lblDistrictPaid.In(lang))
+		}
+		if r := ref(texts(l.Notes, lang)); r != "" {
+			note = append(note, r)
+		}
+		rows = append(rows, []string{
+			l.Item.Clause, l.Item.ID, moneyPtr(l.Base, unit), rateCell(l), moneyPtr(l.Computed, unit),
+			moneyPtr(l.Cap, unit), minCell, maxCell, strings.Join(note, " "),
+		})
+	}
+	for _, a := range res.Adjustments {
+		rows = append(rows, []string{a.Clause, a.ID, "", "", "", "", "", money(a.Amount, unit), ref([]string{a.Note.In(lang)})})
+	}
+	return rows, notes
+}
+
+func headers(lang string) []string {
+	h := make([]string, len(lblHeaders))
+	for i, l := range lblHeaders {
+		h[i] = l.In(lang)
+	}
+	return h
+}
+
+var numericColumns = []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft}
+
+// writeTable writes the result as a table for a terminal, then the 附则
+// figures, the notes, warnings and a short quotation of every clause cited.
+func writeTable(buf *bytes.Buffer, r *report, lang, unit string) {
+	res := r.res
+	writeHeading(buf, r, lang, unit, "")
+	rows, notes := tableRows(res, lang, unit)
+	t := tablewriter.NewTable(buf,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: numericColumns}),
+		tablewriter.WithFooterAlignmentConfig(tw.CellAlignment{PerColumn: numericColumns}),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithTrimSpace(tw.Off),
+	)
+	t.Header(headers(lang))
+	_ = t.Bulk(rows)
+	t.Footer("", lblTotal.In(lang), "", "", "", "", "", money(res.Total, unit), "")
+	_ = t.Render()
+	writeSupplementary(buf, res, lang, unit, "")
+	writeNotes(buf, res, notes, lang, "")
+}
+
+// writeHeading writes the title lines; prefix is "" for a terminal and "# "
+// style markers for markdown.
+func writeHeading(buf *bytes.Buffer, r *report, lang, unit, prefix string) {
+	res := r.res
+	fmt.Fprintf(buf, "%s%s, %s, %s %s\n", prefix, lblTitle.In(lang), measures.Policy, lblDate.In(lang), res.Date)
+	if res.Name != "" {
+		fmt.Fprintf(buf, "%s: %s\n", lblProject.In(lang), res.Name)
+	}
+	if res.Applicant != "" {
+		fmt.Fprintf(buf, "%s: %s\n", lblApplicant.In(lang), res.Applicant)
+	}
+	if r.file != nil {
+		fmt.Fprintf(buf, "file: %s\n", *r.file)
+	}
+	if unit == "wan" {
+		buf.WriteString(lblUnitWan.In(lang) + "\n")
+	} else {
+		buf.WriteString(lblUnitYuan.In(lang) + "\n")
+	}
+	if prefix != "" {
+		buf.WriteString("\n")
+	}
+}
+
+// writeSupplementary writes the 附则 block: validity, no double-dipping,
+// the cumulative cap and its reading, the district matching limit and match.
+func writeSupplementary(buf *bytes.Buffer, res *calc.Result, lang, unit, bullet string) {
+	s := measures.Get().Supplementary
+	validity := lblInForce.In(lang)
+	if !res.Eligible {
+		validity = lblOutOfForce.In(lang)
+	}
+	cumCap := lblNotApplicable.In(lang)
+	if res.CumulativeCap != nil {
+		cumCap = money(*res.CumulativeCap, unit) + " (" + lblReading[res.Reading].In(lang) + ")"
+	}
+	limit := lblNoLimit.In(lang)
+	if res.DistrictMatchLimit != nil {
+		limit = money(*res.DistrictMatchLimit, unit)
+	}
+	pairs := [][2]string{
+		{lblValidity.In(lang), fmt.Sprintf("%04d-%02d-%02d %s %04d-%02d-%02d: %s", s.ValidFrom[0], s.ValidFrom[1], s.ValidFrom[2], lblTo.In(lang), s.ValidTo[0], s.ValidTo[1], s.ValidTo[2], validity)},
+	}
+	if res.SameKind {
+		pairs = append(pairs, [2]string{lblSameKind.In(lang), lblSameKindOn.In(lang)})
+	}
+	pairs = append(pairs,
+		[2]string{lblCumCap.In(lang), cumCap},
+		[2]string{lblMatchLimit.In(lang), limit},
+		[2]string{lblMatch.In(lang), money(res.DistrictMatch, unit)},
+	)
+	buf.WriteString("\n" + lblSupplementary.In(lang) + "\n")
+	width := 0
+	for _, p := range pairs {
+		width = max(width, displayWidth(p[0]))
+	}
+	for _, p := range pairs {
+		fmt.Fprintf(buf, "%s%s%s  %s\n", bullet+"  ", p[0], strings.Repeat(" ", width-displayWidth(p[0])), p[1])
+	}
+}
+
+// writeNotes writes the numbered notes, the warnings and the quotations of
+// the clauses behind every line.
+func writeNotes(buf *bytes.Buffer, res *calc.Result, notes []string, lang, bullet string) {
+	if len(notes) > 0 {
+		buf.WriteString("\n" + lblNotes.In(lang) + "\n")
+		for i, n := range notes {
+			fmt.Fprintf(buf, "%s  [%d] %s\n", bullet, i+1, n)
+		}
+	}
+	if len(res.Warnings) > 0 {
+		buf.WriteString("\n" + lblWarnings.In(lang) + "\n")
+		for _, w := range res.Warnings {
+			fmt.Fprintf(buf, "%s  %s\n", bullet, w.In(lang))
+		}
+	}
+	buf.WriteString("\n" + lblQuotes.In(lang) + "\n")
+	seen := map[string]bool{}
+	for _, l := range res.Lines {
+		if seen[l.Item.Quote] {
+			continue
+		}
+		seen[l.Item.Quote] = true
+		fmt.Fprintf(buf, "%s  %s %s: %s\n", bullet, l.Item.Clause, l.Item.ID, l.Item.Quote)
+	}
+	if cl := res.Clauses(); len(cl) > 0 && cl[len(cl)-1] == "附则" {
+		s := measures.Get().Supplementary
+		for _, q := range supplementaryQuotes(res, s) {
+			fmt.Fprintf(buf, "%s  附则: %s\n", bullet, q)
+		}
+	}
+}
+
+// supplementaryQuotes returns the words of the 附则 that shaped res.
+func supplementaryQuotes(res *calc.Result, s measures.Supplementary) []string {
+	var qs []string
+	if !res.Eligible {
+		qs = append(qs, s.ValidityQuote)
+	}
+	if res.SameKind {
+		qs = append(qs, s.NoDoubleQuote)
+	}
+	if res.CumulativeCap != nil {
+		qs = append(qs, s.CumulativeCapQuote)
+	}
+	if res.DistrictMatch.IsPositive() || res.DistrictMatchLimit != nil {
+		qs = append(qs, s.DistrictMatchQuote)
+	}
+	return qs
+}
+
+// displayWidth is the width of s in terminal columns, as the table measures
+// it (CJK characters count two).
+func displayWidth(s string) int { return twwidth.Width(s) }

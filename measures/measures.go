@@ -1,0 +1,229 @@
+// Package measures holds the Shenzhen software-industry measures
+// (深府规〔2022〕5号) as data: every clause, measure, item, rate, cap and tier,
+// the clause text quoted from the policy, and an English summary.
+//
+// Nothing here computes; package calc reads this catalogue. The catalogue is
+// built on first use, not at program start, and checked by Validate (run by
+// the package's tests).
+package measures
+
+import (
+	"github.com/shopspring/decimal"
+)
+
+// Policy is the short name of the policy every result cites.
+const Policy = "深府规〔2022〕5号"
+
+// Edition names the policy text this catalogue was written from.
+const Edition = "深圳市推动软件产业高质量发展的若干措施（深府规〔2022〕5号，2022-09-28 印发，2022-10-15 施行）"
+
+// Kind is the rule kind of an item, as it appears in JSON.
+type Kind string
+
+// The eight rule kinds (SPEC section 1).
+const (
+	FixedRate   Kind = "fixed-rate"
+	CeilingRate Kind = "ceiling-rate"
+	RateRange   Kind = "rate-range"
+	CapOnly     Kind = "cap-only"
+	Tier        Kind = "tier"
+	AmountRange Kind = "amount-range"
+	Floor       Kind = "floor"
+	CaseByCase  Kind = "case-by-case"
+)
+
+// Kinds lists every rule kind in a stable order.
+var Kinds = []Kind{FixedRate, CeilingRate, RateRange, CapOnly, Tier, AmountRange, Floor, CaseByCase}
+
+// Payer says which level of government pays an item.
+type Payer string
+
+// The two payers.
+const (
+	Municipal Payer = "municipal"
+	District  Payer = "district"
+)
+
+// Text is a phrase in Chinese and English.
+type Text struct {
+	Zh, En string
+}
+
+// In returns the text in the language lang ("zh" or "en").
+func (t Text) In(lang string) string {
+	if lang == "zh" && t.Zh != "" {
+		return t.Zh
+	}
+	return t.En
+}
+
+// InputKind is the type of value an input (a flag, a TOML key) takes.
+type InputKind int
+
+// The input kinds.
+const (
+	Amount  InputKind = iota // yuan, in any syntax of SPEC section 3
+	Rate                     // 0.3 or 30%
+	Switch                   // a boolean flag that takes no value
+	Choice                   // one value out of Values
+	Choices                  // a repeatable Choice (a TOML array)
+)
+
+func (k InputKind) String() string {
+	switch k {
+	case Amount:
+		return "amount"
+	case Rate:
+		return "rate"
+	case Switch:
+		return "switch"
+	case Choice:
+		return "choice"
+	case Choices:
+		return "choices"
+	}
+	return "unknown"
+}
+
+// Input is one flag of a measure subcommand; its TOML key is the name with
+// "-" turned into "_".
+type Input struct {
+	Name     string
+	Kind     InputKind
+	Values   []string // Choice and Choices: the valid values, in order
+	Required bool     // the measure cannot be computed without it
+	Help     Text
+}
+
+// Key returns the input's TOML key.
+func (in Input) Key() string { return FlagToKey(in.Name) }
+
+// FlagToKey turns a flag name into its TOML key.
+func FlagToKey(name string) string {
+	b := []byte(name)
+	for i, c := range b {
+		if c == '-' {
+			b[i] = '_'
+		}
+	}
+	return string(b)
+}
+
+// Step is one step of a tier item: an amount picked by a category (Key) or by
+// a threshold the base must reach.
+type Step struct {
+	Key       string          // category, e.g. "provincial"
+	Label     Text            // the category as the policy names it
+	Threshold decimal.Decimal // milestone tiers: the base that reaches the tier
+	Amount    decimal.Decimal
+}
+
+// LevelRule says from which level a certification scheme qualifies.
+type LevelRule struct {
+	Scheme   string // "cmmi"
+	Label    string // "CMMI"
+	MinLevel int    // 1 where the text names no level
+}
+
+// Item is one money item of the policy.
+type Item struct {
+	ID      string
+	Measure string // filled in from the measure that holds the item
+	Clause  string // filled in from the measure
+	Kind    Kind
+	Payer   Payer
+	Title   Text
+	Quote   string // the words of the policy behind the item, verbatim
+
+	// Base names the amount input the item is computed from. The item is
+	// claimed when it is given, unless BaseOptional (then always).
+	Base         string
+	BaseOptional bool
+	// Claim names the switch or choice input that claims the item.
+	Claim string
+	// RateInput names the input that picks one rate.
+	RateInput string
+
+	// Fixed, ceiling and range rates: max at RateHigh, min at RateLow, a
+	// chosen rate must lie in [RateLow, RateHigh]. A fixed rate has
+	// RateLow == RateHigh, a ceiling rate RateLow == 0. Floor: RateLow is the
+	// floor.
+	RateLow, RateHigh decimal.Decimal
+	Cap               *decimal.Decimal // nil: no cap
+	Years             int              // floor: the rent is paid for this many years
+
+	Tiers       []Step
+	UpTo        bool   // tier: "不超过", so min = 0; otherwise min = max
+	Prior       string // milestone tiers: the input with the prior peak
+	HighestOnly string // milestone tiers: the switch that pays only the highest tier
+
+	Levels []LevelRule // certification: the qualifying level of each scheme
+
+	AmountLow, AmountHigh decimal.Decimal // amount range, both ends inclusive
+
+	HeadroomCap bool // case by case, but its cap is the 附则 headroom when that applies
+
+	Reason Text   // case by case: why no number can be computed
+	Notes  []Text // standing notes printed with every line of this item
+}
+
+// Trigger returns the input that claims the item, or "" when the item is
+// computed whenever its measure is claimed.
+func (it *Item) Trigger() string {
+	switch {
+	case it.Claim != "":
+		return it.Claim
+	case it.Base != "" && !it.BaseOptional:
+		return it.Base
+	}
+	return ""
+}
+
+// Assumption is a reading of the policy the calculator makes where the text
+// leaves room, with the switch (if any) that chooses the other reading.
+type Assumption struct {
+	Text   Text
+	Switch string
+}
+
+// Measure is one subcommand of "szsoft calc": the items of one clause that a
+// project claims together.
+type Measure struct {
+	Name        string
+	Clause      string // "（十九）"
+	Title       Text
+	Summary     string // one line of English
+	Inputs      []Input
+	Items       []*Item
+	Assumptions []Assumption
+	Example     string // flags of a typical call, for help texts
+}
+
+// Input returns the measure's input called name.
+func (m *Measure) Input(name string) (Input, bool) {
+	for _, in := range m.Inputs {
+		if in.Name == name {
+			return in, true
+		}
+	}
+	return Input{}, false
+}
+
+// NeedsInput reports whether the measure has no item that is computed
+// without an input, so that claiming it with no input at all is a mistake.
+func (m *Measure) NeedsInput() bool {
+	for _, it := range m.Items {
+		if it.Trigger() == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// Clause is one numbered clause of the policy, money or not.
+type Clause struct {
+	Number  string // "（十九）"
+	Index   int    // 19
+	Title   Text
+	Summary string // English summary of the whole clause
+}

@@ -1,0 +1,224 @@
+package measures
+
+import (
+	"os"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestCatalogueIsValid(t *testing.T) {
+	if err := Get().Validate(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// SPEC section 1: 21 subcommands, 28 computable items, 11 case-by-case items.
+func TestCounts(t *testing.T) {
+	c := Get()
+	if n := len(c.Measures); n != 21 {
+		t.Errorf("measures: %d, want 21", n)
+	}
+	computable, caseByCase := 0, 0
+	for _, m := range c.Measures {
+		for _, it := range m.Items {
+			if it.Kind == CaseByCase {
+				caseByCase++
+			} else {
+				computable++
+			}
+		}
+	}
+	if computable != 28 || caseByCase != 11 {
+		t.Errorf("items: %d computable, %d case by case; want 28 and 11", computable, caseByCase)
+	}
+	if n := len(c.Clauses); n != 20 {
+		t.Errorf("clauses: %d, want 20 (（一）…（二十）)", n)
+	}
+}
+
+// The copy of the policy in this package must be the shared one, byte for
+// byte. The shared folder sits beside the repository in the workplace; a
+// clone elsewhere skips the comparison.
+func TestPolicyCopyIsTheSharedText(t *testing.T) {
+	shared, err := os.ReadFile("../../shared/policy/shenzhen-software-measures-2022.txt")
+	if err != nil {
+		t.Skip("shared policy text not beside the repository:", err)
+	}
+	if string(shared) != PolicyText {
+		t.Fatal("measures/policy.txt differs from shared/policy/shenzhen-software-measures-2022.txt")
+	}
+}
+
+// Every figure restated by hand from the policy text, independently of the
+// catalogue: a typo in either shows up here.
+func TestFiguresAgainstThePolicy(t *testing.T) {
+	type want struct {
+		kind      Kind
+		clause    string
+		low, high string // rates ("" = none)
+		cap       string // "" = no cap
+	}
+	cases := map[string]want{
+		// （三）给予项目承担单位最高不超过3000万元资助
+		"key-tech": {CapOnly, "（三）", "", "", "30000000"},
+		// （三）按审定总投入给予全额资助
+		"strategic": {FixedRate, "（三）", "1", "1", ""},
+		// （三）按不超过审定总投入的50%，给予最高不超过1000万元资助
+		"new-product":    {CeilingRate, "（三）", "0", "0.5", "10000000"},
+		"national-match": {CaseByCase, "（三）", "", "", ""},
+		// （四）新建平台 不超过50%，最高不超过2000万元
+		"platform.new": {CeilingRate, "（四）", "0", "0.5", "20000000"},
+		// （四）已建平台 20%－40%，最高不超过500万元
+		"platform.existing": {RateRange, "（四）", "0.2", "0.4", "5000000"},
+		"oss-contribution":  {CapOnly, "（四）", "", "", "5000000"},
+		"oss-project":       {CapOnly, "（四）", "", "", "3000000"},
+		"ecosystem":         {CaseByCase, "（五）", "", "", ""},
+		// （七）按不超过项目审定总投入的50%给予最高300万元资助
+		"event":              {CeilingRate, "（七）", "0", "0.5", "3000000"},
+		"event.commissioned": {CaseByCase, "（七）", "", "", ""},
+		"park.recognition":   {Tier, "（九）", "", "", ""},
+		"park.excellent":     {Tier, "（九）", "", "", ""},
+		// （九）连续三年给予不低于50%的租金补贴
+		"park.rent":          {Floor, "（九）", "0.5", "1", ""},
+		"park.rent-existing": {CaseByCase, "（九）", "", "", ""},
+		// （十）按不超过审定总投入的50%，分阶段给予最高不超过1000万元资助
+		"training":               {CeilingRate, "（十）", "0", "0.5", "10000000"},
+		"training.model-college": {CaseByCase, "（十）", "", "", ""},
+		"talent-team":            {AmountRange, "（十一）", "", "", ""},
+		"talent-team.top":        {CaseByCase, "（十一）", "", "", ""},
+		"talent-team.backbone":   {CaseByCase, "（十一）", "", "", ""},
+		"revenue.milestone":      {Tier, "（十二）", "", "", ""},
+		"revenue.increment":      {CaseByCase, "（十二）", "", "", ""},
+		// （十三）分类分阶段给予最高不超过5000万元落户奖励
+		"relocation": {CapOnly, "（十三）", "", "", "50000000"},
+		// （十四）给予最高不超过50万元奖励 (twice)
+		"quality.certification": {CapOnly, "（十四）", "", "", "500000"},
+		"quality.honor":         {CapOnly, "（十四）", "", "", "500000"},
+		"quality.standard":      {Tier, "（十四）", "", "", ""},
+		"showcase":              {CaseByCase, "（十五）", "", "", ""},
+		// （十六）按审定销售额的30%，给予最高不超过1000万元资助
+		"open-source.distribution": {FixedRate, "（十六）", "0.3", "0.3", "10000000"},
+		"open-source.terminal":     {CapOnly, "（十六）", "", "", "10000000"},
+		// （十六）按不超过采购额的30%，给予最高不超过1000万元资助
+		"open-source.purchase":    {CeilingRate, "（十六）", "0", "0.3", "10000000"},
+		"open-source.influential": {CaseByCase, "（十六）", "", "", ""},
+		// （十七）给予最高不超过1000万元的资助
+		"industrial-software.pilot": {CapOnly, "（十七）", "", "", "10000000"},
+		// （十七）按审定采购额的3%－10%，给予最高不超过500万元资助
+		"industrial-software.cloud": {RateRange, "（十七）", "0.03", "0.1", "5000000"},
+		// （十八）按不超过审定总投入的30%，给予最高不超过1000万元资助
+		"ai": {CeilingRate, "（十八）", "0", "0.3", "10000000"},
+		// （十九）按一定时期内审定销售额的30%，给予软件开发商最高不超过1000万元资助
+		"first-version.developer": {FixedRate, "（十九）", "0.3", "0.3", "10000000"},
+		// （十九）按首个销售合同对应用户的审定采购额的10%，给予用户单位最高不超过100万元资助
+		"first-version.user": {FixedRate, "（十九）", "0.1", "0.1", "1000000"},
+		// （十九）给予投保企业最高不超过300万元资助
+		"first-version.insurance": {CapOnly, "（十九）", "", "", "3000000"},
+		// （二十）给予最高不超过400万元资助
+		"listing":                   {CapOnly, "（二十）", "", "", "4000000"},
+		"listing.loan-compensation": {CaseByCase, "（二十）", "", "", ""},
+	}
+	c := Get()
+	seen := 0
+	for _, m := range c.Measures {
+		for _, it := range m.Items {
+			seen++
+			w, ok := cases[it.ID]
+			if !ok {
+				t.Errorf("%s: not restated in this test", it.ID)
+				continue
+			}
+			if it.Kind != w.kind || it.Clause != w.clause {
+				t.Errorf("%s: %s %s, want %s %s", it.ID, it.Kind, it.Clause, w.kind, w.clause)
+			}
+			if w.low != "" && (!it.RateLow.Equal(decimal.RequireFromString(w.low)) || !it.RateHigh.Equal(decimal.RequireFromString(w.high))) {
+				t.Errorf("%s: rates %s-%s, want %s-%s", it.ID, it.RateLow, it.RateHigh, w.low, w.high)
+			}
+			switch {
+			case w.cap == "" && it.Cap != nil:
+				t.Errorf("%s: cap %s, want none", it.ID, it.Cap)
+			case w.cap != "" && (it.Cap == nil || !it.Cap.Equal(decimal.RequireFromString(w.cap))):
+				t.Errorf("%s: cap %v, want %s", it.ID, it.Cap, w.cap)
+			}
+		}
+	}
+	if seen != len(cases) {
+		t.Errorf("catalogue has %d items, this test %d", seen, len(cases))
+	}
+}
+
+// （九）500万元、300万元、200万元; 150万元、100万元、50万元. （十二）10亿/50亿/100亿 →
+// 50万/150万/300万. （十四）50万元、30万元、20万元、10万元.
+func TestTiersAgainstThePolicy(t *testing.T) {
+	c := Get()
+	tiers := func(id string) map[string]string {
+		it, ok := c.Item(id)
+		if !ok {
+			t.Fatalf("no item %s", id)
+		}
+		got := map[string]string{}
+		for _, s := range it.Tiers {
+			k := s.Key
+			if k == "" {
+				k = s.Threshold.String()
+			}
+			got[k] = s.Amount.String()
+		}
+		return got
+	}
+	check := func(id string, want map[string]string) {
+		got := tiers(id)
+		if len(got) != len(want) {
+			t.Errorf("%s: %v, want %v", id, got, want)
+		}
+		for k, v := range want {
+			if got[k] != v {
+				t.Errorf("%s[%s] = %s, want %s", id, k, got[k], v)
+			}
+		}
+	}
+	check("park.recognition", map[string]string{"national": "5000000", "provincial": "3000000", "municipal": "2000000"})
+	check("park.excellent", map[string]string{"national": "1500000", "provincial": "1000000", "municipal": "500000"})
+	check("revenue.milestone", map[string]string{"1000000000": "500000", "5000000000": "1500000", "10000000000": "3000000"})
+	check("quality.standard", map[string]string{"national": "500000", "industry": "300000", "local": "200000", "group": "100000"})
+	if it, _ := c.Item("talent-team"); it.AmountLow.String() != "10000000" || it.AmountHigh.String() != "100000000" {
+		t.Errorf("talent-team: %s-%s, want 1000万元以上、1亿元以下", it.AmountLow, it.AmountHigh)
+	}
+	s := c.Supplementary
+	if s.ValidFrom != [3]int{2022, 10, 15} || s.ValidTo != [3]int{2027, 10, 14} {
+		t.Errorf("validity %v-%v, want 2022-10-15 to 2027-10-14 (自2022年10月15日起施行，有效期5年)", s.ValidFrom, s.ValidTo)
+	}
+}
+
+func TestClauseText(t *testing.T) {
+	got := ClauseText("（十九）")
+	if want := "制定《深圳市首版次软件推广应用指导目录》"; len(got) == 0 || got[:len(want)] != want {
+		t.Errorf("ClauseText(（十九）) = %.60q…", got)
+	}
+	if got := ClauseText("附则"); got == "" || got[:len("本措施")] != "本措施" {
+		t.Errorf("ClauseText(附则) = %.60q", got)
+	}
+	if got := ClauseText("（二十一）"); got != "" {
+		t.Errorf("ClauseText(（二十一）) = %q, want empty", got)
+	}
+}
+
+// Validate must catch a catalogue that drifts from the policy.
+func TestValidateCatchesMistakes(t *testing.T) {
+	for name, spoil := range map[string]func(c *Catalogue){
+		"misquoted": func(c *Catalogue) {
+			c.Measures[0].Items[0].Quote = "给予项目承担单位最高不超过2000万元资助"
+		},
+		"wrong clause":  func(c *Catalogue) { c.Measures[0].Items[0].Quote = c.Measures[len(c.Measures)-1].Items[0].Quote },
+		"rate above 1":  func(c *Catalogue) { c.Measures[2].Items[0].RateHigh = decimal.RequireFromString("1.5") },
+		"missing input": func(c *Catalogue) { c.Measures[2].Items[0].Base = "sales" },
+		"no reason":     func(c *Catalogue) { c.Measures[3].Items[0].Reason = Text{} },
+	} {
+		c := newCatalogue()
+		spoil(c)
+		if c.Validate() == nil {
+			t.Errorf("%s: Validate found nothing", name)
+		}
+	}
+}

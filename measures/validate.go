@@ -1,0 +1,174 @@
+package measures
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Validate checks that the catalogue is consistent with itself and with the
+// policy text: every quotation stands in the policy, every input an item
+// names exists with the right kind, rates lie in [0, 1], caps are positive,
+// ids are unique. It returns every problem found, joined.
+func (c *Catalogue) Validate() error {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+
+	clauses := map[string]bool{}
+	for _, cl := range c.Clauses {
+		clauses[cl.Number] = true
+		if !strings.Contains(PolicyText, cl.Number+cl.Title.Zh) {
+			bad("clause %s: title %q is not the policy's", cl.Number, cl.Title.Zh)
+		}
+		if ClauseText(cl.Number) == "" {
+			bad("clause %s: no text found in the policy", cl.Number)
+		}
+	}
+	for _, q := range []string{c.Supplementary.NoDoubleQuote, c.Supplementary.DistrictMatchQuote,
+		c.Supplementary.CumulativeCapQuote, c.Supplementary.ValidityQuote} {
+		if !strings.Contains(PolicyText, q) {
+			bad("附则: quotation %q is not in the policy", q)
+		}
+	}
+
+	ids := map[string]bool{}
+	names := map[string]bool{}
+	for _, m := range c.Measures {
+		if names[m.Name] {
+			bad("measure %s: defined twice", m.Name)
+		}
+		names[m.Name] = true
+		if !clauses[m.Clause] {
+			bad("measure %s: unknown clause %q", m.Name, m.Clause)
+		}
+		if len(m.Items) == 0 {
+			bad("measure %s: no items", m.Name)
+		}
+		inputs := map[string]Input{}
+		for _, in := range m.Inputs {
+			if _, dup := inputs[in.Name]; dup {
+				bad("measure %s: input --%s defined twice", m.Name, in.Name)
+			}
+			inputs[in.Name] = in
+			if (in.Kind == Choice || in.Kind == Choices) != (len(in.Values) > 0) {
+				bad("measure %s: input --%s: values go with choices only", m.Name, in.Name)
+			}
+			if in.Help.En == "" || in.Help.Zh == "" {
+				bad("measure %s: input --%s has no help", m.Name, in.Name)
+			}
+		}
+		used := map[string]bool{}
+		need := func(it *Item, name string, kinds ...InputKind) {
+			if name == "" {
+				return
+			}
+			used[name] = true
+			in, ok := inputs[name]
+			if !ok {
+				bad("item %s: names input --%s, which %s does not have", it.ID, name, m.Name)
+			} else if !slices.Contains(kinds, in.Kind) {
+				bad("item %s: input --%s is a %s", it.ID, name, in.Kind)
+			}
+		}
+		for _, it := range m.Items {
+			if ids[it.ID] {
+				bad("item %s: defined twice", it.ID)
+			}
+			ids[it.ID] = true
+			if it.ID != m.Name && !strings.HasPrefix(it.ID, m.Name+".") {
+				bad("item %s: id does not start with its measure %s", it.ID, m.Name)
+			}
+			if !strings.Contains(PolicyText, it.Quote) || it.Quote == "" {
+				bad("item %s: quotation %q is not in the policy", it.ID, it.Quote)
+			} else if !strings.Contains(ClauseText(m.Clause), it.Quote) {
+				bad("item %s: quotation is not from clause %s", it.ID, m.Clause)
+			}
+			if it.Title.En == "" || it.Title.Zh == "" {
+				bad("item %s: no title", it.ID)
+			}
+			if it.Payer != Municipal && it.Payer != District {
+				bad("item %s: unknown payer %q", it.ID, it.Payer)
+			}
+			need(it, it.Base, Amount)
+			need(it, it.Claim, Switch, Choice, Choices)
+			need(it, it.RateInput, Rate)
+			need(it, it.Prior, Amount)
+			need(it, it.HighestOnly, Switch)
+			if it.Cap != nil && !it.Cap.IsPositive() {
+				bad("item %s: cap must be positive", it.ID)
+			}
+			errs = append(errs, checkKind(it)...)
+		}
+		for name := range inputs {
+			if !used[name] {
+				bad("measure %s: input --%s feeds no item", m.Name, name)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func checkKind(it *Item) []error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("item %s (%s): "+format, append([]any{it.ID, it.Kind}, args...)...))
+	}
+	rates := func() {
+		if it.RateLow.IsNegative() || it.RateLow.GreaterThan(it.RateHigh) || it.RateHigh.GreaterThan(amt("1")) || !it.RateHigh.IsPositive() {
+			bad("rates must satisfy 0 <= low <= high <= 1, high > 0")
+		}
+		if it.Base == "" {
+			bad("a rate needs a base")
+		}
+	}
+	switch it.Kind {
+	case FixedRate:
+		rates()
+		if !it.RateLow.Equal(it.RateHigh) || it.RateInput != "" {
+			bad("a fixed rate has one rate and no rate input")
+		}
+	case CeilingRate:
+		rates()
+		if !it.RateLow.IsZero() || it.Cap == nil {
+			bad("a ceiling rate starts at 0 and has a cap")
+		}
+	case RateRange:
+		rates()
+		if !it.RateLow.IsPositive() || it.Cap == nil {
+			bad("a rate range has a positive bottom and a cap")
+		}
+	case CapOnly:
+		if it.Cap == nil {
+			bad("cap only needs a cap")
+		}
+	case Tier:
+		if len(it.Tiers) == 0 {
+			bad("no tiers")
+		}
+		for _, t := range it.Tiers {
+			if !t.Amount.IsPositive() {
+				bad("tier amounts must be positive")
+			}
+		}
+	case AmountRange:
+		if !it.AmountLow.IsPositive() || it.AmountLow.GreaterThan(it.AmountHigh) {
+			bad("an amount range needs 0 < low <= high")
+		}
+	case Floor:
+		rates()
+		if it.Years < 1 {
+			bad("a floor needs a number of years")
+		}
+	case CaseByCase:
+		if it.Reason.En == "" || it.Reason.Zh == "" {
+			bad("case by case needs a reason")
+		}
+	default:
+		bad("unknown kind")
+	}
+	if it.Kind != CaseByCase && it.Reason.En != "" {
+		bad("only case-by-case items have a reason")
+	}
+	return errs
+}
