@@ -15,7 +15,7 @@ var mdEscape = strings.NewReplacer("|", `\|`, "\n", " ")
 // writeMarkdown writes the result as a Markdown report: heading, table,
 // 附则 figures, notes and quotations.
 func writeMarkdown(buf *bytes.Buffer, r *report, lang, unit string) {
-	writeHeading(buf, r, lang, unit, "## ")
+	writeHeading(buf, r, lang, unit, layout{markdown: true})
 	rows, notes := tableRows(r.res, lang, unit)
 	rows = append(rows, []string{"", "**" + lblTotal.In(lang) + "**", "", "", "", "", "", "**" + money(r.res.Total, unit) + "**", ""})
 	for _, row := range rows {
@@ -33,6 +33,6 @@ func writeMarkdown(buf *bytes.Buffer, r *report, lang, unit string) {
 	t.Header(headers(lang))
 	_ = t.Bulk(rows)
 	_ = t.Render()
-	writeSupplementary(buf, r.res, lang, unit, "-")
-	writeNotes(buf, r.res, notes, lang, "-")
+	writeSupplementary(buf, r.res, lang, unit, layout{markdown: true})
+	writeNotes(buf, r.res, notes, lang, layout{markdown: true})
 }

@@ -22,6 +22,8 @@ var (
 	lblTitle        = label{Zh: "深圳市软件产业扶持测算", En: "Shenzhen software-industry subsidy"}
 	lblDate         = label{Zh: "事项日期", En: "date"}
 	lblProject      = label{Zh: "项目", En: "project"}
+	lblPolicy       = label{Zh: "政策", En: "policy"}
+	lblFile         = label{Zh: "文件", En: "file"}
 	lblApplicant    = label{Zh: "申请单位", En: "applicant"}
 	lblUnitYuan     = label{Zh: "金额单位：元", En: "amounts in yuan (元)"}
 	lblUnitWan      = label{Zh: "金额单位：万元", En: "amounts in 10,000 yuan (万元)"}
@@ -140,7 +142,7 @@ var numericColumns = []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.Al
 // figures, the notes, warnings and a short quotation of every clause cited.
 func writeTable(buf *bytes.Buffer, r *report, lang, unit string) {
 	res := r.res
-	writeHeading(buf, r, lang, unit, "")
+	writeHeading(buf, r, lang, unit, layout{})
 	rows, notes := tableRows(res, lang, unit)
 	t := tablewriter.NewTable(buf,
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})),
@@ -155,37 +157,85 @@ func writeTable(buf *bytes.Buffer, r *report, lang, unit string) {
 	_ = t.Bulk(rows)
 	t.Footer("", lblTotal.In(lang), "", "", "", "", "", money(res.Total, unit), "")
 	_ = t.Render()
-	writeSupplementary(buf, res, lang, unit, "")
-	writeNotes(buf, res, notes, lang, "")
+	writeSupplementary(buf, res, lang, unit, layout{})
+	writeNotes(buf, res, notes, lang, layout{})
 }
 
-// writeHeading writes the title lines; prefix is "" for a terminal and "# "
-// style markers for markdown.
-func writeHeading(buf *bytes.Buffer, r *report, lang, unit, prefix string) {
-	res := r.res
-	fmt.Fprintf(buf, "%s%s, %s, %s %s\n", prefix, lblTitle.In(lang), measures.Policy, lblDate.In(lang), res.Date)
-	if res.Name != "" {
-		fmt.Fprintf(buf, "%s: %s\n", lblProject.In(lang), res.Name)
+// layout sets the text around a table: for a terminal, or Markdown.
+type layout struct{ markdown bool }
+
+func (l layout) section(buf *bytes.Buffer, title string) {
+	if l.markdown {
+		buf.WriteString("\n### " + title + "\n\n")
+		return
 	}
+	buf.WriteString("\n" + title + "\n")
+}
+
+func (l layout) item(buf *bytes.Buffer, text string) {
+	if l.markdown {
+		buf.WriteString("- " + mdEscape.Replace(text) + "\n")
+		return
+	}
+	buf.WriteString("  " + text + "\n")
+}
+
+// pairs writes label-value lines, the values aligned on a terminal.
+func (l layout) pairs(buf *bytes.Buffer, pairs [][2]string) {
+	width := 0
+	for _, p := range pairs {
+		width = max(width, displayWidth(p[0]))
+	}
+	for _, p := range pairs {
+		if l.markdown {
+			l.item(buf, p[0]+": "+p[1])
+			continue
+		}
+		l.item(buf, p[0]+strings.Repeat(" ", width-displayWidth(p[0]))+"  "+p[1])
+	}
+}
+
+// writeHeading writes the title: the policy, the date, the project.
+func writeHeading(buf *bytes.Buffer, r *report, lang, unit string, l layout) {
+	res := r.res
+	unitLabel := lblUnitYuan
+	if unit == "wan" {
+		unitLabel = lblUnitWan
+	}
+	if !l.markdown {
+		fmt.Fprintf(buf, "%s, %s, %s %s\n", lblTitle.In(lang), measures.Policy, lblDate.In(lang), res.Date)
+		if res.Name != "" {
+			fmt.Fprintf(buf, "%s: %s\n", lblProject.In(lang), res.Name)
+		}
+		if res.Applicant != "" {
+			fmt.Fprintf(buf, "%s: %s\n", lblApplicant.In(lang), res.Applicant)
+		}
+		if r.file != nil {
+			fmt.Fprintf(buf, "%s: %s\n", lblFile.In(lang), *r.file)
+		}
+		buf.WriteString(unitLabel.In(lang) + "\n")
+		return
+	}
+	title := lblTitle.In(lang)
+	if res.Name != "" {
+		title = res.Name
+	}
+	buf.WriteString("## " + mdEscape.Replace(title) + "\n\n")
+	pairs := [][2]string{{lblPolicy.In(lang), measures.Policy}, {lblDate.In(lang), res.Date.String()}}
 	if res.Applicant != "" {
-		fmt.Fprintf(buf, "%s: %s\n", lblApplicant.In(lang), res.Applicant)
+		pairs = append(pairs, [2]string{lblApplicant.In(lang), res.Applicant})
 	}
 	if r.file != nil {
-		fmt.Fprintf(buf, "file: %s\n", *r.file)
+		pairs = append(pairs, [2]string{lblFile.In(lang), *r.file})
 	}
-	if unit == "wan" {
-		buf.WriteString(lblUnitWan.In(lang) + "\n")
-	} else {
-		buf.WriteString(lblUnitYuan.In(lang) + "\n")
-	}
-	if prefix != "" {
-		buf.WriteString("\n")
-	}
+	l.pairs(buf, pairs)
+	l.item(buf, unitLabel.In(lang))
+	buf.WriteString("\n")
 }
 
 // writeSupplementary writes the 附则 block: validity, no double-dipping,
 // the cumulative cap and its reading, the district matching limit and match.
-func writeSupplementary(buf *bytes.Buffer, res *calc.Result, lang, unit, bullet string) {
+func writeSupplementary(buf *bytes.Buffer, res *calc.Result, lang, unit string, l layout) {
 	s := measures.Get().Supplementary
 	validity := lblInForce.In(lang)
 	if !res.Eligible {
@@ -200,7 +250,7 @@ func writeSupplementary(buf *bytes.Buffer, res *calc.Result, lang, unit, bullet 
 		limit = money(*res.DistrictMatchLimit, unit)
 	}
 	pairs := [][2]string{
-		{lblValidity.In(lang), fmt.Sprintf("%04d-%02d-%02d %s %04d-%02d-%02d: %s", s.ValidFrom[0], s.ValidFrom[1], s.ValidFrom[2], lblTo.In(lang), s.ValidTo[0], s.ValidTo[1], s.ValidTo[2], validity)},
+		{lblValidity.In(lang), fmt.Sprintf("%04d-%02d-%02d %s %04d-%02d-%02d (%s)", s.ValidFrom[0], s.ValidFrom[1], s.ValidFrom[2], lblTo.In(lang), s.ValidTo[0], s.ValidTo[1], s.ValidTo[2], validity)},
 	}
 	if res.SameKind {
 		pairs = append(pairs, [2]string{lblSameKind.In(lang), lblSameKindOn.In(lang)})
@@ -210,45 +260,36 @@ func writeSupplementary(buf *bytes.Buffer, res *calc.Result, lang, unit, bullet 
 		[2]string{lblMatchLimit.In(lang), limit},
 		[2]string{lblMatch.In(lang), money(res.DistrictMatch, unit)},
 	)
-	buf.WriteString("\n" + lblSupplementary.In(lang) + "\n")
-	width := 0
-	for _, p := range pairs {
-		width = max(width, displayWidth(p[0]))
-	}
-	for _, p := range pairs {
-		fmt.Fprintf(buf, "%s%s%s  %s\n", bullet+"  ", p[0], strings.Repeat(" ", width-displayWidth(p[0])), p[1])
-	}
+	l.section(buf, lblSupplementary.In(lang))
+	l.pairs(buf, pairs)
 }
 
 // writeNotes writes the numbered notes, the warnings and the quotations of
 // the clauses behind every line.
-func writeNotes(buf *bytes.Buffer, res *calc.Result, notes []string, lang, bullet string) {
+func writeNotes(buf *bytes.Buffer, res *calc.Result, notes []string, lang string, l layout) {
 	if len(notes) > 0 {
-		buf.WriteString("\n" + lblNotes.In(lang) + "\n")
+		l.section(buf, lblNotes.In(lang))
 		for i, n := range notes {
-			fmt.Fprintf(buf, "%s  [%d] %s\n", bullet, i+1, n)
+			l.item(buf, fmt.Sprintf("[%d] %s", i+1, n))
 		}
 	}
 	if len(res.Warnings) > 0 {
-		buf.WriteString("\n" + lblWarnings.In(lang) + "\n")
+		l.section(buf, lblWarnings.In(lang))
 		for _, w := range res.Warnings {
-			fmt.Fprintf(buf, "%s  %s\n", bullet, w.In(lang))
+			l.item(buf, w.In(lang))
 		}
 	}
-	buf.WriteString("\n" + lblQuotes.In(lang) + "\n")
+	l.section(buf, lblQuotes.In(lang))
 	seen := map[string]bool{}
-	for _, l := range res.Lines {
-		if seen[l.Item.Quote] {
+	for _, line := range res.Lines {
+		if seen[line.Item.Quote] {
 			continue
 		}
-		seen[l.Item.Quote] = true
-		fmt.Fprintf(buf, "%s  %s %s: %s\n", bullet, l.Item.Clause, l.Item.ID, l.Item.Quote)
+		seen[line.Item.Quote] = true
+		l.item(buf, line.Item.Clause+" "+line.Item.ID+": "+line.Item.Quote)
 	}
-	if cl := res.Clauses(); len(cl) > 0 && cl[len(cl)-1] == "附则" {
-		s := measures.Get().Supplementary
-		for _, q := range supplementaryQuotes(res, s) {
-			fmt.Fprintf(buf, "%s  附则: %s\n", bullet, q)
-		}
+	for _, q := range supplementaryQuotes(res, measures.Get().Supplementary) {
+		l.item(buf, "附则: "+q)
 	}
 }
 
