@@ -9,6 +9,7 @@
 package calc
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -26,6 +27,17 @@ type Claim struct {
 	Rates    map[string]decimal.Decimal
 	Switches map[string]bool
 	Choices  map[string][]string
+}
+
+// NewClaim returns an empty claim of the measure.
+func NewClaim(measure string) Claim {
+	return Claim{
+		Measure:  measure,
+		Amounts:  map[string]decimal.Decimal{},
+		Rates:    map[string]decimal.Decimal{},
+		Switches: map[string]bool{},
+		Choices:  map[string][]string{},
+	}
 }
 
 // Given reports whether the input called name has a value.
@@ -185,11 +197,11 @@ func Check(m *measures.Measure, c *Claim) error {
 	if len(required) > 0 {
 		return &MissingError{Measure: m.Name, Inputs: required, All: true}
 	}
-	any := false
+	given := false
 	for _, in := range m.Inputs {
-		any = any || c.Given(in.Name)
+		given = given || c.Given(in.Name)
 	}
-	if !any && m.NeedsInput() {
+	if !given && m.NeedsInput() {
 		var names []string
 		for _, in := range m.Inputs {
 			if in.Kind != measures.Rate {
@@ -219,6 +231,10 @@ func computeMeasure(m *measures.Measure, c *Claim) ([]Line, error) {
 		}
 		l, err := computeItem(it, c)
 		if err != nil {
+			var ve *ValueError
+			if errors.As(err, &ve) {
+				ve.Measure = m.Name
+			}
 			return nil, err
 		}
 		l.Notes = append(l.Notes, it.Notes...)

@@ -17,8 +17,7 @@ func claim(t *testing.T, measure string, words ...string) Claim {
 	if !ok {
 		t.Fatalf("no measure %s", measure)
 	}
-	c := Claim{Measure: measure, Amounts: map[string]decimal.Decimal{}, Rates: map[string]decimal.Decimal{},
-		Switches: map[string]bool{}, Choices: map[string][]string{}}
+	c := NewClaim(measure)
 	for _, w := range words {
 		name, value, _ := strings.Cut(w, "=")
 		in, ok := m.Input(name)

@@ -11,10 +11,11 @@ import (
 // ValueError is an input value that cannot be used: an amount, a rate, a
 // date or a choice. Field names the flag or key when the caller knows it.
 type ValueError struct {
-	Field string // flag or key name, without dashes; may be empty
-	Value string // the value as given
-	Msg   string
-	Hint  string
+	Measure string // the measure whose input it is; "" for the 附则 inputs
+	Field   string // flag name, without dashes; may be empty
+	Value   string // the value as given
+	Msg     string
+	Hint    string
 }
 
 func (e *ValueError) Error() string {
@@ -104,7 +105,7 @@ func ParseRate(s string) (decimal.Decimal, error) {
 			break
 		}
 	}
-	v, err := parseNumber(raw, s, false)
+	v, err := parseNumber(raw, s, true)
 	if err != nil {
 		err.(*ValueError).Hint = hint
 		return decimal.Decimal{}, err

@@ -104,14 +104,14 @@ func TestParseAmountRefuses(t *testing.T) {
 }
 
 func TestParseRate(t *testing.T) {
-	ok := map[string]string{"0.3": "0.3", "30%": "0.3", "3.5%": "0.035", "0": "0", "100%": "1", "1": "1", "8％": "0.08", "0.035": "0.035"}
+	ok := map[string]string{"0.3": "0.3", "30%": "0.3", "3.5%": "0.035", "0": "0", "100%": "1", "1": "1", "8％": "0.08", "0.035": "0.035", "3e-1": "0.3"}
 	for in, want := range ok {
 		got, err := ParseRate(in)
 		if err != nil || !got.Equal(dec(want)) {
 			t.Errorf("ParseRate(%q) = %s, %v; want %s", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"150%", "-0.1", "-5%", "30", "1.01", "", "abc", "0.3x", "3e-1", "%", "NaN", "30%%"} {
+	for _, in := range []string{"150%", "-0.1", "-5%", "30", "1.01", "", "abc", "0.3x", "3e2", "%", "NaN", "30%%"} {
 		if got, err := ParseRate(in); err == nil {
 			t.Errorf("ParseRate(%q) = %s, want an error", in, got)
 		}

@@ -35,7 +35,7 @@ func rateLine(it *measures.Item, base decimal.Decimal, chosen *decimal.Decimal) 
 	if chosen != nil {
 		if chosen.LessThan(low) || chosen.GreaterThan(high) {
 			return Line{}, &ValueError{
-				Field: it.RateInput, Value: chosen.String(),
+				Field: it.RateInput, Value: Percent(*chosen),
 				Msg:  fmt.Sprintf("outside the rate of %s (%s)", it.ID, rateSpan(it)),
 				Hint: fmt.Sprintf("%s %s allows %s", it.Clause, it.ID, rateSpan(it)),
 			}
@@ -248,8 +248,8 @@ func floor(it *measures.Item, base decimal.Decimal) Line {
 	return Line{Item: it, Base: ptr(base), Rate: ptr(it.RateLow), Computed: ptr(money(min)),
 		Min: ptr(money(min)), Max: ptr(money(max)), Binding: BindNone,
 		Notes: []measures.Text{{
-			Zh: fmt.Sprintf("不低于 %s × %d 年；最高为全额租金", Percent(it.RateLow), it.Years),
-			En: fmt.Sprintf("at least %s for %d years; at most the whole rent", Percent(it.RateLow), it.Years),
+			Zh: fmt.Sprintf("连续%d年不低于 %s；政策只规定下限，最高为全额", it.Years, Percent(it.RateLow)),
+			En: fmt.Sprintf("at least %s for %d years; the policy sets only the floor, so at most the whole of it", Percent(it.RateLow), it.Years),
 		}}}
 }
 

@@ -268,7 +268,6 @@ func measureList() []*Measure {
 					Quote:   "对新入驻的软件企业连续三年给予不低于50%的租金补贴",
 					Base:    "rent",
 					RateLow: amt("0.5"), RateHigh: amt("1"), Years: 3,
-					Notes: []Text{{"由各区支付，连续三年；政策只规定下限", "paid by the district for three years; the policy sets only the floor"}},
 				},
 				{
 					ID: "park.rent-existing", Kind: CaseByCase, Payer: District,

@@ -109,6 +109,17 @@ func FlagToKey(name string) string {
 	return string(b)
 }
 
+// KeyToFlag turns a TOML key into its flag name.
+func KeyToFlag(key string) string {
+	b := []byte(key)
+	for i, c := range b {
+		if c == '_' {
+			b[i] = '-'
+		}
+	}
+	return string(b)
+}
+
 // Step is one step of a tier item: an amount picked by a category (Key) or by
 // a threshold the base must reach.
 type Step struct {

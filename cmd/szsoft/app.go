@@ -58,7 +58,7 @@ limits of its supplementary rules (附则), and the clause behind every figure.`
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(a.flagError)
-	root.AddCommand(a.calcCmd(), a.versionCmd())
+	root.AddCommand(a.calcCmd(), a.initCmd(), a.validateCmd(), a.versionCmd())
 	return root
 }
 
@@ -134,4 +134,9 @@ func unsorted(fs *pflag.FlagSet) { fs.SortFlags = false }
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// completeMeasures offers the measure names.
+func completeMeasures(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	return measures.Get().Names(), cobra.ShellCompDirectiveNoFileComp
 }

@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"szsoft/calc"
 	"szsoft/measures"
+	"szsoft/project"
 )
 
 // Output forms (SPEC section 3).
@@ -77,23 +77,44 @@ func (o *calcOptions) register(fs *pflag.FlagSet) {
 	addSwitch(fs, &o.strictCap, "all-levels reading of the cumulative cap: national and provincial money count too (附则)")
 }
 
-// project builds the 附则 part of a project from the flags.
-func (o *calcOptions) project(today calc.Date) *calc.Project {
-	p := &calc.Project{Date: today}
+// override puts the 附则 flags that were given into p, over what a project
+// file said.
+func (o *calcOptions) override(p *calc.Project) {
 	if o.date.set {
 		p.Date, _ = calc.ParseDate(o.date.raw) // checked when parsed
 	}
-	p.SameKind = o.sameKind.on
+	if o.sameKind.set {
+		p.SameKind = o.sameKind.on
+	}
 	if o.audited.set {
 		v := o.audited.v
 		p.AuditedInvestment = &v
 	}
-	p.NationalFunding = o.national.v
-	p.ProvincialFunding = o.provincial.v
-	p.OtherCityFunding = o.otherCity.v
-	p.DistrictRatio = o.districtRatio.v
-	p.StrictCap = o.strictCap.on
-	return p
+	if o.national.set {
+		p.NationalFunding = o.national.v
+	}
+	if o.provincial.set {
+		p.ProvincialFunding = o.provincial.v
+	}
+	if o.otherCity.set {
+		p.OtherCityFunding = o.otherCity.v
+	}
+	if o.districtRatio.set {
+		p.DistrictRatio = o.districtRatio.v
+	}
+	if o.strictCap.set {
+		p.StrictCap = o.strictCap.on
+	}
+}
+
+// flagGiven reports whether the 附则 flag called name was given.
+func (o *calcOptions) flagGiven(name string) bool {
+	for _, f := range []inputFlag{&o.sameKind, &o.audited, &o.national, &o.provincial, &o.otherCity, &o.districtRatio, &o.strictCap} {
+		if f.flagName() == name {
+			return f.given()
+		}
+	}
+	return false
 }
 
 // measureFlags are the flags of one measure subcommand, made from the
@@ -144,23 +165,14 @@ func (mf *measureFlags) register(fs *pflag.FlagSet) {
 	}
 }
 
-// claim returns the claim the flags make; given is false when no flag of
-// the measure was given.
-func (mf *measureFlags) claim() (c calc.Claim, given bool) {
-	c = calc.Claim{
-		Measure:  mf.m.Name,
-		Amounts:  map[string]decimal.Decimal{},
-		Rates:    map[string]decimal.Decimal{},
-		Switches: map[string]bool{},
-		Choices:  map[string][]string{},
-	}
+// merge puts the flags that were given into c, over what a project file
+// said.
+func (mf *measureFlags) merge(c *calc.Claim) {
 	for _, f := range mf.flags {
 		if f.given() {
-			f.apply(&c)
-			given = true
+			f.apply(c)
 		}
 	}
-	return c, given
 }
 
 // raw returns what was typed for the flag called name, for error messages.
@@ -229,45 +241,133 @@ func (a *app) measureCmd(m *measures.Measure, opts *calcOptions) *cobra.Command 
 
 func unknownMeasure(name string) error {
 	hint := "measures: " + strings.Join(measures.Get().Names(), ", ")
-	if s := suggest(name, measures.Get().Names()); s != "" {
+	if s := project.Suggest(name, measures.Get().Names()); s != "" {
 		hint = "did you mean '" + s + "'? " + hint
 	}
 	return usagef(hint, "unknown measure %q", name)
 }
 
-// runCalc computes one project and writes it in the chosen form. Nothing is
-// written to standard output unless the whole computation succeeded.
+// runCalc computes one project — from flags, a project file or both — and
+// writes it in the chosen form. Nothing is written to standard output unless
+// the whole computation succeeded.
 func (a *app) runCalc(opts *calcOptions, mf *measureFlags) error {
 	lang := a.lang(&opts.lang)
-	p := opts.project(a.today())
-	if mf != nil {
-		c, _ := mf.claim()
-		if err := calc.Check(mf.m, &c); err != nil {
-			var me *calc.MissingError
-			if errors.As(err, &me) {
-				return usagef("run 'szsoft calc "+mf.m.Name+" --help' for its flags", "%s", me.Error())
-			}
+	in := &sources{opts: opts, mf: mf}
+	p := &calc.Project{}
+	if opts.file.set {
+		f, err := a.readProject(opts.file.raw)
+		if err != nil {
 			return err
 		}
-		p.Claims = append(p.Claims, c)
-	}
-	res, err := calc.Compute(p)
-	if err != nil {
-		var ve *calc.ValueError
-		if errors.As(err, &ve) && ve.Field != "" {
-			raw := ""
-			if mf != nil {
-				raw = mf.raw(ve.Field)
+		in.file, p = f, &f.Project
+		if mf == nil {
+			if err := f.NoClaim(); err != nil {
+				return err
 			}
-			return flagValueError(ve.Field, raw, err)
 		}
+	}
+	res, err := a.compute(p, in)
+	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := a.render(&buf, opts, lang, []*report{{res: res}}); err != nil {
+	rep := &report{res: res}
+	if in.file != nil {
+		rep.file = &in.file.Path
+	}
+	if err := a.render(&buf, opts, lang, []*report{rep}); err != nil {
 		return err
 	}
 	_, err = a.stdout.Write(buf.Bytes())
+	return err
+}
+
+// sources says where the values of a project came from, so that an error
+// names the flag or the line and column of the file that gave the value.
+type sources struct {
+	file *project.File
+	opts *calcOptions
+	mf   *measureFlags
+}
+
+// compute merges the flags into p (flags win), checks each claim and
+// computes the project.
+func (a *app) compute(p *calc.Project, in *sources) (*calc.Result, error) {
+	if p.Date.IsZero() {
+		p.Date = a.today()
+	}
+	in.opts.override(p)
+	if in.mf != nil {
+		c := calc.NewClaim(in.mf.m.Name)
+		for _, fc := range p.Claims {
+			if fc.Measure == in.mf.m.Name {
+				c = fc
+			}
+		}
+		in.mf.merge(&c)
+		p.Claims = []calc.Claim{c}
+	}
+	for i := range p.Claims {
+		m, _ := measures.Get().Measure(p.Claims[i].Measure)
+		if err := calc.Check(m, &p.Claims[i]); err != nil {
+			return nil, in.attribute(err)
+		}
+	}
+	res, err := calc.Compute(p)
+	if err != nil {
+		return nil, in.attribute(err)
+	}
+	return res, nil
+}
+
+// attribute turns an error of calc into one that names where the value came
+// from: the flag, or the file's line and column.
+func (in *sources) attribute(err error) error {
+	var (
+		me *calc.MissingError
+		ve *calc.ValueError
+	)
+	switch {
+	case errors.As(err, &me):
+		if in.file != nil && in.file.At(me.Measure) != (project.Pos{}) {
+			keys := make([]string, len(me.Inputs))
+			for i, k := range me.Inputs {
+				keys[i] = measures.FlagToKey(k)
+			}
+			msg := fmt.Sprintf("[%s] needs at least one of %s", me.Measure, strings.Join(keys, ", "))
+			if me.All {
+				msg = fmt.Sprintf("[%s] needs %s", me.Measure, strings.Join(keys, " and "))
+			}
+			return project.Errors{in.file.ErrorAt(msg, "run 'szsoft init "+me.Measure+"' for a template of its keys", me.Measure)}
+		}
+		hint := "run 'szsoft calc " + me.Measure + " --help' for its flags"
+		return usagef(hint, "%s", me.Error())
+	case errors.As(err, &ve) && ve.Field != "":
+		key := measures.FlagToKey(ve.Field)
+		if ve.Measure != "" {
+			if in.mf != nil && in.mf.m.Name == ve.Measure && in.mf.raw(ve.Field) != "" {
+				return flagValueError(ve.Field, in.mf.raw(ve.Field), err)
+			}
+			if in.file != nil {
+				return project.Errors{in.file.ErrorAt(fmt.Sprintf("[%s] %s: %s", ve.Measure, key, ve.Error()), ve.Hint, ve.Measure, key)}
+			}
+			return flagValueError(ve.Field, "", err)
+		}
+		if in.file == nil || in.opts.flagGiven(ve.Field) {
+			return flagValueError(ve.Field, "", err)
+		}
+		at := []string{key}
+		if ve.Field == "audited-investment" {
+			// Missing: point at the funding that makes it required.
+			for _, k := range []string{"national_funding", "provincial_funding"} {
+				if in.file.At(k) != (project.Pos{}) && !in.opts.flagGiven(measures.KeyToFlag(k)) {
+					at = []string{k}
+					break
+				}
+			}
+		}
+		return project.Errors{in.file.ErrorAt(key+": "+ve.Error(), ve.Hint, at...)}
+	}
 	return err
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"szsoft/calc"
+	"szsoft/project"
 )
 
 // Exit statuses (SPEC section 3).
@@ -75,6 +76,16 @@ func exitCode(err error, stderr io.Writer) int {
 	var silent *silentError
 	if errors.As(err, &silent) {
 		return silent.code
+	}
+	var pes project.Errors
+	if errors.As(err, &pes) {
+		for _, e := range pes {
+			fmt.Fprintf(stderr, "szsoft: error: %s\n", e.Error())
+			if e.Hint != "" {
+				fmt.Fprintf(stderr, "szsoft: hint: %s\n", e.Hint)
+			}
+		}
+		return exitValue
 	}
 	code, msg, hint := exitUsage, err.Error(), ""
 	var (

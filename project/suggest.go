@@ -1,8 +1,8 @@
-package main
+package project
 
-// suggest returns the candidate closest to s by edit distance, or "" when
+// Suggest returns the candidate closest to s by edit distance, or "" when
 // none is close enough to be a likely misspelling.
-func suggest(s string, candidates []string) string {
+func Suggest(s string, candidates []string) string {
 	best, bestD := "", 0
 	for _, c := range candidates {
 		d := editDistance(s, c)
@@ -10,7 +10,15 @@ func suggest(s string, candidates []string) string {
 			best, bestD = c, d
 		}
 	}
-	if best == "" || bestD > max(2, len([]rune(s))/3) {
+	n := len([]rune(s))
+	limit := 1
+	switch {
+	case n > 8:
+		limit = 3
+	case n > 4:
+		limit = 2
+	}
+	if best == "" || bestD > limit {
 		return ""
 	}
 	return best

@@ -1,0 +1,544 @@
+// Package project reads project files: one TOML file per project, naming the
+// measures it claims and the inputs of the 附则 (SPEC section 4).
+//
+// Decoding is strict. An unknown key or table, a wrong type, a duplicate key,
+// malformed TOML or a bad value is an error naming the file, line and column,
+// with a "did you mean" hint for near misses; nothing is silently ignored.
+// The package reads bytes, not files: the caller opens them.
+package project
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/shopspring/decimal"
+
+	"szsoft/calc"
+	"szsoft/measures"
+)
+
+// MaxSize is the largest project file read (SPEC section 4).
+const MaxSize = 1 << 20
+
+// Error is one problem in a project file. Line and Col are 0 when the
+// problem has no place in the file.
+type Error struct {
+	Path      string
+	Line, Col int
+	Msg, Hint string
+}
+
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return e.Path + ": " + e.Msg
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+}
+
+// Errors is every problem found in one file, in the order of the file.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// File is a project file read and checked.
+type File struct {
+	Path    string
+	Project calc.Project // Date is zero when the file gives none
+	locs    map[string]*location
+}
+
+// At returns where the key with the given parts (top-level key, or measure
+// and key) was written, or the zero Pos.
+func (f *File) At(parts ...string) Pos {
+	if loc, ok := f.locs[pathKey(parts)]; ok {
+		return loc.key
+	}
+	return Pos{}
+}
+
+// ErrorAt makes an error at the key with the given parts.
+func (f *File) ErrorAt(msg, hint string, parts ...string) *Error {
+	p := f.At(parts...)
+	return &Error{Path: f.Path, Line: p.Line, Col: p.Col, Msg: msg, Hint: hint}
+}
+
+// NoClaim is the error of a file that claims no measure, for the commands
+// that compute or check a whole file.
+func (f *File) NoClaim() error {
+	if len(f.Project.Claims) > 0 {
+		return nil
+	}
+	return Errors{{Path: f.Path, Msg: "the file claims no measure",
+		Hint: "add a table named after a measure, e.g. [first-version] with sales = 5e7; 'szsoft init' prints a template"}}
+}
+
+// Top-level keys (SPEC section 4) and the kind of value each takes.
+var topLevel = []struct {
+	key  string
+	kind string
+}{
+	{"name", "text"}, {"applicant", "text"}, {"date", "date"},
+	{"audited_investment", "amount"}, {"national_funding", "amount"},
+	{"provincial_funding", "amount"}, {"other_city_funding", "amount"},
+	{"district_ratio", "rate"}, {"strict_cap", "switch"}, {"same_kind", "switch"},
+}
+
+// TopLevelKeys returns the top-level keys a project file may have.
+func TopLevelKeys() []string {
+	keys := make([]string, len(topLevel))
+	for i, t := range topLevel {
+		keys[i] = t.key
+	}
+	return keys
+}
+
+// Parse reads a project file. path is the name to use in messages. Every
+// problem found is returned, as Errors.
+func Parse(path string, data []byte) (*File, error) {
+	f := &File{Path: path}
+	fail := func(pos Pos, msg, hint string) (*File, error) {
+		return nil, Errors{{Path: path, Line: pos.Line, Col: pos.Col, Msg: msg, Hint: hint}}
+	}
+	if len(data) > MaxSize {
+		return fail(Pos{}, fmt.Sprintf("larger than %d bytes (1 MiB), the largest project file read", MaxSize), "")
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return fail(posAt(data, i), "binary data (a NUL byte), not a TOML project file", "")
+	}
+	if !utf8.Valid(data) {
+		i := 0
+		for i < len(data) {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			i += n
+		}
+		return fail(posAt(data, i), "not UTF-8 text", "save the file as UTF-8 (TOML files are UTF-8)")
+	}
+	locs, err := locate(data)
+	var de *depthError
+	if errors.As(err, &de) {
+		return fail(de.pos, fmt.Sprintf("arrays or inline tables nested more than %d deep", maxDepth), "")
+	}
+	var raw map[string]any
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return fail(posAt(data, pe.Position.Start), tomlMessage(pe.Message), "")
+		}
+		return fail(Pos{}, tomlMessage(err.Error()), "")
+	}
+	if locs == nil {
+		locs = map[string]*location{} // unreachable when the locator is right (fuzzed)
+	}
+	f.locs = locs
+	d := &decoder{f: f, md: md}
+	d.decode(raw)
+	if len(d.errs) > 0 {
+		sort.SliceStable(d.errs, func(i, j int) bool {
+			a, b := d.errs[i], d.errs[j]
+			return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+		})
+		return nil, d.errs
+	}
+	return f, nil
+}
+
+// tomlMessage tidies a message of the TOML parser into szsoft's style.
+func tomlMessage(m string) string {
+	m = strings.TrimPrefix(m, "toml: ")
+	if k, ok := strings.CutPrefix(m, "Key '"); ok {
+		if name, ok := strings.CutSuffix(k, "' has already been defined."); ok {
+			return "duplicate key " + name
+		}
+	}
+	m = strings.TrimSuffix(m, ".")
+	if m != "" {
+		r, n := utf8.DecodeRuneInString(m)
+		m = strings.ToLower(string(r)) + m[n:]
+	}
+	return "malformed TOML: " + m
+}
+
+type decoder struct {
+	f    *File
+	md   toml.MetaData
+	errs Errors
+}
+
+func (d *decoder) errAt(pos Pos, msg, hint string) {
+	d.errs = append(d.errs, &Error{Path: d.f.Path, Line: pos.Line, Col: pos.Col, Msg: msg, Hint: hint})
+}
+
+func (d *decoder) loc(parts ...string) *location {
+	if l, ok := d.f.locs[pathKey(parts)]; ok {
+		return l
+	}
+	return &location{}
+}
+
+func (d *decoder) decode(raw map[string]any) {
+	cat := measures.Get()
+	p := &d.f.Project
+	seen := map[string]bool{}
+	var claims []string
+	// md.Keys is in the order of the file, so errors and claims are too.
+	for _, k := range d.md.Keys() {
+		top := k[0]
+		if seen[top] {
+			continue
+		}
+		seen[top] = true
+		v := raw[top]
+		if m, ok := cat.Measure(top); ok {
+			d.measureTable(m, v)
+			claims = append(claims, top)
+			continue
+		}
+		kind := ""
+		for _, t := range topLevel {
+			if t.key == top {
+				kind = t.kind
+			}
+		}
+		loc := d.loc(top)
+		if kind == "" {
+			d.unknownTop(top, v, loc)
+			continue
+		}
+		d.topValue(p, top, kind, v, loc)
+	}
+	for _, name := range claims {
+		if c, ok := d.claim(name, raw[name]); ok {
+			p.Claims = append(p.Claims, c)
+		}
+	}
+}
+
+func (d *decoder) unknownTop(key string, v any, loc *location) {
+	cands := append(TopLevelKeys(), measures.Get().Names()...)
+	_, isTable := v.(map[string]any)
+	what := fmt.Sprintf("unknown key %q", key)
+	if isTable {
+		what = fmt.Sprintf("unknown table [%s]", key)
+	}
+	hint := ""
+	if s := Suggest(key, cands); s != "" {
+		if _, ok := measures.Get().Measure(s); ok {
+			hint = fmt.Sprintf("did you mean [%s]?", s)
+		} else {
+			hint = fmt.Sprintf("did you mean %s?", s)
+		}
+	} else if near, in := measuresWithKey(key); !isTable && len(in) > 0 {
+		hint = fmt.Sprintf("did you mean %s in %s? measure keys go in the measure's table", near, strings.Join(in, " or "))
+	} else if isTable {
+		hint = "measure tables: " + strings.Join(measures.Get().Names(), ", ")
+	} else {
+		hint = "top-level keys: " + strings.Join(TopLevelKeys(), ", ")
+	}
+	d.errAt(loc.key, what, hint)
+}
+
+// measuresWithKey returns the key of a measure table nearest to key (at
+// most one letter away) and the tables ("[first-version]") that have it.
+func measuresWithKey(key string) (near string, in []string) {
+	for _, m := range measures.Get().Measures {
+		for _, inp := range m.Inputs {
+			k := inp.Key()
+			if editDistance(key, k) > 1 || near != "" && k != near {
+				continue
+			}
+			near = k
+			in = append(in, "["+m.Name+"]")
+		}
+	}
+	return near, in
+}
+
+func (d *decoder) topValue(p *calc.Project, key, kind string, v any, loc *location) {
+	bad := func(err error) {
+		var ve *calc.ValueError
+		if errors.As(err, &ve) {
+			d.errAt(loc.value, key+": "+ve.Error(), ve.Hint)
+			return
+		}
+		d.errAt(loc.value, key+": "+err.Error(), "")
+	}
+	switch kind {
+	case "text":
+		s, ok := v.(string)
+		if !ok {
+			d.errAt(loc.value, fmt.Sprintf("%s: a string, not %s", key, typeName(v)), "")
+			return
+		}
+		if key == "name" {
+			p.Name = s
+		} else {
+			p.Applicant = s
+		}
+	case "date":
+		date, err := d.date(v, loc)
+		if err != nil {
+			bad(err)
+			return
+		}
+		p.Date = date
+	case "amount":
+		a, err := amount(v, loc)
+		if err != nil {
+			bad(err)
+			return
+		}
+		switch key {
+		case "audited_investment":
+			p.AuditedInvestment = &a
+		case "national_funding":
+			p.NationalFunding = a
+		case "provincial_funding":
+			p.ProvincialFunding = a
+		case "other_city_funding":
+			p.OtherCityFunding = a
+		}
+	case "rate":
+		r, err := rate(v, loc)
+		if err != nil {
+			bad(err)
+			return
+		}
+		p.DistrictRatio = r
+	case "switch":
+		b, ok := v.(bool)
+		if !ok {
+			d.errAt(loc.value, fmt.Sprintf("%s: true or false, not %s", key, typeName(v)), "")
+			return
+		}
+		if key == "strict_cap" {
+			p.StrictCap = b
+		} else {
+			p.SameKind = b
+		}
+	}
+}
+
+// measureTable checks the keys of one measure's table.
+func (d *decoder) measureTable(m *measures.Measure, v any) {
+	loc := d.loc(m.Name)
+	if d.md.Type(m.Name) == "ArrayHash" {
+		d.errAt(loc.key, fmt.Sprintf("[[%s]] is an array of tables; a project claims a measure once", m.Name), fmt.Sprintf("write [%s]", m.Name))
+		return
+	}
+	t, ok := v.(map[string]any)
+	if !ok {
+		d.errAt(loc.key, fmt.Sprintf("%s: a table, not %s", m.Name, typeName(v)), fmt.Sprintf("write [%s] and its keys below it", m.Name))
+		return
+	}
+	keys := make([]string, len(m.Inputs))
+	for i, in := range m.Inputs {
+		keys[i] = in.Key()
+	}
+	for _, k := range d.orderedKeys(m.Name, t) {
+		if slices.Contains(keys, k) {
+			continue
+		}
+		kl := d.loc(m.Name, k)
+		hint := ""
+		switch s := Suggest(k, keys); {
+		case slices.Contains(TopLevelKeys(), k):
+			hint = fmt.Sprintf("%s is a top-level key: put it above the first table", k)
+		case s != "":
+			hint = fmt.Sprintf("did you mean %s?", s)
+		case len(keys) == 0:
+			hint = fmt.Sprintf("[%s] takes no keys", m.Name)
+		default:
+			hint = fmt.Sprintf("keys of [%s]: %s", m.Name, strings.Join(keys, ", "))
+		}
+		d.errAt(kl.key, fmt.Sprintf("unknown key %q in [%s]", k, m.Name), hint)
+	}
+}
+
+// orderedKeys returns the keys of table t in the order of the file.
+func (d *decoder) orderedKeys(table string, t map[string]any) []string {
+	var keys []string
+	for _, k := range d.md.Keys() {
+		if len(k) >= 2 && k[0] == table && !slices.Contains(keys, k[1]) {
+			if _, ok := t[k[1]]; ok {
+				keys = append(keys, k[1])
+			}
+		}
+	}
+	return keys
+}
+
+// claim builds the claim of measure name from its table.
+func (d *decoder) claim(name string, v any) (calc.Claim, bool) {
+	m, _ := measures.Get().Measure(name)
+	t, ok := v.(map[string]any)
+	if !ok {
+		return calc.Claim{}, false
+	}
+	c := calc.NewClaim(name)
+	for _, in := range m.Inputs {
+		val, ok := t[in.Key()]
+		if !ok {
+			continue
+		}
+		loc := d.loc(name, in.Key())
+		bad := func(err error, at Pos) {
+			var ve *calc.ValueError
+			if errors.As(err, &ve) {
+				d.errAt(at, fmt.Sprintf("[%s] %s: %s", name, in.Key(), ve.Error()), ve.Hint)
+				return
+			}
+			d.errAt(at, fmt.Sprintf("[%s] %s: %s", name, in.Key(), err), "")
+		}
+		switch in.Kind {
+		case measures.Amount:
+			a, err := amount(val, loc)
+			if err != nil {
+				bad(err, loc.value)
+				continue
+			}
+			c.Amounts[in.Name] = a
+		case measures.Rate:
+			r, err := rate(val, loc)
+			if err != nil {
+				bad(err, loc.value)
+				continue
+			}
+			c.Rates[in.Name] = r
+		case measures.Switch:
+			b, ok := val.(bool)
+			if !ok {
+				bad(fmt.Errorf("true or false, not %s", typeName(val)), loc.value)
+				continue
+			}
+			c.Switches[in.Name] = b
+		case measures.Choice, measures.Choices:
+			var list []any
+			switch x := val.(type) {
+			case string:
+				list = []any{x}
+			case []any:
+				if in.Kind == measures.Choice {
+					bad(fmt.Errorf("one value, not an array"), loc.value)
+					continue
+				}
+				list = x
+			default:
+				bad(fmt.Errorf("a string, not %s", typeName(val)), loc.value)
+				continue
+			}
+			for i, e := range list {
+				at := loc.value
+				if el, ok := d.f.locs[pathKey([]string{name, in.Key(), "[" + strconv.Itoa(i) + "]"})]; ok {
+					at = el.value
+				}
+				s, ok := e.(string)
+				if !ok {
+					bad(fmt.Errorf("a string, not %s", typeName(e)), at)
+					continue
+				}
+				if !slices.Contains(in.Values, s) {
+					bad(&calc.ValueError{Value: s, Msg: "not a valid value", Hint: "valid values: " + strings.Join(in.Values, ", ")}, at)
+					continue
+				}
+				c.Choices[in.Name] = append(c.Choices[in.Name], s)
+			}
+		}
+	}
+	return c, true
+}
+
+// date reads a TOML local date (2026-03-01) or a "YYYY-MM-DD" string.
+func (d *decoder) date(v any, loc *location) (calc.Date, error) {
+	switch x := v.(type) {
+	case string:
+		return calc.ParseDate(x)
+	case time.Time:
+		if loc.raw != "" && len(loc.raw) != len("2006-01-02") {
+			return calc.Date{}, &calc.ValueError{Value: loc.raw, Msg: "a date, not a date and time", Hint: "write date = 2026-03-01"}
+		}
+		return calc.DateOf(x), nil
+	}
+	return calc.Date{}, fmt.Errorf("a date, not %s", typeName(v))
+}
+
+// amount reads an amount: a TOML integer or float, exactly as written, or an
+// amount string of SPEC section 3.
+func amount(v any, loc *location) (decimal.Decimal, error) {
+	switch x := v.(type) {
+	case string:
+		return calc.ParseAmount(x)
+	case int64, float64:
+		return calc.ParseAmount(numberText(x, loc))
+	}
+	return decimal.Decimal{}, fmt.Errorf("an amount, not %s", typeName(v))
+}
+
+// rate reads a rate: a TOML number or a string such as "8%".
+func rate(v any, loc *location) (decimal.Decimal, error) {
+	switch x := v.(type) {
+	case string:
+		return calc.ParseRate(x)
+	case int64, float64:
+		return calc.ParseRate(numberText(x, loc))
+	}
+	return decimal.Decimal{}, fmt.Errorf("a rate, not %s", typeName(v))
+}
+
+// numberText is the text of a TOML number as written, without TOML's digit
+// separators and plus sign. Only if the locator missed it (it should not) is
+// the parsed value formatted instead, exact for integers and for floats of up
+// to 15 significant digits.
+func numberText(v any, loc *location) string {
+	if loc.raw != "" {
+		return strings.TrimPrefix(strings.ReplaceAll(loc.raw, "_", ""), "+")
+	}
+	switch x := v.(type) {
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return "NaN"
+		}
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return ""
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a float"
+	case bool:
+		return "true or false"
+	case time.Time:
+		return "a date"
+	case []any, []map[string]any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("a %T", v)
+}

@@ -1,0 +1,276 @@
+package project
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"szsoft/calc"
+)
+
+func mustParse(t *testing.T, src string) *File {
+	t.Helper()
+	f, err := Parse("p.toml", []byte(src))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	return f
+}
+
+// errorsOf parses src, which must fail, and returns "line:col: msg | hint"
+// for each error.
+func errorsOf(t *testing.T, src string) []string {
+	t.Helper()
+	_, err := Parse("p.toml", []byte(src))
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("Parse(%q): err = %v, want Errors", src, err)
+	}
+	var out []string
+	for _, e := range es {
+		s := strings.TrimPrefix(e.Error(), "p.toml:")
+		if e.Hint != "" {
+			s += " | " + e.Hint
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestParseSpecExample(t *testing.T) {
+	f := mustParse(t, `
+name = "工业设计云平台首版次推广"
+applicant = "深圳市某某软件有限公司"
+date = 2026-03-01
+audited_investment = "8000万"
+national_funding = 1e7
+provincial_funding = 0
+other_city_funding = 0
+district_ratio = 0.5
+strict_cap = false
+same_kind = false
+
+[first-version]
+sales = 5e7
+purchase = "200万"
+
+[industrial-software]
+cloud_purchase = 6e7
+cloud_rate = "8%"
+
+[quality]
+standard = ["national", "group"]
+`)
+	p := f.Project
+	if p.Name != "工业设计云平台首版次推广" || p.Applicant != "深圳市某某软件有限公司" || p.Date != (calc.Date{Year: 2026, Month: 3, Day: 1}) {
+		t.Errorf("name/applicant/date: %q %q %v", p.Name, p.Applicant, p.Date)
+	}
+	if p.AuditedInvestment == nil || p.AuditedInvestment.String() != "80000000" || p.NationalFunding.String() != "10000000" || p.DistrictRatio.String() != "0.5" {
+		t.Errorf("附则 inputs: %v %v %v", p.AuditedInvestment, p.NationalFunding, p.DistrictRatio)
+	}
+	if len(p.Claims) != 3 || p.Claims[0].Measure != "first-version" || p.Claims[1].Measure != "industrial-software" || p.Claims[2].Measure != "quality" {
+		t.Fatalf("claims not in file order: %+v", p.Claims)
+	}
+	if got := p.Claims[0].Amounts["purchase"].String(); got != "2000000" {
+		t.Errorf("purchase = %s", got)
+	}
+	if got := p.Claims[1].Rates["cloud-rate"].String(); got != "0.08" {
+		t.Errorf("cloud rate = %s", got)
+	}
+	if got := strings.Join(p.Claims[2].Choices["standard"], ","); got != "national,group" {
+		t.Errorf("standards = %s", got)
+	}
+}
+
+// BurntSushi/toml hands floats over as float64; the locator keeps the text,
+// so every float arrives digit for digit — even ones a float64 cannot hold.
+func TestFloatsArriveExactly(t *testing.T) {
+	for src, want := range map[string]string{
+		"12345678.91":        "12345678.91",
+		"0.1":                "0.1",
+		"999999999999999.99": "999999999999999.99", // 17 digits: not a float64
+		"123456789012345.67": "123456789012345.67",
+		"1_000_000.5":        "1000000.5",
+		"+5e7":               "50000000",
+		"5E+3":               "5000",
+		"1e15":               "1000000000000000",
+		"50_000_000":         "50000000",
+	} {
+		f := mustParse(t, "[first-version]\nsales = "+src+"\n")
+		if got := f.Project.Claims[0].Amounts["sales"].String(); got != want {
+			t.Errorf("sales = %s: got %s, want %s", src, got, want)
+		}
+	}
+	for _, src := range []string{"-5.0", "nan", "inf", "-inf", "0x10", "0o17", "0b1", "1e16", "0.001"} {
+		if _, err := Parse("p.toml", []byte("[first-version]\nsales = "+src+"\n")); err == nil {
+			t.Errorf("sales = %s: accepted", src)
+		}
+	}
+}
+
+func TestValueForms(t *testing.T) {
+	f := mustParse(t, `
+date = "2026-03-01"
+district_ratio = "50%"
+[platform]
+operating_cost = "1,000万元"
+existing_rate = 0.3
+[quality]
+standard = "industry"
+honor = true
+[event]
+investment = 400_0000
+commissioned = false
+`)
+	p := f.Project
+	if p.Date.String() != "2026-03-01" || p.DistrictRatio.String() != "0.5" {
+		t.Errorf("date %v ratio %v", p.Date, p.DistrictRatio)
+	}
+	if got := p.Claims[0].Amounts["operating-cost"].String(); got != "10000000" {
+		t.Errorf("operating cost %s", got)
+	}
+	if got := p.Claims[0].Rates["existing-rate"].String(); got != "0.3" {
+		t.Errorf("existing rate %s", got)
+	}
+	if got := p.Claims[1].Choices["standard"]; len(got) != 1 || got[0] != "industry" || !p.Claims[1].Switches["honor"] {
+		t.Errorf("quality %+v", p.Claims[1])
+	}
+	if got := p.Claims[2].Amounts["investment"].String(); got != "4000000" || p.Claims[2].Given("commissioned") {
+		t.Errorf("event %+v", p.Claims[2])
+	}
+	// An empty table claims a measure that needs no input; a dotted key and an
+	// inline table are tables too.
+	f = mustParse(t, "ai.investment = 1e7\nlisting = {}\n[talent-team]\n")
+	if len(f.Project.Claims) != 3 || f.Project.Claims[1].Measure != "listing" {
+		t.Errorf("claims %+v", f.Project.Claims)
+	}
+}
+
+func TestErrorsNameLineAndColumn(t *testing.T) {
+	cases := []struct {
+		name, src string
+		want      []string
+	}{
+		{"unknown top-level key", "name = \"x\"\nsale = 1\n[listing]\n",
+			[]string{`2:1: unknown key "sale" | did you mean sales in [open-source] or [first-version]? measure keys go in the measure's table`}},
+		{"misspelt table", "[first-versoin]\nsales = 5e7\n",
+			[]string{`1:2: unknown table [first-versoin] | did you mean [first-version]?`}},
+		{"misspelt key", "[platform]\noperating_cots = 1e7\n",
+			[]string{`2:1: unknown key "operating_cots" in [platform] | did you mean operating_cost?`}},
+		{"top-level key in a table", "[ai]\ninvestment = 1\ndate = 2026-01-01\n",
+			[]string{`3:1: unknown key "date" in [ai] | date is a top-level key: put it above the first table`}},
+		{"key in a table without keys", "[listing]\nfoo = 1\n",
+			[]string{`2:1: unknown key "foo" in [listing] | keys of [listing]: loan_compensation`}},
+		{"wrong type", "[first-version]\nsales = true\n",
+			[]string{`2:9: [first-version] sales: an amount, not true or false`}},
+		{"bad amount", "[first-version]\n  sales = \"5e7x\"\n",
+			[]string{`2:11: [first-version] sales: "5e7x": unexpected "x" after the number | amounts look like 50000000, 5e7, 50,000,000, 50_000_000, 5000万, 0.5亿 or 1.5亿元`}},
+		{"bad choice in an array", "[quality]\nstandard = [\"national\", \"iso\"]\n",
+			[]string{`2:25: [quality] standard: "iso": not a valid value | valid values: national, industry, local, group`}},
+		{"choice not a string", "[park]\nrecognized = 3\n",
+			[]string{`2:14: [park] recognized: a string, not an integer`}},
+		{"switch not a bool", "same_kind = \"yes\"\n[listing]\n",
+			[]string{`1:13: same_kind: true or false, not a string`}},
+		{"impossible date", "date = \"2026-02-30\"\n[listing]\n",
+			[]string{`1:8: date: "2026-02-30": no such day in the calendar | dates are written YYYY-MM-DD, e.g. 2026-03-01`}},
+		{"date and time", "date = 2026-03-01T10:00:00\n[listing]\n",
+			[]string{`1:8: date: "2026-03-01T10:00:00": a date, not a date and time | write date = 2026-03-01`}},
+		{"duplicate key", "[ai]\ninvestment = 1\ninvestment = 2\n",
+			[]string{`3:1: duplicate key ai.investment`}},
+		{"duplicate table", "[ai]\ninvestment = 1\n[ai]\n",
+			[]string{`3:2: duplicate key ai`}},
+		{"malformed", "[ai\ninvestment = 1\n",
+			[]string{`1:4: malformed TOML: expected '.' or ']' to end table name, but got '\n' instead`}},
+		{"array of tables", "[[listing]]\n[[listing]]\n",
+			[]string{`1:3: [[listing]] is an array of tables; a project claims a measure once | write [listing]`}},
+		{"measure not a table", "listing = 1\n",
+			[]string{`1:1: listing: a table, not an integer | write [listing] and its keys below it`}},
+		{"several errors, in file order", "[ai]\ninvestmnt = 1\n[first-version]\nsales = -1\nsale = 2\n",
+			[]string{
+				`2:1: unknown key "investmnt" in [ai] | did you mean investment?`,
+				`4:9: [first-version] sales: "-1": negative; amounts and rates are never below 0 | amounts look like 50000000, 5e7, 50,000,000, 50_000_000, 5000万, 0.5亿 or 1.5亿元`,
+				`5:1: unknown key "sale" in [first-version] | did you mean sales?`,
+			}},
+		{"columns count characters", "name = \"深圳\"; bad\n",
+			nil},
+		{"not UTF-8", "name = \"\xff\"\n", []string{`1:9: not UTF-8 text | save the file as UTF-8 (TOML files are UTF-8)`}},
+		{"binary", "[listing]\n\x00\x01\x02", []string{`2:1: binary data (a NUL byte), not a TOML project file`}},
+		{"deep", "x = " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n", []string{`1:37: arrays or inline tables nested more than 32 deep`}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := errorsOf(t, c.src)
+			if c.want == nil {
+				return // only that it fails
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(c.want, "\n  "))
+			}
+		})
+	}
+}
+
+func TestNoClaim(t *testing.T) {
+	f := mustParse(t, "name = \"x\"\n# nothing else\n")
+	if f.NoClaim() == nil {
+		t.Error("a file with no measure table passed NoClaim")
+	}
+	if f := mustParse(t, "[listing]\n"); f.NoClaim() != nil {
+		t.Error("[listing] claims listing")
+	}
+}
+
+func TestTooLarge(t *testing.T) {
+	_, err := Parse("big.toml", make([]byte, MaxSize+1))
+	if err == nil || !strings.Contains(err.Error(), "1 MiB") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// The locator must find every key the TOML parser sees, in every document
+// the parser accepts; fuzzing checks it on arbitrary text.
+func TestLocatorFindsEveryKey(t *testing.T) {
+	for _, src := range []string{
+		"a = 1\nb.c = 'x'\n[t]\nd = [1, [2, 3], {e = 4}]\n[[arr]]\nf = \"\"\"\nmulti\n\"\"\"\n[u.v]\ng = 1979-05-27 07:32:00Z\n",
+		"\"quoted key\" = 1\n'lit' = '''\nx'''\n[ a . \"b\" ]\nc = { d = { e = 1 } }\n",
+		"x = \"a \\\" quote\"\ny = 'it''s'\r\nz = true # comment\n",
+		"s = \"\"\"line \\\n  continued\"\"\"\nafter = 2\n",
+	} {
+		checkLocator(t, src)
+	}
+}
+
+func checkLocator(t *testing.T, src string) {
+	t.Helper()
+	var raw map[string]any
+	md, err := toml.Decode(src, &raw)
+	if err != nil {
+		return // not TOML: nothing to locate
+	}
+	locs, err := locate([]byte(src))
+	if err != nil {
+		t.Fatalf("locator failed on a document the parser accepts: %v\n%q", err, src)
+	}
+	for _, k := range md.Keys() {
+		if _, ok := locs[pathKey(k)]; !ok {
+			t.Fatalf("locator missed key %v in\n%q", k, src)
+		}
+	}
+}
+
+func TestLocatorPositions(t *testing.T) {
+	locs, err := locate([]byte("a = 1\n[t]\n  深 = \"值\"\ns = \"\"\"\nx\n\"\"\"\nafter = 2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]Pos{"a": {1, 1}, "t": {2, 2}, "t\x00深": {3, 3}, "t\x00after": {7, 1}} {
+		if got := locs[key]; got == nil || got.key != want {
+			t.Errorf("%q at %+v, want %+v", key, got, want)
+		}
+	}
+	if got := locs["t\x00深"].value; got != (Pos{3, 7}) {
+		t.Errorf("value of 深 at %+v, want 3:7 (columns count characters)", got)
+	}
+}
