@@ -14,7 +14,13 @@ LDFLAGS     := -X main.version=$(VERSION)
 # installed by hand.
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: all build test fmt-check vet staticcheck gotest install clean
+# make fuzz fuzzes every target for FUZZTIME each; make test runs only their
+# seed corpora (testdata/fuzz and the f.Add seeds).
+FUZZTIME    ?= 30s
+FUZZ        := ./calc:FuzzParseAmount ./calc:FuzzParseRate ./project:FuzzParse \
+               ./project:FuzzLocate ./cmd/szsoft:FuzzCompute
+
+.PHONY: all build test fmt-check vet staticcheck gotest fuzz install clean
 
 all: build
 
@@ -34,6 +40,13 @@ staticcheck:
 
 gotest:
 	$(GO) test -race ./...
+
+fuzz:
+	@for t in $(FUZZ); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "== $$name ($$pkg, $(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	done
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin

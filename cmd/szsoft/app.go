@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -29,7 +30,14 @@ type app struct {
 	isTerminal     func(w io.Writer) bool
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		// A panic is a bug; the user gets one line, not a stack trace.
+		if v := recover(); v != nil {
+			fmt.Fprintf(stderr, "szsoft: internal error: %v\nszsoft: hint: this is a bug in szsoft; please report it with the input that caused it\n", v)
+			code = exitInternal
+		}
+	}()
 	a := &app{
 		args:  args,
 		stdin: stdin, stdout: stdout, stderr: stderr,

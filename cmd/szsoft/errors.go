@@ -17,6 +17,9 @@ const (
 	exitOK    = 0
 	exitValue = 1 // a value or a file is wrong; in batch, a file failed
 	exitUsage = 2 // the command line is wrong
+	// exitInternal is a bug in szsoft (a panic caught). SPEC section 3 knows
+	// only 0, 1 and 2; a bug must not pass for a wrong input.
+	exitInternal = 3
 )
 
 // usageError is a wrong command line: exit 2.

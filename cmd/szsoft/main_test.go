@@ -3,9 +3,11 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -30,7 +32,34 @@ func TestScripts(t *testing.T) {
 			env.Setenv("LANG", "C")
 			return nil
 		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "root" {
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// bytes FILE 'TEXT' writes TEXT, with Go's escapes (\xff, \n, \")
+			// decoded, to FILE: bytes a txtar file cannot hold.
+			"bytes": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 || neg {
+					ts.Fatalf("usage: bytes file quoted-string")
+				}
+				b, err := strconv.Unquote(`"` + args[1] + `"`)
+				ts.Check(err)
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b), 0o644))
+			},
+			// grow FILE N writes a TOML file of N bytes: a comment, then [listing].
+			"grow": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 || neg {
+					ts.Fatalf("usage: grow file size")
+				}
+				n, err := strconv.Atoi(args[1])
+				ts.Check(err)
+				body := "[listing]\n"
+				pad := "#" + strings.Repeat("x", n-len(body)-2) + "\n"
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(pad+body), 0o644))
+			},
 			// exits N prog args... runs prog and checks its exit status.
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) < 2 || neg {

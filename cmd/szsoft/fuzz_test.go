@@ -1,0 +1,66 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"szsoft/calc"
+	"szsoft/project"
+)
+
+// FuzzCompute: arbitrary bytes as a project file give a result or an error —
+// never a panic, never output and an error together — and a result always
+// satisfies the invariants of calc.Result.Check and is the same byte for byte
+// when computed again.
+func FuzzCompute(f *testing.F) {
+	files, _ := filepath.Glob("../../fixtures/*.toml")
+	for _, name := range files {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
+	}
+	for _, s := range []string{
+		"[listing]\n", "[first-version]\nsales = 33333333.33\n", "national_funding = 1\naudited_investment = 0\n[talent-team]\n",
+		"date = 2027-10-14\nsame_kind = true\n[park]\nrent = 1e15\nrecognized = \"national\"\n",
+		"[quality]\nstandard = [\"national\", \"national\", \"group\"]\ncertification = \"dcmm-1\"\n",
+		"[revenue]\nrevenue = 1e15\nprior_peak = 0\nhighest_only = true\n", "[ai]\ninvestment = 1e999999999\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		args := []string{"calc", "--file", "-", "-o", "json", "--date", "2026-11-26"}
+		out, stderr, code := runCLI(t, string(data), args...)
+		switch code {
+		case 0:
+			if out == "" || stderr != "" {
+				t.Fatalf("exit 0 with stdout %q, stderr %q", out, stderr)
+			}
+		case 1:
+			if out != "" || !strings.HasPrefix(stderr, "szsoft: error: -") {
+				t.Fatalf("exit 1 with stdout %q, stderr %q", out, stderr)
+			}
+			return
+		default:
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		again, _, _ := runCLI(t, string(data), args...)
+		if again != out {
+			t.Fatal("the same input gave different output")
+		}
+		pf, err := project.Parse("-", data)
+		if err != nil {
+			t.Fatalf("the CLI computed what the loader refuses: %v", err)
+		}
+		p := pf.Project
+		p.Date = calc.Date{Year: 2026, Month: 11, Day: 26}
+		r, err := calc.Compute(&p)
+		if err != nil {
+			t.Fatalf("the CLI computed what calc refuses: %v", err)
+		}
+		if err := r.Check(); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
