@@ -183,3 +183,14 @@ func TestNoFloatingPoint(t *testing.T) {
 		}
 	}
 }
+
+// The fast path of AppendYuan must agree with decimal's own formatting.
+func TestAppendYuanAgreesWithDecimal(t *testing.T) {
+	for _, s := range []string{"0", "1", "0.5", "0.05", "123.45", "1e15", "999999999999999.99", "5e7", "-3", "-0.01",
+		"12345.678", "0.005", "1e17", "123456789012345678", "1.23456789e-3", "100000000000000000000", "12345678901234567e1", "9999999999999999e2", "-9223372036854775808"} {
+		d := dec(s)
+		if got, want := Yuan(d), d.StringFixed(2); got != want {
+			t.Errorf("Yuan(%s) = %s, want %s", s, got, want)
+		}
+	}
+}

@@ -1,84 +1,66 @@
 package project
 
 import (
-	"errors"
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/pelletier/go-toml/v2/unstable"
 )
 
-// BurntSushi/toml parses and checks the TOML, but does not say where a key
-// stands, and hands floats over as float64. The locator reads the same text
-// once more, only to learn where every key and value starts and the exact
-// text of every scalar value, so that errors can name a line and column and
-// amounts written as TOML floats arrive digit for digit.
-//
-// It runs before the parser, on text that may not be TOML at all: it never
-// loops or recurses without bound, refuses nesting deeper than maxDepth, and
-// on anything it does not understand gives up (errConfused), leaving the
-// parser to say what is wrong.
-
-const maxDepth = 32
-
-var errConfused = errors.New("locator: not TOML as expected")
+// The TOML decoder checks the document and hands over its values, but says
+// neither where a key stands nor in what order the keys came, and hands
+// floats over as float64. The locator walks the document once more with the
+// same library's parser, only to learn the order of the keys, where every key
+// and value starts and the exact text of every scalar value, so that errors
+// can name a line and column, claims keep the order of the file, and amounts
+// written as TOML floats arrive digit for digit.
 
 // Pos is a place in a file: 1-based line and column (in characters).
 type Pos struct {
 	Line, Col int
 }
 
-// location is where a key was first defined and what its value is.
+// location is where a key was first defined and what its value is, as byte
+// offsets; positions are worked out only when an error needs one.
 type location struct {
-	key, value Pos
-	raw        string // scalar values: the text as written; "" otherwise
+	keyOff, valueOff int // -1: none
+	raw              string
 }
 
-// depthError is an array or inline table nested too deeply.
-type depthError struct{ pos Pos }
-
-func (e *depthError) Error() string { return "arrays or inline tables nested too deeply" }
-
 type locator struct {
-	data      []byte
-	i         int
-	line      int
-	lineStart int
-	depth     int
-	locs      map[string]*location
+	data  []byte
+	locs  map[string]*location
+	order [][]string // every path, in the order it first appears
 }
 
 // pathKey joins key parts into a map key that no TOML key can collide with.
 func pathKey(parts []string) string { return strings.Join(parts, "\x00") }
 
-func locate(data []byte) (map[string]*location, error) {
-	l := &locator{data: data, line: 1, locs: map[string]*location{}}
+// locate walks a document; it fails only where the TOML is malformed.
+func locate(data []byte) (*locator, error) {
+	l := &locator{data: data, locs: make(map[string]*location, 16)}
+	var p unstable.Parser
+	p.Reset(data)
 	var table []string
-	for {
-		l.skipSpaceCommentsNewlines()
-		if l.eof() {
-			return l.locs, nil
-		}
-		if l.peek() == '[' {
-			t, err := l.header()
-			if err != nil {
-				return nil, err
-			}
-			table = t
-		} else if err := l.keyval(table); err != nil {
-			return nil, err
-		}
-		l.skipSpace()
-		l.skipComment()
-		if !l.eof() && !l.newline() {
-			return nil, errConfused
+	for p.NextExpression() {
+		e := p.Expression()
+		switch e.Kind {
+		case unstable.Table, unstable.ArrayTable:
+			table = l.keyPath(nil, e.Key())
+		case unstable.KeyValue:
+			l.value(l.keyPath(table, e.Key()), e.Value())
 		}
 	}
+	return l, p.Error()
 }
 
-func (l *locator) eof() bool  { return l.i >= len(l.data) }
-func (l *locator) peek() byte { return l.data[l.i] }
-
-func (l *locator) pos() Pos {
-	return Pos{Line: l.line, Col: utf8.RuneCount(l.data[l.lineStart:l.i]) + 1}
+// pos returns the position of byte offset off, or the zero Pos for -1.
+func (l *locator) pos(off int) Pos {
+	if off < 0 {
+		return Pos{}
+	}
+	return posAt(l.data, off)
 }
 
 // posAt returns the position of byte offset off in data.
@@ -93,359 +75,75 @@ func posAt(data []byte, off int) Pos {
 	return Pos{Line: line, Col: utf8.RuneCount(data[start:off]) + 1}
 }
 
-func (l *locator) skipSpace() {
-	for !l.eof() && (l.peek() == ' ' || l.peek() == '\t') {
-		l.i++
-	}
-}
-
-func (l *locator) skipComment() {
-	if !l.eof() && l.peek() == '#' {
-		for !l.eof() && l.peek() != '\n' {
-			l.i++
-		}
-	}
-}
-
-// newline consumes one newline, if there is one.
-func (l *locator) newline() bool {
-	switch {
-	case l.eof():
-		return false
-	case l.peek() == '\n':
-		l.i++
-	case l.peek() == '\r' && l.i+1 < len(l.data) && l.data[l.i+1] == '\n':
-		l.i += 2
-	default:
-		return false
-	}
-	l.line, l.lineStart = l.line+1, l.i
-	return true
-}
-
-func (l *locator) skipSpaceCommentsNewlines() {
-	for {
-		l.skipSpace()
-		l.skipComment()
-		if !l.newline() {
-			return
-		}
-	}
-}
-
-func (l *locator) record(parts []string, key Pos) *location {
+func (l *locator) record(parts []string, keyOff int) *location {
 	k := pathKey(parts)
 	loc, ok := l.locs[k]
 	if !ok {
-		loc = &location{key: key}
+		loc = &location{keyOff: keyOff, valueOff: -1}
 		l.locs[k] = loc
+		l.order = append(l.order, append([]string(nil), parts...))
 	}
 	return loc
 }
 
-// header reads [a.b] or [[a.b]] and returns the table's path.
-func (l *locator) header() ([]string, error) {
-	l.i++ // [
-	array := !l.eof() && l.peek() == '['
-	if array {
-		l.i++
+// keyPath records the parts of a dotted key below base and returns the full
+// path.
+func (l *locator) keyPath(base []string, it unstable.Iterator) []string {
+	path := append(make([]string, 0, len(base)+2), base...)
+	for it.Next() {
+		n := it.Node()
+		path = append(path, string(n.Data))
+		l.record(path, int(n.Raw.Offset))
 	}
-	l.skipSpace()
-	parts, starts, err := l.key()
-	if err != nil {
-		return nil, err
-	}
-	for n := range parts {
-		l.record(parts[:n+1], starts[n])
-	}
-	l.skipSpace()
-	for _, want := range []bool{true, array} {
-		if !want {
-			continue
-		}
-		if l.eof() || l.peek() != ']' {
-			return nil, errConfused
-		}
-		l.i++
-	}
-	return parts, nil
+	return path
 }
 
-// key reads a dotted key and the position of each part.
-func (l *locator) key() ([]string, []Pos, error) {
-	var parts []string
-	var starts []Pos
-	for {
-		l.skipSpace()
-		if l.eof() {
-			return nil, nil, errConfused
+// value records the value of path: its place, the text of a scalar, and the
+// elements and keys inside arrays and inline tables. Element n of an array
+// is path + "[n]"; keys of a table inside an array are named without the
+// index, as the decoder names them.
+func (l *locator) value(path []string, v *unstable.Node) {
+	loc := l.record(path, -1)
+	if loc.valueOff < 0 {
+		// The parser leaves arrays and inline tables without a range; the
+		// key stands for them.
+		loc.valueOff = loc.keyOff
+		if v.Raw.Length > 0 {
+			loc.valueOff = int(v.Raw.Offset)
 		}
-		starts = append(starts, l.pos())
-		var part string
-		switch c := l.peek(); {
-		case c == '"' || c == '\'':
-			s, err := l.quoted(c)
-			if err != nil {
-				return nil, nil, err
+	}
+	switch v.Kind {
+	case unstable.Array:
+		n := 0
+		for it := v.Children(); it.Next(); n++ {
+			child := it.Node()
+			elem := append(append(make([]string, 0, len(path)+1), path...), "["+strconv.Itoa(n)+"]")
+			off := loc.valueOff
+			if child.Raw.Length > 0 {
+				off = int(child.Raw.Offset)
 			}
-			part = s
-		case isBare(c):
-			j := l.i
-			for !l.eof() && isBare(l.peek()) {
-				l.i++
+			if child.Kind == unstable.InlineTable {
+				l.record(elem, off).valueOff = off
+				l.inlineTable(path, child)
+				continue
 			}
-			part = string(l.data[j:l.i])
-		default:
-			return nil, nil, errConfused
+			l.record(elem, off)
+			l.value(elem, child)
 		}
-		parts = append(parts, part)
-		l.skipSpace()
-		if l.eof() || l.peek() != '.' {
-			return parts, starts, nil
-		}
-		l.i++
-	}
-}
-
-// isBare reports whether c may be part of a bare key. Bytes of non-ASCII
-// characters count: TOML 1.1 allows letters of any script, and the parser
-// decides what is valid.
-func isBare(c byte) bool {
-	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c >= 0x80
-}
-
-// quoted reads a one-line string in quote q and returns its content, with
-// the escapes of basic strings decoded as TOML does.
-func (l *locator) quoted(q byte) (string, error) {
-	l.i++
-	var b strings.Builder
-	for !l.eof() {
-		c := l.peek()
-		switch {
-		case c == q:
-			l.i++
-			return b.String(), nil
-		case c == '\n':
-			return "", errConfused
-		case c == '\\' && q == '"':
-			r, n := unescape(l.data[l.i:])
-			if n == 0 {
-				return "", errConfused
-			}
-			b.WriteRune(r)
-			l.i += n
-			continue
-		}
-		b.WriteByte(c)
-		l.i++
-	}
-	return "", errConfused
-}
-
-// unescape decodes the escape at the start of s ("\\n", "\\u00e9", …) and
-// returns the rune and the bytes read, or n = 0.
-func unescape(s []byte) (r rune, n int) {
-	if len(s) < 2 {
-		return 0, 0
-	}
-	simple := map[byte]rune{'b': '\b', 't': '\t', 'n': '\n', 'f': '\f', 'r': '\r', '"': '"', '\\': '\\', 'e': 0x1b}
-	if r, ok := simple[s[1]]; ok {
-		return r, 2
-	}
-	digits := map[byte]int{'x': 2, 'u': 4, 'U': 8}[s[1]]
-	if digits == 0 || len(s) < 2+digits {
-		return 0, 0
-	}
-	for _, c := range s[2 : 2+digits] {
-		var d rune
-		switch {
-		case c >= '0' && c <= '9':
-			d = rune(c - '0')
-		case c >= 'a' && c <= 'f':
-			d = rune(c-'a') + 10
-		case c >= 'A' && c <= 'F':
-			d = rune(c-'A') + 10
-		default:
-			return 0, 0
-		}
-		r = r*16 + d
-	}
-	return r, 2 + digits
-}
-
-// keyval reads key = value inside table and records both.
-func (l *locator) keyval(table []string) error {
-	parts, starts, err := l.key()
-	if err != nil {
-		return err
-	}
-	full := append(append([]string{}, table...), parts...)
-	for n := range parts {
-		l.record(full[:len(table)+n+1], starts[n])
-	}
-	l.skipSpace()
-	if l.eof() || l.peek() != '=' {
-		return errConfused
-	}
-	l.i++
-	l.skipSpace()
-	return l.value(full, starts[len(starts)-1])
-}
-
-// value reads a value belonging to path, whose key starts at keyPos.
-func (l *locator) value(path []string, keyPos Pos) error {
-	if l.eof() {
-		return errConfused
-	}
-	loc := l.record(path, keyPos)
-	if loc.value == (Pos{}) {
-		loc.value = l.pos()
-	}
-	switch c := l.peek(); c {
-	case '"', '\'':
-		return l.stringValue(c)
-	case '[':
-		return l.array(path)
-	case '{':
-		return l.inlineTable(path)
-	}
-	j := l.i
-	for !l.eof() && !l.endOfScalar() {
-		l.i++
-	}
-	if l.i == j {
-		return errConfused
-	}
-	if loc.raw == "" {
-		loc.raw = string(l.data[j:l.i])
-	}
-	return nil
-}
-
-// endOfScalar reports whether a bare value (number, bool, date) ends here. A
-// space ends it too, except the one between a date and a time.
-func (l *locator) endOfScalar() bool {
-	switch l.peek() {
-	case ',', ']', '}', '#', '\n', '\r', '\t':
-		return true
-	case ' ':
-		rest := l.data[l.i+1:]
-		isDate := l.i >= 10 && l.data[l.i-3] == '-' && l.data[l.i-6] == '-'
-		return !(isDate && len(rest) >= 3 && isDigit(rest[0]) && isDigit(rest[1]) && rest[2] == ':')
-	}
-	return false
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-func (l *locator) stringValue(q byte) error {
-	triple := string([]byte{q, q, q})
-	if !strings.HasPrefix(string(l.data[l.i:min(l.i+3, len(l.data))]), triple) {
-		_, err := l.quoted(q)
-		return err
-	}
-	l.i += 3
-	for !l.eof() {
-		switch {
-		case l.peek() == '\\' && q == '"':
-			l.i++ // the escaped character is read next (a newline is counted there)
-			if !l.eof() && l.peek() != '\n' && l.peek() != '\r' {
-				l.i++
-			}
-			continue
-		case l.peek() == q && strings.HasPrefix(string(l.data[l.i:min(l.i+3, len(l.data))]), triple):
-			l.i += 3
-			// Up to two more quotes may end the content.
-			for n := 0; n < 2 && !l.eof() && l.peek() == q; n++ {
-				l.i++
-			}
-			return nil
-		case l.newline():
-			continue
-		}
-		l.i++
-	}
-	return errConfused
-}
-
-func (l *locator) nest() error {
-	l.depth++
-	if l.depth > maxDepth {
-		return &depthError{pos: l.pos()}
-	}
-	return nil
-}
-
-// array reads [v, v, …]; element n is recorded as path + "[n]".
-func (l *locator) array(path []string) error {
-	if err := l.nest(); err != nil {
-		return err
-	}
-	l.i++ // [
-	for n := 0; ; n++ {
-		l.skipSpaceCommentsNewlines()
-		if l.eof() {
-			return errConfused
-		}
-		if l.peek() == ']' {
-			l.i++
-			l.depth--
-			return nil
-		}
-		elem := append(append([]string{}, path...), "["+itoa(n)+"]")
-		var err error
-		if l.peek() == '{' {
-			// The parser names keys in tables of an array without the index.
-			l.record(elem, l.pos()).value = l.pos()
-			err = l.inlineTable(path)
-		} else {
-			err = l.value(elem, l.pos())
-		}
-		if err != nil {
-			return err
-		}
-		l.skipSpaceCommentsNewlines()
-		if !l.eof() && l.peek() == ',' {
-			l.i++
+	case unstable.InlineTable:
+		l.inlineTable(path, v)
+	default:
+		if loc.raw == "" {
+			loc.raw = string(v.Data)
 		}
 	}
 }
 
-// inlineTable reads {k = v, …}.
-func (l *locator) inlineTable(path []string) error {
-	if err := l.nest(); err != nil {
-		return err
-	}
-	l.i++ // {
-	for {
-		l.skipSpaceCommentsNewlines()
-		if l.eof() {
-			return errConfused
-		}
-		if l.peek() == '}' {
-			l.i++
-			l.depth--
-			return nil
-		}
-		if err := l.keyval(path); err != nil {
-			return err
-		}
-		l.skipSpaceCommentsNewlines()
-		if !l.eof() && l.peek() == ',' {
-			l.i++
+func (l *locator) inlineTable(path []string, t *unstable.Node) {
+	for it := t.Children(); it.Next(); {
+		kv := it.Node()
+		if kv.Kind == unstable.KeyValue {
+			l.value(l.keyPath(path, kv.Key()), kv.Value())
 		}
 	}
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for ; n > 0; n /= 10 {
-		i--
-		b[i] = byte('0' + n%10)
-	}
-	return string(b[i:])
 }

@@ -19,7 +19,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2"
 	"github.com/shopspring/decimal"
 
 	"szsoft/calc"
@@ -59,14 +59,14 @@ func (es Errors) Error() string {
 type File struct {
 	Path    string
 	Project calc.Project // Date is zero when the file gives none
-	locs    map[string]*location
+	l       *locator
 }
 
 // At returns where the key with the given parts (top-level key, or measure
 // and key) was written, or the zero Pos.
 func (f *File) At(parts ...string) Pos {
-	if loc, ok := f.locs[pathKey(parts)]; ok {
-		return loc.key
+	if loc, ok := f.l.locs[pathKey(parts)]; ok {
+		return f.l.pos(loc.keyOff)
 	}
 	return Pos{}
 }
@@ -131,25 +131,23 @@ func Parse(path string, data []byte) (*File, error) {
 		}
 		return fail(posAt(data, i), "not UTF-8 text", "save the file as UTF-8 (TOML files are UTF-8)")
 	}
-	locs, err := locate(data)
-	var de *depthError
-	if errors.As(err, &de) {
-		return fail(de.pos, fmt.Sprintf("arrays or inline tables nested more than %d deep", maxDepth), "")
-	}
+	l, lerr := locate(data)
 	var raw map[string]any
-	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return fail(posAt(data, pe.Position.Start), tomlMessage(pe.Message), "")
+	if err := toml.Unmarshal(data, &raw); err != nil {
+		var te *toml.DecodeError
+		if errors.As(err, &te) {
+			line, col := te.Position()
+			return fail(runeColumn(data, line, col), tomlMessage(te.Error(), te.Key()), "")
 		}
-		return fail(Pos{}, tomlMessage(err.Error()), "")
+		return fail(Pos{}, tomlMessage(err.Error(), nil), "")
 	}
-	if locs == nil {
-		locs = map[string]*location{} // unreachable when the locator is right (fuzzed)
+	if lerr != nil {
+		// The decoder accepted what its own parser refused; fuzzing keeps
+		// this from happening. Without places, errors name the file.
+		l = &locator{data: data, locs: map[string]*location{}}
 	}
-	f.locs = locs
-	d := &decoder{f: f, md: md}
+	f.l = l
+	d := &decoder{f: f}
 	d.decode(raw)
 	if len(d.errs) > 0 {
 		sort.SliceStable(d.errs, func(i, j int) bool {
@@ -161,13 +159,31 @@ func Parse(path string, data []byte) (*File, error) {
 	return f, nil
 }
 
-// tomlMessage tidies a message of the TOML parser into szsoft's style.
-func tomlMessage(m string) string {
-	m = strings.TrimPrefix(m, "toml: ")
-	if k, ok := strings.CutPrefix(m, "Key '"); ok {
-		if name, ok := strings.CutSuffix(k, "' has already been defined."); ok {
-			return "duplicate key " + name
+// runeColumn turns a 1-based line and byte column into a position whose
+// column counts characters.
+func runeColumn(data []byte, line, col int) Pos {
+	off := 0
+	for l := 1; l < line && off < len(data); off++ {
+		if data[off] == '\n' {
+			l++
 		}
+	}
+	return posAt(data, off+col-1)
+}
+
+// tomlMessage tidies a message of the TOML decoder into szsoft's style;
+// key is the full key it concerns, when known.
+func tomlMessage(m string, key []string) string {
+	m = strings.TrimPrefix(m, "toml: ")
+	full := strings.Join(key, ".")
+	if name, ok := strings.CutSuffix(m, " is already defined"); ok && strings.HasPrefix(name, "key ") {
+		if full == "" {
+			full = strings.TrimPrefix(name, "key ")
+		}
+		return "duplicate key " + full
+	}
+	if name, ok := strings.CutSuffix(m, " already exists"); ok && strings.HasPrefix(name, "table ") {
+		return "duplicate table [" + strings.TrimPrefix(name, "table ") + "]"
 	}
 	m = strings.TrimSuffix(m, ".")
 	if m != "" {
@@ -179,34 +195,36 @@ func tomlMessage(m string) string {
 
 type decoder struct {
 	f    *File
-	md   toml.MetaData
 	errs Errors
 }
 
-func (d *decoder) errAt(pos Pos, msg, hint string) {
+// errAt records an error at byte offset off (-1: no place).
+func (d *decoder) errAt(off int, msg, hint string) {
+	pos := d.f.l.pos(off)
 	d.errs = append(d.errs, &Error{Path: d.f.Path, Line: pos.Line, Col: pos.Col, Msg: msg, Hint: hint})
 }
 
 func (d *decoder) loc(parts ...string) *location {
-	if l, ok := d.f.locs[pathKey(parts)]; ok {
+	if l, ok := d.f.l.locs[pathKey(parts)]; ok {
 		return l
 	}
-	return &location{}
+	return &location{keyOff: -1, valueOff: -1}
 }
 
 func (d *decoder) decode(raw map[string]any) {
 	cat := measures.Get()
 	p := &d.f.Project
-	seen := map[string]bool{}
 	var claims []string
-	// md.Keys is in the order of the file, so errors and claims are too.
-	for _, k := range d.md.Keys() {
-		top := k[0]
-		if seen[top] {
+	// The locator's order is the file's, so errors and claims are too.
+	for _, k := range d.f.l.order {
+		if len(k) != 1 {
 			continue
 		}
-		seen[top] = true
-		v := raw[top]
+		top := k[0]
+		v, ok := raw[top]
+		if !ok {
+			continue
+		}
 		if m, ok := cat.Measure(top); ok {
 			d.measureTable(m, v)
 			claims = append(claims, top)
@@ -253,7 +271,7 @@ func (d *decoder) unknownTop(key string, v any, loc *location) {
 	} else {
 		hint = "top-level keys: " + strings.Join(TopLevelKeys(), ", ")
 	}
-	d.errAt(loc.key, what, hint)
+	d.errAt(loc.keyOff, what, hint)
 }
 
 // measuresWithKey returns the key of a measure table nearest to key (at
@@ -276,16 +294,16 @@ func (d *decoder) topValue(p *calc.Project, key, kind string, v any, loc *locati
 	bad := func(err error) {
 		var ve *calc.ValueError
 		if errors.As(err, &ve) {
-			d.errAt(loc.value, key+": "+ve.Error(), ve.Hint)
+			d.errAt(loc.valueOff, key+": "+ve.Error(), ve.Hint)
 			return
 		}
-		d.errAt(loc.value, key+": "+err.Error(), "")
+		d.errAt(loc.valueOff, key+": "+err.Error(), "")
 	}
 	switch kind {
 	case "text":
 		s, ok := v.(string)
 		if !ok {
-			d.errAt(loc.value, fmt.Sprintf("%s: a string, not %s", key, typeName(v)), "")
+			d.errAt(loc.valueOff, fmt.Sprintf("%s: a string, not %s", key, typeName(v)), "")
 			return
 		}
 		if key == "name" {
@@ -326,7 +344,7 @@ func (d *decoder) topValue(p *calc.Project, key, kind string, v any, loc *locati
 	case "switch":
 		b, ok := v.(bool)
 		if !ok {
-			d.errAt(loc.value, fmt.Sprintf("%s: true or false, not %s", key, typeName(v)), "")
+			d.errAt(loc.valueOff, fmt.Sprintf("%s: true or false, not %s", key, typeName(v)), "")
 			return
 		}
 		if key == "strict_cap" {
@@ -340,13 +358,15 @@ func (d *decoder) topValue(p *calc.Project, key, kind string, v any, loc *locati
 // measureTable checks the keys of one measure's table.
 func (d *decoder) measureTable(m *measures.Measure, v any) {
 	loc := d.loc(m.Name)
-	if d.md.Type(m.Name) == "ArrayHash" {
-		d.errAt(loc.key, fmt.Sprintf("[[%s]] is an array of tables; a project claims a measure once", m.Name), fmt.Sprintf("write [%s]", m.Name))
-		return
+	if arr, ok := v.([]any); ok && len(arr) > 0 {
+		if _, tables := arr[0].(map[string]any); tables {
+			d.errAt(loc.keyOff, fmt.Sprintf("[[%s]] is an array of tables; a project claims a measure once", m.Name), fmt.Sprintf("write [%s]", m.Name))
+			return
+		}
 	}
 	t, ok := v.(map[string]any)
 	if !ok {
-		d.errAt(loc.key, fmt.Sprintf("%s: a table, not %s", m.Name, typeName(v)), fmt.Sprintf("write [%s] and its keys below it", m.Name))
+		d.errAt(loc.keyOff, fmt.Sprintf("%s: a table, not %s", m.Name, typeName(v)), fmt.Sprintf("write [%s] and its keys below it", m.Name))
 		return
 	}
 	keys := make([]string, len(m.Inputs))
@@ -369,15 +389,15 @@ func (d *decoder) measureTable(m *measures.Measure, v any) {
 		default:
 			hint = fmt.Sprintf("keys of [%s]: %s", m.Name, strings.Join(keys, ", "))
 		}
-		d.errAt(kl.key, fmt.Sprintf("unknown key %q in [%s]", k, m.Name), hint)
+		d.errAt(kl.keyOff, fmt.Sprintf("unknown key %q in [%s]", k, m.Name), hint)
 	}
 }
 
 // orderedKeys returns the keys of table t in the order of the file.
 func (d *decoder) orderedKeys(table string, t map[string]any) []string {
 	var keys []string
-	for _, k := range d.md.Keys() {
-		if len(k) >= 2 && k[0] == table && !slices.Contains(keys, k[1]) {
+	for _, k := range d.f.l.order {
+		if len(k) == 2 && k[0] == table {
 			if _, ok := t[k[1]]; ok {
 				keys = append(keys, k[1])
 			}
@@ -400,7 +420,7 @@ func (d *decoder) claim(name string, v any) (calc.Claim, bool) {
 			continue
 		}
 		loc := d.loc(name, in.Key())
-		bad := func(err error, at Pos) {
+		bad := func(err error, at int) {
 			var ve *calc.ValueError
 			if errors.As(err, &ve) {
 				d.errAt(at, fmt.Sprintf("[%s] %s: %s", name, in.Key(), ve.Error()), ve.Hint)
@@ -412,21 +432,21 @@ func (d *decoder) claim(name string, v any) (calc.Claim, bool) {
 		case measures.Amount:
 			a, err := amount(val, loc)
 			if err != nil {
-				bad(err, loc.value)
+				bad(err, loc.valueOff)
 				continue
 			}
 			c.Amounts[in.Name] = a
 		case measures.Rate:
 			r, err := rate(val, loc)
 			if err != nil {
-				bad(err, loc.value)
+				bad(err, loc.valueOff)
 				continue
 			}
 			c.Rates[in.Name] = r
 		case measures.Switch:
 			b, ok := val.(bool)
 			if !ok {
-				bad(fmt.Errorf("true or false, not %s", typeName(val)), loc.value)
+				bad(fmt.Errorf("true or false, not %s", typeName(val)), loc.valueOff)
 				continue
 			}
 			c.Switches[in.Name] = b
@@ -437,22 +457,22 @@ func (d *decoder) claim(name string, v any) (calc.Claim, bool) {
 				list = []any{x}
 			case []any:
 				if in.Kind == measures.Choice {
-					bad(fmt.Errorf("one value, not an array"), loc.value)
+					bad(fmt.Errorf("one value, not an array"), loc.valueOff)
 					continue
 				}
 				list = x
 			default:
-				bad(fmt.Errorf("a string, not %s", typeName(val)), loc.value)
+				bad(fmt.Errorf("a string, not %s", typeName(val)), loc.valueOff)
 				continue
 			}
 			for i, e := range list {
-				at := loc.value
-				if el, ok := d.f.locs[pathKey([]string{name, in.Key(), "[" + strconv.Itoa(i) + "]"})]; ok {
-					at = el.value
+				at := loc.valueOff
+				if el, ok := d.f.l.locs[pathKey([]string{name, in.Key(), "[" + strconv.Itoa(i) + "]"})]; ok {
+					at = el.valueOff
 				}
 				s, ok := e.(string)
 				if !ok {
-					bad(fmt.Errorf("a string, not %s", typeName(e)), at)
+					bad(fmt.Errorf("a list of strings, but value %d is %s", i+1, typeName(e)), at)
 					continue
 				}
 				if !slices.Contains(in.Values, s) {
@@ -471,11 +491,10 @@ func (d *decoder) date(v any, loc *location) (calc.Date, error) {
 	switch x := v.(type) {
 	case string:
 		return calc.ParseDate(x)
-	case time.Time:
-		if loc.raw != "" && len(loc.raw) != len("2006-01-02") {
-			return calc.Date{}, &calc.ValueError{Value: loc.raw, Msg: "a date, not a date and time", Hint: "write date = 2026-03-01"}
-		}
-		return calc.DateOf(x), nil
+	case toml.LocalDate:
+		return calc.Date{Year: x.Year, Month: x.Month, Day: x.Day}, nil
+	case toml.LocalDateTime, time.Time:
+		return calc.Date{}, &calc.ValueError{Value: loc.raw, Msg: "a date, not a date and time", Hint: "write date = 2026-03-01"}
 	}
 	return calc.Date{}, fmt.Errorf("a date, not %s", typeName(v))
 }
@@ -533,8 +552,12 @@ func typeName(v any) string {
 		return "a float"
 	case bool:
 		return "true or false"
-	case time.Time:
+	case time.Time, toml.LocalDateTime:
+		return "a date and time"
+	case toml.LocalDate:
 		return "a date"
+	case toml.LocalTime:
+		return "a time"
 	case []any, []map[string]any:
 		return "an array"
 	case map[string]any:

@@ -66,7 +66,7 @@ limits of its supplementary rules (附则), and the clause behind every figure.`
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(a.flagError)
-	root.AddCommand(a.calcCmd(), a.initCmd(), a.validateCmd(), a.versionCmd())
+	root.AddCommand(a.calcCmd(), a.batchCmd(), a.initCmd(), a.validateCmd(), a.versionCmd())
 	return root
 }
 

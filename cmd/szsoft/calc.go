@@ -60,9 +60,11 @@ func newCalcOptions() *calcOptions {
 	return o
 }
 
-func (o *calcOptions) register(fs *pflag.FlagSet) {
+func (o *calcOptions) register(fs *pflag.FlagSet, withFile bool) {
 	unsorted(fs)
-	fs.VarP(&o.file, "file", "f", "TOML project file; - reads standard input")
+	if withFile {
+		fs.VarP(&o.file, "file", "f", "TOML project file; - reads standard input")
+	}
 	fs.VarP(&o.output, "output", "o", "output form: "+strings.Join(outputForms, "|")+" (default table)")
 	fs.Var(&o.out, "out", "write the output to this file instead of standard output")
 	fs.Var(&o.unit, "unit", "amounts in table and markdown output: yuan|wan (default yuan)")
@@ -212,7 +214,7 @@ Name a measure and give its inputs as flags, or give a project file with
 			return a.runCalc(opts, nil)
 		},
 	}
-	opts.register(cmd.PersistentFlags())
+	opts.register(cmd.PersistentFlags(), true)
 	for _, m := range measures.Get().Measures {
 		cmd.AddCommand(a.measureCmd(m, opts))
 	}
@@ -389,13 +391,13 @@ func (a *app) render(buf *bytes.Buffer, opts *calcOptions, lang string, reps []*
 	switch form {
 	case "json":
 		for _, r := range reps {
-			if err := writeJSON(buf, r, lang, true); err != nil {
+			if err := writeJSON(buf, r, lang, true, ""); err != nil {
 				return err
 			}
 		}
 	case "jsonl":
 		for _, r := range reps {
-			if err := writeJSON(buf, r, lang, false); err != nil {
+			if err := writeJSON(buf, r, lang, false, ""); err != nil {
 				return err
 			}
 		}

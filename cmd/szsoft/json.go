@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -12,111 +15,196 @@ import (
 
 // The JSON object of SPEC section 5. Every key is always present: absent
 // figures are null, empty lists [], amounts strings with two decimals, rates
-// exact decimal strings.
+// exact decimal strings. It is written by hand, in the order of the spec,
+// because batch writes tens of thousands of them and reflection is the
+// slower half of encoding/json; json_test.go checks it against the schema.
 
-type jsonLine struct {
-	ID       string   `json:"id"`
-	Measure  string   `json:"measure"`
-	Clause   string   `json:"clause"`
-	Payer    string   `json:"payer"`
-	Kind     string   `json:"kind"`
-	Base     *string  `json:"base"`
-	Rate     *string  `json:"rate"`
-	Computed *string  `json:"computed"`
-	Cap      *string  `json:"cap"`
-	Min      *string  `json:"min"`
-	Max      *string  `json:"max"`
-	Binding  string   `json:"binding"`
-	Notes    []string `json:"notes"`
+// jsonError is a file that failed, in its place in batch output.
+type jsonError struct {
+	File  string        `json:"file"`
+	Error jsonErrorBody `json:"error"`
 }
 
-type jsonAdjustment struct {
-	ID     string `json:"id"`
-	Clause string `json:"clause"`
-	Amount string `json:"amount"`
-	Note   string `json:"note"`
+type jsonErrorBody struct {
+	Message string `json:"message"`
+	Line    *int   `json:"line"`
+	Column  *int   `json:"column"`
 }
 
-type jsonResult struct {
-	File               *string          `json:"file"`
-	Name               *string          `json:"name"`
-	Policy             string           `json:"policy"`
-	Date               string           `json:"date"`
-	Eligible           bool             `json:"eligible"`
-	Lines              []jsonLine       `json:"lines"`
-	Adjustments        []jsonAdjustment `json:"adjustments"`
-	Total              string           `json:"total"`
-	CumulativeCap      *string          `json:"cumulative_cap"`
-	DistrictMatchLimit *string          `json:"district_match_limit"`
-	DistrictMatch      string           `json:"district_match"`
-	Warnings           []string         `json:"warnings"`
-}
-
-func amount(d *decimal.Decimal) *string {
+// appendAmount appends an amount as a JSON string, or null.
+func appendAmount(b []byte, d *decimal.Decimal) []byte {
 	if d == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '"')
+	b = calc.AppendYuan(b, *d)
+	return append(b, '"')
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json does
+// without HTML escaping.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c == '\n':
+				b = append(b, '\\', 'n')
+			case c == '\r':
+				b = append(b, '\\', 'r')
+			case c == '\t':
+				b = append(b, '\\', 't')
+			case c == '\b':
+				b = append(b, '\\', 'b')
+			case c == '\f':
+				b = append(b, '\\', 'f')
+			case c < 0x20:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			default:
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
+}
+
+func appendTexts(b []byte, ts []measures.Text, lang string) []byte {
+	b = append(b, '[')
+	for i, t := range ts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, t.In(lang))
+	}
+	return append(b, ']')
+}
+
+// appendResult appends the JSON object of one result, compact.
+func appendResult(b []byte, r *report, lang string) []byte {
+	res := r.res
+	b = append(b, `{"file":`...)
+	if r.file != nil {
+		b = appendString(b, *r.file)
+	} else {
+		b = append(b, "null"...)
+	}
+	b = append(b, `,"name":`...)
+	if res.Name != "" {
+		b = appendString(b, res.Name)
+	} else {
+		b = append(b, "null"...)
+	}
+	b = append(b, `,"policy":`...)
+	b = appendString(b, measures.Policy)
+	b = append(b, `,"date":"`...)
+	b = append(b, res.Date.String()...)
+	b = append(b, `","eligible":`...)
+	b = strconv.AppendBool(b, res.Eligible)
+	b = append(b, `,"lines":[`...)
+	for i, l := range res.Lines {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		it := l.Item
+		b = append(b, `{"id":`...)
+		b = appendString(b, it.ID)
+		b = append(b, `,"measure":`...)
+		b = appendString(b, it.Measure)
+		b = append(b, `,"clause":`...)
+		b = appendString(b, it.Clause)
+		b = append(b, `,"payer":"`...)
+		b = append(b, it.Payer...)
+		b = append(b, `","kind":"`...)
+		b = append(b, it.Kind...)
+		b = append(b, `","base":`...)
+		b = appendAmount(b, l.Base)
+		b = append(b, `,"rate":`...)
+		if l.Rate != nil {
+			b = appendString(b, l.Rate.String())
+		} else {
+			b = append(b, "null"...)
+		}
+		b = append(b, `,"computed":`...)
+		b = appendAmount(b, l.Computed)
+		b = append(b, `,"cap":`...)
+		b = appendAmount(b, l.Cap)
+		b = append(b, `,"min":`...)
+		b = appendAmount(b, l.Min)
+		b = append(b, `,"max":`...)
+		b = appendAmount(b, l.Max)
+		b = append(b, `,"binding":"`...)
+		b = append(b, l.Binding...)
+		b = append(b, `","notes":`...)
+		b = appendTexts(b, l.Notes, lang)
+		b = append(b, '}')
+	}
+	b = append(b, `],"adjustments":[`...)
+	for i, a := range res.Adjustments {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"id":`...)
+		b = appendString(b, a.ID)
+		b = append(b, `,"clause":`...)
+		b = appendString(b, a.Clause)
+		b = append(b, `,"amount":`...)
+		b = appendAmount(b, &a.Amount)
+		b = append(b, `,"note":`...)
+		b = appendString(b, a.Note.In(lang))
+		b = append(b, '}')
+	}
+	b = append(b, `],"total":`...)
+	b = appendAmount(b, &res.Total)
+	b = append(b, `,"cumulative_cap":`...)
+	b = appendAmount(b, res.CumulativeCap)
+	b = append(b, `,"district_match_limit":`...)
+	b = appendAmount(b, res.DistrictMatchLimit)
+	b = append(b, `,"district_match":`...)
+	b = appendAmount(b, &res.DistrictMatch)
+	b = append(b, `,"warnings":`...)
+	b = appendTexts(b, res.Warnings, lang)
+	return append(b, '}')
+}
+
+// writeJSON writes one result and a newline: indented for json (each line
+// after the first starting with prefix), on one line for jsonl.
+func writeJSON(buf *bytes.Buffer, r *report, lang string, indent bool, prefix string) error {
+	compact := appendResult(make([]byte, 0, 2048), r, lang)
+	if !indent {
+		buf.Write(compact)
+		buf.WriteByte('\n')
 		return nil
 	}
-	s := calc.Yuan(*d)
-	return &s
+	if err := json.Indent(buf, compact, prefix, "  "); err != nil {
+		return err
+	}
+	buf.WriteByte('\n')
+	return nil
 }
 
-func texts(ts []measures.Text, lang string) []string {
-	out := make([]string, len(ts))
-	for i, t := range ts {
-		out[i] = t.In(lang)
-	}
-	return out
-}
-
-func toJSON(r *report, lang string) *jsonResult {
-	res := r.res
-	j := &jsonResult{
-		File:          r.file,
-		Policy:        measures.Policy,
-		Date:          res.Date.String(),
-		Eligible:      res.Eligible,
-		Lines:         make([]jsonLine, len(res.Lines)),
-		Adjustments:   make([]jsonAdjustment, len(res.Adjustments)),
-		Total:         calc.Yuan(res.Total),
-		CumulativeCap: amount(res.CumulativeCap),
-		DistrictMatch: calc.Yuan(res.DistrictMatch),
-		Warnings:      texts(res.Warnings, lang),
-	}
-	j.DistrictMatchLimit = amount(res.DistrictMatchLimit)
-	if res.Name != "" {
-		name := res.Name
-		j.Name = &name
-	}
-	for i, l := range res.Lines {
-		jl := jsonLine{
-			ID: l.Item.ID, Measure: l.Item.Measure, Clause: l.Item.Clause,
-			Payer: string(l.Item.Payer), Kind: string(l.Item.Kind),
-			Base: amount(l.Base), Computed: amount(l.Computed), Cap: amount(l.Cap),
-			Min: amount(l.Min), Max: amount(l.Max),
-			Binding: string(l.Binding), Notes: texts(l.Notes, lang),
-		}
-		if l.Rate != nil {
-			rate := l.Rate.String()
-			jl.Rate = &rate
-		}
-		j.Lines[i] = jl
-	}
-	for i, a := range res.Adjustments {
-		j.Adjustments[i] = jsonAdjustment{ID: a.ID, Clause: a.Clause, Amount: calc.Yuan(a.Amount), Note: a.Note.In(lang)}
-	}
-	return j
-}
-
-// writeJSON writes one result: indented for json, on one line for jsonl.
-func writeJSON(buf *bytes.Buffer, r *report, lang string, indent bool) error {
-	return encodeJSON(buf, toJSON(r, lang), indent)
-}
-
-func encodeJSON(buf *bytes.Buffer, v any, indent bool) error {
-	enc := json.NewEncoder(buf)
+// encodeJSON writes v and a newline; indented, each line after the first
+// starts with prefix.
+func encodeJSON(w io.Writer, v any, indent bool, prefix string) error {
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	if indent {
-		enc.SetIndent("", "  ")
+		enc.SetIndent(prefix, "  ")
 	}
 	return enc.Encode(v)
 }

@@ -314,3 +314,12 @@ func supplementaryQuotes(res *calc.Result, s measures.Supplementary) []string {
 // displayWidth is the width of s in terminal columns, as the table measures
 // it (CJK characters count two).
 func displayWidth(s string) int { return twwidth.Width(s) }
+
+// texts returns the phrases in one language.
+func texts(ts []measures.Text, lang string) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.In(lang)
+	}
+	return out
+}
