@@ -20,7 +20,7 @@ FUZZTIME    ?= 30s
 FUZZ        := ./calc:FuzzParseAmount ./calc:FuzzParseRate ./project:FuzzParse \
                ./project:FuzzLocate ./cmd/szsoft:FuzzCompute
 
-.PHONY: all build test fmt-check vet staticcheck gotest fuzz install clean
+.PHONY: all build test fmt-check vet staticcheck gotest fuzz bench bench-data install clean
 
 all: build
 
@@ -47,6 +47,17 @@ fuzz:
 		echo "== $$name ($$pkg, $(FUZZTIME))"; \
 		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	done
+
+# make bench: Go benchmarks and the whole-process targets (bench/run.sh).
+# make bench-data: only write the 20,000 and 2,000 generated project files.
+BENCH_DIR   ?= /tmp/szsoft-bench
+
+bench:
+	BENCH_DIR=$(BENCH_DIR) bench/run.sh
+
+bench-data:
+	$(GO) run ./bench/gendata -n 20000 -dir $(BENCH_DIR)/20000
+	$(GO) run ./bench/gendata -n 2000 -dir $(BENCH_DIR)/2000
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin
