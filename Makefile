@@ -20,14 +20,14 @@ FUZZTIME    ?= 30s
 FUZZ        := ./calc:FuzzParseAmount ./calc:FuzzParseRate ./project:FuzzParse \
                ./project:FuzzLocate ./cmd/szsoft:FuzzCompute
 
-.PHONY: all build test fmt-check vet staticcheck gotest fuzz bench bench-data install clean
+.PHONY: all build test fmt-check vet staticcheck gotest fuzz bench bench-data completions install install-check clean
 
 all: build
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/szsoft
 
-test: fmt-check vet staticcheck gotest
+test: fmt-check vet staticcheck gotest install-check
 
 fmt-check:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
@@ -59,9 +59,33 @@ bench-data:
 	$(GO) run ./bench/gendata -n 20000 -dir $(BENCH_DIR)/20000
 	$(GO) run ./bench/gendata -n 2000 -dir $(BENCH_DIR)/2000
 
+# completions/ and man/ are generated from the command tree and committed;
+# make test fails when they are stale.
+completions:
+	$(GO) test ./cmd/szsoft -run '^TestGeneratedFilesFresh$$' -update
+
 install: build
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d \
+		$(DESTDIR)$(PREFIX)/share/szsoft
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/szsoft
+	install -m 0644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 0644 completions/szsoft.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/szsoft
+	install -m 0644 completions/_szsoft $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_szsoft
+	install -m 0644 completions/szsoft.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/szsoft.fish
+	install -m 0644 completions/szsoft.ps1 $(DESTDIR)$(PREFIX)/share/szsoft/szsoft.ps1
+
+# install-check installs into a scratch DESTDIR and checks what landed.
+install-check:
+	@d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
+	$(MAKE) -s install DESTDIR="$$d" PREFIX=/usr >/dev/null && \
+	for f in bin/szsoft share/man/man1/szsoft.1 share/man/man1/szsoft-calc-first-version.1 \
+		share/bash-completion/completions/szsoft share/zsh/site-functions/_szsoft \
+		share/fish/vendor_completions.d/szsoft.fish share/szsoft/szsoft.ps1; do \
+		test -s "$$d/usr/$$f" || { echo "install-check: $$f missing"; exit 1; }; \
+	done && "$$d/usr/bin/szsoft" version | grep -q 深府规 && echo "install-check: ok"
 
 clean:
 	rm -rf bin

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"szsoft/measures"
 )
 
 // Every item, computed by hand from the policy text. Each rate item is hit
@@ -259,6 +261,28 @@ func TestBadChoices(t *testing.T) {
 		var ve *ValueError
 		if !errors.As(err, &ve) || !strings.Contains(ve.Hint, "valid values") {
 			t.Errorf("%s %s: err = %v, want a ValueError listing the valid values", c.measure, c.word, err)
+		}
+	}
+}
+
+// The breakpoint is where the cap starts to bind: （十九） 10,000,000 ÷ 30% =
+// 33,333,333.33; （四） existing platforms 5,000,000 ÷ 40% = 12,500,000.00;
+// （十七） cloud 5,000,000 ÷ 10% = 50,000,000.00; pilot: the cap itself.
+func TestBreakpoint(t *testing.T) {
+	cat := measures.Get()
+	for id, want := range map[string]string{
+		"first-version.developer":   "33333333.33",
+		"platform.existing":         "12500000.00",
+		"industrial-software.cloud": "50000000.00",
+		"industrial-software.pilot": "10000000.00",
+		"first-version.user":        "10000000.00",
+		"strategic":                 "null",
+		"listing":                   "null",
+		"park.rent":                 "null",
+	} {
+		it, _ := cat.Item(id)
+		if got := show(Breakpoint(it)); got != want {
+			t.Errorf("Breakpoint(%s) = %s, want %s", id, got, want)
 		}
 	}
 }

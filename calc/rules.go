@@ -258,3 +258,19 @@ func floor(it *measures.Item, base decimal.Decimal) Line {
 func caseByCase(it *measures.Item) Line {
 	return Line{Item: it, Binding: BindNone, Notes: []measures.Text{it.Reason}}
 }
+
+// Breakpoint returns the base from which the item's cap binds — cap ÷ rate
+// for a rate item (at its top rate), the cap itself for a cap-only item with
+// a base — rounded half-up to 0.01 yuan; nil where no base meets a cap.
+func Breakpoint(it *measures.Item) *decimal.Decimal {
+	if it.Cap == nil || it.Base == "" {
+		return nil
+	}
+	switch it.Kind {
+	case measures.FixedRate, measures.CeilingRate, measures.RateRange:
+		return ptr(money(it.Cap.DivRound(it.RateHigh, 8)))
+	case measures.CapOnly:
+		return ptr(*it.Cap)
+	}
+	return nil
+}

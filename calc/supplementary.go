@@ -10,12 +10,13 @@ import (
 // project after every item is computed, in this order: the validity window,
 // no double-dipping, the cumulative cap, district matching.
 
+// The notes the 附则 add to the lines they set to 0.
 var (
-	noteOutsideWindow = measures.Text{
+	NoteOutsideWindow = measures.Text{
 		Zh: "事项日期不在有效期（2022-10-15至2027-10-14）内（附则）",
 		En: "the date is outside the validity window 2022-10-15 to 2027-10-14 (附则)",
 	}
-	noteSameKind = measures.Text{
+	NoteSameKind = measures.Text{
 		Zh: "已享受市级同类优惠措施，不得重复享受（附则）",
 		En: "already supported by a similar municipal measure: no double-dipping (附则)",
 	}
@@ -58,7 +59,7 @@ func checkSupplementary(p *Project) error {
 func applySupplementary(p *Project, r *Result) {
 	// 1. Validity window: outside it every computable line is 0.
 	if !r.Eligible {
-		zeroLines(r, noteOutsideWindow, func(*Line) bool { return true })
+		zeroLines(r, NoteOutsideWindow, func(*Line) bool { return true })
 		r.Warnings = append(r.Warnings, measures.Text{
 			Zh: "日期 " + p.Date.String() + " 不在有效期内：各项为0",
 			En: "the date " + p.Date.String() + " is outside the validity window: every line is 0",
@@ -67,7 +68,7 @@ func applySupplementary(p *Project, r *Result) {
 	// 2. No double-dipping: municipal lines are 0; district ones stay.
 	if p.SameKind {
 		r.SameKind = true
-		zeroLines(r, noteSameKind, func(l *Line) bool { return l.Item.Payer == measures.Municipal })
+		zeroLines(r, NoteSameKind, func(l *Line) bool { return l.Item.Payer == measures.Municipal })
 	}
 
 	m := decimal.Zero

@@ -58,15 +58,22 @@ func (a *app) rootCmd() *cobra.Command {
 municipal government's Several Measures for Promoting High-Quality
 Development of the Software Industry (深府规〔2022〕5号), the matching-fund
 limits of its supplementary rules (附则), and the clause behind every figure.`,
+		Example: `  szsoft calc first-version --sales 5e7
+  szsoft calc --file project.toml -o json
+  szsoft batch projects/ -o csv --out results.csv
+  szsoft measures show platform`,
 		SilenceUsage:      true,
 		SilenceErrors:     true,
-		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},
+		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
+		DisableAutoGenTag: true,
 	}
+	root.SetUsageTemplate(root.UsageTemplate() + exitStatus)
 	root.SetIn(a.stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(a.flagError)
-	root.AddCommand(a.calcCmd(), a.batchCmd(), a.initCmd(), a.validateCmd(), a.versionCmd())
+	root.AddCommand(a.calcCmd(), a.batchCmd(), a.measuresCmd(), a.initCmd(), a.validateCmd(), a.completionCmd(), a.versionCmd())
+	root.SetHelpCommand(a.helpCmd())
 	return root
 }
 
@@ -115,11 +122,81 @@ var shenzhen = time.FixedZone("CST", 8*60*60)
 // today is the default date of the qualifying event: today in Shenzhen.
 func (a *app) today() calc.Date { return calc.DateOf(a.now().In(shenzhen)) }
 
+// exitStatus ends every command's help (SPEC section 3).
+const exitStatus = `
+EXIT STATUS
+  0  everything was computed, including results of 0 and dates outside the
+     validity window
+  1  a value or a file is wrong (an amount, rate, choice, date, a 附则 input
+     the rules require, a missing, unreadable, too large or malformed file);
+     in batch, at least one file failed, after all the others were computed
+  2  the command line is wrong (unknown command or flag, a flag without its
+     argument or given twice, a measure without the inputs it needs)
+`
+
+func (a *app) helpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:     "help [command]",
+		Short:   "Help about any command",
+		Example: "  szsoft help calc\n  szsoft help calc first-version",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			target, rest, err := cmd.Root().Find(args)
+			if err != nil || len(rest) > 0 {
+				return usagef("run 'szsoft help' for the commands", "no help topic %q", strings.Join(args, " "))
+			}
+			return target.Help()
+		},
+	}
+}
+
+func (a *app) completionCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "completion bash|zsh|fish|powershell",
+		Short: "Print the shell completion script for bash, zsh, fish or PowerShell",
+		Long: `Print a shell completion script. It completes commands, measure names, the
+values of every flag that takes a fixed set (--output, --unit, --lang,
+--recognized, --standard, --certification, …) and file names for --file.
+'make install' installs the scripts of completions/ where the shells look.`,
+		Example: `  source <(szsoft completion bash)
+  szsoft completion zsh > "${fpath[1]}/_szsoft"
+  szsoft completion fish > ~/.config/fish/completions/szsoft.fish
+  szsoft completion powershell | Out-String | Invoke-Expression`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("e.g. 'szsoft completion bash'", "completion needs a shell: bash, zsh, fish or powershell")
+			}
+			return usagef("shells: bash, zsh, fish, powershell", "unknown shell %q", args[0])
+		},
+	}
+	for _, sh := range []struct {
+		name string
+		gen  func(root *cobra.Command, w io.Writer) error
+	}{
+		{"bash", func(r *cobra.Command, w io.Writer) error { return r.GenBashCompletionV2(w, true) }},
+		{"zsh", func(r *cobra.Command, w io.Writer) error { return r.GenZshCompletion(w) }},
+		{"fish", func(r *cobra.Command, w io.Writer) error { return r.GenFishCompletion(w, true) }},
+		{"powershell", func(r *cobra.Command, w io.Writer) error { return r.GenPowerShellCompletionWithDesc(w) }},
+	} {
+		cmd.AddCommand(&cobra.Command{
+			Use:     sh.name,
+			Short:   "Print the " + sh.name + " completion script",
+			Example: "  szsoft completion " + sh.name,
+			Args:    noArgs,
+			RunE: func(c *cobra.Command, _ []string) error {
+				return sh.gen(c.Root(), a.stdout)
+			},
+		})
+	}
+	return cmd
+}
+
 func (a *app) versionCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version of szsoft and the policy edition it implements",
-		Args:  noArgs,
+		Use:     "version",
+		Short:   "Print the version of szsoft and the policy edition it implements",
+		Example: "  szsoft version",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			_, err := io.WriteString(a.stdout, "szsoft "+version+"\npolicy "+measures.Edition+"\n")
 			return err
@@ -147,4 +224,38 @@ func isTerminal(w io.Writer) bool {
 // completeMeasures offers the measure names.
 func completeMeasures(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	return measures.Get().Names(), cobra.ShellCompDirectiveNoFileComp
+}
+
+// completeFlags registers what the shells offer for each flag of fs: the
+// values of a choice, file names for files, nothing for amounts and dates.
+func completeFlags(cmd *cobra.Command, fs *pflag.FlagSet) {
+	fs.VisitAll(func(f *pflag.Flag) {
+		var fn cobra.CompletionFunc
+		switch v := f.Value.(type) {
+		case *choiceFlag:
+			fn = cobra.FixedCompletions(v.values, cobra.ShellCompDirectiveNoFileComp)
+		case *choicesFlag:
+			fn = cobra.FixedCompletions(v.values, cobra.ShellCompDirectiveNoFileComp)
+		case *stringFlag:
+			switch v.typ {
+			case "file":
+				if f.Name == "file" {
+					fn = func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+						return []cobra.Completion{"toml"}, cobra.ShellCompDirectiveFilterFileExt
+					}
+				} else {
+					fn = func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+						return nil, cobra.ShellCompDirectiveDefault
+					}
+				}
+			default:
+				fn = cobra.NoFileCompletions
+			}
+		case *amountFlag, *rateFlag, *jobsFlag:
+			fn = cobra.NoFileCompletions
+		}
+		if fn != nil {
+			_ = cmd.RegisterFlagCompletionFunc(f.Name, fn)
+		}
+	})
 }

@@ -81,6 +81,7 @@ Flags override each file's own keys, as in 'szsoft calc --file'.`,
 	}
 	opts.register(cmd.Flags(), false)
 	cmd.Flags().VarP(jobs, "jobs", "j", "files processed at once (default: the number of CPUs)")
+	completeFlags(cmd, cmd.Flags())
 	return cmd
 }
 
@@ -182,15 +183,16 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	// often. The heap stays a few megabytes whatever the number of files
 	// (make bench checks it), and the run is a third faster.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	form := "table"
-	if opts.output.set {
-		form = opts.output.raw
+	form := formOf(opts)
+	out, err := a.openOutput(opts, form)
+	if err != nil {
+		return err
 	}
-	if form == "xlsx" {
-		return &inputError{msg: "--output xlsx is not available yet"}
-	}
-	w := bufio.NewWriterSize(a.stdout, 64*1024)
+	w := bufio.NewWriterSize(out.w, 64*1024)
 	b := &batchWriter{a: a, w: w, form: form, lang: a.lang(&opts.lang), unit: "yuan"}
+	if form == "xlsx" {
+		b.book = newWorkbook(b.lang)
+	}
 	if opts.unit.set {
 		b.unit = opts.unit.raw
 	}
@@ -247,6 +249,7 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 			delete(pending, next)
 			if err := b.emit(o); err != nil {
 				go drain(done, slots)
+				out.abort()
 				return err
 			}
 			next++
@@ -255,12 +258,17 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	}
 	<-issued
 	if expandErr := <-expanded; expandErr != nil {
-		// Arguments could not be read (standard input, a directory): what
-		// was read is out; the error ends the run.
+		// Arguments could not be read (standard input, a directory): the
+		// results are incomplete, and a file of them is not kept.
 		_ = b.finish()
+		out.abort()
 		return expandErr
 	}
 	if err := b.finish(); err != nil {
+		out.abort()
+		return err
+	}
+	if err := out.commit(); err != nil {
 		return err
 	}
 	if b.failed > 0 {
@@ -328,6 +336,7 @@ type batchWriter struct {
 	failed     int
 	total      decimal.Decimal
 	rows       [][]string
+	book       *workbook
 	progress   *mpb.Progress
 	bar        *mpb.Bar
 	began      time.Time
@@ -377,6 +386,13 @@ func (b *batchWriter) emit(o outcome) error {
 		b.w.Write(o.out)
 	case "table", "markdown":
 		b.rows = append(b.rows, b.summaryRow(o))
+	case "xlsx":
+		if o.err != nil {
+			msg, _ := describe(o.err)
+			b.book.addError(o.name, msg)
+		} else {
+			b.book.add(&report{file: &o.name, res: o.res})
+		}
 	}
 	b.count++
 	if b.form == "jsonl" {
@@ -456,6 +472,10 @@ func (b *batchWriter) finish() error {
 		b.w.WriteString(calc.Yuan(b.total) + "\n")
 	case "table", "markdown":
 		b.writeSummary()
+	case "xlsx":
+		if err := b.book.write(b.w); err != nil {
+			return err
+		}
 	}
 	return b.w.Flush()
 }

@@ -37,6 +37,7 @@ type calcOptions struct {
 	otherCity     amountFlag
 	districtRatio rateFlag
 	strictCap     switchFlag
+	explain       switchFlag
 }
 
 func newCalcOptions() *calcOptions {
@@ -57,6 +58,7 @@ func newCalcOptions() *calcOptions {
 	o.otherCity = amountFlag{onceValue: onceValue{name: "other-city-funding"}}
 	o.districtRatio = rateFlag{onceValue: onceValue{name: "district-ratio"}}
 	o.strictCap = switchFlag{onceValue: onceValue{name: "strict-cap"}}
+	o.explain = switchFlag{onceValue: onceValue{name: "explain"}}
 	return o
 }
 
@@ -77,6 +79,9 @@ func (o *calcOptions) register(fs *pflag.FlagSet, withFile bool) {
 	fs.Var(&o.otherCity, "other-city-funding", "Shenzhen funding already received for the project (附则)")
 	fs.Var(&o.districtRatio, "district-ratio", "the district's own matching ratio (附则; default 0)")
 	addSwitch(fs, &o.strictCap, "all-levels reading of the cumulative cap: national and provincial money count too (附则)")
+	if withFile {
+		addSwitch(fs, &o.explain, "under the table, the arithmetic of every line and of the 附则, in words")
+	}
 }
 
 // override puts the 附则 flags that were given into p, over what a project
@@ -215,6 +220,7 @@ Name a measure and give its inputs as flags, or give a project file with
 		},
 	}
 	opts.register(cmd.PersistentFlags(), true)
+	completeFlags(cmd, cmd.PersistentFlags())
 	for _, m := range measures.Get().Measures {
 		cmd.AddCommand(a.measureCmd(m, opts))
 	}
@@ -238,6 +244,7 @@ func (a *app) measureCmd(m *measures.Measure, opts *calcOptions) *cobra.Command 
 		},
 	}
 	mf.register(cmd.Flags())
+	completeFlags(cmd, cmd.Flags())
 	return cmd
 }
 
@@ -273,15 +280,30 @@ func (a *app) runCalc(opts *calcOptions, mf *measureFlags) error {
 		return err
 	}
 	var buf bytes.Buffer
-	rep := &report{res: res}
+	rep := &report{res: res, project: p}
 	if in.file != nil {
 		rep.file = &in.file.Path
 	}
 	if err := a.render(&buf, opts, lang, []*report{rep}); err != nil {
 		return err
 	}
-	_, err = a.stdout.Write(buf.Bytes())
-	return err
+	out, err := a.openOutput(opts, formOf(opts))
+	if err != nil {
+		return err
+	}
+	if _, err := out.w.Write(buf.Bytes()); err != nil {
+		out.abort()
+		return err
+	}
+	return out.commit()
+}
+
+// formOf returns the output form chosen, table by default.
+func formOf(opts *calcOptions) string {
+	if opts.output.set {
+		return opts.output.raw
+	}
+	return "table"
 }
 
 // sources says where the values of a project came from, so that an error
@@ -375,15 +397,13 @@ func (in *sources) attribute(err error) error {
 
 // report is one project's result with where it came from.
 type report struct {
-	file *string // nil: from flags alone
-	res  *calc.Result
+	file    *string // nil: from flags alone
+	res     *calc.Result
+	project *calc.Project // the inputs, for --explain
 }
 
 func (a *app) render(buf *bytes.Buffer, opts *calcOptions, lang string, reps []*report) error {
-	form := "table"
-	if opts.output.set {
-		form = opts.output.raw
-	}
+	form := formOf(opts)
 	unit := "yuan"
 	if opts.unit.set {
 		unit = opts.unit.raw
@@ -409,14 +429,20 @@ func (a *app) render(buf *bytes.Buffer, opts *calcOptions, lang string, reps []*
 		writeCSV(buf, reps, true)
 	case "markdown":
 		for _, r := range reps {
-			writeMarkdown(buf, r, lang, unit)
+			writeMarkdown(buf, r, lang, unit, opts.explain.on)
 		}
 	case "table":
 		for _, r := range reps {
-			writeTable(buf, r, lang, unit)
+			writeTable(buf, r, lang, unit, opts.explain.on)
 		}
+	case "xlsx":
+		wb := newWorkbook(lang)
+		for _, r := range reps {
+			wb.add(r)
+		}
+		return wb.write(buf)
 	default:
-		return &inputError{msg: fmt.Sprintf("--output %s is not available yet", form)}
+		return &inputError{msg: fmt.Sprintf("--output %s is not available", form)}
 	}
 	return nil
 }

@@ -14,7 +14,7 @@ var mdEscape = strings.NewReplacer("|", `\|`, "\n", " ")
 
 // writeMarkdown writes the result as a Markdown report: heading, table,
 // 附则 figures, notes and quotations.
-func writeMarkdown(buf *bytes.Buffer, r *report, lang, unit string) {
+func writeMarkdown(buf *bytes.Buffer, r *report, lang, unit string, explain bool) {
 	writeHeading(buf, r, lang, unit, layout{markdown: true})
 	rows, notes := tableRows(r.res, lang, unit)
 	rows = append(rows, []string{"", "**" + lblTotal.In(lang) + "**", "", "", "", "", "", "**" + money(r.res.Total, unit) + "**", ""})
@@ -34,5 +34,8 @@ func writeMarkdown(buf *bytes.Buffer, r *report, lang, unit string) {
 	_ = t.Bulk(rows)
 	_ = t.Render()
 	writeSupplementary(buf, r.res, lang, unit, layout{markdown: true})
+	if explain && r.project != nil {
+		writeExplain(buf, r.res, r.project, lang, layout{markdown: true})
+	}
 	writeNotes(buf, r.res, notes, lang, layout{markdown: true})
 }

@@ -140,7 +140,7 @@ var numericColumns = []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.Al
 
 // writeTable writes the result as a table for a terminal, then the 附则
 // figures, the notes, warnings and a short quotation of every clause cited.
-func writeTable(buf *bytes.Buffer, r *report, lang, unit string) {
+func writeTable(buf *bytes.Buffer, r *report, lang, unit string, explain bool) {
 	res := r.res
 	writeHeading(buf, r, lang, unit, layout{})
 	rows, notes := tableRows(res, lang, unit)
@@ -158,6 +158,9 @@ func writeTable(buf *bytes.Buffer, r *report, lang, unit string) {
 	t.Footer("", lblTotal.In(lang), "", "", "", "", "", money(res.Total, unit), "")
 	_ = t.Render()
 	writeSupplementary(buf, res, lang, unit, layout{})
+	if explain && r.project != nil {
+		writeExplain(buf, res, r.project, lang, layout{})
+	}
 	writeNotes(buf, res, notes, lang, layout{})
 }
 
