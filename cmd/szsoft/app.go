@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -28,6 +29,7 @@ type app struct {
 	getenv         func(string) string
 	now            func() time.Time
 	isTerminal     func(w io.Writer) bool
+	width          func() int // tests: the terminal width to assume
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
@@ -51,6 +53,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 }
 
 func (a *app) rootCmd() *cobra.Command {
+	// Commands keep the order they are added in: the measures in the order
+	// of the policy, not of the alphabet.
+	cobra.EnableCommandSorting = false
 	root := &cobra.Command{
 		Use:   "szsoft",
 		Short: "Subsidy calculator for the Shenzhen software-industry measures (深府规〔2022〕5号)",
@@ -214,6 +219,26 @@ func noArgs(cmd *cobra.Command, args []string) error {
 
 // unsorted keeps a flag set in the order its flags were declared.
 func unsorted(fs *pflag.FlagSet) { fs.SortFlags = false }
+
+// termWidth is the width of the terminal on standard output, or 0 when
+// standard output is not a terminal (piped output never depends on it).
+// COLUMNS, when set, overrides what the terminal reports.
+func (a *app) termWidth() int {
+	if a.width != nil {
+		return a.width()
+	}
+	f, ok := a.stdout.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return 0
+	}
+	if n, err := strconv.Atoi(a.getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	if w, _, err := term.GetSize(int(f.Fd())); err == nil {
+		return w
+	}
+	return 0
+}
 
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {

@@ -433,7 +433,7 @@ func (a *app) render(buf *bytes.Buffer, opts *calcOptions, lang string, reps []*
 		}
 	case "table":
 		for _, r := range reps {
-			writeTable(buf, r, lang, unit, opts.explain.on)
+			writeTable(buf, r, lang, unit, opts.explain.on, a.termWidth())
 		}
 	case "xlsx":
 		wb := newWorkbook(lang)

@@ -140,11 +140,16 @@ var numericColumns = []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.Al
 
 // writeTable writes the result as a table for a terminal, then the 附则
 // figures, the notes, warnings and a short quotation of every clause cited.
-func writeTable(buf *bytes.Buffer, r *report, lang, unit string, explain bool) {
+//
+// width is the terminal's width (0: not a terminal). A table wider than the
+// terminal would wrap into a mess; the lines are then set as cards instead,
+// one block of label and figure pairs per line.
+func writeTable(buf *bytes.Buffer, r *report, lang, unit string, explain bool, width int) {
 	res := r.res
 	writeHeading(buf, r, lang, unit, layout{})
 	rows, notes := tableRows(res, lang, unit)
-	t := tablewriter.NewTable(buf,
+	var tbl bytes.Buffer
+	t := tablewriter.NewTable(&tbl,
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
@@ -157,11 +162,49 @@ func writeTable(buf *bytes.Buffer, r *report, lang, unit string, explain bool) {
 	_ = t.Bulk(rows)
 	t.Footer("", lblTotal.In(lang), "", "", "", "", "", money(res.Total, unit), "")
 	_ = t.Render()
+	first, _, _ := bytes.Cut(tbl.Bytes(), []byte("\n"))
+	if width > 0 && displayWidth(string(first)) > width {
+		writeCards(buf, rows, money(res.Total, unit), lang)
+	} else {
+		buf.Write(tbl.Bytes())
+	}
 	writeSupplementary(buf, res, lang, unit, layout{})
 	if explain && r.project != nil {
 		writeExplain(buf, res, r.project, lang, layout{})
 	}
 	writeNotes(buf, res, notes, lang, layout{})
+}
+
+// writeCards sets the rows of a table as blocks for a narrow terminal:
+//
+//	（十九） first-version.developer  cap
+//	  BASE      50,000,000.00   RATE         30%
+//	  COMPUTED  15,000,000.00   CAP    10,000,000.00
+//	  MIN       10,000,000.00   MAX    10,000,000.00
+func writeCards(buf *bytes.Buffer, rows [][]string, total, lang string) {
+	h := headers(lang)
+	lw, vw := 0, 0
+	for _, i := range []int{2, 3, 4, 5, 6, 7} {
+		lw = max(lw, displayWidth(h[i]))
+		for _, row := range rows {
+			vw = max(vw, displayWidth(row[i]))
+		}
+	}
+	pad := func(s string, n int, right bool) string {
+		sp := strings.Repeat(" ", max(n-displayWidth(s), 0))
+		if right {
+			return sp + s
+		}
+		return s + sp
+	}
+	pair := func(l, v string) string { return pad(l, lw, false) + "  " + pad(v, vw, true) }
+	for _, row := range rows {
+		fmt.Fprintf(buf, "\n%s %s  %s\n", row[0], row[1], row[8])
+		fmt.Fprintf(buf, "  %s   %s\n", pair(h[2], row[2]), pair(h[3], row[3]))
+		fmt.Fprintf(buf, "  %s   %s\n", pair(h[4], row[4]), pair(h[5], row[5]))
+		fmt.Fprintf(buf, "  %s   %s\n", pair(h[6], row[6]), pair(h[7], row[7]))
+	}
+	fmt.Fprintf(buf, "\n%s  %s\n", lblTotal.In(lang), total)
 }
 
 // layout sets the text around a table: for a terminal, or Markdown.

@@ -211,6 +211,8 @@ func (s *sheet) xml() string {
 	var b strings.Builder
 	b.WriteString(xml.Header)
 	b.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
+	// Printed, a sheet is landscape and one page wide.
+	b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
 	b.WriteString(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`)
 	b.WriteString(`<cols>`)
 	for i, wd := range s.widths {
@@ -238,6 +240,8 @@ func (s *sheet) xml() string {
 	if len(s.rows) > 0 {
 		fmt.Fprintf(&b, `<autoFilter ref="A1:%s%d"/>`, columnName(len(s.rows[0])-1), len(s.rows))
 	}
+	b.WriteString(`<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>`)
+	b.WriteString(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
 	b.WriteString(`</worksheet>`)
 	return b.String()
 }
