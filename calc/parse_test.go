@@ -2,6 +2,8 @@ package calc
 
 import (
 	"errors"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"strings"
@@ -191,6 +193,36 @@ func TestAppendYuanAgreesWithDecimal(t *testing.T) {
 		d := dec(s)
 		if got, want := Yuan(d), d.StringFixed(2); got != want {
 			t.Errorf("Yuan(%s) = %s, want %s", s, got, want)
+		}
+	}
+}
+
+// calc is pure and measures is data: no I/O, no clock, no command line,
+// TOML or tables (STYLE.md). The imports say so.
+func TestPurity(t *testing.T) {
+	allowed := map[string]bool{
+		"errors": true, "fmt": true, "slices": true, "strconv": true, "strings": true, "sync": true, "time": true, "embed": true,
+		"github.com/shopspring/decimal": true, "szsoft/measures": true,
+	}
+	for _, dir := range []string{".", "../measures"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			af, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.ImportsOnly)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, imp := range af.Imports {
+				if p := strings.Trim(imp.Path.Value, `"`); !allowed[p] {
+					t.Errorf("%s imports %s", f, p)
+				}
+			}
+			src, _ := os.ReadFile(f)
+			if strings.Contains(string(src), "time.Now") {
+				t.Errorf("%s reads the clock", f)
+			}
 		}
 	}
 }
