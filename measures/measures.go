@@ -8,6 +8,8 @@
 package measures
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -99,26 +101,10 @@ type Input struct {
 func (in Input) Key() string { return FlagToKey(in.Name) }
 
 // FlagToKey turns a flag name into its TOML key.
-func FlagToKey(name string) string {
-	b := []byte(name)
-	for i, c := range b {
-		if c == '-' {
-			b[i] = '_'
-		}
-	}
-	return string(b)
-}
+func FlagToKey(name string) string { return strings.ReplaceAll(name, "-", "_") }
 
 // KeyToFlag turns a TOML key into its flag name.
-func KeyToFlag(key string) string {
-	b := []byte(key)
-	for i, c := range b {
-		if c == '_' {
-			b[i] = '-'
-		}
-	}
-	return string(b)
-}
+func KeyToFlag(key string) string { return strings.ReplaceAll(key, "_", "-") }
 
 // Step is one step of a tier item: an amount picked by a category (Key) or by
 // a threshold the base must reach.

@@ -502,24 +502,23 @@ func (d *decoder) date(v any, loc *location) (calc.Date, error) {
 // amount reads an amount: a TOML integer or float, exactly as written, or an
 // amount string of SPEC section 3.
 func amount(v any, loc *location) (decimal.Decimal, error) {
-	switch x := v.(type) {
-	case string:
-		return calc.ParseAmount(x)
-	case int64, float64:
-		return calc.ParseAmount(numberText(x, loc))
-	}
-	return decimal.Decimal{}, fmt.Errorf("an amount, not %s", typeName(v))
+	return number(v, loc, "an amount", calc.ParseAmount)
 }
 
 // rate reads a rate: a TOML number or a string such as "8%".
 func rate(v any, loc *location) (decimal.Decimal, error) {
+	return number(v, loc, "a rate", calc.ParseRate)
+}
+
+// number reads a TOML number by its text, or a string, with parse.
+func number(v any, loc *location, what string, parse func(string) (decimal.Decimal, error)) (decimal.Decimal, error) {
 	switch x := v.(type) {
 	case string:
-		return calc.ParseRate(x)
+		return parse(x)
 	case int64, float64:
-		return calc.ParseRate(numberText(x, loc))
+		return parse(numberText(x, loc))
 	}
-	return decimal.Decimal{}, fmt.Errorf("a rate, not %s", typeName(v))
+	return decimal.Decimal{}, fmt.Errorf("%s, not %s", what, typeName(v))
 }
 
 // numberText is the text of a TOML number as written, without TOML's digit

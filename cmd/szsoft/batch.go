@@ -388,8 +388,7 @@ func (b *batchWriter) emit(o outcome) error {
 		b.rows = append(b.rows, b.summaryRow(o))
 	case "xlsx":
 		if o.err != nil {
-			msg, _ := describe(o.err)
-			b.book.addError(o.name, msg)
+			b.book.addError(o.name, describe(o.err))
 		} else {
 			b.book.add(&report{file: &o.name, res: o.res})
 		}
@@ -409,15 +408,17 @@ func (b *batchWriter) reportError(o outcome) {
 	if b.progress != nil {
 		stderr = b.progress
 	}
+	// Errors in a file name it already; others (an unreadable file, a flag)
+	// get the file's name in front.
 	var pes project.Errors
-	if errors.As(o.err, &pes) {
-		for _, e := range pes {
-			fmt.Fprintf(stderr, "szsoft: error: %s\n", e.Error())
+	named := errors.As(o.err, &pes)
+	_, msgs := classify(o.err)
+	for _, m := range msgs {
+		if !named {
+			m.msg = o.name + ": " + m.msg
 		}
-		return
+		fmt.Fprintf(stderr, "szsoft: error: %s\n", m.msg)
 	}
-	msg, _ := describe(o.err)
-	fmt.Fprintf(stderr, "szsoft: error: %s: %s\n", o.name, msg)
 }
 
 // errorRecord is a failed file in its place in JSON output.
@@ -433,7 +434,7 @@ func errorRecord(o outcome) *jsonError {
 		}
 		return rec
 	}
-	rec.Error.Message, _ = describe(o.err)
+	rec.Error.Message = describe(o.err)
 	return rec
 }
 
@@ -548,18 +549,8 @@ func (b *batchWriter) showProgress() {
 	b.bar.Increment()
 }
 
-// describe returns the message and hint of any error, as exitCode prints them.
-func describe(err error) (string, string) {
-	var buf bytes.Buffer
-	exitCode(err, &buf)
-	msg, hint := "", ""
-	for _, line := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
-		if m, ok := strings.CutPrefix(line, "szsoft: error: "); ok && msg == "" {
-			msg = m
-		}
-		if h, ok := strings.CutPrefix(line, "szsoft: hint: "); ok && hint == "" {
-			hint = h
-		}
-	}
-	return msg, hint
+// describe returns the first message of an error, as exitCode prints it.
+func describe(err error) string {
+	_, msgs := classify(err)
+	return msgs[0].msg
 }

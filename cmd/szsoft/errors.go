@@ -69,28 +69,21 @@ func flagValueError(flag, raw string, err error) error {
 	return err
 }
 
-// exitCode maps an error to the exit status and prints it to stderr as
-// "szsoft: error: …" with a "szsoft: hint: …" line where one helps. Errors
-// that come from cobra or pflag themselves are command-line mistakes.
-func exitCode(err error, stderr io.Writer) int {
-	if err == nil {
-		return exitOK
-	}
-	var silent *silentError
-	if errors.As(err, &silent) {
-		return silent.code
-	}
+// message is one error as the user reads it, with its hint.
+type message struct{ msg, hint string }
+
+// classify maps an error to its exit status and the messages that say what
+// went wrong. Errors that come from cobra or pflag themselves are
+// command-line mistakes.
+func classify(err error) (int, []message) {
 	var pes project.Errors
 	if errors.As(err, &pes) {
-		for _, e := range pes {
-			fmt.Fprintf(stderr, "szsoft: error: %s\n", e.Error())
-			if e.Hint != "" {
-				fmt.Fprintf(stderr, "szsoft: hint: %s\n", e.Hint)
-			}
+		msgs := make([]message, len(pes))
+		for i, e := range pes {
+			msgs[i] = message{e.Error(), e.Hint}
 		}
-		return exitValue
+		return exitValue, msgs
 	}
-	code, msg, hint := exitUsage, err.Error(), ""
 	var (
 		ue *usageError
 		ie *inputError
@@ -100,28 +93,44 @@ func exitCode(err error, stderr io.Writer) int {
 	)
 	switch {
 	case errors.As(err, &ue):
-		msg, hint = ue.msg, ue.hint
+		return exitUsage, []message{{ue.msg, ue.hint}}
 	case errors.As(err, &ie):
-		code, msg, hint = exitValue, ie.Error(), ie.hint
+		return exitValue, []message{{ie.Error(), ie.hint}}
 	case errors.As(err, &iv) && errors.As(err, &ve):
 		// A flag's value was refused while parsing: a value error.
-		code, msg, hint = exitValue, fmt.Sprintf("--%s %q: %s", iv.GetFlag().Name, iv.GetValue(), ve.Msg), ve.Hint
+		return exitValue, []message{{fmt.Sprintf("--%s %q: %s", iv.GetFlag().Name, iv.GetValue(), ve.Msg), ve.Hint}}
 	case errors.As(err, &ve):
-		code, msg, hint = exitValue, ve.Error(), ve.Hint
+		msg := ve.Error()
 		if ve.Field != "" {
 			msg = flagValueError(ve.Field, "", ve).Error()
 		}
+		return exitValue, []message{{msg, ve.Hint}}
 	case errors.As(err, &me):
-		msg = err.Error()
-	default:
-		msg = cobraMessage(msg)
-		if strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") || strings.HasPrefix(msg, "unknown shorthand") {
-			hint = "run 'szsoft --help' for the commands and flags"
-		}
+		return exitUsage, []message{{err.Error(), ""}}
 	}
-	fmt.Fprintf(stderr, "szsoft: error: %s\n", msg)
-	if hint != "" {
-		fmt.Fprintf(stderr, "szsoft: hint: %s\n", hint)
+	msg, hint := cobraMessage(err.Error()), ""
+	if strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") || strings.HasPrefix(msg, "unknown shorthand") {
+		hint = "run 'szsoft --help' for the commands and flags"
+	}
+	return exitUsage, []message{{msg, hint}}
+}
+
+// exitCode prints err to stderr as "szsoft: error: …" lines, each followed
+// by a "szsoft: hint: …" line where one helps, and returns the exit status.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	var silent *silentError
+	if errors.As(err, &silent) {
+		return silent.code
+	}
+	code, msgs := classify(err)
+	for _, m := range msgs {
+		fmt.Fprintf(stderr, "szsoft: error: %s\n", m.msg)
+		if m.hint != "" {
+			fmt.Fprintf(stderr, "szsoft: hint: %s\n", m.hint)
+		}
 	}
 	return code
 }
