@@ -182,7 +182,7 @@ func tier(it *measures.Item, choices []string) (Line, error) {
 			return Line{}, choiceErr(it.Claim, v, keys)
 		}
 		sum = sum.Add(step.Amount)
-		upTo := measures.Text{Zh: "", En: ""}
+		var upTo measures.Text
 		if it.UpTo {
 			upTo = measures.Text{Zh: "不超过 ", En: "at most "}
 		}

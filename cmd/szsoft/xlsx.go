@@ -2,8 +2,6 @@ package main
 
 import (
 	"archive/zip"
-	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"strconv"
@@ -144,6 +142,8 @@ func (w *workbook) addError(name, msg string) {
 	w.summary.rows = append(w.summary.rows, []cell{text(name), text("error: " + msg)})
 }
 
+const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
+
 // The accounting format of the amounts: thousands separators, two decimals,
 // negative amounts in brackets, zero as a dash.
 const accounting = `_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)`
@@ -162,7 +162,7 @@ func (w *workbook) write(out io.Writer) error {
 		return err
 	}
 	files := []struct{ name, content string }{
-		{"[Content_Types].xml", xml.Header + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+		{"[Content_Types].xml", xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
 			`<Default Extension="xml" ContentType="application/xml"/>` +
 			`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
@@ -170,18 +170,18 @@ func (w *workbook) write(out io.Writer) error {
 			`<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
 			`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
 			`</Types>`},
-		{"_rels/.rels", xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		{"_rels/.rels", xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>` +
 			`</Relationships>`},
-		{"xl/workbook.xml", xml.Header + `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+		{"xl/workbook.xml", xmlHeader + `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
 			`<sheets><sheet name="` + escapeXML(w.summary.name) + `" sheetId="1" r:id="rId1"/><sheet name="` + escapeXML(w.lines.name) + `" sheetId="2" r:id="rId2"/></sheets>` +
 			`</workbook>`},
-		{"xl/_rels/workbook.xml.rels", xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		{"xl/_rels/workbook.xml.rels", xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
 			`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>` +
 			`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
 			`</Relationships>`},
-		{"xl/styles.xml", xml.Header + `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+		{"xl/styles.xml", xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
 			`<numFmts count="1"><numFmt numFmtId="164" formatCode="` + escapeXML(accounting) + `"/></numFmts>` +
 			`<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>` +
 			`<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
@@ -209,7 +209,7 @@ func (w *workbook) write(out io.Writer) error {
 // autofilter, and the cells.
 func (s *sheet) xml() string {
 	var b strings.Builder
-	b.WriteString(xml.Header)
+	b.WriteString(xmlHeader)
 	b.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
 	// Printed, a sheet is landscape and one page wide.
 	b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
@@ -255,12 +255,22 @@ func columnName(i int) string {
 	return name
 }
 
+// escapeXML escapes text for XML; characters XML 1.0 cannot hold at all
+// (most control characters) are dropped.
 func escapeXML(s string) string {
-	var b bytes.Buffer
-	// Characters XML 1.0 cannot hold at all are dropped; the rest escaped.
+	var b strings.Builder
 	for _, r := range s {
-		if r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r != 0xFFFE && r != 0xFFFF {
-			_ = xml.EscapeText(&b, []byte(string(r)))
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '"':
+			b.WriteString("&quot;")
+		case r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r != 0xFFFE && r != 0xFFFF:
+			b.WriteRune(r)
 		}
 	}
 	return b.String()
