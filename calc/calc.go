@@ -161,20 +161,27 @@ func (e *MissingError) Error() string {
 	return fmt.Sprintf("%s needs at least one of %s", e.Measure, strings.Join(flags, ", "))
 }
 
-// Compute computes every claim of p and applies the 附则.
+// Compute checks every claim of p (Check), then the 附则 inputs, then
+// computes the claims and applies the 附则.
 func Compute(p *Project) (*Result, error) {
 	cat := measures.Get()
+	ms := make([]*measures.Measure, len(p.Claims))
+	for i := range p.Claims {
+		m, ok := cat.Measure(p.Claims[i].Measure)
+		if !ok {
+			return nil, &ValueError{Field: "measure", Value: p.Claims[i].Measure, Msg: "no such measure"}
+		}
+		if err := Check(m, &p.Claims[i]); err != nil {
+			return nil, err
+		}
+		ms[i] = m
+	}
 	if err := checkSupplementary(p); err != nil {
 		return nil, err
 	}
 	r := &Result{Name: p.Name, Applicant: p.Applicant, Date: p.Date, Eligible: InWindow(p.Date)}
-	for i := range p.Claims {
-		c := &p.Claims[i]
-		m, ok := cat.Measure(c.Measure)
-		if !ok {
-			return nil, &ValueError{Field: "measure", Value: c.Measure, Msg: "no such measure"}
-		}
-		lines, err := computeMeasure(m, c)
+	for i, m := range ms {
+		lines, err := computeMeasure(m, &p.Claims[i])
 		if err != nil {
 			return nil, err
 		}
@@ -220,10 +227,8 @@ func Check(m *measures.Measure, c *Claim) error {
 	return nil
 }
 
+// computeMeasure computes the items of a claim that Check accepted.
 func computeMeasure(m *measures.Measure, c *Claim) ([]Line, error) {
-	if err := Check(m, c); err != nil {
-		return nil, err
-	}
 	var lines []Line
 	for _, it := range m.Items {
 		if t := it.Trigger(); t != "" && !c.Given(t) {

@@ -244,6 +244,13 @@ func TestMissingInputs(t *testing.T) {
 			t.Errorf("%s %v: err = %v, want %q", c.measure, c.words, err, c.want)
 		}
 	}
+	// A claim without its inputs is reported before the 附则 inputs: from the
+	// command line it is a usage error (exit 2), whatever else is wrong.
+	_, err := Compute(&Project{Date: testDate, NationalFunding: dec("1"), Claims: []Claim{claim(t, "first-version")}})
+	var me *MissingError
+	if !errors.As(err, &me) {
+		t.Errorf("missing input and missing audited investment: err = %v, want the MissingError", err)
+	}
 	// Measures with an item that needs no input need nothing.
 	for _, m := range []string{"listing", "ecosystem", "talent-team", "key-tech", "relocation", "national-match"} {
 		project(t, m)

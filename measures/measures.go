@@ -34,9 +34,6 @@ const (
 	CaseByCase  Kind = "case-by-case"
 )
 
-// Kinds lists every rule kind in a stable order.
-var Kinds = []Kind{FixedRate, CeilingRate, RateRange, CapOnly, Tier, AmountRange, Floor, CaseByCase}
-
 // Payer says which level of government pays an item.
 type Payer string
 

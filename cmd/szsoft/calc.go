@@ -314,8 +314,8 @@ type sources struct {
 	mf   *measureFlags
 }
 
-// compute merges the flags into p (flags win), checks each claim and
-// computes the project.
+// compute merges the flags into p (flags win) and computes the project;
+// errors name the flag or the file position behind the value.
 func (a *app) compute(p *calc.Project, in *sources) (*calc.Result, error) {
 	if p.Date.IsZero() {
 		p.Date = a.today()
@@ -330,12 +330,6 @@ func (a *app) compute(p *calc.Project, in *sources) (*calc.Result, error) {
 		}
 		in.mf.merge(&c)
 		p.Claims = []calc.Claim{c}
-	}
-	for i := range p.Claims {
-		m, _ := measures.Get().Measure(p.Claims[i].Measure)
-		if err := calc.Check(m, &p.Claims[i]); err != nil {
-			return nil, in.attribute(err)
-		}
 	}
 	res, err := calc.Compute(p)
 	if err != nil {
