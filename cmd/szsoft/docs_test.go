@@ -15,6 +15,14 @@ import (
 	"github.com/spf13/cobra/doc"
 )
 
+// quietRoot is the command tree with nowhere to write and no terminal, for
+// walking it.
+func quietRoot() *cobra.Command {
+	a := &app{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" },
+		now: time.Now, isTerminal: func(io.Writer) bool { return false }}
+	return a.rootCmd()
+}
+
 // generated returns the shell completions and man pages as they should be
 // committed: completions/ from 'szsoft completion SHELL', man/ from cobra's
 // doc generator over the command tree, without a date.
@@ -28,8 +36,7 @@ func generated(t *testing.T) map[string]string {
 		}
 		files[filepath.Join("completions", name)] = out
 	}
-	a := &app{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" }, now: time.Now, isTerminal: func(io.Writer) bool { return false }}
-	root := a.rootCmd()
+	root := quietRoot()
 	date := time.Date(2022, 10, 15, 0, 0, 0, 0, time.UTC)
 	header := &doc.GenManHeader{Title: "SZSOFT", Section: "1", Source: "szsoft", Manual: "szsoft manual", Date: &date}
 	dateStamp := regexp.MustCompile(`"` + date.Format("Jan 2006") + `"`)
@@ -119,8 +126,7 @@ func TestGeneratedFilesFresh(t *testing.T) {
 
 // Every command's help has an Examples block and ends with EXIT STATUS.
 func TestEveryHelpHasExamplesAndExitStatus(t *testing.T) {
-	a := &app{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" }, now: time.Now, isTerminal: func(io.Writer) bool { return false }}
-	root := a.rootCmd()
+	root := quietRoot()
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		if c.Hidden || strings.HasPrefix(c.Name(), "__") {
