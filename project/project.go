@@ -204,6 +204,17 @@ func (d *decoder) errAt(off int, msg, hint string) {
 	d.errs = append(d.errs, &Error{Path: d.f.Path, Line: pos.Line, Col: pos.Col, Msg: msg, Hint: hint})
 }
 
+// valueErr records a bad value at byte offset off: "what: message", with
+// the hint of a calc.ValueError.
+func (d *decoder) valueErr(off int, what string, err error) {
+	var ve *calc.ValueError
+	if errors.As(err, &ve) {
+		d.errAt(off, what+": "+ve.Error(), ve.Hint)
+		return
+	}
+	d.errAt(off, what+": "+err.Error(), "")
+}
+
 func (d *decoder) loc(parts ...string) *location {
 	if l, ok := d.f.l.locs[pathKey(parts)]; ok {
 		return l
@@ -291,14 +302,7 @@ func measuresWithKey(key string) (near string, in []string) {
 }
 
 func (d *decoder) topValue(p *calc.Project, key, kind string, v any, loc *location) {
-	bad := func(err error) {
-		var ve *calc.ValueError
-		if errors.As(err, &ve) {
-			d.errAt(loc.valueOff, key+": "+ve.Error(), ve.Hint)
-			return
-		}
-		d.errAt(loc.valueOff, key+": "+err.Error(), "")
-	}
+	bad := func(err error) { d.valueErr(loc.valueOff, key, err) }
 	switch kind {
 	case "text":
 		s, ok := v.(string)
@@ -420,14 +424,8 @@ func (d *decoder) claim(name string, v any) (calc.Claim, bool) {
 			continue
 		}
 		loc := d.loc(name, in.Key())
-		bad := func(err error, at int) {
-			var ve *calc.ValueError
-			if errors.As(err, &ve) {
-				d.errAt(at, fmt.Sprintf("[%s] %s: %s", name, in.Key(), ve.Error()), ve.Hint)
-				return
-			}
-			d.errAt(at, fmt.Sprintf("[%s] %s: %s", name, in.Key(), err), "")
-		}
+		what := "[" + name + "] " + in.Key()
+		bad := func(err error, at int) { d.valueErr(at, what, err) }
 		switch in.Kind {
 		case measures.Amount:
 			a, err := amount(val, loc)
