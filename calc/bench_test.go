@@ -6,7 +6,7 @@ import "testing"
 // four lines, the cumulative cap and district matching.
 func BenchmarkCompute(b *testing.B) {
 	p := &Project{
-		Date: testDate, AuditedInvestment: pdec("8e7"), NationalFunding: dec("1e7"), DistrictRatio: dec("0.5"),
+		Date: testDate, AuditedInvestment: pdec("8e7"), NationalFunding: pdec("1e7"), DistrictRatio: dec("0.5"),
 		Claims: []Claim{
 			claimB(b, "first-version", "sales=5e7", "purchase=200万"),
 			claimB(b, "industrial-software", "cloud-purchase=6e7", "cloud-rate=8%"),

@@ -54,21 +54,54 @@ func (c *Claim) Given(name string) bool {
 	return len(c.Choices[name]) > 0
 }
 
-// Project is everything the calculation needs: the claims and the inputs of
-// the 附则 (SPEC section 2).
+// Claims reports whether the input called name claims its item: a non-zero
+// amount, a true switch or a choice. "purchase = 0" or "rent_existing =
+// false" claims nothing.
+func (c *Claim) Claims(name string) bool {
+	if v, ok := c.Amounts[name]; ok {
+		return !v.IsZero()
+	}
+	return c.Switches[name] || len(c.Choices[name]) > 0
+}
+
+// claims reports whether c claims the item: its trigger input claims it, or,
+// for an item computed whenever its measure is, its base is not given as 0.
+func (c *Claim) claims(it *measures.Item) bool {
+	if t := it.Trigger(); t != "" {
+		return c.Claims(t)
+	}
+	if v, ok := c.Amounts[it.Base]; ok && it.Base != "" {
+		return !v.IsZero()
+	}
+	return true
+}
+
+// Project is everything the calculation needs: the claims of one funded
+// project (同一项目) of one applicant, and the inputs of the 附则.
 type Project struct {
 	Name, Applicant string
 	Date            Date // of the qualifying event
 
-	SameKind          bool
-	AuditedInvestment *decimal.Decimal // nil: not given
-	NationalFunding   decimal.Decimal
-	ProvincialFunding decimal.Decimal
-	OtherCityFunding  decimal.Decimal
+	// SameKind lists the measures and items whose support the project
+	// already has under a similar municipal measure (附则: 不得重复享受).
+	SameKind []string
+	// The 附则 amounts; nil: not given.
+	AuditedInvestment *decimal.Decimal
+	NationalFunding   *decimal.Decimal
+	ProvincialFunding *decimal.Decimal
+	OtherCityFunding  *decimal.Decimal
 	DistrictRatio     decimal.Decimal
 	StrictCap         bool
 
 	Claims []Claim
+}
+
+// orZero is the amount, or 0 when it was not given.
+func orZero(d *decimal.Decimal) decimal.Decimal {
+	if d == nil {
+		return decimal.Zero
+	}
+	return *d
 }
 
 // Binding says which limit set a line's max.
@@ -91,8 +124,26 @@ type Line struct {
 	Cap      *decimal.Decimal
 	Min, Max *decimal.Decimal
 	Binding  Binding
-	Notes    []measures.Text
+	// Claimed: the item's own input claims it (a non-zero amount, a true
+	// switch); only claimed lines take part in alternatives.
+	Claimed bool
+	// ExcludedBy is the id of the alternative that counts instead of this
+	// line, or "".
+	ExcludedBy string
+	// Zeroed names the 附则 rule that set the line to 0: ZeroWindow,
+	// ZeroSameKind, or "" .
+	Zeroed string
+	Notes  []measures.Text
+
+	warnings []measures.Text // raised by the item's own rule
 }
+
+// The rules that can set a line to 0 after it was computed.
+const (
+	ZeroWindow      = "window"
+	ZeroSameKind    = "same-kind"
+	ZeroAlternative = "alternative"
+)
 
 // Adjustment is a change the 附则 make to the municipal total.
 type Adjustment struct {
@@ -111,6 +162,18 @@ const (
 	AllLevels Reading = "all-levels"
 )
 
+// Inputs echoes the 附则 inputs a result rests on, so that a reviewer can
+// redo every figure from the result alone.
+type Inputs struct {
+	AuditedInvestment *decimal.Decimal
+	NationalFunding   *decimal.Decimal
+	ProvincialFunding *decimal.Decimal
+	OtherCityFunding  *decimal.Decimal
+	DistrictRatio     decimal.Decimal
+	Reading           Reading  // as chosen, even where no cap applies
+	SameKind          []string // measures and items declared, in catalogue order
+}
+
 // Result is the subsidy of one project.
 type Result struct {
 	Name, Applicant    string
@@ -123,8 +186,18 @@ type Result struct {
 	DistrictMatchLimit *decimal.Decimal
 	DistrictMatch      decimal.Decimal
 	Reading            Reading // "" when the cumulative cap does not apply
-	SameKind           bool    // the no-double-dipping rule zeroed the municipal lines
+	Inputs             Inputs
 	Warnings           []measures.Text
+}
+
+// SameKindApplied reports whether the no-double-dipping rule zeroed a line.
+func (r *Result) SameKindApplied() bool {
+	for _, l := range r.Lines {
+		if l.Zeroed == ZeroSameKind {
+			return true
+		}
+	}
+	return false
 }
 
 // Clauses returns the clauses the result cites, in order of first mention,
@@ -136,7 +209,7 @@ func (r *Result) Clauses() []string {
 			cs = append(cs, l.Item.Clause)
 		}
 	}
-	if !r.Eligible || r.SameKind || r.CumulativeCap != nil || r.DistrictMatch.IsPositive() {
+	if !r.Eligible || r.SameKindApplied() || r.CumulativeCap != nil || r.DistrictMatch.IsPositive() {
 		cs = append(cs, "附则")
 	}
 	return cs
@@ -161,6 +234,22 @@ func (e *MissingError) Error() string {
 	return fmt.Sprintf("%s needs at least one of %s", e.Measure, strings.Join(flags, ", "))
 }
 
+// SidesError is a project that claims items of one measure paid to two
+// parties the text keeps apart (developer and user, park operator and
+// tenant, …): one project file is one applicant. Inputs name the inputs that
+// claimed each side, so that the caller can say whether a flag did.
+type SidesError struct {
+	Measure string
+	A, B    *measures.Item // one claimed item of each side
+	InputsA []string
+	InputsB []string
+}
+
+func (e *SidesError) Error() string {
+	return fmt.Sprintf("%s: %s (%s) and %s (%s) are different applicants", e.Measure,
+		e.A.Recipient, e.A.ID, e.B.Recipient, e.B.ID)
+}
+
 // Compute checks every claim of p (Check), then the 附则 inputs, then
 // computes the claims and applies the 附则.
 func Compute(p *Project) (*Result, error) {
@@ -179,7 +268,7 @@ func Compute(p *Project) (*Result, error) {
 	if err := checkSupplementary(p); err != nil {
 		return nil, err
 	}
-	r := &Result{Name: p.Name, Applicant: p.Applicant, Date: p.Date, Eligible: InWindow(p.Date)}
+	r := &Result{Name: p.Name, Applicant: p.Applicant, Date: p.Date, Eligible: InWindow(p.Date), Inputs: inputsOf(p)}
 	for i, m := range ms {
 		lines, err := computeMeasure(m, &p.Claims[i])
 		if err != nil {
@@ -187,8 +276,83 @@ func Compute(p *Project) (*Result, error) {
 		}
 		r.Lines = append(r.Lines, lines...)
 	}
+	for i := range r.Lines {
+		r.Warnings = append(r.Warnings, r.Lines[i].warnings...)
+		r.Lines[i].warnings = nil
+	}
+	applyAlternatives(cat, r)
 	applySupplementary(p, r)
 	return r, nil
+}
+
+func inputsOf(p *Project) Inputs {
+	in := Inputs{
+		AuditedInvestment: p.AuditedInvestment, NationalFunding: p.NationalFunding,
+		ProvincialFunding: p.ProvincialFunding, OtherCityFunding: p.OtherCityFunding,
+		DistrictRatio: p.DistrictRatio, Reading: Literal, SameKind: []string{},
+	}
+	if p.StrictCap {
+		in.Reading = AllLevels
+	}
+	cat := measures.Get()
+	for _, m := range cat.Measures {
+		if slices.Contains(p.SameKind, m.Name) {
+			in.SameKind = append(in.SameKind, m.Name)
+		}
+		for _, it := range m.Items {
+			if it.ID != m.Name && slices.Contains(p.SameKind, it.ID) {
+				in.SameKind = append(in.SameKind, it.ID)
+			}
+		}
+	}
+	return in
+}
+
+// applyAlternatives keeps one item of each group of alternatives a project
+// claims: the computable one with the largest max, the first in catalogue
+// order on a tie, decided before the 附则 apply. The others are 0 (a
+// case-by-case one keeps its null), with the kept item named.
+func applyAlternatives(cat *measures.Catalogue, r *Result) {
+	for _, alt := range cat.Alternatives {
+		var claimed []*Line
+		var kept *Line
+		for _, id := range alt.Items {
+			for i := range r.Lines {
+				l := &r.Lines[i]
+				if l.Item.ID != id || !l.Claimed {
+					continue
+				}
+				claimed = append(claimed, l)
+				if l.Max != nil && (kept == nil || l.Max.GreaterThan(*kept.Max)) {
+					kept = l
+				}
+			}
+		}
+		if len(claimed) < 2 || kept == nil {
+			continue
+		}
+		for _, l := range claimed {
+			if l == kept {
+				continue
+			}
+			l.ExcludedBy = kept.Item.ID
+			if l.Max != nil {
+				l.Min, l.Max, l.Binding, l.Zeroed = ptr(decimal.Zero), ptr(decimal.Zero), BindNone, ZeroAlternative
+			}
+			l.Notes = append(l.Notes, measures.Text{
+				Zh: "与 " + kept.Item.ID + " 择一：" + alt.Why.Zh + "；按最高的 " + kept.Item.ID + " 计",
+				En: "an alternative to " + kept.Item.ID + ": " + alt.Why.En + "; the larger, " + kept.Item.ID + ", counts",
+			})
+			kept.Notes = append(kept.Notes, measures.Text{
+				Zh: "同时申报 " + l.Item.ID + "（择一）：本项计入，" + l.Item.ID + " 不计",
+				En: l.Item.ID + " was claimed too (alternatives): this line counts, " + l.Item.ID + " does not",
+			})
+			r.Warnings = append(r.Warnings, measures.Text{
+				Zh: l.Item.ID + " 与 " + kept.Item.ID + " 择一，不重复计算：只计 " + kept.Item.ID,
+				En: l.Item.ID + " and " + kept.Item.ID + " are alternatives for one project: only " + kept.Item.ID + " counts",
+			})
+		}
+	}
 }
 
 // Check reports whether c claims its measure properly — every required input
@@ -224,7 +388,36 @@ func Check(m *measures.Measure, c *Claim) error {
 			}
 		}
 	}
-	return nil
+	return checkSides(m, c)
+}
+
+// checkSides refuses a claim of both sides of a measure whose items go to
+// parties the text keeps apart.
+func checkSides(m *measures.Measure, c *Claim) error {
+	if m.Sides == nil {
+		return nil
+	}
+	side := func(ids []string) (*measures.Item, []string) {
+		var first *measures.Item
+		var inputs []string
+		for _, id := range ids {
+			for _, it := range m.Items {
+				if it.ID == id && c.claims(it) {
+					if first == nil {
+						first = it
+					}
+					inputs = append(inputs, it.Trigger())
+				}
+			}
+		}
+		return first, inputs
+	}
+	a, ina := side(m.Sides.A)
+	b, inb := side(m.Sides.B)
+	if a == nil || b == nil {
+		return nil
+	}
+	return &SidesError{Measure: m.Name, A: a, B: b, InputsA: ina, InputsB: inb}
 }
 
 // computeMeasure computes the items of a claim that Check accepted.
@@ -242,6 +435,7 @@ func computeMeasure(m *measures.Measure, c *Claim) ([]Line, error) {
 			}
 			return nil, err
 		}
+		l.Claimed = c.claims(it)
 		l.Notes = append(l.Notes, it.Notes...)
 		lines = append(lines, l)
 	}
@@ -266,9 +460,9 @@ func computeItem(it *measures.Item, c *Claim) (Line, error) {
 	case measures.Tier:
 		if len(it.Tiers) > 0 && !it.Tiers[0].Threshold.IsZero() {
 			prior := c.Amounts[it.Prior]
-			return milestone(it, *base, prior, c.Switches[it.HighestOnly]), nil
+			return milestone(it, *base, prior, c.Switches[it.HighestOnly], c.Given(it.Prior)), nil
 		}
-		return tier(it, c.Choices[it.Claim])
+		return tier(it, c.Choices[it.Claim], c.Switches[it.PerLevel])
 	case measures.AmountRange:
 		return amountRange(it), nil
 	case measures.Floor:

@@ -71,7 +71,7 @@ func TestItems(t *testing.T) {
 		{"training above", "training", []string{"investment=20000000.02"}, "training", "10000000.01", "0.00", "10000000.00", BindCap},
 		{"training model college", "training", []string{"model-college"}, "training.model-college", "null", "null", "null", BindNone},
 		// （十一）1000万元以上、1亿元以下.
-		{"talent-team", "talent-team", nil, "talent-team", "null", "10000000.00", "100000000.00", BindNone},
+		{"talent-team core", "talent-team", []string{"core-team"}, "talent-team.core", "null", "10000000.00", "100000000.00", BindNone},
 		{"talent-team top", "talent-team", []string{"top"}, "talent-team.top", "null", "null", "null", BindNone},
 		{"talent-team backbone", "talent-team", []string{"backbone"}, "talent-team.backbone", "null", "null", "null", BindNone},
 		// （十二）首次达到10亿元 → 50万元 (SPEC §6: 1.2e9 → 500,000).
@@ -94,11 +94,17 @@ func TestItems(t *testing.T) {
 		{"quality cmmi-3", "quality", []string{"certification=cmmi-3"}, "quality.certification", "null", "0.00", "0.00", BindNone},
 		{"quality csmm-3", "quality", []string{"certification=csmm-3"}, "quality.certification", "null", "0.00", "0.00", BindNone},
 		{"quality dcmm-1", "quality", []string{"certification=dcmm-1"}, "quality.certification", "null", "0.00", "500000.00", BindCap},
+		// 等: another recognised certification, up to 500,000.
+		{"quality other", "quality", []string{"certification=other"}, "quality.certification", "null", "0.00", "500000.00", BindCap},
 		{"quality honor", "quality", []string{"honor"}, "quality.honor", "null", "0.00", "500000.00", BindCap},
 		// 不超过50万元 + 10万元 for a national and a group standard; min 0.
 		{"quality standards", "quality", []string{"standard=national,group"}, "quality.standard", "600000.00", "0.00", "600000.00", BindNone},
 		{"quality two national", "quality", []string{"standard=national", "standard=national"}, "quality.standard", "1000000.00", "0.00", "1000000.00", BindNone},
 		{"quality industry local", "quality", []string{"standard=industry,local"}, "quality.standard", "500000.00", "0.00", "500000.00", BindNone},
+		// SPEC §6: national, national, group = 500,000 + 500,000 + 100,000 per standard;
+		// --per-level: each level once, 500,000 + 100,000.
+		{"quality per standard", "quality", []string{"standard=national,national,group"}, "quality.standard", "1100000.00", "0.00", "1100000.00", BindNone},
+		{"quality per level", "quality", []string{"standard=national,national,group", "per-level"}, "quality.standard", "600000.00", "0.00", "600000.00", BindNone},
 		{"showcase", "showcase", nil, "showcase", "null", "null", "null", BindNone},
 		// （十六）30% of sales, cap 10,000,000; breakpoint 33,333,333.33.
 		{"open-source distribution below", "open-source", []string{"sales=33333333"}, "open-source.distribution", "9999999.90", "9999999.90", "9999999.90", BindRate},
@@ -132,7 +138,8 @@ func TestItems(t *testing.T) {
 		// insurance: up to 3,000,000, bounded by the premium.
 		{"insurance below", "first-version", []string{"premium=2999999.99"}, "first-version.insurance", "2999999.99", "0.00", "2999999.99", BindBase},
 		{"insurance above", "first-version", []string{"premium=3000000.01"}, "first-version.insurance", "3000000.01", "0.00", "3000000.00", BindCap},
-		{"listing", "listing", nil, "listing", "null", "0.00", "4000000.00", BindCap},
+		// （二十）成功上市: --listed; the loan compensation alone is not a listing.
+		{"listing", "listing", []string{"listed"}, "listing.ipo", "null", "0.00", "4000000.00", BindCap},
 		{"listing loan", "listing", []string{"loan-compensation"}, "listing.loan-compensation", "null", "null", "null", BindNone},
 	}
 	for _, r := range rows {
@@ -183,18 +190,40 @@ func TestRoundingHalfUp(t *testing.T) {
 
 // SPEC §6, the examples without 附则 inputs.
 func TestWorkedExamples(t *testing.T) {
-	r := project(t, "first-version", "sales=2e7", "purchase=5e6")
-	if a, b := line(t, r, "first-version.developer"), line(t, r, "first-version.user"); show(a.Max) != "6000000.00" || show(b.Max) != "500000.00" {
-		t.Errorf("developer %s, user %s", show(a.Max), show(b.Max))
+	// sales 2e7 × 30% = 6,000,000; premium 1,000,000 < cap 3,000,000: the base binds.
+	r := project(t, "first-version", "sales=2e7", "premium=1e6")
+	if a, b := line(t, r, "first-version.developer"), line(t, r, "first-version.insurance"); show(a.Max) != "6000000.00" || show(b.Max) != "1000000.00" || b.Binding != BindBase {
+		t.Errorf("developer %s, insurance %s (%s)", show(a.Max), show(b.Max), b.Binding)
 	}
-	if Yuan(r.Total) != "6500000.00" {
-		t.Errorf("total %s, want 6500000.00", Yuan(r.Total))
+	if Yuan(r.Total) != "7000000.00" {
+		t.Errorf("total %s, want 7000000.00", Yuan(r.Total))
 	}
-	if r := project(t, "listing"); Yuan(r.Total) != "4000000.00" {
+	if r := project(t, "listing", "listed"); Yuan(r.Total) != "4000000.00" {
 		t.Errorf("listing total %s", Yuan(r.Total))
 	}
 	if r := project(t, "park", "recognized=provincial"); Yuan(r.Total) != "3000000.00" {
 		t.Errorf("park total %s", Yuan(r.Total))
+	}
+	// A loan compensation or a key-staff award alone: no figure, total 0, a warning.
+	for _, c := range [][]string{{"listing", "loan-compensation"}, {"talent-team", "backbone"}} {
+		r := project(t, c[0], c[1])
+		if Yuan(r.Total) != "0.00" || len(r.Warnings) != 1 {
+			t.Errorf("%v: total %s, warnings %v", c, Yuan(r.Total), r.Warnings)
+		}
+	}
+	// 1.2e9 first reaches 10亿 → 500,000, 首次达到 assumed without --prior-peak;
+	// with a prior peak of 1.1e9 nothing is reached for the first time.
+	r = project(t, "revenue", "revenue=1.2e9")
+	if Yuan(r.Total) != "500000.00" || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].Zh, "首次达到") {
+		t.Errorf("revenue: total %s, warnings %v", Yuan(r.Total), r.Warnings)
+	}
+	if r := project(t, "revenue", "revenue=1.2e9", "prior-peak=1.1e9"); Yuan(r.Total) != "0.00" || len(r.Warnings) != 0 {
+		t.Errorf("revenue with prior peak: total %s, warnings %v", Yuan(r.Total), r.Warnings)
+	}
+	// 10,000,000 × 20%…40% = 2,000,000…4,000,000.
+	r = project(t, "platform", "operating-cost=1e7")
+	if l := line(t, r, "platform.existing"); show(l.Min) != "2000000.00" || show(l.Max) != "4000000.00" {
+		t.Errorf("existing platform %s-%s", show(l.Min), show(l.Max))
 	}
 }
 
@@ -236,6 +265,9 @@ func TestMissingInputs(t *testing.T) {
 		{"revenue", []string{"prior-peak=1e9"}, "revenue needs --revenue"},
 		{"new-product", []string{"rate=30%"}, "new-product needs --investment"},
 		{"park", nil, "park needs at least one of --recognized, --excellent, --rent, --rent-existing"},
+		// Every item of a measure with several items needs its own input.
+		{"talent-team", nil, "talent-team needs at least one of --core-team, --top, --backbone"},
+		{"listing", nil, "listing needs at least one of --listed, --loan-compensation"},
 	}
 	for _, c := range cases {
 		_, err := Compute(&Project{Date: testDate, Claims: []Claim{claim(t, c.measure, c.words...)}})
@@ -246,13 +278,13 @@ func TestMissingInputs(t *testing.T) {
 	}
 	// A claim without its inputs is reported before the 附则 inputs: from the
 	// command line it is a usage error (exit 2), whatever else is wrong.
-	_, err := Compute(&Project{Date: testDate, NationalFunding: dec("1"), Claims: []Claim{claim(t, "first-version")}})
+	_, err := Compute(&Project{Date: testDate, NationalFunding: pdec("1"), Claims: []Claim{claim(t, "first-version")}})
 	var me *MissingError
 	if !errors.As(err, &me) {
 		t.Errorf("missing input and missing audited investment: err = %v, want the MissingError", err)
 	}
 	// Measures with an item that needs no input need nothing.
-	for _, m := range []string{"listing", "ecosystem", "talent-team", "key-tech", "relocation", "national-match"} {
+	for _, m := range []string{"ecosystem", "key-tech", "relocation", "national-match", "digital-center", "showcase"} {
 		project(t, m)
 	}
 }
@@ -284,7 +316,7 @@ func TestBreakpoint(t *testing.T) {
 		"industrial-software.pilot": "10000000.00",
 		"first-version.user":        "10000000.00",
 		"strategic":                 "null",
-		"listing":                   "null",
+		"listing.ipo":               "null",
 		"park.rent":                 "null",
 	} {
 		it, _ := cat.Item(id)

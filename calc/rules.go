@@ -2,6 +2,7 @@ package calc
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -96,6 +97,7 @@ func capOnly(it *measures.Item, base *decimal.Decimal, choices []string) (Line, 
 		l.Notes = append(l.Notes, note)
 		if !ok {
 			l.Max, l.Binding = ptr(decimal.Zero), BindNone
+			l.warnings = append(l.warnings, note)
 			return l, nil
 		}
 	}
@@ -119,6 +121,12 @@ func qualifies(it *measures.Item, choices []string) (bool, measures.Text, error)
 		return false, measures.Text{}, &ValueError{Field: it.Claim, Msg: "give exactly one certification"}
 	}
 	v := choices[0]
+	if it.Other != "" && v == it.Other {
+		return true, measures.Text{
+			Zh: "其他国内外软件行业相关认证（原文“等”）：政策未规定级别",
+			En: "another recognised software-industry certification (the text says 等): no level named",
+		}, nil
+	}
 	scheme, level, _ := strings.Cut(v, "-")
 	n, err := strconv.Atoi(level)
 	for _, rule := range it.Levels {
@@ -139,7 +147,7 @@ func qualifies(it *measures.Item, choices []string) (bool, measures.Text, error)
 			}, nil
 		default:
 			return false, measures.Text{
-				Zh: fmt.Sprintf("%s：低于%d级（四级及以上），不予奖励", name, rule.MinLevel),
+				Zh: fmt.Sprintf("%s：低于%d级（原文“四级及以上”），不予奖励", name, rule.MinLevel),
 				En: fmt.Sprintf("%s: below level %d (四级及以上), no award", name, rule.MinLevel),
 			}, nil
 		}
@@ -154,6 +162,9 @@ func certValues(it *measures.Item) []string {
 			vs = append(vs, fmt.Sprintf("%s-%d", r.Scheme, n))
 		}
 	}
+	if it.Other != "" {
+		vs = append(vs, it.Other)
+	}
 	return vs
 }
 
@@ -163,10 +174,28 @@ func choiceErr(field, v string, valid []string) *ValueError {
 
 // tier picks an amount by category (park level, standard level). Several
 // categories (a repeatable input) add up in one line, each listed in the
-// notes. "给予…奖励" makes min = max; "不超过" (UpTo) makes min = 0.
-func tier(it *measures.Item, choices []string) (Line, error) {
+// notes; perLevel counts each category once. "给予…奖励" makes min = max;
+// "不超过" (UpTo) makes min = 0.
+func tier(it *measures.Item, choices []string, perLevel bool) (Line, error) {
+	if it.Most > 0 && len(choices) > it.Most {
+		return Line{}, &ValueError{Field: it.Claim, Value: strconv.Itoa(len(choices)) + " values",
+			Msg:  fmt.Sprintf("more than %d given; a project leads at most %d", it.Most, it.Most),
+			Hint: "list each standard the project led once"}
+	}
 	sum := decimal.Zero
 	var notes []measures.Text
+	if perLevel {
+		var once []string
+		for _, v := range choices {
+			if !slices.Contains(once, v) {
+				once = append(once, v)
+			}
+		}
+		if len(once) < len(choices) {
+			notes = append(notes, measures.Text{Zh: "每个级别只计一次（--per-level）", En: "each level counted once (--per-level)"})
+		}
+		choices = once
+	}
 	for _, v := range choices {
 		var step *measures.Step
 		for i := range it.Tiers {
@@ -201,7 +230,10 @@ func tier(it *measures.Item, choices []string) (Line, error) {
 // milestone pays the tiers a revenue reaches for the first time: a tier t is
 // reached when prior < t <= revenue (（十二）: 首次达到). Tiers reached in the
 // same year add up, unless only the highest is to be paid.
-func milestone(it *measures.Item, revenue, prior decimal.Decimal, highestOnly bool) Line {
+//
+// When a tier is paid and no prior peak was given, 首次达到 was taken on
+// trust: a warning says so.
+func milestone(it *measures.Item, revenue, prior decimal.Decimal, highestOnly, priorGiven bool) Line {
 	var reached []measures.Step
 	for _, s := range it.Tiers {
 		if prior.LessThan(s.Threshold) && s.Threshold.LessThanOrEqual(revenue) {
@@ -227,7 +259,16 @@ func milestone(it *measures.Item, revenue, prior decimal.Decimal, highestOnly bo
 			En: "no tier reached for the first time (prior peak " + FormatYuan(prior) + ")",
 		})
 	}
-	return Line{Item: it, Base: ptr(revenue), Computed: ptr(sum), Min: ptr(sum), Max: ptr(sum), Binding: BindNone, Notes: notes}
+	l := Line{Item: it, Base: ptr(revenue), Computed: ptr(sum), Min: ptr(sum), Max: ptr(sum), Binding: BindNone, Notes: notes}
+	if len(reached) > 0 && !priorGiven {
+		first := measures.Text{
+			Zh: "未给出以往年度最高营业收入（--" + it.Prior + "）：假定以往各年均未达到任何一档，即“首次达到”",
+			En: "no prior peak given (--" + it.Prior + "): 首次达到 (first reached) is assumed, no earlier year reached a tier",
+		}
+		l.Notes = append(l.Notes, first)
+		l.warnings = append(l.warnings, first)
+	}
+	return l
 }
 
 // amountRange is "1000万元以上、1亿元以下": both ends included.

@@ -1,6 +1,7 @@
 package measures
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/shopspring/decimal"
@@ -24,6 +25,7 @@ var (
 		"cmmi-1", "cmmi-2", "cmmi-3", "cmmi-4", "cmmi-5",
 		"csmm-1", "csmm-2", "csmm-3", "csmm-4", "csmm-5",
 		"dcmm-1", "dcmm-2", "dcmm-3", "dcmm-4", "dcmm-5",
+		"other",
 	}
 )
 
@@ -93,7 +95,7 @@ func measureList() []*Measure {
 			Inputs:  []Input{investment("approved total investment (optional: the subsidy never exceeds it)")},
 			Example: "--investment 4e7",
 			Items: []*Item{{
-				ID: "key-tech", Kind: CapOnly, Payer: Municipal,
+				ID: "key-tech", Kind: CapOnly, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
 				Title: Text{"关键核心技术协同攻关", "key technology project"},
 				Quote: "开展关键核心技术和共性通用技术的协同攻关，给予项目承担单位最高不超过3000万元资助",
 				Base:  "investment", BaseOptional: true, Cap: capAt("30000000"),
@@ -107,7 +109,7 @@ func measureList() []*Measure {
 				Help: Text{"审定总投入（元）", "approved total investment"}}},
 			Example: "--investment 8e7",
 			Items: []*Item{{
-				ID: "strategic", Kind: FixedRate, Payer: Municipal,
+				ID: "strategic", Kind: FixedRate, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
 				Title:   Text{"悬赏及战略性关键核心技术攻关", "strategic project (全额资助)"},
 				Quote:   "经市政府认定的悬赏项目、战略性关键核心技术攻关重大项目，按审定总投入给予全额资助",
 				Base:    "investment",
@@ -121,7 +123,7 @@ func measureList() []*Measure {
 			Inputs:  []Input{investment("approved total investment"), rate("rate", "资助比例（不超过50%）", "rate, at most 50%")},
 			Example: "--investment 1.6e7",
 			Items: []*Item{{
-				ID: "new-product", Kind: CeilingRate, Payer: Municipal,
+				ID: "new-product", Kind: CeilingRate, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
 				Title: Text{"新产品应用推广项目", "new-product promotion"},
 				Quote: "对符合条件的项目，按不超过审定总投入的50%，给予最高不超过1000万元资助",
 				Base:  "investment", RateInput: "rate",
@@ -133,7 +135,7 @@ func measureList() []*Measure {
 			Title:   Text{"国家级和省级重大项目配套", "Matching national projects"},
 			Summary: "Matching funds for national and provincial major projects in basic and industrial software; the text states no ratio.",
 			Items: []*Item{{
-				ID: "national-match", Kind: CaseByCase, Payer: Municipal,
+				ID: "national-match", Kind: CaseByCase, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
 				Title:       Text{"国家级和省级重大项目资金配套", "matching funds"},
 				Quote:       "对基础软件、工业软件领域的国家级和省级重大项目给予资金配套",
 				HeadroomCap: true,
@@ -153,14 +155,14 @@ func measureList() []*Measure {
 			Example: "--operating-cost 1e7",
 			Items: []*Item{
 				{
-					ID: "platform.new", Kind: CeilingRate, Payer: Municipal,
+					ID: "platform.new", Kind: CeilingRate, Payer: Municipal, Recipient: Platform, Scope: ProjectScope,
 					Title: Text{"新建平台", "new platform"},
 					Quote: "对符合条件的新建平台，按不超过项目审定总投入的50%，给予最高不超过2000万元资助",
 					Base:  "investment", RateInput: "new-rate",
 					RateLow: amt("0"), RateHigh: amt("0.5"), Cap: capAt("20000000"),
 				},
 				{
-					ID: "platform.existing", Kind: RateRange, Payer: Municipal,
+					ID: "platform.existing", Kind: RateRange, Payer: Municipal, Recipient: Platform, Scope: ProjectScope,
 					Title: Text{"已建平台", "existing platform"},
 					Quote: "对符合条件的已建平台，按其上一年度审定运营费用的20%－40%，给予最高不超过500万元资助",
 					Base:  "operating-cost", RateInput: "existing-rate",
@@ -173,7 +175,7 @@ func measureList() []*Measure {
 			Title:   Text{"开源社区代码贡献", "Open-source contributions"},
 			Summary: "Firms and institutions ranked near the top for code merged into key domestic open-source communities: up to 5,000,000.",
 			Items: []*Item{{
-				ID: "oss-contribution", Kind: CapOnly, Payer: Municipal,
+				ID: "oss-contribution", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 				Title: Text{"社区版本代码合入量排名前列", "code merged into key communities"},
 				Quote: "对社区版本代码合入量排名前列的企业、事业单位予以最高不超过500万元奖励",
 				Cap:   capAt("5000000"),
@@ -184,7 +186,7 @@ func measureList() []*Measure {
 			Title:   Text{"优质开源软件项目", "Open-source projects"},
 			Summary: "Reliable, widely used and downloaded open-source projects: up to 3,000,000 for the developer.",
 			Items: []*Item{{
-				ID: "oss-project", Kind: CapOnly, Payer: Municipal,
+				ID: "oss-project", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 				Title: Text{"优质开源软件项目", "quality open-source project"},
 				Quote: "对高可靠性、高利用率、高下载量的优质开源软件项目，给予开发企业最高不超过300万元的奖励",
 				Cap:   capAt("3000000"),
@@ -195,10 +197,11 @@ func measureList() []*Measure {
 			Title:   Text{"重大产业技术生态平台", "Ecosystem platforms"},
 			Summary: "Major industry technology ecosystem platforms: case by case (一事一议).",
 			Items: []*Item{{
-				ID: "ecosystem", Kind: CaseByCase, Payer: Municipal,
-				Title:  Text{"重大产业技术生态平台", "ecosystem platform"},
-				Quote:  "对重大产业技术生态平台采取“一事一议”的方式进行资助",
-				Reason: Text{"一事一议", "case by case (一事一议)"},
+				ID: "ecosystem", Kind: CaseByCase, Payer: Municipal, Recipient: Enterprise, Scope: ProjectScope,
+				Title:    Text{"重大产业技术生态平台", "ecosystem platform"},
+				Quote:    "对重大产业技术生态平台采取“一事一议”的方式进行资助",
+				OneByOne: true,
+				Reason:   Text{"采取“一事一议”的方式进行资助", "funded case by case (一事一议)"},
 			}},
 		},
 		{
@@ -213,14 +216,14 @@ func measureList() []*Measure {
 			Example: "--investment 4e6",
 			Items: []*Item{
 				{
-					ID: "event", Kind: CeilingRate, Payer: Municipal,
+					ID: "event", Kind: CeilingRate, Payer: Municipal, Recipient: Organizer, Scope: ProjectScope,
 					Title: Text{"活动", "event"},
 					Quote: "对符合条件的以上活动，按不超过项目审定总投入的50%给予最高300万元资助",
 					Base:  "investment", RateInput: "rate",
 					RateLow: amt("0"), RateHigh: amt("0.5"), Cap: capAt("3000000"),
 				},
 				{
-					ID: "event.commissioned", Kind: CaseByCase, Payer: Municipal,
+					ID: "event.commissioned", Kind: CaseByCase, Payer: Municipal, Recipient: Organizer, Scope: ProjectScope,
 					Title:  Text{"委托举办的活动", "commissioned event"},
 					Quote:  "经国家部委、广东省及深圳市政府委托举办的活动，各级财政按有关标准和规定予以支持",
 					Claim:  "commissioned",
@@ -239,9 +242,10 @@ func measureList() []*Measure {
 				flag("rent-existing", "园区内其他软件企业的租金补贴", "rent subsidy for other software firms in the park"),
 			},
 			Example: "--recognized provincial",
+			Sides:   &Sides{A: []string{"park.recognition", "park.excellent"}, B: []string{"park.rent", "park.rent-existing"}},
 			Items: []*Item{
 				{
-					ID: "park.recognition", Kind: Tier, Payer: Municipal,
+					ID: "park.recognition", Kind: Tier, Payer: Municipal, Recipient: ParkOperator, Scope: FirmScope,
 					Title: Text{"软件名园认定（一次性）", "recognition (one-time)"},
 					Quote: "对被认定为国家级、省级、市级软件名园（基地）的软件园区，分别一次性给予园区运营主体500万元、300万元、200万元的奖励",
 					Claim: "recognized",
@@ -252,7 +256,7 @@ func measureList() []*Measure {
 					},
 				},
 				{
-					ID: "park.excellent", Kind: Tier, Payer: Municipal,
+					ID: "park.excellent", Kind: Tier, Payer: Municipal, Recipient: ParkOperator, Scope: FirmScope,
 					Title: Text{"考核获评优秀", "rated excellent"},
 					Quote: "对考核获评优秀的国家级、省级、市级软件名园（基地），分别给予150万元、100万元、50万元奖励",
 					Claim: "excellent",
@@ -263,14 +267,14 @@ func measureList() []*Measure {
 					},
 				},
 				{
-					ID: "park.rent", Kind: Floor, Payer: District,
+					ID: "park.rent", Kind: Floor, Payer: District, Recipient: Tenant, Scope: FirmScope,
 					Title:   Text{"新入驻企业租金补贴（三年）", "rent of a newly arrived firm (3 years)"},
 					Quote:   "对新入驻的软件企业连续三年给予不低于50%的租金补贴",
 					Base:    "rent",
 					RateLow: amt("0.5"), RateHigh: amt("1"), Years: 3,
 				},
 				{
-					ID: "park.rent-existing", Kind: CaseByCase, Payer: District,
+					ID: "park.rent-existing", Kind: CaseByCase, Payer: District, Recipient: Tenant, Scope: FirmScope,
 					Title:  Text{"园区内企业租金补贴", "rent of firms in the park"},
 					Quote:  "支持由各区对园区内软件企业给予一定比例的租金补贴",
 					Claim:  "rent-existing",
@@ -290,7 +294,7 @@ func measureList() []*Measure {
 			Example: "--investment 3e7",
 			Items: []*Item{
 				{
-					ID: "training", Kind: CeilingRate, Payer: Municipal,
+					ID: "training", Kind: CeilingRate, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
 					Title: Text{"人才培养项目（分阶段）", "training project (in stages)"},
 					Quote: "对符合条件的项目，按不超过审定总投入的50%，分阶段给予最高不超过1000万元资助",
 					Base:  "investment", RateInput: "rate",
@@ -298,7 +302,7 @@ func measureList() []*Measure {
 					Notes: []Text{{"分阶段拨付", "paid in stages"}},
 				},
 				{
-					ID: "training.model-college", Kind: CaseByCase, Payer: Municipal,
+					ID: "training.model-college", Kind: CaseByCase, Payer: Municipal, Recipient: College, Scope: FirmScope,
 					Title:  Text{"国家特色化示范性软件学院", "model software college"},
 					Quote:  "对经国家部委评定的国家特色化示范性软件学院，加大资金保障支持力度",
 					Claim:  "model-college",
@@ -310,26 +314,31 @@ func measureList() []*Measure {
 			Name: "talent-team", Clause: "（十一）",
 			Title:   Text{"高层次人才团队", "Talent teams"},
 			Summary: "Core teams on major industrial or basic software projects: 10,000,000 to 100,000,000; top teams case by case; innovation awards for key staff.",
+			Example: "--core-team",
+			Sides:   &Sides{A: []string{"talent-team.core", "talent-team.top"}, B: []string{"talent-team.backbone"}},
 			Inputs: []Input{
+				flag("core-team", "承担工业软件、基础软件等重大技术攻关的核心团队", "a core team carrying a major industrial- or basic-software project"),
 				flag("top", "顶尖团队", "a top team"),
 				flag("backbone", "重点软件企业骨干软件人才", "key staff of a key software firm"),
 			},
 			Items: []*Item{
 				{
-					ID: "talent-team", Kind: AmountRange, Payer: Municipal,
+					ID: "talent-team.core", Kind: AmountRange, Payer: Municipal, Recipient: Team, Scope: ProjectScope,
 					Title:     Text{"重大技术攻关核心团队", "core team"},
+					Claim:     "core-team",
 					Quote:     "对承担工业软件、基础软件等重大技术攻关的核心团队，给予1000万元以上、1亿元以下的财政资金支持",
 					AmountLow: amt("10000000"), AmountHigh: amt("100000000"),
 				},
 				{
-					ID: "talent-team.top", Kind: CaseByCase, Payer: Municipal,
-					Title:  Text{"顶尖团队", "top team"},
-					Quote:  "对顶尖团队采取“一事一议”的方式给予支持",
-					Claim:  "top",
-					Reason: Text{"一事一议", "case by case (一事一议)"},
+					ID: "talent-team.top", Kind: CaseByCase, Payer: Municipal, Recipient: Team, Scope: ProjectScope,
+					Title:    Text{"顶尖团队", "top team"},
+					Quote:    "对顶尖团队采取“一事一议”的方式给予支持",
+					Claim:    "top",
+					OneByOne: true,
+					Reason:   Text{"采取“一事一议”的方式给予支持", "supported case by case (一事一议)"},
 				},
 				{
-					ID: "talent-team.backbone", Kind: CaseByCase, Payer: Municipal,
+					ID: "talent-team.backbone", Kind: CaseByCase, Payer: Municipal, Recipient: Talent, Scope: FirmScope,
 					Title:  Text{"骨干软件人才创新人才奖励", "innovation award for key staff"},
 					Quote:  "对我市重点软件企业的骨干软件人才，根据其上年度对我市产业发展、自主创新等方面的贡献给予创新人才奖励",
 					Claim:  "backbone",
@@ -350,11 +359,11 @@ func measureList() []*Measure {
 			Example: "--revenue 1.2e9",
 			Assumptions: []Assumption{
 				{Text{"同一年首次达到多档时各档奖励相加", "tiers first reached in the same year add up"}, "highest-only"},
-				{Text{"以往年度最高营业收入默认为0（首次申报）", "the prior peak is 0 unless given"}, "prior-peak"},
+				{Text{"未给出以往年度最高营业收入时默认为0，即假定“首次达到”（并给出提示）", "without a prior peak, 0 is assumed: 首次达到 is taken on trust (with a warning)"}, "prior-peak"},
 			},
 			Items: []*Item{
 				{
-					ID: "revenue.milestone", Kind: Tier, Payer: Municipal,
+					ID: "revenue.milestone", Kind: Tier, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 					Title: Text{"营业收入首次达到10亿、50亿、100亿元", "revenue first reaching 1/5/10 billion"},
 					Quote: "对营业收入首次达到10亿元、50亿元、100亿元的软件和信息服务业企业，分别给予50万元、150万元、300万元奖励",
 					Base:  "revenue", Prior: "prior-peak", HighestOnly: "highest-only",
@@ -365,7 +374,7 @@ func measureList() []*Measure {
 					},
 				},
 				{
-					ID: "revenue.increment", Kind: CaseByCase, Payer: Municipal,
+					ID: "revenue.increment", Kind: CaseByCase, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 					Title:  Text{"营业收入增量阶梯式奖励", "stepped award on growth"},
 					Quote:  "对规模以上软件和信息服务业企业年度营业收入及增速达到一定标准的，按营业收入增量的一定比例给予阶梯式奖励",
 					Claim:  "increment",
@@ -374,11 +383,22 @@ func measureList() []*Measure {
 			},
 		},
 		{
+			Name: "digital-center", Clause: "（十二）",
+			Title:   Text{"数字化技术中心", "Digitalisation centres"},
+			Summary: "Industrial firms' digitalisation technology centres enjoy the same preferential policies as enterprise technology centres: money by reference to another policy, no figure here.",
+			Items: []*Item{{
+				ID: "digital-center", Kind: CaseByCase, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
+				Title:  Text{"工业企业数字化技术中心", "digitalisation technology centre"},
+				Quote:  "鼓励工业企业成立数字化技术中心，享受企业技术中心同等优惠政策",
+				Reason: Text{"享受企业技术中心同等优惠政策，本措施未规定金额", "the same preferential policies as an enterprise technology centre; no figure in this policy"},
+			}},
+		},
+		{
 			Name: "relocation", Clause: "（十三）",
 			Title:   Text{"落户奖励", "Relocation"},
 			Summary: "Newly arrived headquarters, R&D centres, leading firms and service institutions: up to 50,000,000 by category and stage.",
 			Items: []*Item{{
-				ID: "relocation", Kind: CapOnly, Payer: Municipal,
+				ID: "relocation", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 				Title: Text{"新引进落地（分类分阶段）", "relocation award (by category and stage)"},
 				Quote: "对新引进落地且符合条件的，分类分阶段给予最高不超过5000万元落户奖励",
 				Cap:   capAt("50000000"),
@@ -392,31 +412,34 @@ func measureList() []*Measure {
 				{Name: "certification", Kind: Choice, Values: certs, Help: Text{"通过的认证及级别", "certification and level, e.g. cmmi-5"}},
 				flag("honor", "获得国家部委有关荣誉、奖项", "a national ministry's honour or prize"),
 				{Name: "standard", Kind: Choices, Values: standards, Help: Text{"牵头制订并发布的标准（可重复）", "a standard led and published (repeatable)"}},
+				flag("per-level", "每个级别的标准只计一次", "count each level of standard once"),
 			},
 			Example: "--certification cmmi-5 --standard national",
 			Assumptions: []Assumption{
 				{Text{"“四级及以上”适用于CMMI和CSMM；DCMM未规定级别", "\"level 4 and up\" applies to CMMI and CSMM; the text names no level for DCMM"}, ""},
-				{Text{"每项标准单独计算，同一类可重复", "each standard counts on its own, the same kind may repeat"}, "standard"},
+				{Text{"“其他认证”（原文“等”）按最高50万元计", "another recognised certification (the text says 等) counts up to 500,000"}, ""},
+				{Text{"政策未规定计几项标准：每项标准各计一次，同一级别可重复（最高额取宽松理解）", "the text does not say how many standards count: each standard counts, the same level may repeat (a maximum takes the generous reading)"}, "per-level"},
 			},
 			Items: []*Item{
 				{
-					ID: "quality.certification", Kind: CapOnly, Payer: Municipal,
+					ID: "quality.certification", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 					Title: Text{"CMMI/CSMM/DCMM认证", "certification"},
 					Quote: "对通过软件能力成熟度模型（CMMI）、软件能力成熟度评估（CSMM）四级及以上、数据管理能力成熟度评估模型（DCMM）等国内外软件行业相关认证和标准的企业，给予最高不超过50万元奖励",
 					Claim: "certification", Cap: capAt("500000"),
 					Levels: []LevelRule{{"cmmi", "CMMI", 4}, {"csmm", "CSMM", 4}, {"dcmm", "DCMM", 1}},
+					Other:  "other",
 				},
 				{
-					ID: "quality.honor", Kind: CapOnly, Payer: Municipal,
+					ID: "quality.honor", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 					Title: Text{"国家部委荣誉、奖项", "national honour"},
 					Quote: "对获得国家部委有关荣誉、奖项的软件企业或项目，给予最高不超过50万元奖励",
 					Claim: "honor", Cap: capAt("500000"),
 				},
 				{
-					ID: "quality.standard", Kind: Tier, Payer: Municipal,
+					ID: "quality.standard", Kind: Tier, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 					Title: Text{"牵头制订标准", "standards led"},
 					Quote: "对牵头制订并按规定发布软件领域国家、行业、地方、团体标准的企事业单位分别给予不超过50万元、30万元、20万元、10万元资助",
-					Claim: "standard", UpTo: true,
+					Claim: "standard", UpTo: true, PerLevel: "per-level", Most: 100,
 					Tiers: []Step{
 						{Key: "national", Label: Text{"国家标准", "national standard"}, Amount: amt("500000")},
 						{Key: "industry", Label: Text{"行业标准", "industry standard"}, Amount: amt("300000")},
@@ -431,7 +454,7 @@ func measureList() []*Measure {
 			Title:   Text{"软件名企名品展示中心", "Software showcase centre"},
 			Summary: "The showcase centre of Shenzhen's software firms and products: construction and operating costs are funded, no figure stated.",
 			Items: []*Item{{
-				ID: "showcase", Kind: CaseByCase, Payer: Municipal,
+				ID: "showcase", Kind: CaseByCase, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
 				Title:  Text{"展示中心建设运营费用", "showcase centre costs"},
 				Quote:  "支持建设我市软件名企名品展示中心，打造深圳市软件名品库，对符合条件的建设运营费用予以保障",
 				Reason: Text{"建设运营费用予以保障，未规定金额", "costs are funded, no figure stated"},
@@ -449,30 +472,32 @@ func measureList() []*Measure {
 				flag("influential", "达到一定应用规模、在全球开源体系中有影响力", "of a certain scale and influential in global open source"),
 			},
 			Example: "--sales 2e7",
+			Sides:   &Sides{A: []string{"open-source.distribution"}, B: []string{"open-source.purchase"}},
 			Items: []*Item{
 				{
-					ID: "open-source.distribution", Kind: FixedRate, Payer: Municipal,
+					ID: "open-source.distribution", Kind: FixedRate, Payer: Municipal, Recipient: Distributor, Scope: ProjectScope,
 					Title:   Text{"商业发行版销售", "commercial distribution sales"},
 					Quote:   "对其发行版软件产品及服务销售额达到一定规模的，按审定销售额的30%，给予最高不超过1000万元资助",
 					Base:    "sales",
 					RateLow: amt("0.3"), RateHigh: amt("0.3"), Cap: capAt("10000000"),
+					Notes: []Text{{"销售额须“达到一定规模”，规模由申报指南确定，szsoft 未核查", "sales must reach a scale (达到一定规模) that the application guide sets; szsoft does not check it"}},
 				},
 				{
-					ID: "open-source.terminal", Kind: CapOnly, Payer: Municipal,
+					ID: "open-source.terminal", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: ProjectScope,
 					Title: Text{"智能终端产品（按产量分级分类）", "smart terminals (graded by output)"},
 					Quote: "鼓励企业采购相关芯片模组等，开发生产相关智能终端产品，按其产品产量分级分类给予最高不超过1000万元资助",
 					Claim: "terminal", Cap: capAt("10000000"),
 					Notes: []Text{{"按产量分级分类的档位未规定", "the grades by output are not stated"}},
 				},
 				{
-					ID: "open-source.purchase", Kind: CeilingRate, Payer: Municipal,
+					ID: "open-source.purchase", Kind: CeilingRate, Payer: Municipal, Recipient: User, Scope: ProjectScope,
 					Title: Text{"用户单位采购", "buyer's purchase"},
 					Quote: "支持企业采购相关软件和终端产品，对符合条件的用户单位按不超过采购额的30%，给予最高不超过1000万元资助",
 					Base:  "purchase", RateInput: "purchase-rate",
 					RateLow: amt("0"), RateHigh: amt("0.3"), Cap: capAt("10000000"),
 				},
 				{
-					ID: "open-source.influential", Kind: CaseByCase, Payer: Municipal,
+					ID: "open-source.influential", Kind: CaseByCase, Payer: Municipal, Recipient: Enterprise, Scope: ProjectScope,
 					Title:  Text{"有影响力的开源产品和服务", "influential open-source products"},
 					Quote:  "对达到一定应用规模、在全球开源体系中有影响力的予以资助",
 					Claim:  "influential",
@@ -495,17 +520,18 @@ func measureList() []*Measure {
 			},
 			Items: []*Item{
 				{
-					ID: "industrial-software.pilot", Kind: CapOnly, Payer: Municipal,
+					ID: "industrial-software.pilot", Kind: CapOnly, Payer: Municipal, Recipient: User, Scope: ProjectScope,
 					Title: Text{"工业软件应用试点", "pilot user"},
 					Quote: "对符合条件的试点项目用户，按经审定的软件委托开发服务费（购置费）及交付后的咨询服务、二次开发升级、适配测试、人力成本等总投入，给予最高不超过1000万元的资助",
 					Base:  "pilot-investment", Cap: capAt("10000000"),
 				},
 				{
-					ID: "industrial-software.cloud", Kind: RateRange, Payer: Municipal,
+					ID: "industrial-software.cloud", Kind: RateRange, Payer: Municipal, Recipient: User, Scope: ProjectScope,
 					Title: Text{"云服务及低代码产品采购", "cloud and low-code purchases"},
 					Quote: "对年度云服务或低代码产品采购额达到一定标准的用户单位，按审定采购额的3%－10%，给予最高不超过500万元资助",
 					Base:  "cloud-purchase", RateInput: "cloud-rate",
 					RateLow: amt("0.03"), RateHigh: amt("0.1"), Cap: capAt("5000000"),
+					Notes: []Text{{"年度采购额须“达到一定标准”，标准由申报指南确定，szsoft 未核查", "the annual purchase must reach a standard (达到一定标准) that the application guide sets; szsoft does not check it"}},
 				},
 			},
 		},
@@ -516,7 +542,7 @@ func measureList() []*Measure {
 			Inputs:  []Input{investment("approved total investment"), rate("rate", "资助比例（不超过30%）", "rate, at most 30%")},
 			Example: "--investment 4e7",
 			Items: []*Item{{
-				ID: "ai", Kind: CeilingRate, Payer: Municipal,
+				ID: "ai", Kind: CeilingRate, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
 				Title: Text{"人工智能示范应用项目", "AI demonstration project"},
 				Quote: "对技术水平先进、市场前景广阔、带动效应明显的人工智能示范应用项目，按不超过审定总投入的30%，给予最高不超过1000万元资助",
 				Base:  "investment", RateInput: "rate",
@@ -533,26 +559,27 @@ func measureList() []*Measure {
 				{Name: "premium", Kind: Amount, Help: Text{"实际投保年度保费（元）", "insurance premium of the insured year"}},
 			},
 			Example: "--sales 5e7",
+			Sides:   &Sides{A: []string{"first-version.developer"}, B: []string{"first-version.user"}},
 			Assumptions: []Assumption{
 				{Text{"“一定时期内”由年度申报指南确定；历年指南为首个合同起一年内的合同", "\"within a period\" is set by the annual guide; the guides so far take the first contract and every contract within one year of it"}, ""},
 			},
 			Items: []*Item{
 				{
-					ID: "first-version.developer", Kind: FixedRate, Payer: Municipal,
+					ID: "first-version.developer", Kind: FixedRate, Payer: Municipal, Recipient: Developer, Scope: ProjectScope,
 					Title:   Text{"软件开发商", "developer"},
 					Quote:   "按一定时期内审定销售额的30%，给予软件开发商最高不超过1000万元资助",
 					Base:    "sales",
 					RateLow: amt("0.3"), RateHigh: amt("0.3"), Cap: capAt("10000000"),
 				},
 				{
-					ID: "first-version.user", Kind: FixedRate, Payer: Municipal,
+					ID: "first-version.user", Kind: FixedRate, Payer: Municipal, Recipient: User, Scope: ProjectScope,
 					Title:   Text{"用户单位", "user"},
 					Quote:   "按首个销售合同对应用户的审定采购额的10%，给予用户单位最高不超过100万元资助",
 					Base:    "purchase",
 					RateLow: amt("0.1"), RateHigh: amt("0.1"), Cap: capAt("1000000"),
 				},
 				{
-					ID: "first-version.insurance", Kind: CapOnly, Payer: Municipal,
+					ID: "first-version.insurance", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: ProjectScope,
 					Title: Text{"首版次软件保险", "insurance"},
 					Quote: "对符合条件的投保项目，按不超过一定费率及实际投保年度保费的一定比例，给予投保企业最高不超过300万元资助",
 					Base:  "premium", Cap: capAt("3000000"),
@@ -564,16 +591,20 @@ func measureList() []*Measure {
 			Name: "listing", Clause: "（二十）",
 			Title:   Text{"上市资助", "Listing"},
 			Summary: "Basic, industrial and open-source software firms that complete restructuring and listing: up to 4,000,000; loan risk compensation for key firms.",
-			Inputs:  []Input{flag("loan-compensation", "贷款风险补偿", "loan risk compensation")},
+			Inputs: []Input{
+				flag("listed", "完成股改和上市辅导且成功上市", "completed restructuring and listing guidance, and listed"),
+				flag("loan-compensation", "贷款风险补偿", "loan risk compensation"),
+			},
+			Example: "--listed",
 			Items: []*Item{
 				{
-					ID: "listing", Kind: CapOnly, Payer: Municipal,
+					ID: "listing.ipo", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 					Title: Text{"成功上市", "listing"},
 					Quote: "对完成股改和上市辅导且成功上市的基础软件、工业软件企业和开源商业化软件企业，给予最高不超过400万元资助",
-					Cap:   capAt("4000000"),
+					Claim: "listed", Cap: capAt("4000000"),
 				},
 				{
-					ID: "listing.loan-compensation", Kind: CaseByCase, Payer: Municipal,
+					ID: "listing.loan-compensation", Kind: CaseByCase, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 					Title:  Text{"贷款风险补偿", "loan risk compensation"},
 					Quote:  "将我市重点软件企业列为深圳市中小微企业银行贷款风险补偿资金池补偿对象，对其产生的符合条件的贷款项目给予相应标准的风险补偿",
 					Claim:  "loan-compensation",
@@ -607,11 +638,32 @@ func supplementary() Supplementary {
 		DistrictRatioCeiling: amt("1"),
 		Assumptions: []Assumption{
 			{Text{"有效期：事项日期在2022-10-15至2027-10-14（含）之间；默认今天", "validity: the qualifying event is dated 2022-10-15 to 2027-10-14 inclusive; default today"}, "date"},
-			{Text{"已享受市级同类措施时，市级各项为0，区级租金补贴不受影响", "a project already supported by a similar municipal measure gets 0 on every municipal line; district rent subsidies are untouched"}, "same-kind"},
+			{Text{"不得重复享受按类别而非按项目：声明已享受同类措施的措施（或事项）市级各项为0，其他措施和区级支付的各项不受影响", "no double-dipping bars the same kind of support, not the project: the measure (or items) declared already supported elsewhere get 0 on their municipal lines; other measures and district-paid lines are untouched"}, "same-kind"},
 			{Text{"累计资助上限按字面理解：深圳市区两级（含已获市级资金）不超过审计投资额", "cumulative cap, literal reading: all Shenzhen funding, city and district, including funds already received, at most the audited investment"}, "strict-cap"},
-			{Text{"区级租金补贴支持企业而非项目，不计入累计资助上限", "district rent subsidies support a firm, not the project, and stay outside the cumulative cap"}, ""},
-			{Text{"区级配套比例未规定，默认0", "the district matching ratio is not stated; default 0"}, "district-ratio"},
+			{Text{"累计资助上限针对“同一项目”：只约束市级“项目”类各项；对企业本身的奖励（营收、上市、名园、认证等）和区级支付的各项不计入", "the cumulative cap concerns 「同一项目」: it bounds the municipal project lines only; awards to the firm as such (revenue, listing, parks, certification, …) and district-paid lines stay outside it"}, ""},
+			{Text{"区级配套比例未规定，默认0；区级配套以获得本措施资助为前提", "the district matching ratio is not stated, default 0; matching needs a grant under these measures"}, "district-ratio"},
+			{Text{"同一项目只按一种方式资助的事项（新建/已建平台、关键技术/战略性项目、核心团队/顶尖团队、活动/委托活动）同时申报时只计最高的一项", "items that fund one project one way or the other (new/existing platform, key-tech/strategic, core/top team, event/commissioned event) count once: the largest"}, ""},
+			{Text{"同一措施中付给不同申请单位的事项（开发商/用户、发行商/用户、园区运营主体/入驻企业、团队/骨干人才）须分别测算", "items of one measure paid to different applicants (developer/user, distributor/user, park operator/tenant, team/key staff) are computed separately"}, ""},
 		},
+	}
+}
+
+// alternatives are the groups of items that fund one project one way or
+// the other: the project gets one of them, never the sum.
+func alternatives() []Alternative {
+	return []Alternative{
+		{[]string{"platform.new", "platform.existing"}, Text{
+			"一个平台或为“新建平台”或为“已建平台”，二者择一资助",
+			"a platform is either new (新建平台) or existing (已建平台): funded one way, not both"}},
+		{[]string{"key-tech", "strategic"}, Text{
+			"经市政府认定的战略性项目“按审定总投入给予全额资助”，取代“最高不超过3000万元资助”",
+			"a project the city designates is funded in full (按审定总投入给予全额资助) instead of up to 30,000,000"}},
+		{[]string{"talent-team.core", "talent-team.top"}, Text{
+			"对顶尖团队采取“一事一议”的方式给予支持，取代核心团队的1000万元以上、1亿元以下",
+			"a top team is supported case by case (一事一议) instead of the core team's 10,000,000 to 100,000,000"}},
+		{[]string{"event", "event.commissioned"}, Text{
+			"经委托举办的活动“各级财政按有关标准和规定予以支持”，取代按投入50%资助",
+			"a commissioned event is supported by the relevant standards (按有关标准和规定) instead of 50% of its investment"}},
 	}
 }
 
@@ -619,6 +671,7 @@ func supplementary() Supplementary {
 type Catalogue struct {
 	Clauses       []Clause
 	Measures      []*Measure
+	Alternatives  []Alternative
 	Supplementary Supplementary
 	byName        map[string]*Measure
 	items         map[string]*Item
@@ -631,6 +684,7 @@ func newCatalogue() *Catalogue {
 	c := &Catalogue{
 		Clauses:       clauses(),
 		Measures:      measureList(),
+		Alternatives:  alternatives(),
 		Supplementary: supplementary(),
 		byName:        map[string]*Measure{},
 		items:         map[string]*Item{},
@@ -655,6 +709,27 @@ func (c *Catalogue) Measure(name string) (*Measure, bool) {
 func (c *Catalogue) Item(id string) (*Item, bool) {
 	it, ok := c.items[id]
 	return it, ok
+}
+
+// AlternativeOf returns the group of alternatives the item belongs to.
+func (c *Catalogue) AlternativeOf(id string) (Alternative, bool) {
+	for _, a := range c.Alternatives {
+		if slices.Contains(a.Items, id) {
+			return a, true
+		}
+	}
+	return Alternative{}, false
+}
+
+// ItemIDs returns every item id in catalogue order.
+func (c *Catalogue) ItemIDs() []string {
+	var ids []string
+	for _, m := range c.Measures {
+		for _, it := range m.Items {
+			ids = append(ids, it.ID)
+		}
+	}
+	return ids
 }
 
 // Names returns the measure names in catalogue order.

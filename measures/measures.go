@@ -43,6 +43,38 @@ const (
 	District  Payer = "district"
 )
 
+// Recipient is the party the text pays an item to.
+type Recipient string
+
+// The recipients of the policy's items (SPEC section 1, "Who is paid").
+const (
+	Undertaker   Recipient = "undertaker"    // 项目承担单位
+	Platform     Recipient = "platform"      // 平台建设运营单位
+	Organizer    Recipient = "organizer"     // 活动承办单位
+	ParkOperator Recipient = "park-operator" // 园区运营主体
+	Tenant       Recipient = "tenant"        // 园区内软件企业
+	Team         Recipient = "team"          // 人才团队
+	Talent       Recipient = "talent"        // 骨干软件人才
+	Distributor  Recipient = "distributor"   // 商业发行版公司
+	Developer    Recipient = "developer"     // 软件开发商
+	User         Recipient = "user"          // 用户单位
+	Enterprise   Recipient = "enterprise"    // 企业
+	College      Recipient = "college"       // 软件学院
+)
+
+// Recipients lists every recipient, in the order of SPEC section 1.
+var Recipients = []Recipient{Undertaker, Platform, Organizer, ParkOperator, Tenant, Team, Talent, Distributor, Developer, User, Enterprise, College}
+
+// Scope says what an item funds: a project (the 附则 cumulative cap of
+// 「同一项目」 applies) or the firm or person as such.
+type Scope string
+
+// The two scopes.
+const (
+	ProjectScope Scope = "project"
+	FirmScope    Scope = "firm"
+)
+
 // Text is a phrase in Chinese and English.
 type Text struct {
 	Zh, En string
@@ -121,13 +153,15 @@ type LevelRule struct {
 
 // Item is one money item of the policy.
 type Item struct {
-	ID      string
-	Measure string // filled in from the measure that holds the item
-	Clause  string // filled in from the measure
-	Kind    Kind
-	Payer   Payer
-	Title   Text
-	Quote   string // the words of the policy behind the item, verbatim
+	ID        string
+	Measure   string // filled in from the measure that holds the item
+	Clause    string // filled in from the measure
+	Kind      Kind
+	Payer     Payer
+	Recipient Recipient
+	Scope     Scope
+	Title     Text
+	Quote     string // the words of the policy behind the item, verbatim
 
 	// Base names the amount input the item is computed from. The item is
 	// claimed when it is given, unless BaseOptional (then always).
@@ -152,13 +186,21 @@ type Item struct {
 	HighestOnly string // milestone tiers: the switch that pays only the highest tier
 
 	Levels []LevelRule // certification: the qualifying level of each scheme
+	Other  string      // certification: the value for another recognised scheme (等)
+	// PerLevel names the switch that counts each level of a tier once; Most
+	// is the largest number of choices accepted.
+	PerLevel string
+	Most     int
 
 	AmountLow, AmountHigh decimal.Decimal // amount range, both ends inclusive
 
 	HeadroomCap bool // case by case, but its cap is the 附则 headroom when that applies
 
-	Reason Text   // case by case: why no number can be computed
-	Notes  []Text // standing notes printed with every line of this item
+	// OneByOne marks a case-by-case item the text funds 一事一议; every
+	// other case-by-case item is "no figure given".
+	OneByOne bool
+	Reason   Text   // case by case: why no number can be computed
+	Notes    []Text // standing notes printed with every line of this item
 }
 
 // Trigger returns the input that claims the item, or "" when the item is
@@ -191,6 +233,22 @@ type Measure struct {
 	Items       []*Item
 	Assumptions []Assumption
 	Example     string // flags of a typical call, for help texts
+	// Sides are two groups of items paid to parties the text keeps apart:
+	// one project claims items of one side only.
+	Sides *Sides
+}
+
+// Sides are the two sides of a measure whose items go to different
+// applicants, as item ids.
+type Sides struct {
+	A, B []string
+}
+
+// Alternative is a group of items that fund one and the same project one
+// way or another, never both; Why quotes the words that make them so.
+type Alternative struct {
+	Items []string
+	Why   Text
 }
 
 // Input returns the measure's input called name.

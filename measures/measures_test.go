@@ -2,6 +2,7 @@ package measures
 
 import (
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -13,11 +14,11 @@ func TestCatalogueIsValid(t *testing.T) {
 	}
 }
 
-// SPEC section 1: 21 subcommands, 28 computable items, 11 case-by-case items.
+// SPEC section 1: 22 subcommands, 28 computable items, 12 case-by-case items.
 func TestCounts(t *testing.T) {
 	c := Get()
-	if n := len(c.Measures); n != 21 {
-		t.Errorf("measures: %d, want 21", n)
+	if n := len(c.Measures); n != 22 {
+		t.Errorf("measures: %d, want 22", n)
 	}
 	computable, caseByCase := 0, 0
 	for _, m := range c.Measures {
@@ -29,8 +30,8 @@ func TestCounts(t *testing.T) {
 			}
 		}
 	}
-	if computable != 28 || caseByCase != 11 {
-		t.Errorf("items: %d computable, %d case by case; want 28 and 11", computable, caseByCase)
+	if computable != 28 || caseByCase != 12 {
+		t.Errorf("items: %d computable, %d case by case; want 28 and 12", computable, caseByCase)
 	}
 	if n := len(c.Clauses); n != 20 {
 		t.Errorf("clauses: %d, want 20 (（一）…（二十）)", n)
@@ -85,11 +86,12 @@ func TestFiguresAgainstThePolicy(t *testing.T) {
 		// （十）按不超过审定总投入的50%，分阶段给予最高不超过1000万元资助
 		"training":               {CeilingRate, "（十）", "0", "0.5", "10000000"},
 		"training.model-college": {CaseByCase, "（十）", "", "", ""},
-		"talent-team":            {AmountRange, "（十一）", "", "", ""},
+		"talent-team.core":       {AmountRange, "（十一）", "", "", ""},
 		"talent-team.top":        {CaseByCase, "（十一）", "", "", ""},
 		"talent-team.backbone":   {CaseByCase, "（十一）", "", "", ""},
 		"revenue.milestone":      {Tier, "（十二）", "", "", ""},
 		"revenue.increment":      {CaseByCase, "（十二）", "", "", ""},
+		"digital-center":         {CaseByCase, "（十二）", "", "", ""},
 		// （十三）分类分阶段给予最高不超过5000万元落户奖励
 		"relocation": {CapOnly, "（十三）", "", "", "50000000"},
 		// （十四）给予最高不超过50万元奖励 (twice)
@@ -116,7 +118,7 @@ func TestFiguresAgainstThePolicy(t *testing.T) {
 		// （十九）给予投保企业最高不超过300万元资助
 		"first-version.insurance": {CapOnly, "（十九）", "", "", "3000000"},
 		// （二十）给予最高不超过400万元资助
-		"listing":                   {CapOnly, "（二十）", "", "", "4000000"},
+		"listing.ipo":               {CapOnly, "（二十）", "", "", "4000000"},
 		"listing.loan-compensation": {CaseByCase, "（二十）", "", "", ""},
 	}
 	c := Get()
@@ -182,12 +184,74 @@ func TestTiersAgainstThePolicy(t *testing.T) {
 	check("park.excellent", map[string]string{"national": "1500000", "provincial": "1000000", "municipal": "500000"})
 	check("revenue.milestone", map[string]string{"1000000000": "500000", "5000000000": "1500000", "10000000000": "3000000"})
 	check("quality.standard", map[string]string{"national": "500000", "industry": "300000", "local": "200000", "group": "100000"})
-	if it, _ := c.Item("talent-team"); it.AmountLow.String() != "10000000" || it.AmountHigh.String() != "100000000" {
+	if it, _ := c.Item("talent-team.core"); it.AmountLow.String() != "10000000" || it.AmountHigh.String() != "100000000" {
 		t.Errorf("talent-team: %s-%s, want 1000万元以上、1亿元以下", it.AmountLow, it.AmountHigh)
 	}
 	s := c.Supplementary
 	if s.ValidFrom != [3]int{2022, 10, 15} || s.ValidTo != [3]int{2027, 10, 14} {
 		t.Errorf("validity %v-%v, want 2022-10-15 to 2027-10-14 (自2022年10月15日起施行，有效期5年)", s.ValidFrom, s.ValidTo)
+	}
+}
+
+// Who the text pays, restated from the words of each clause: 给予项目承担单位
+// (（三）), 平台 (（四）), 活动 (（七）), 园区运营主体 / 园区内软件企业 (（九）), 核心团队 /
+// 骨干软件人才 (（十一）), 商业发行版公司 / 用户单位 (（十六）), 用户 (（十七）),
+// 软件开发商 / 用户单位 / 投保企业 (（十九）); everything else the firm itself.
+// Firm scope: awards to the firm or a person as such, not to a project.
+func TestRecipientsAndScopes(t *testing.T) {
+	byRecipient := map[Recipient][]string{
+		Undertaker:   {"key-tech", "strategic", "new-product", "national-match", "training", "showcase", "ai"},
+		Platform:     {"platform.new", "platform.existing"},
+		Organizer:    {"event", "event.commissioned"},
+		ParkOperator: {"park.recognition", "park.excellent"},
+		Tenant:       {"park.rent", "park.rent-existing"},
+		Team:         {"talent-team.core", "talent-team.top"},
+		Talent:       {"talent-team.backbone"},
+		Distributor:  {"open-source.distribution"},
+		User:         {"open-source.purchase", "industrial-software.pilot", "industrial-software.cloud", "first-version.user"},
+		Developer:    {"first-version.developer"},
+		College:      {"training.model-college"},
+		Enterprise: {"oss-contribution", "oss-project", "ecosystem", "revenue.milestone", "revenue.increment", "digital-center",
+			"relocation", "quality.certification", "quality.honor", "quality.standard", "open-source.terminal",
+			"open-source.influential", "first-version.insurance", "listing.ipo", "listing.loan-compensation"},
+	}
+	firm := []string{"oss-contribution", "oss-project", "park.recognition", "park.excellent", "park.rent", "park.rent-existing",
+		"revenue.milestone", "revenue.increment", "digital-center", "relocation", "quality.certification", "quality.honor",
+		"quality.standard", "listing.ipo", "listing.loan-compensation", "talent-team.backbone", "training.model-college"}
+	c := Get()
+	n := 0
+	for r, ids := range byRecipient {
+		for _, id := range ids {
+			n++
+			it, ok := c.Item(id)
+			if !ok {
+				t.Errorf("no item %s", id)
+				continue
+			}
+			if it.Recipient != r {
+				t.Errorf("%s: recipient %s, want %s", id, it.Recipient, r)
+			}
+		}
+	}
+	if n != len(c.ItemIDs()) {
+		t.Errorf("%d items restated, the catalogue has %d", n, len(c.ItemIDs()))
+	}
+	for _, id := range c.ItemIDs() {
+		it, _ := c.Item(id)
+		want := ProjectScope
+		if slices.Contains(firm, id) {
+			want = FirmScope
+		}
+		if it.Scope != want {
+			t.Errorf("%s: scope %s, want %s", id, it.Scope, want)
+		}
+	}
+	// 一事一议 is said of two items only: （五） and the top team of （十一）.
+	for _, id := range c.ItemIDs() {
+		it, _ := c.Item(id)
+		if want := id == "ecosystem" || id == "talent-team.top"; it.OneByOne != want {
+			t.Errorf("%s: 一事一议 %v, want %v", id, it.OneByOne, want)
+		}
 	}
 }
 

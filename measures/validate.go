@@ -90,11 +90,21 @@ func (c *Catalogue) Validate() error {
 			if it.Payer != Municipal && it.Payer != District {
 				bad("item %s: unknown payer %q", it.ID, it.Payer)
 			}
+			if !slices.Contains(Recipients, it.Recipient) {
+				bad("item %s: unknown recipient %q", it.ID, it.Recipient)
+			}
+			if it.Scope != ProjectScope && it.Scope != FirmScope {
+				bad("item %s: unknown scope %q", it.ID, it.Scope)
+			}
+			if it.OneByOne && it.Kind != CaseByCase {
+				bad("item %s: only a case-by-case item is 一事一议", it.ID)
+			}
 			need(it, it.Base, Amount)
 			need(it, it.Claim, Switch, Choice, Choices)
 			need(it, it.RateInput, Rate)
 			need(it, it.Prior, Amount)
 			need(it, it.HighestOnly, Switch)
+			need(it, it.PerLevel, Switch)
 			if it.Cap != nil && !it.Cap.IsPositive() {
 				bad("item %s: cap must be positive", it.ID)
 			}
@@ -105,8 +115,43 @@ func (c *Catalogue) Validate() error {
 				bad("measure %s: input --%s feeds no item", m.Name, name)
 			}
 		}
+		if m.Sides != nil {
+			for _, id := range append(append([]string{}, m.Sides.A...), m.Sides.B...) {
+				if it := itemOf(m, id); it == nil {
+					bad("measure %s: side item %s is not one of its items", m.Name, id)
+				}
+			}
+			if len(m.Sides.A) == 0 || len(m.Sides.B) == 0 {
+				bad("measure %s: a side without items", m.Name)
+			}
+		}
+	}
+	for _, a := range c.Alternatives {
+		computable := 0
+		for _, id := range a.Items {
+			it, ok := c.Item(id)
+			if !ok {
+				bad("alternative %v: no item %s", a.Items, id)
+				continue
+			}
+			if it.Kind != CaseByCase {
+				computable++
+			}
+		}
+		if len(a.Items) < 2 || computable == 0 || a.Why.Zh == "" || a.Why.En == "" {
+			bad("alternative %v: needs two items, one computable, and the reason", a.Items)
+		}
 	}
 	return errors.Join(errs...)
+}
+
+func itemOf(m *Measure, id string) *Item {
+	for _, it := range m.Items {
+		if it.ID == id {
+			return it
+		}
+	}
+	return nil
 }
 
 func checkKind(it *Item) []error {

@@ -332,11 +332,11 @@ func (d *decoder) topValue(p *calc.Project, key, kind string, v any, loc *locati
 		case "audited_investment":
 			p.AuditedInvestment = &a
 		case "national_funding":
-			p.NationalFunding = a
+			p.NationalFunding = &a
 		case "provincial_funding":
-			p.ProvincialFunding = a
+			p.ProvincialFunding = &a
 		case "other_city_funding":
-			p.OtherCityFunding = a
+			p.OtherCityFunding = &a
 		}
 	case "rate":
 		r, err := rate(v, loc)
@@ -351,10 +351,15 @@ func (d *decoder) topValue(p *calc.Project, key, kind string, v any, loc *locati
 			d.errAt(loc.valueOff, fmt.Sprintf("%s: true or false, not %s", key, typeName(v)), "")
 			return
 		}
-		if key == "strict_cap" {
+		switch {
+		case key == "strict_cap":
 			p.StrictCap = b
-		} else {
-			p.SameKind = b
+		case b:
+			// 不得重复享受 bars a kind of support, not the project: older
+			// files' top-level same_kind = false means nothing; true is a
+			// claim this file cannot make.
+			d.errAt(loc.keyOff, "same_kind = true at the top level: no double-dipping (附则) is declared per measure",
+				"put same_kind = true in the table of the measure already supported elsewhere, e.g. [first-version] same_kind = true, or list its items: same_kind = [\"first-version.developer\"]")
 		}
 	}
 }
@@ -373,10 +378,11 @@ func (d *decoder) measureTable(m *measures.Measure, v any) {
 		d.errAt(loc.keyOff, fmt.Sprintf("%s: a table, not %s", m.Name, typeName(v)), fmt.Sprintf("write [%s] and its keys below it", m.Name))
 		return
 	}
-	keys := make([]string, len(m.Inputs))
+	keys := make([]string, len(m.Inputs), len(m.Inputs)+1)
 	for i, in := range m.Inputs {
 		keys[i] = in.Key()
 	}
+	keys = append(keys, SameKindKey)
 	for _, k := range d.orderedKeys(m.Name, t) {
 		if slices.Contains(keys, k) {
 			continue
@@ -388,8 +394,8 @@ func (d *decoder) measureTable(m *measures.Measure, v any) {
 			hint = fmt.Sprintf("%s is a top-level key: put it above the first table", k)
 		case s != "":
 			hint = fmt.Sprintf("did you mean %s?", s)
-		case len(keys) == 0:
-			hint = fmt.Sprintf("[%s] takes no keys", m.Name)
+		case len(keys) == 1:
+			hint = fmt.Sprintf("[%s] takes no keys but %s", m.Name, SameKindKey)
 		default:
 			hint = fmt.Sprintf("keys of [%s]: %s", m.Name, strings.Join(keys, ", "))
 		}
@@ -418,6 +424,9 @@ func (d *decoder) claim(name string, v any) (calc.Claim, bool) {
 		return calc.Claim{}, false
 	}
 	c := calc.NewClaim(name)
+	if v, ok := t[SameKindKey]; ok {
+		d.sameKind(m, v)
+	}
 	for _, in := range m.Inputs {
 		val, ok := t[in.Key()]
 		if !ok {
@@ -482,6 +491,52 @@ func (d *decoder) claim(name string, v any) (calc.Claim, bool) {
 		}
 	}
 	return c, true
+}
+
+// SameKindKey is the key of a measure's table that declares its support
+// already received under a similar municipal measure (附则: 不得重复享受).
+const SameKindKey = "same_kind"
+
+// sameKind reads a measure's same_kind: true (the whole measure), false, or
+// a list of the measure's item ids.
+func (d *decoder) sameKind(m *measures.Measure, v any) {
+	loc := d.loc(m.Name, SameKindKey)
+	what := "[" + m.Name + "] " + SameKindKey
+	ids := make([]string, len(m.Items))
+	for i, it := range m.Items {
+		ids[i] = it.ID
+	}
+	p := &d.f.Project
+	switch x := v.(type) {
+	case bool:
+		if x {
+			p.SameKind = append(p.SameKind, m.Name)
+		}
+		return
+	case []any:
+		for i, e := range x {
+			at := loc.valueOff
+			if el, ok := d.f.l.locs[pathKey([]string{m.Name, SameKindKey, "[" + strconv.Itoa(i) + "]"})]; ok {
+				at = el.valueOff
+			}
+			s, ok := e.(string)
+			if !ok {
+				d.errAt(at, fmt.Sprintf("%s: a list of item ids, but value %d is %s", what, i+1, typeName(e)), "")
+				continue
+			}
+			if !slices.Contains(ids, s) {
+				hint := "items of [" + m.Name + "]: " + strings.Join(ids, ", ")
+				if near := Suggest(s, ids); near != "" {
+					hint = "did you mean " + near + "? " + hint
+				}
+				d.errAt(at, fmt.Sprintf("%s: %q is not an item of [%s]", what, s, m.Name), hint)
+				continue
+			}
+			p.SameKind = append(p.SameKind, s)
+		}
+		return
+	}
+	d.errAt(loc.valueOff, fmt.Sprintf("%s: true, false or a list of item ids, not %s", what, typeName(v)), "")
 }
 
 // date reads a TOML local date (2026-03-01) or a "YYYY-MM-DD" string.

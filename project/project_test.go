@@ -2,6 +2,7 @@ package project
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -161,8 +162,19 @@ func TestErrorsNameLineAndColumn(t *testing.T) {
 			[]string{`2:1: unknown key "operating_cots" in [platform] | did you mean operating_cost?`}},
 		{"top-level key in a table", "[ai]\ninvestment = 1\ndate = 2026-01-01\n",
 			[]string{`3:1: unknown key "date" in [ai] | date is a top-level key: put it above the first table`}},
-		{"key in a table without keys", "[listing]\nfoo = 1\n",
-			[]string{`2:1: unknown key "foo" in [listing] | keys of [listing]: loan_compensation`}},
+		{"key in a table without keys", "[relocation]\nfoo = 1\n",
+			[]string{`2:1: unknown key "foo" in [relocation] | [relocation] takes no keys but same_kind`}},
+		{"key of another table", "[listing]\nfoo = 1\n",
+			[]string{`2:1: unknown key "foo" in [listing] | keys of [listing]: listed, loan_compensation, same_kind`}},
+		// 附则 不得重复享受 is declared per measure.
+		{"top-level same_kind true", "same_kind = true\n[relocation]\n",
+			[]string{`1:1: same_kind = true at the top level: no double-dipping (附则) is declared per measure | put same_kind = true in the table of the measure already supported elsewhere, e.g. [first-version] same_kind = true, or list its items: same_kind = ["first-version.developer"]`}},
+		{"same_kind not an item", "[quality]\nhonor = true\nsame_kind = [\"quality.honour\"]\n",
+			[]string{`3:14: [quality] same_kind: "quality.honour" is not an item of [quality] | did you mean quality.honor? items of [quality]: quality.certification, quality.honor, quality.standard`}},
+		{"same_kind of another measure", "[quality]\nhonor = true\nsame_kind = [\"ai\"]\n",
+			[]string{`3:14: [quality] same_kind: "ai" is not an item of [quality] | items of [quality]: quality.certification, quality.honor, quality.standard`}},
+		{"same_kind a number", "[quality]\nhonor = true\nsame_kind = 1\n",
+			[]string{`3:13: [quality] same_kind: true, false or a list of item ids, not an integer`}},
 		{"wrong type", "[first-version]\nsales = true\n",
 			[]string{`2:9: [first-version] sales: an amount, not true or false`}},
 		{"bad amount", "[first-version]\n  sales = \"5e7x\"\n",
@@ -288,5 +300,28 @@ func TestLocatorPositions(t *testing.T) {
 	}
 	if got := l.pos(l.locs["t\x00深"].valueOff); got != (Pos{3, 9}) {
 		t.Errorf("value of 深 at %+v, want 3:9 (columns count characters)", got)
+	}
+}
+
+// 附则 不得重复享受, per measure: true for the whole measure, or its items.
+func TestSameKindPerMeasure(t *testing.T) {
+	f := mustParse(t, `
+same_kind = false # older files: accepted, means nothing
+
+[first-version]
+sales = 5e7
+same_kind = true
+
+[quality]
+certification = "cmmi-5"
+honor = true
+same_kind = ["quality.certification"]
+
+[ai]
+investment = 1e7
+same_kind = false
+`)
+	if got := f.Project.SameKind; !slices.Equal(got, []string{"first-version", "quality.certification"}) {
+		t.Errorf("same kind %v", got)
 	}
 }

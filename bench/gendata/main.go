@@ -71,7 +71,7 @@ func commas(n int64) string {
 
 var tables = []func(r *rand.Rand) string{
 	func(r *rand.Rand) string {
-		return fmt.Sprintf("[first-version]\nsales = %s\npurchase = %s\n", amount(r, 1e6+r.Int64N(8e7)), amount(r, 1e5+r.Int64N(2e7)))
+		return fmt.Sprintf("[first-version]\nsales = %s\npremium = %s\n", amount(r, 1e6+r.Int64N(8e7)), amount(r, 1e5+r.Int64N(2e6)))
 	},
 	func(r *rand.Rand) string {
 		return fmt.Sprintf("[ai]\ninvestment = %s\nrate = \"%d%%\"\n", amount(r, 1e6+r.Int64N(6e7)), 10+r.IntN(21))
@@ -85,15 +85,15 @@ var tables = []func(r *rand.Rand) string{
 	},
 	func(r *rand.Rand) string {
 		levels := []string{"national", "provincial", "municipal"}
-		return fmt.Sprintf("[park]\nrecognized = %q\nrent = %s\n", levels[r.IntN(3)], amount(r, 1e5+r.Int64N(3e6)))
+		return fmt.Sprintf("[park]\nrecognized = %q\nexcellent = %q\n", levels[r.IntN(3)], levels[r.IntN(3)])
 	},
 	func(r *rand.Rand) string {
-		return fmt.Sprintf("[quality]\ncertification = \"cmmi-%d\"\nstandard = [\"national\", \"group\"]\n", 1+r.IntN(5))
+		return fmt.Sprintf("[quality]\ncertification = \"cmmi-%d\"\nstandard = [\"national\", \"group\"]\n", 4+r.IntN(2))
 	},
 	func(r *rand.Rand) string {
 		return fmt.Sprintf("[revenue]\nrevenue = %s\nprior_peak = %s\n", amount(r, 5e8+r.Int64N(1e10)), amount(r, r.Int64N(2e9)))
 	},
-	func(r *rand.Rand) string { return "[listing]\n" },
+	func(r *rand.Rand) string { return "[listing]\nlisted = true\n" },
 	func(r *rand.Rand) string {
 		return fmt.Sprintf("[open-source]\nsales = %s\nterminal = true\n", amount(r, 1e6+r.Int64N(5e7)))
 	},

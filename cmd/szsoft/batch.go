@@ -76,6 +76,9 @@ Flags override each file's own keys, as in 'szsoft calc --file'.`,
 			if jobs.set {
 				n = jobs.n
 			}
+			if opts.sameKind.set {
+				return sameKindWithoutMeasure()
+			}
 			return a.runBatch(opts, args, n)
 		},
 	}
@@ -362,6 +365,9 @@ func (b *batchWriter) emit(o outcome) error {
 		b.reportError(o)
 	} else {
 		b.total = b.total.Add(o.res.Total)
+		for _, w := range o.res.Warnings {
+			fmt.Fprintf(b.stderr(), "szsoft: warning: %s: %s\n", o.name, w.In(b.lang))
+		}
 	}
 	switch b.form {
 	case "json", "jsonl":
@@ -404,10 +410,7 @@ func (b *batchWriter) emit(o outcome) error {
 // reportError prints every error of a failed file on stderr, one line each
 // (above the progress bar, when there is one).
 func (b *batchWriter) reportError(o outcome) {
-	var stderr io.Writer = b.a.stderr
-	if b.progress != nil {
-		stderr = b.progress
-	}
+	stderr := b.stderr()
 	// Errors in a file name it already; others (an unreadable file, a flag)
 	// get the file's name in front.
 	var pes project.Errors
@@ -419,6 +422,14 @@ func (b *batchWriter) reportError(o outcome) {
 		}
 		fmt.Fprintf(stderr, "szsoft: error: %s\n", m.msg)
 	}
+}
+
+// stderr is where messages go: above the progress bar, when there is one.
+func (b *batchWriter) stderr() io.Writer {
+	if b.progress != nil {
+		return b.progress
+	}
+	return b.a.stderr
 }
 
 // errorRecord is a failed file in its place in JSON output.

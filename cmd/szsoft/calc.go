@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -30,7 +32,7 @@ type calcOptions struct {
 	unit          choiceFlag
 	lang          choiceFlag
 	date          stringFlag
-	sameKind      switchFlag
+	sameKind      sameKindFlag
 	audited       amountFlag
 	national      amountFlag
 	provincial    amountFlag
@@ -51,7 +53,7 @@ func newCalcOptions() *calcOptions {
 		_, err := calc.ParseDate(s)
 		return err
 	}}
-	o.sameKind = switchFlag{onceValue: onceValue{name: "same-kind"}}
+	o.sameKind = sameKindFlag{onceValue: onceValue{name: "same-kind"}}
 	o.audited = amountFlag{onceValue: onceValue{name: "audited-investment"}}
 	o.national = amountFlag{onceValue: onceValue{name: "national-funding"}}
 	o.provincial = amountFlag{onceValue: onceValue{name: "provincial-funding"}}
@@ -72,7 +74,8 @@ func (o *calcOptions) register(fs *pflag.FlagSet, withFile bool) {
 	fs.Var(&o.unit, "unit", "amounts in table and markdown output: yuan|wan (default yuan)")
 	fs.Var(&o.lang, "lang", "language of titles, headers and notes: zh|en (default from the locale)")
 	fs.Var(&o.date, "date", "date of the qualifying event (附则 validity window; default today)")
-	addSwitch(fs, &o.sameKind, "the project already has support under a similar municipal measure (附则)")
+	fl := fs.VarPF(&o.sameKind, "same-kind", "", "this measure's support (or =ITEM,… its items') was already had under a similar municipal measure (附则); with a measure only")
+	fl.NoOptDefVal = "true"
 	fs.Var(&o.audited, "audited-investment", "audited investment of the project (附则 cumulative cap)")
 	fs.Var(&o.national, "national-funding", "national funding of the project (附则)")
 	fs.Var(&o.provincial, "provincial-funding", "provincial funding of the project (附则)")
@@ -90,21 +93,14 @@ func (o *calcOptions) override(p *calc.Project) {
 	if o.date.set {
 		p.Date, _ = calc.ParseDate(o.date.raw) // checked when parsed
 	}
-	if o.sameKind.set {
-		p.SameKind = o.sameKind.on
-	}
-	if o.audited.set {
-		v := o.audited.v
-		p.AuditedInvestment = &v
-	}
-	if o.national.set {
-		p.NationalFunding = o.national.v
-	}
-	if o.provincial.set {
-		p.ProvincialFunding = o.provincial.v
-	}
-	if o.otherCity.set {
-		p.OtherCityFunding = o.otherCity.v
+	for _, f := range []struct {
+		flag *amountFlag
+		to   **decimal.Decimal
+	}{{&o.audited, &p.AuditedInvestment}, {&o.national, &p.NationalFunding}, {&o.provincial, &p.ProvincialFunding}, {&o.otherCity, &p.OtherCityFunding}} {
+		if f.flag.set {
+			v := f.flag.v
+			*f.to = &v
+		}
 	}
 	if o.districtRatio.set {
 		p.DistrictRatio = o.districtRatio.v
@@ -116,12 +112,52 @@ func (o *calcOptions) override(p *calc.Project) {
 
 // flagGiven reports whether the 附则 flag called name was given.
 func (o *calcOptions) flagGiven(name string) bool {
-	for _, f := range []inputFlag{&o.sameKind, &o.audited, &o.national, &o.provincial, &o.otherCity, &o.districtRatio, &o.strictCap} {
+	for _, f := range []inputFlag{&o.audited, &o.national, &o.provincial, &o.otherCity, &o.districtRatio, &o.strictCap} {
 		if f.flagName() == name {
 			return f.given()
 		}
 	}
 	return false
+}
+
+// sameKindOf applies --same-kind to the measure m computed: the flag replaces
+// what the file declared for m; the file's declarations for measures not
+// computed are dropped.
+func (o *calcOptions) sameKindOf(m *measures.Measure, p *calc.Project) error {
+	ids := make([]string, len(m.Items))
+	for i, it := range m.Items {
+		ids[i] = it.ID
+	}
+	ofM := func(s string) bool { return s == m.Name || slices.Contains(ids, s) }
+	if !o.sameKind.set {
+		p.SameKind = slices.DeleteFunc(p.SameKind, func(s string) bool { return !ofM(s) })
+		return nil
+	}
+	p.SameKind = nil
+	if !o.sameKind.on {
+		return nil
+	}
+	if o.sameKind.items == nil {
+		p.SameKind = []string{m.Name}
+		return nil
+	}
+	for _, it := range o.sameKind.items {
+		if !slices.Contains(ids, it) {
+			hint := "items of " + m.Name + ": " + strings.Join(ids, ", ")
+			if s := project.Suggest(it, ids); s != "" {
+				hint = "did you mean '" + s + "'? " + hint
+			}
+			return &inputError{msg: fmt.Sprintf("--same-kind %q: not an item of %s", it, m.Name), hint: hint}
+		}
+		p.SameKind = append(p.SameKind, it)
+	}
+	return nil
+}
+
+// sameKindWithoutMeasure is --same-kind where no single measure is computed.
+func sameKindWithoutMeasure() error {
+	return usagef("declare it per measure in the project file: same_kind = true in the measure's table, or same_kind = [\"ITEM\", …]; or compute one measure: szsoft calc MEASURE --file F --same-kind",
+		"--same-kind needs a measure: no double-dipping (附则) is declared per measure")
 }
 
 // measureFlags are the flags of one measure subcommand, made from the
@@ -182,6 +218,16 @@ func (mf *measureFlags) merge(c *calc.Claim) {
 	}
 }
 
+// given reports whether the flag called name was given.
+func (mf *measureFlags) given(name string) bool {
+	for _, f := range mf.flags {
+		if f.flagName() == name {
+			return f.given()
+		}
+	}
+	return false
+}
+
 // raw returns what was typed for the flag called name, for error messages.
 func (mf *measureFlags) raw(name string) string {
 	for _, f := range mf.flags {
@@ -215,6 +261,9 @@ Name a measure and give its inputs as flags, or give a project file with
 			if !opts.file.set {
 				return usagef("name a measure, e.g. 'szsoft calc first-version --sales 5e7', or give --file; measures: "+strings.Join(measures.Get().Names(), ", "),
 					"calc needs a measure or --file")
+			}
+			if opts.sameKind.set {
+				return sameKindWithoutMeasure()
 			}
 			return a.runCalc(opts, nil)
 		},
@@ -279,6 +328,7 @@ func (a *app) runCalc(opts *calcOptions, mf *measureFlags) error {
 	if err != nil {
 		return err
 	}
+	a.warn("", res, lang)
 	var buf bytes.Buffer
 	rep := &report{res: res, project: p}
 	if in.file != nil {
@@ -330,6 +380,9 @@ func (a *app) compute(p *calc.Project, in *sources) (*calc.Result, error) {
 		}
 		in.mf.merge(&c)
 		p.Claims = []calc.Claim{c}
+		if err := in.opts.sameKindOf(in.mf.m, p); err != nil {
+			return nil, err
+		}
 	}
 	res, err := calc.Compute(p)
 	if err != nil {
@@ -344,8 +397,11 @@ func (in *sources) attribute(err error) error {
 	var (
 		me *calc.MissingError
 		ve *calc.ValueError
+		se *calc.SidesError
 	)
 	switch {
+	case errors.As(err, &se):
+		return in.sides(se)
 	case errors.As(err, &me):
 		if in.file != nil && in.file.At(me.Measure) != (project.Pos{}) {
 			keys := make([]string, len(me.Inputs))
@@ -387,6 +443,37 @@ func (in *sources) attribute(err error) error {
 		return project.Errors{in.file.ErrorAt(key+": "+ve.Error(), ve.Hint, at...)}
 	}
 	return err
+}
+
+// sides reports a claim of both sides of a measure: a usage error when a
+// side came from a flag, an invalid file when both came from the file.
+func (in *sources) sides(se *calc.SidesError) error {
+	a := recipientName(se.A.Recipient, "en") + " (" + se.A.ID + ")"
+	b := recipientName(se.B.Recipient, "en") + " (" + se.B.ID + ")"
+	msg := fmt.Sprintf("%s: %s and %s are different applicants; one project is one applicant", se.Measure, a, b)
+	flagged := false
+	for _, name := range append(append([]string{}, se.InputsA...), se.InputsB...) {
+		flagged = flagged || in.mf != nil && in.mf.given(name)
+	}
+	if flagged || in.file == nil {
+		return usagef(fmt.Sprintf("compute each side on its own: 'szsoft calc %s --%s …' for the %s, 'szsoft calc %s --%s …' for the %s",
+			se.Measure, se.InputsA[0], recipientName(se.A.Recipient, "en"), se.Measure, se.InputsB[0], recipientName(se.B.Recipient, "en")), "%s", msg)
+	}
+	at := []string{se.Measure, measures.FlagToKey(se.InputsB[0])}
+	return project.Errors{in.file.ErrorAt(msg, "compute each side on its own: put the "+recipientName(se.B.Recipient, "en")+"'s keys in a project file of its own", at...)}
+}
+
+// warn prints the result's warnings on standard error, whatever the output
+// form: a pipeline that reads only the total still hears them. name, when
+// set, is the file the result came from.
+func (a *app) warn(name string, res *calc.Result, lang string) {
+	for _, w := range res.Warnings {
+		msg := w.In(lang)
+		if name != "" {
+			msg = name + ": " + msg
+		}
+		fmt.Fprintf(a.stderr, "szsoft: warning: %s\n", msg)
+	}
 }
 
 // report is one project's result with where it came from.

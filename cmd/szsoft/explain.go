@@ -22,8 +22,8 @@ func y(d decimal.Decimal) string { return calc.FormatYuan(d) }
 func explainLine(l calc.Line, res *calc.Result, lang string) string {
 	it := l.Item
 	zh := lang == "zh"
-	// Lines the 附则 set to 0: outside the window, or municipal under same-kind.
-	zeroed := l.Max != nil && (!res.Eligible || res.SameKind && it.Payer == measures.Municipal)
+	// Lines a rule set to 0: outside the window, same-kind, an alternative.
+	zeroed := l.Max != nil && l.Zeroed != ""
 	var s string
 	switch it.Kind {
 	case measures.FixedRate, measures.CeilingRate, measures.RateRange:
@@ -102,8 +102,11 @@ func explainLine(l calc.Line, res *calc.Result, lang string) string {
 	}
 	if zeroed {
 		reason := calc.NoteSameKind
-		if !res.Eligible {
+		switch l.Zeroed {
+		case calc.ZeroWindow:
 			reason = calc.NoteOutsideWindow
+		case calc.ZeroAlternative:
+			reason = label{Zh: "与 " + l.ExcludedBy + " 择一，只计后者", En: "an alternative to " + l.ExcludedBy + ", which counts instead"}
 		}
 		s += " → 0.00: " + reason.In(lang)
 	}
@@ -111,73 +114,98 @@ func explainLine(l calc.Line, res *calc.Result, lang string) string {
 }
 
 // explainSupplementary says how the 附则 figures came about.
-func explainSupplementary(res *calc.Result, p *calc.Project, lang string) []string {
+func explainSupplementary(res *calc.Result, lang string) []string {
 	zh := lang == "zh"
+	in := res.Inputs
 	var out []string
 	if !res.Eligible {
 		out = append(out, calc.NoteOutsideWindow.In(lang))
 	}
-	if res.SameKind {
-		out = append(out, calc.NoteSameKind.In(lang))
+	if res.SameKindApplied() {
+		out = append(out, calc.NoteSameKind.In(lang)+": "+strings.Join(in.SameKind, ", "))
 	}
-	m := decimal.Zero
+	pSum, fSum := decimal.Zero, decimal.Zero
 	for _, l := range res.Lines {
-		if l.Item.Payer == measures.Municipal && l.Max != nil {
-			m = m.Add(*l.Max)
+		if l.Item.Payer != measures.Municipal || l.Max == nil {
+			continue
+		}
+		if l.Item.Scope == measures.ProjectScope {
+			pSum = pSum.Add(*l.Max)
+		} else {
+			fSum = fSum.Add(*l.Max)
 		}
 	}
 	if zh {
-		out = append(out, "市级各项最高额合计 M = "+y(m))
+		out = append(out, fmt.Sprintf("市级项目类各项最高额合计 P = %s；企业类奖励合计 F = %s", y(pSum), y(fSum)))
 	} else {
-		out = append(out, "the municipal lines' maxima add up to M = "+y(m))
+		out = append(out, fmt.Sprintf("the municipal project lines add up to P = %s; the firm's awards to F = %s", y(pSum), y(fSum)))
 	}
+	granted := pSum
 	if res.CumulativeCap != nil {
-		h := res.CumulativeCap
-		terms := y(*p.AuditedInvestment) + " − " + y(p.OtherCityFunding)
+		h := *res.CumulativeCap
+		terms := y(*in.AuditedInvestment) + " − " + y(orZero(in.OtherCityFunding))
 		if res.Reading == calc.AllLevels {
-			terms += " − " + y(p.NationalFunding) + " − " + y(p.ProvincialFunding)
+			terms += " − " + y(orZero(in.NationalFunding)) + " − " + y(orZero(in.ProvincialFunding))
 		}
 		if zh {
-			out = append(out, fmt.Sprintf("累计资助上限 H = %s = %s（%s，不低于0）", terms, y(*h), lblReading[res.Reading].Zh))
+			out = append(out, fmt.Sprintf("累计资助上限 H = %s = %s（%s，不低于0；只约束项目类各项）", terms, y(h), lblReading[res.Reading].Zh))
 		} else {
-			out = append(out, fmt.Sprintf("cumulative cap H = %s = %s (%s; floored at 0)", terms, y(*h), lblReading[res.Reading].En))
+			out = append(out, fmt.Sprintf("cumulative cap H = %s = %s (%s; floored at 0; bounds the project lines only)", terms, y(h), lblReading[res.Reading].En))
 		}
-		if len(res.Adjustments) > 0 {
+		if pSum.GreaterThan(h) {
+			granted = h
 			if zh {
-				out = append(out, fmt.Sprintf("M %s > H %s：削减 %s，市级合计 %s", y(m), y(*h), y(res.Adjustments[0].Amount.Neg()), y(res.Total)))
+				out = append(out, fmt.Sprintf("P %s > H %s：削减 %s；市级合计 = H + F = %s", y(pSum), y(h), y(pSum.Sub(h)), y(res.Total)))
 			} else {
-				out = append(out, fmt.Sprintf("M %s > H %s: cut by %s, municipal total %s", y(m), y(*h), y(res.Adjustments[0].Amount.Neg()), y(res.Total)))
+				out = append(out, fmt.Sprintf("P %s > H %s: cut by %s; municipal total = H + F = %s", y(pSum), y(h), y(pSum.Sub(h)), y(res.Total)))
 			}
 		} else if zh {
-			out = append(out, fmt.Sprintf("M %s ≤ H %s：不削减，市级合计 %s", y(m), y(*h), y(res.Total)))
+			out = append(out, fmt.Sprintf("P %s ≤ H %s：不削减；市级合计 = P + F = %s", y(pSum), y(h), y(res.Total)))
 		} else {
-			out = append(out, fmt.Sprintf("M %s <= H %s: no cut, municipal total %s", y(m), y(*h), y(res.Total)))
+			out = append(out, fmt.Sprintf("P %s <= H %s: no cut; municipal total = P + F = %s", y(pSum), y(h), y(res.Total)))
 		}
-		if zh {
-			out = append(out, fmt.Sprintf("区级配套上限 = H − 市级合计 = %s − %s = %s", y(*h), y(res.Total), y(*res.DistrictMatchLimit)))
-		} else {
-			out = append(out, fmt.Sprintf("district matching limit = H − municipal total = %s − %s = %s", y(*h), y(res.Total), y(*res.DistrictMatchLimit)))
+		if res.Total.IsPositive() {
+			if zh {
+				out = append(out, fmt.Sprintf("区级配套上限（项目类）= H − min(P, H) = %s − %s = %s", y(h), y(granted), y(*res.DistrictMatchLimit)))
+			} else {
+				out = append(out, fmt.Sprintf("district matching limit (project lines) = H − min(P, H) = %s − %s = %s", y(h), y(granted), y(*res.DistrictMatchLimit)))
+			}
 		}
 	} else if zh {
-		out = append(out, "无国家或省级资金：累计资助上限不适用，市级合计 "+y(res.Total))
+		out = append(out, "无国家或省级资金：累计资助上限不适用，市级合计 = P + F = "+y(res.Total))
 	} else {
-		out = append(out, "no national or provincial funding: no cumulative cap; municipal total "+y(res.Total))
+		out = append(out, "no national or provincial funding: no cumulative cap; municipal total = P + F = "+y(res.Total))
 	}
-	raw := p.DistrictRatio.Mul(res.Total).Round(2)
-	match := fmt.Sprintf("%s × %s = %s", calc.Percent(p.DistrictRatio), y(res.Total), y(raw))
-	if !raw.Equal(res.DistrictMatch) {
+	if res.Total.IsZero() {
 		if zh {
-			match += "，以上限为限 → " + y(res.DistrictMatch)
+			out = append(out, "市级未给予资助：区级配套为0（以获得本措施资助为前提）")
 		} else {
-			match += ", cut to the limit → " + y(res.DistrictMatch)
+			out = append(out, "no municipal grant: the district match is 0 (it needs a grant under these measures)")
+		}
+		return out
+	}
+	r := in.DistrictRatio
+	match := fmt.Sprintf("%s × %s", calc.Percent(r), y(res.Total))
+	if res.DistrictMatchLimit != nil {
+		match = fmt.Sprintf("min(%s × %s, %s)", calc.Percent(r), y(granted), y(*res.DistrictMatchLimit))
+		if fSum.IsPositive() {
+			match += fmt.Sprintf(" + %s × %s", calc.Percent(r), y(fSum))
 		}
 	}
+	match += " = " + y(res.DistrictMatch)
 	if zh {
-		out = append(out, "区级配套 = 区级比例 × 市级合计 = "+match)
+		out = append(out, "区级配套 = "+match)
 	} else {
-		out = append(out, "district match = the district's ratio × municipal total = "+match)
+		out = append(out, "district match = "+match)
 	}
 	return out
+}
+
+func orZero(d *decimal.Decimal) decimal.Decimal {
+	if d == nil {
+		return decimal.Zero
+	}
+	return *d
 }
 
 // writeExplain writes the explanation below a table.
@@ -186,7 +214,7 @@ func writeExplain(buf *bytes.Buffer, res *calc.Result, p *calc.Project, lang str
 	for _, line := range res.Lines {
 		l.item(buf, line.Item.ID+": "+explainLine(line, res, lang))
 	}
-	for _, s := range explainSupplementary(res, p, lang) {
+	for _, s := range explainSupplementary(res, lang) {
 		l.item(buf, "附则: "+s)
 	}
 }

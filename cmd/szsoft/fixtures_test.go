@@ -36,10 +36,11 @@ func TestFixtures(t *testing.T) {
 				t.Fatal(err)
 			}
 			jsonOut, stderr, code := runCLI(t, "", "calc", "--file", f, "-o", "json")
-			if code != 0 || stderr != "" {
+			if code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
 			checkExpectations(t, string(src), jsonOut)
+			checkWarnings(t, jsonOut, stderr)
 			golden(t, strings.TrimSuffix(f, ".toml")+".json", jsonOut)
 			table, _, code := runCLI(t, "", "calc", "--file", f)
 			if code != 0 {
@@ -88,6 +89,8 @@ func checkExpectations(t *testing.T, src, out string) {
 				}
 			}
 			w = []string{w[0], w[2]}
+		case w[0] == "warnings" && len(w) == 2:
+			got = len(res["warnings"].([]any))
 		case len(w) == 2:
 			got = res[w[0]]
 		default:
@@ -99,6 +102,23 @@ func checkExpectations(t *testing.T, src, out string) {
 	}
 	if n == 0 {
 		t.Error("the fixture states no expectation")
+	}
+}
+
+// checkWarnings checks that standard error carries the document's warnings,
+// one "szsoft: warning:" line each, and nothing else.
+func checkWarnings(t *testing.T, out, stderr string) {
+	t.Helper()
+	var res struct{ Warnings []string }
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	want := ""
+	for _, w := range res.Warnings {
+		want += "szsoft: warning: " + w + "\n"
+	}
+	if stderr != want {
+		t.Errorf("stderr:\n%s\nwant the warnings of the JSON:\n%s", stderr, want)
 	}
 }
 

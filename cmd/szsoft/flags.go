@@ -175,3 +175,31 @@ func addSwitch(fs *pflag.FlagSet, f *switchFlag, usage string) {
 	fl := fs.VarPF(f, f.name, "", usage)
 	fl.NoOptDefVal = "true"
 }
+
+// sameKindFlag is --same-kind (附则: 不得重复享受): alone, the measure
+// computed already has its support under a similar municipal measure;
+// --same-kind=ITEM[,ITEM] names items of the measure instead.
+type sameKindFlag struct {
+	onceValue
+	on    bool
+	items []string // nil: the whole measure
+}
+
+func (f *sameKindFlag) Type() string { return "[ITEM,…]" }
+
+func (f *sameKindFlag) Set(s string) error {
+	switch s {
+	case "true":
+		f.on, f.items = true, nil
+	case "false":
+		f.on, f.items = false, nil
+	default:
+		f.on = true
+		for _, v := range strings.Split(s, ",") {
+			if v = strings.TrimSpace(v); v != "" {
+				f.items = append(f.items, v)
+			}
+		}
+	}
+	return f.mark(s)
+}

@@ -74,7 +74,7 @@ func writeTemplate(buf *bytes.Buffer, list []*measures.Measure) {
 	templateLine(buf, false, "other_city_funding", "0", "元, Shenzhen funding already received for the project")
 	templateLine(buf, false, "district_ratio", "0", "the district's own matching ratio, 0 to 1 (the policy names none)")
 	templateLine(buf, false, "strict_cap", "false", "true: national and provincial money count against the cap too")
-	templateLine(buf, false, "same_kind", "false", "true: already supported by a similar municipal measure (no double-dipping)")
+	buf.WriteString("# 附则 no double-dipping is per measure: same_kind = true in a measure's table\n# (or a list of its item ids) when that support was had under a similar\n# municipal measure.\n")
 	for _, m := range list {
 		example := exampleValues(m)
 		fmt.Fprintf(buf, "\n# %s %s — %s\n# %s\n[%s]\n", m.Clause, m.Title.Zh, m.Title.En, m.Summary, m.Name)

@@ -84,6 +84,14 @@ func appendString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
+// appendOptString appends s as a JSON string, or null when it is empty.
+func appendOptString(b []byte, s string) []byte {
+	if s == "" {
+		return append(b, "null"...)
+	}
+	return appendString(b, s)
+}
+
 func appendTexts(b []byte, ts []measures.Text, lang string) []byte {
 	b = append(b, '[')
 	for i, t := range ts {
@@ -105,11 +113,9 @@ func appendResult(b []byte, r *report, lang string) []byte {
 		b = append(b, "null"...)
 	}
 	b = append(b, `,"name":`...)
-	if res.Name != "" {
-		b = appendString(b, res.Name)
-	} else {
-		b = append(b, "null"...)
-	}
+	b = appendOptString(b, res.Name)
+	b = append(b, `,"applicant":`...)
+	b = appendOptString(b, res.Applicant)
 	b = append(b, `,"policy":`...)
 	b = appendString(b, measures.Policy)
 	b = append(b, `,"date":"`...)
@@ -130,6 +136,10 @@ func appendResult(b []byte, r *report, lang string) []byte {
 		b = appendString(b, it.Clause)
 		b = append(b, `,"payer":"`...)
 		b = append(b, it.Payer...)
+		b = append(b, `","recipient":"`...)
+		b = append(b, it.Recipient...)
+		b = append(b, `","scope":"`...)
+		b = append(b, it.Scope...)
 		b = append(b, `","kind":"`...)
 		b = append(b, it.Kind...)
 		b = append(b, `","base":`...)
@@ -150,7 +160,9 @@ func appendResult(b []byte, r *report, lang string) []byte {
 		b = appendAmount(b, l.Max)
 		b = append(b, `,"binding":"`...)
 		b = append(b, l.Binding...)
-		b = append(b, `","notes":`...)
+		b = append(b, `","excluded_by":`...)
+		b = appendOptString(b, l.ExcludedBy)
+		b = append(b, `,"received":null,"base_for_cap":null,"notes":`...)
 		b = appendTexts(b, l.Notes, lang)
 		b = append(b, '}')
 	}
@@ -177,7 +189,27 @@ func appendResult(b []byte, r *report, lang string) []byte {
 	b = appendAmount(b, res.DistrictMatchLimit)
 	b = append(b, `,"district_match":`...)
 	b = appendAmount(b, &res.DistrictMatch)
-	b = append(b, `,"warnings":`...)
+	in := res.Inputs
+	b = append(b, `,"inputs":{"audited_investment":`...)
+	b = appendAmount(b, in.AuditedInvestment)
+	b = append(b, `,"national_funding":`...)
+	b = appendAmount(b, in.NationalFunding)
+	b = append(b, `,"provincial_funding":`...)
+	b = appendAmount(b, in.ProvincialFunding)
+	b = append(b, `,"other_city_funding":`...)
+	b = appendAmount(b, in.OtherCityFunding)
+	b = append(b, `,"district_ratio":`...)
+	b = appendString(b, in.DistrictRatio.String())
+	b = append(b, `,"cap_reading":`...)
+	b = appendString(b, string(in.Reading))
+	b = append(b, `,"same_kind":[`...)
+	for i, s := range in.SameKind {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, s)
+	}
+	b = append(b, `]},"warnings":`...)
 	b = appendTexts(b, res.Warnings, lang)
 	return append(b, '}')
 }

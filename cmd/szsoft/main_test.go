@@ -49,14 +49,14 @@ func TestScripts(t *testing.T) {
 				ts.Check(err)
 				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b), 0o644))
 			},
-			// grow FILE N writes a TOML file of N bytes: a comment, then [listing].
+			// grow FILE N writes a TOML file of N bytes: a comment, then [listing] listed = true.
 			"grow": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 2 || neg {
 					ts.Fatalf("usage: grow file size")
 				}
 				n, err := strconv.Atoi(args[1])
 				ts.Check(err)
-				body := "[listing]\n"
+				body := "[listing]\nlisted = true\n"
 				pad := "#" + strings.Repeat("x", n-len(body)-2) + "\n"
 				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(pad+body), 0o644))
 			},

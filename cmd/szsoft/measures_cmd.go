@@ -26,7 +26,7 @@ var (
 		measures.Tier:        {Zh: "分档", En: "tier"},
 		measures.AmountRange: {Zh: "金额区间", En: "amount range"},
 		measures.Floor:       {Zh: "下限", En: "floor"},
-		measures.CaseByCase:  {Zh: "一事一议", En: "case by case"},
+		measures.CaseByCase:  {Zh: "未定额", En: "no figure given"},
 	}
 )
 
@@ -133,7 +133,11 @@ func writeCatalogue(buf *bytes.Buffer, lang string) {
 				continue
 			}
 			for _, it := range m.Items {
-				rows = append(rows, []string{cl.Number, m.Name, it.ID, lblKind[it.Kind].In(lang), itemRate(it), itemAmount(it)})
+				kind := lblKind[it.Kind].In(lang)
+				if it.Kind == measures.CaseByCase {
+					kind = caseLabel(it).In(lang)
+				}
+				rows = append(rows, []string{cl.Number, m.Name, it.ID, kind, itemRate(it), itemAmount(it)})
 				money = true
 			}
 		}
@@ -168,6 +172,13 @@ var (
 	lblBreakpoint   = label{Zh: "封顶起点", En: "breakpoint"}
 	lblCommand      = label{Zh: "命令", En: "command"}
 	lblSwitch       = label{Zh: "开关", En: "switch"}
+	lblPaidTo       = label{Zh: "受助方", En: "paid to"}
+	lblScope        = map[measures.Scope]label{
+		measures.ProjectScope: {Zh: "项目类：计入累计资助上限", En: "project: under the cumulative cap"},
+		measures.FirmScope:    {Zh: "企业类：不计入累计资助上限", En: "firm: outside the cumulative cap"},
+	}
+	lblAlternatives = label{Zh: "择一（只计最高一项）", En: "alternatives (only the largest counts)"}
+	lblSides        = label{Zh: "不同申请单位，须分别测算", En: "different applicants, computed separately"}
 )
 
 // ruleText describes an item's rule in words.
@@ -232,9 +243,9 @@ func ruleText(it *measures.Item, lang string) string {
 		return fmt.Sprintf("floor: at least %s of %s for %d years, paid by the district", calc.Percent(it.RateLow), base, it.Years)
 	}
 	if zh {
-		return "一事一议：" + it.Reason.Zh
+		return caseLabel(it).Zh + "：" + it.Reason.Zh
 	}
-	return "case by case: " + it.Reason.En
+	return caseLabel(it).En + ": " + it.Reason.En
 }
 
 func capText(it *measures.Item, lang string) string {
@@ -259,8 +270,12 @@ func writeMeasure(buf *bytes.Buffer, m *measures.Measure, lang string) {
 	fmt.Fprintf(buf, "\n%s\n  %s\n", lblPolicyTextZh.In(lang), strings.ReplaceAll(measures.ClauseText(m.Clause), "\n", "\n  "))
 	fmt.Fprintf(buf, "\n%s\n  %s\n", lblSummary.In(lang), m.Summary)
 	fmt.Fprintf(buf, "\n%s\n", lblItems.In(lang))
+	cat := measures.Get()
 	for _, it := range m.Items {
-		fmt.Fprintf(buf, "  %s (%s, %s)\n    %s\n", it.ID, it.Kind, it.Payer, ruleText(it, lang))
+		fmt.Fprintf(buf, "  %s (%s, %s, %s %s, %s)\n    %s\n", it.ID, it.Kind, it.Payer, lblPaidTo.In(lang), recipientName(it.Recipient, lang), lblScope[it.Scope].In(lang), ruleText(it, lang))
+		if alt, ok := cat.AlternativeOf(it.ID); ok {
+			fmt.Fprintf(buf, "    %s %s: %s\n", lblAlternatives.In(lang), strings.Join(alt.Items, " / "), alt.Why.In(lang))
+		}
 		if bp := calc.Breakpoint(it); bp != nil {
 			if lang == "zh" {
 				fmt.Fprintf(buf, "    %s：--%s 达到约 %s 时开始封顶\n", lblBreakpoint.In(lang), it.Base, calc.FormatYuan(*bp))
@@ -276,6 +291,12 @@ func writeMeasure(buf *bytes.Buffer, m *measures.Measure, lang string) {
 			}
 		}
 		fmt.Fprintf(buf, "    「%s」\n", it.Quote)
+	}
+	if m.Sides != nil {
+		a, _ := cat.Item(m.Sides.A[0])
+		b, _ := cat.Item(m.Sides.B[0])
+		fmt.Fprintf(buf, "\n%s\n  %s (%s) / %s (%s)\n", lblSides.In(lang), recipientName(a.Recipient, lang), strings.Join(m.Sides.A, ", "),
+			recipientName(b.Recipient, lang), strings.Join(m.Sides.B, ", "))
 	}
 	if len(m.Inputs) > 0 {
 		fmt.Fprintf(buf, "\n%s\n", lblInputs.In(lang))
@@ -326,6 +347,8 @@ type itemJSON struct {
 	ID         string     `json:"id"`
 	Kind       string     `json:"kind"`
 	Payer      string     `json:"payer"`
+	Recipient  string     `json:"recipient"`
+	Scope      string     `json:"scope"`
 	Title      textJSON   `json:"title"`
 	Input      *string    `json:"input"`
 	RateLow    *string    `json:"rate_low"`
@@ -409,7 +432,8 @@ func measureJSON(m *measures.Measure) measureJSONT {
 	}
 	for _, it := range m.Items {
 		rates := it.Kind == measures.FixedRate || it.Kind == measures.CeilingRate || it.Kind == measures.RateRange || it.Kind == measures.Floor
-		ij := itemJSON{ID: it.ID, Kind: string(it.Kind), Payer: string(it.Payer), Title: tj(it.Title), Input: strPtr(it.Trigger()),
+		ij := itemJSON{ID: it.ID, Kind: string(it.Kind), Payer: string(it.Payer), Recipient: string(it.Recipient), Scope: string(it.Scope),
+			Title: tj(it.Title), Input: strPtr(it.Trigger()),
 			RateLow: decPtr(it.RateLow, rates), RateHigh: decPtr(it.RateHigh, rates), Tiers: []tierJSON{},
 			AmountLow: decPtr(it.AmountLow, it.Kind == measures.AmountRange), AmountHigh: decPtr(it.AmountHigh, it.Kind == measures.AmountRange),
 			Rule: ruleText(it, "en"), Quote: it.Quote}

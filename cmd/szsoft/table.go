@@ -19,17 +19,33 @@ import (
 type label = measures.Text
 
 var (
-	lblTitle        = label{Zh: "深圳市软件产业扶持测算", En: "Shenzhen software-industry subsidy"}
-	lblDate         = label{Zh: "事项日期", En: "date"}
-	lblProject      = label{Zh: "项目", En: "project"}
-	lblPolicy       = label{Zh: "政策", En: "policy"}
-	lblFile         = label{Zh: "文件", En: "file"}
-	lblApplicant    = label{Zh: "申请单位", En: "applicant"}
-	lblUnitYuan     = label{Zh: "金额单位：元", En: "amounts in yuan (元)"}
-	lblUnitWan      = label{Zh: "金额单位：万元", En: "amounts in 10,000 yuan (万元)"}
-	lblHeaders      = []label{{Zh: "条款", En: "CLAUSE"}, {Zh: "项目", En: "ITEM"}, {Zh: "基数", En: "BASE"}, {Zh: "比例", En: "RATE"}, {Zh: "计算额", En: "COMPUTED"}, {Zh: "上限", En: "CAP"}, {Zh: "最低", En: "MIN"}, {Zh: "最高", En: "MAX"}, {Zh: "说明", En: "NOTE"}}
-	lblTotal        = label{Zh: "市级合计", En: "municipal total"}
-	lblCaseByCase   = label{Zh: "一事一议", En: "case by case"}
+	lblTitle      = label{Zh: "深圳市软件产业扶持测算", En: "Shenzhen software-industry subsidy"}
+	lblDate       = label{Zh: "事项日期", En: "date"}
+	lblProject    = label{Zh: "项目", En: "project"}
+	lblPolicy     = label{Zh: "政策", En: "policy"}
+	lblFile       = label{Zh: "文件", En: "file"}
+	lblApplicant  = label{Zh: "申请单位", En: "applicant"}
+	lblUnitYuan   = label{Zh: "金额单位：元", En: "amounts in yuan (元)"}
+	lblUnitWan    = label{Zh: "金额单位：万元", En: "amounts in 10,000 yuan (万元)"}
+	lblHeaders    = []label{{Zh: "条款", En: "CLAUSE"}, {Zh: "项目", En: "ITEM"}, {Zh: "受助方", En: "RECIPIENT"}, {Zh: "基数", En: "BASE"}, {Zh: "比例", En: "RATE"}, {Zh: "计算额", En: "COMPUTED"}, {Zh: "上限", En: "CAP"}, {Zh: "最低", En: "MIN"}, {Zh: "最高", En: "MAX"}, {Zh: "说明", En: "NOTE"}}
+	lblTotal      = label{Zh: "市级合计", En: "municipal total"}
+	lblCaseByCase = label{Zh: "一事一议", En: "case by case"}
+	lblNoFigure   = label{Zh: "未定额", En: "no figure given"}
+	lblExcluded   = label{Zh: "择一不计", En: "alternative, not counted"}
+	lblRecipient  = map[measures.Recipient]label{
+		measures.Undertaker:   {Zh: "项目承担单位", En: "undertaker"},
+		measures.Platform:     {Zh: "平台建设运营单位", En: "platform operator"},
+		measures.Organizer:    {Zh: "活动承办单位", En: "organizer"},
+		measures.ParkOperator: {Zh: "园区运营主体", En: "park operator"},
+		measures.Tenant:       {Zh: "园区内软件企业", En: "tenant firm"},
+		measures.Team:         {Zh: "人才团队", En: "team"},
+		measures.Talent:       {Zh: "骨干软件人才", En: "key staff"},
+		measures.Distributor:  {Zh: "商业发行版公司", En: "distributor"},
+		measures.Developer:    {Zh: "软件开发商", En: "developer"},
+		measures.User:         {Zh: "用户单位", En: "user"},
+		measures.Enterprise:   {Zh: "企业", En: "enterprise"},
+		measures.College:      {Zh: "软件学院", En: "college"},
+	}
 	lblDistrictPaid = label{Zh: "区级支付", En: "paid by district"}
 	lblBinding      = map[calc.Binding]label{
 		calc.BindCap:  {Zh: "封顶", En: "cap"},
@@ -42,7 +58,7 @@ var (
 	lblInForce       = label{Zh: "在有效期内", En: "in force"}
 	lblOutOfForce    = label{Zh: "不在有效期内，各项为0", En: "outside: every line is 0"}
 	lblSameKind      = label{Zh: "不得重复享受", En: "no double-dipping"}
-	lblSameKindOn    = label{Zh: "已享受市级同类措施：市级各项为0", En: "similar municipal support declared: municipal lines are 0"}
+	lblSameKindOn    = label{Zh: "已享受市级同类措施，市级各项为0：", En: "similar municipal support declared, municipal lines 0: "}
 	lblCumCap        = label{Zh: "累计资助上限", En: "cumulative cap"}
 	lblNotApplicable = label{Zh: "不适用（无国家或省级资金）", En: "not applicable (no national or provincial funding)"}
 	lblReading       = map[calc.Reading]label{
@@ -56,6 +72,18 @@ var (
 	lblQuotes     = label{Zh: "政策原文", En: "Policy text"}
 	lblWarnings   = label{Zh: "提示", En: "Warnings"}
 )
+
+// recipientName is the recipient as the chosen language says it.
+func recipientName(r measures.Recipient, lang string) string { return lblRecipient[r].In(lang) }
+
+// caseLabel is what a line without a figure shows: 一事一议 only where the
+// text says so, else "no figure given".
+func caseLabel(it *measures.Item) label {
+	if it.OneByOne {
+		return lblCaseByCase
+	}
+	return lblNoFigure
+}
 
 // money formats an amount for table and markdown output in the chosen unit.
 func money(d decimal.Decimal, unit string) string {
@@ -105,11 +133,14 @@ func tableRows(res *calc.Result, lang, unit string) (rows [][]string, notes []st
 	for _, l := range res.Lines {
 		minCell, maxCell := moneyPtr(l.Min, unit), moneyPtr(l.Max, unit)
 		if l.Item.Kind == measures.CaseByCase {
-			maxCell = lblCaseByCase.In(lang)
+			maxCell = caseLabel(l.Item).In(lang)
 		}
 		var note []string
 		if b, ok := lblBinding[l.Binding]; ok {
 			note = append(note, b.In(lang))
+		}
+		if l.ExcludedBy != "" {
+			note = append(note, lblExcluded.In(lang))
 		}
 		if l.Item.Payer == measures.District {
 			note = append(note, lblDistrictPaid.In(lang))
@@ -118,12 +149,12 @@ func tableRows(res *calc.Result, lang, unit string) (rows [][]string, notes []st
 			note = append(note, r)
 		}
 		rows = append(rows, []string{
-			l.Item.Clause, l.Item.ID, moneyPtr(l.Base, unit), rateCell(l), moneyPtr(l.Computed, unit),
+			l.Item.Clause, l.Item.ID, recipientName(l.Item.Recipient, lang), moneyPtr(l.Base, unit), rateCell(l), moneyPtr(l.Computed, unit),
 			moneyPtr(l.Cap, unit), minCell, maxCell, strings.Join(note, " "),
 		})
 	}
 	for _, a := range res.Adjustments {
-		rows = append(rows, []string{a.Clause, a.ID, "", "", "", "", "", money(a.Amount, unit), ref([]string{a.Note.In(lang)})})
+		rows = append(rows, []string{a.Clause, a.ID, "", "", "", "", "", "", money(a.Amount, unit), ref([]string{a.Note.In(lang)})})
 	}
 	return rows, notes
 }
@@ -136,7 +167,7 @@ func headers(lang string) []string {
 	return h
 }
 
-var numericColumns = []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft}
+var numericColumns = []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft}
 
 // writeTable writes the result as a table for a terminal, then the 附则
 // figures, the notes, warnings and a short quotation of every clause cited.
@@ -160,7 +191,7 @@ func writeTable(buf *bytes.Buffer, r *report, lang, unit string, explain bool, w
 	)
 	t.Header(headers(lang))
 	_ = t.Bulk(rows)
-	t.Footer("", lblTotal.In(lang), "", "", "", "", "", money(res.Total, unit), "")
+	t.Footer("", lblTotal.In(lang), "", "", "", "", "", "", money(res.Total, unit), "")
 	_ = t.Render()
 	first, _, _ := bytes.Cut(tbl.Bytes(), []byte("\n"))
 	if width > 0 && displayWidth(string(first)) > width {
@@ -184,7 +215,7 @@ func writeTable(buf *bytes.Buffer, r *report, lang, unit string, explain bool, w
 func writeCards(buf *bytes.Buffer, rows [][]string, total, lang string) {
 	h := headers(lang)
 	lw, vw := 0, 0
-	for _, i := range []int{2, 3, 4, 5, 6, 7} {
+	for _, i := range []int{3, 4, 5, 6, 7, 8} {
 		lw = max(lw, displayWidth(h[i]))
 		for _, row := range rows {
 			vw = max(vw, displayWidth(row[i]))
@@ -199,10 +230,10 @@ func writeCards(buf *bytes.Buffer, rows [][]string, total, lang string) {
 	}
 	pair := func(l, v string) string { return pad(l, lw, false) + "  " + pad(v, vw, true) }
 	for _, row := range rows {
-		fmt.Fprintf(buf, "\n%s %s  %s\n", row[0], row[1], row[8])
-		fmt.Fprintf(buf, "  %s   %s\n", pair(h[2], row[2]), pair(h[3], row[3]))
-		fmt.Fprintf(buf, "  %s   %s\n", pair(h[4], row[4]), pair(h[5], row[5]))
-		fmt.Fprintf(buf, "  %s   %s\n", pair(h[6], row[6]), pair(h[7], row[7]))
+		fmt.Fprintf(buf, "\n%s %s  %s  %s\n", row[0], row[1], row[2], row[9])
+		fmt.Fprintf(buf, "  %s   %s\n", pair(h[3], row[3]), pair(h[4], row[4]))
+		fmt.Fprintf(buf, "  %s   %s\n", pair(h[5], row[5]), pair(h[6], row[6]))
+		fmt.Fprintf(buf, "  %s   %s\n", pair(h[7], row[7]), pair(h[8], row[8]))
 	}
 	fmt.Fprintf(buf, "\n%s  %s\n", lblTotal.In(lang), total)
 }
@@ -298,8 +329,8 @@ func writeSupplementary(buf *bytes.Buffer, res *calc.Result, lang, unit string, 
 	pairs := [][2]string{
 		{lblValidity.In(lang), fmt.Sprintf("%04d-%02d-%02d %s %04d-%02d-%02d (%s)", s.ValidFrom[0], s.ValidFrom[1], s.ValidFrom[2], lblTo.In(lang), s.ValidTo[0], s.ValidTo[1], s.ValidTo[2], validity)},
 	}
-	if res.SameKind {
-		pairs = append(pairs, [2]string{lblSameKind.In(lang), lblSameKindOn.In(lang)})
+	if len(res.Inputs.SameKind) > 0 {
+		pairs = append(pairs, [2]string{lblSameKind.In(lang), lblSameKindOn.In(lang) + strings.Join(res.Inputs.SameKind, ", ")})
 	}
 	pairs = append(pairs,
 		[2]string{lblCumCap.In(lang), cumCap},
@@ -345,7 +376,7 @@ func supplementaryQuotes(res *calc.Result, s measures.Supplementary) []string {
 	if !res.Eligible {
 		qs = append(qs, s.ValidityQuote)
 	}
-	if res.SameKind {
+	if res.SameKindApplied() {
 		qs = append(qs, s.NoDoubleQuote)
 	}
 	if res.CumulativeCap != nil {

@@ -67,8 +67,8 @@ var (
 	lblSheetLines   = label{Zh: "明细", En: "Lines"}
 	lblSheetSummary = label{Zh: "汇总", En: "Summary"}
 	lblLineHeaders  = []label{{Zh: "文件", En: "File"}, {Zh: "项目", En: "Project"}, {Zh: "条款", En: "Clause"}, {Zh: "事项", En: "Item"},
-		{Zh: "支付方", En: "Payer"}, {Zh: "规则", En: "Kind"}, {Zh: "基数", En: "Base"}, {Zh: "比例", En: "Rate"}, {Zh: "计算额", En: "Computed"},
-		{Zh: "上限", En: "Cap"}, {Zh: "最低", En: "Min"}, {Zh: "最高", En: "Max"}, {Zh: "限额来源", En: "Binding"}, {Zh: "说明", En: "Notes"}, {Zh: "政策原文", En: "Policy text"}}
+		{Zh: "受助方", En: "Recipient"}, {Zh: "范围", En: "Scope"}, {Zh: "支付方", En: "Payer"}, {Zh: "规则", En: "Kind"}, {Zh: "基数", En: "Base"}, {Zh: "比例", En: "Rate"}, {Zh: "计算额", En: "Computed"},
+		{Zh: "上限", En: "Cap"}, {Zh: "最低", En: "Min"}, {Zh: "最高", En: "Max"}, {Zh: "限额来源", En: "Binding"}, {Zh: "择一不计（计入项）", En: "Excluded by"}, {Zh: "说明", En: "Notes"}, {Zh: "政策原文", En: "Policy text"}}
 	lblSummaryHeaders = []label{{Zh: "文件", En: "File"}, {Zh: "项目", En: "Project"}, {Zh: "申请单位", En: "Applicant"}, {Zh: "事项日期", En: "Date"},
 		{Zh: "在有效期内", En: "Eligible"}, {Zh: "市级合计", En: "Municipal total"}, {Zh: "附则调整", En: "Adjustments"}, {Zh: "累计资助上限", En: "Cumulative cap"},
 		{Zh: "理解", En: "Reading"}, {Zh: "区级配套上限", En: "District matching limit"}, {Zh: "区级配套", En: "District match"}, {Zh: "提示", En: "Warnings"}}
@@ -78,7 +78,7 @@ var (
 
 func newWorkbook(lang string) *workbook {
 	w := &workbook{lang: lang}
-	w.lines = sheet{name: lblSheetLines.In(lang), widths: []float64{28, 24, 10, 28, 11, 13, 17, 8, 17, 17, 17, 17, 9, 50, 60}}
+	w.lines = sheet{name: lblSheetLines.In(lang), widths: []float64{28, 24, 10, 28, 16, 9, 11, 13, 17, 8, 17, 17, 17, 17, 9, 20, 50, 60}}
 	w.summary = sheet{name: lblSheetSummary.In(lang), widths: []float64{28, 24, 24, 12, 9, 17, 17, 17, 11, 17, 17, 50}}
 	w.lines.rows = append(w.lines.rows, headerRow(lblLineHeaders, lang))
 	w.summary.rows = append(w.summary.rows, headerRow(lblSummaryHeaders, lang))
@@ -106,16 +106,17 @@ func (w *workbook) add(r *report) {
 			rate = cell{kind: cellRate, text: l.Rate.String()}
 		}
 		w.lines.rows = append(w.lines.rows, []cell{
-			text(file), text(res.Name), text(l.Item.Clause), text(l.Item.ID), text(string(l.Item.Payer)), text(string(l.Item.Kind)),
+			text(file), text(res.Name), text(l.Item.Clause), text(l.Item.ID), text(recipientName(l.Item.Recipient, lang)), text(string(l.Item.Scope)),
+			text(string(l.Item.Payer)), text(string(l.Item.Kind)),
 			amountCell(l.Base), rate, amountCell(l.Computed), amountCell(l.Cap), amountCell(l.Min), amountCell(l.Max),
-			text(string(l.Binding)), text(strings.Join(texts(l.Notes, lang), "; ")), text(l.Item.Quote),
+			text(string(l.Binding)), text(l.ExcludedBy), text(strings.Join(texts(l.Notes, lang), "; ")), text(l.Item.Quote),
 		})
 	}
 	for _, a := range res.Adjustments {
 		amt := a.Amount
 		w.lines.rows = append(w.lines.rows, []cell{
-			text(file), text(res.Name), text(a.Clause), text(a.ID), text("municipal"), text("adjustment"),
-			{}, {}, {}, {}, {}, amountCell(&amt), {}, text(a.Note.In(lang)), text(measures.Get().Supplementary.CumulativeCapQuote),
+			text(file), text(res.Name), text(a.Clause), text(a.ID), {}, text("project"), text("municipal"), text("adjustment"),
+			{}, {}, {}, {}, {}, amountCell(&amt), {}, {}, text(a.Note.In(lang)), text(measures.Get().Supplementary.CumulativeCapQuote),
 		})
 	}
 	eligible := lblYes.In(lang)

@@ -33,23 +33,23 @@ func TestXLSXOpensInExcelize(t *testing.T) {
 	if len(rows) != 4 || rows[0][2] != "Clause" || rows[1][2] != "（十八）" || rows[3][3] != "cumulative-cap" {
 		t.Fatalf("rows %q", rows)
 	}
-	// Max of the ai line (L2): 10,000,000 as a number in the accounting format.
-	typ, err := f.GetCellType("Lines", "L2")
+	// Max of the ai line (N2): 10,000,000 as a number in the accounting format.
+	typ, err := f.GetCellType("Lines", "N2")
 	if err != nil || typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
-		t.Errorf("L2 type %v, %v", typ, err)
+		t.Errorf("N2 type %v, %v", typ, err)
 	}
-	raw, _ := f.GetCellValue("Lines", "L2", excelize.Options{RawCellValue: true})
+	raw, _ := f.GetCellValue("Lines", "N2", excelize.Options{RawCellValue: true})
 	if raw != "10000000.00" {
-		t.Errorf("L2 = %q, want the number 10000000.00", raw)
+		t.Errorf("N2 = %q, want the number 10000000.00", raw)
 	}
-	styleID, _ := f.GetCellStyle("Lines", "L2")
+	styleID, _ := f.GetCellStyle("Lines", "N2")
 	style, err := f.GetStyle(styleID)
 	if err != nil || style.CustomNumFmt == nil || !strings.Contains(*style.CustomNumFmt, "#,##0.00") {
-		t.Errorf("L2 style %+v, %v: want the accounting format", style, err)
+		t.Errorf("N2 style %+v, %v: want the accounting format", style, err)
 	}
-	shown, _ := f.GetCellValue("Lines", "L4") // the cut, −4,000,000, in brackets
+	shown, _ := f.GetCellValue("Lines", "N4") // the cut, −4,000,000, in brackets (N4)
 	if !strings.Contains(shown, "4,000,000.00") || !strings.Contains(shown, "(") {
-		t.Errorf("L4 shows %q", shown)
+		t.Errorf("N4 shows %q", shown)
 	}
 	// Summary: the municipal total 16,000,000 (F2) and the cumulative cap.
 	if v, _ := f.GetCellValue("Summary", "F2", excelize.Options{RawCellValue: true}); v != "16000000.00" {
