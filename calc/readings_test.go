@@ -2,6 +2,7 @@ package calc
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -125,5 +126,22 @@ func TestCertificationBelowLevelWarns(t *testing.T) {
 	r := project(t, "quality", "certification=cmmi-3")
 	if Yuan(r.Total) != "0.00" || len(r.Warnings) != 1 {
 		t.Errorf("total %s, warnings %v", Yuan(r.Total), r.Warnings)
+	}
+}
+
+// 不得重复享受 concerns the city's measures: declaring a district-paid item
+// changes nothing, and the warning says so rather than "its municipal lines
+// are 0".
+func TestSameKindOnADistrictItem(t *testing.T) {
+	r, err := Compute(&Project{Date: testDate, SameKind: []string{"park.rent"}, Claims: []Claim{claim(t, "park", "rent=1e6")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 1,000,000 × 50% × 3 = 1,500,000 to 3,000,000, untouched.
+	if l := line(t, r, "park.rent"); show(l.Min) != "1500000.00" || show(l.Max) != "3000000.00" {
+		t.Errorf("rent %s-%s", show(l.Min), show(l.Max))
+	}
+	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].En, "paid by the district") {
+		t.Errorf("warnings %v", r.Warnings)
 	}
 }

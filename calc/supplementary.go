@@ -92,6 +92,16 @@ func applySupplementary(p *Project, r *Result) {
 			return l.Item.Payer == measures.Municipal && p.sameKind(l.Item)
 		})
 		for _, s := range r.Inputs.SameKind {
+			municipal := slices.ContainsFunc(r.Lines, func(l Line) bool {
+				return (l.Item.Measure == s || l.Item.ID == s) && l.Item.Payer == measures.Municipal
+			})
+			if !municipal {
+				r.Warnings = append(r.Warnings, measures.Text{
+					Zh: s + "：由区级支付，不得重复享受只涉及市级措施，未作改变",
+					En: s + ": paid by the district; 不得重复享受 concerns the city's measures, so nothing changed",
+				})
+				continue
+			}
 			r.Warnings = append(r.Warnings, measures.Text{
 				Zh: s + "：已享受市级同类优惠措施（不得重复享受），其市级各项为0",
 				En: s + ": already supported by a similar municipal measure (不得重复享受): its municipal lines are 0",

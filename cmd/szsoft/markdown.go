@@ -17,7 +17,7 @@ var mdEscape = strings.NewReplacer("|", `\|`, "\n", " ")
 func writeMarkdown(buf *bytes.Buffer, r *report, lang, unit string, explain bool) {
 	writeHeading(buf, r, lang, unit, layout{markdown: true})
 	rows, notes := tableRows(r.res, lang, unit)
-	rows = append(rows, []string{"", "**" + lblTotal.In(lang) + "**", "", "", "", "", "", "**" + money(r.res.Total, unit) + "**", ""})
+	rows = append(rows, totalRow("**"+lblTotal.In(lang)+"**", "**"+money(r.res.Total, unit)+"**"))
 	for _, row := range rows {
 		for i := range row {
 			row[i] = mdEscape.Replace(row[i])

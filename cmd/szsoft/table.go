@@ -159,6 +159,20 @@ func tableRows(res *calc.Result, lang, unit string) (rows [][]string, notes []st
 	return rows, notes
 }
 
+// The columns of the line table that other rows refer to.
+const (
+	colItem = 1
+	colMax  = 8
+)
+
+// totalRow is a row of the line table with a label under ITEM and an amount
+// under MAX.
+func totalRow(label, amount string) []string {
+	row := make([]string, len(lblHeaders))
+	row[colItem], row[colMax] = label, amount
+	return row
+}
+
 func headers(lang string) []string {
 	h := make([]string, len(lblHeaders))
 	for i, l := range lblHeaders {
@@ -191,7 +205,7 @@ func writeTable(buf *bytes.Buffer, r *report, lang, unit string, explain bool, w
 	)
 	t.Header(headers(lang))
 	_ = t.Bulk(rows)
-	t.Footer("", lblTotal.In(lang), "", "", "", "", "", "", money(res.Total, unit), "")
+	t.Footer(totalRow(lblTotal.In(lang), money(res.Total, unit)))
 	_ = t.Render()
 	first, _, _ := bytes.Cut(tbl.Bytes(), []byte("\n"))
 	if width > 0 && displayWidth(string(first)) > width {
