@@ -5,6 +5,7 @@
 #   1. szsoft batch DIR -o jsonl over 20,000 files     <= 2 x  find | xargs cat
 #   2. peak RSS, 20,000 files vs 2,000 (jsonl, json)    <= 1.5 x
 #   3. szsoft calc first-version --sales 5e7            <= 1.5 x  bench/baseline
+#   4. each hostile shape of project file at 1 MiB      < 1 s and < 64 MiB peak RSS
 #
 # BENCH_DIR (default /tmp/szsoft-bench) holds the generated files and binaries.
 set -euo pipefail
@@ -68,6 +69,20 @@ hyperfine -N --warmup 20 --runs 300 --export-csv "$dir/startup.csv" \
 base_s=$(mean "$dir/startup.csv" 1)
 calc_s=$(mean "$dir/startup.csv" 2)
 printf 'baseline %.2f ms, szsoft %.2f ms\n' "$(awk -v s="$base_s" 'BEGIN{print s*1000}')" "$(awk -v s="$calc_s" 'BEGIN{print s*1000}')"
+
+echo "== hostile project files, 1 MiB each: time and peak RSS of calc --file"
+rm -rf "$dir/hostile"
+go run ./bench/gendata -hostile "$dir/hostile"
+hostile_failed=0
+for f in "$dir"/hostile/*.toml; do
+	read -r kib secs < <("$dir/bin/peakrss" -runs 3 -any-status -seconds -- "$szsoft" calc --file "$f")
+	verdict=ok
+	if ! awk -v s="$secs" -v k="$kib" 'BEGIN { exit !(s < 1 && k < 65536) }'; then
+		verdict=MISSED; hostile_failed=1
+	fi
+	printf '%-28s %6.3f s %7d KiB  %s\n' "$(basename "$f")" "$secs" "$kib" "$verdict"
+done
+[ "$hostile_failed" = 0 ] || failed=1
 
 echo "== ratios"
 check "batch jsonl / cat (20,000 files)" "$(ratio "$batch_s" "$cat_s")" 2

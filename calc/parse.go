@@ -47,13 +47,25 @@ func amountErr(s, format string, args ...any) *ValueError {
 	return &ValueError{Value: s, Msg: fmt.Sprintf(format, args...), Hint: amountHint}
 }
 
+// Units of bare numbers: a number without 万, 亿 or 元 is in yuan, or in
+// 万元 under --unit wan or a file's unit = "wan".
+var (
+	UnitYuan = one
+	UnitWan  = wan
+)
+
 // ParseAmount reads an amount of yuan in any form of SPEC section 3:
 // 50000000, 5e7, 5E7, 50,000,000, 50_000_000, 5000万, 5000万元, 0.5亿,
 // 1.5亿元, 100元. Negative numbers, NaN, infinities, empty strings, trailing
 // garbage, several units, more than two decimals of a yuan and amounts above
 // 10^15 are refused. The work is bounded by the length of the input, so a
 // hostile value costs nothing.
-func ParseAmount(s string) (decimal.Decimal, error) {
+func ParseAmount(s string) (decimal.Decimal, error) { return ParseAmountIn(s, UnitYuan) }
+
+// ParseAmountIn reads an amount whose bare number is in unit (UnitYuan or
+// UnitWan);
+// a suffix (万, 亿, 元) always wins.
+func ParseAmountIn(s string, bare decimal.Decimal) (decimal.Decimal, error) {
 	raw := s
 	s = strings.TrimSpace(s)
 	if len(s) > maxAmountLen {
@@ -62,8 +74,10 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 	if s == "" {
 		return decimal.Decimal{}, amountErr(raw, "an amount is empty")
 	}
-	s = strings.TrimSuffix(s, "元")
-	unit := one
+	unit := bare
+	if t, ok := strings.CutSuffix(s, "元"); ok {
+		s, unit = t, one
+	}
 	switch {
 	case strings.HasSuffix(s, "万"):
 		unit, s = wan, strings.TrimSuffix(s, "万")

@@ -226,3 +226,26 @@ func TestPurity(t *testing.T) {
 		}
 	}
 }
+
+// --unit wan: a bare number is 万元; a suffix always wins.
+func TestParseAmountIn(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"5000", "50000000"},         // 5000万
+		{"5000万", "50000000"},        // the suffix: the same
+		{"5000元", "5000"},            // 元 wins
+		{"0.5亿", "50000000"},         // 亿 wins
+		{"1.234567", "12345.67"},     // six decimals of 万 are whole fen
+		{"5,000.5", "50005000"},      // separators
+		{"1e11", "1000000000000000"}, // 10^15 yuan, the largest
+	} {
+		got, err := ParseAmountIn(c.in, UnitWan)
+		if err != nil || got.String() != c.want {
+			t.Errorf("ParseAmountIn(%q, wan) = %v, %v; want %s", c.in, got, err, c.want)
+		}
+	}
+	for _, bad := range []string{"1.2345678", "1.1e11", "-1", "abc"} {
+		if _, err := ParseAmountIn(bad, UnitWan); err == nil {
+			t.Errorf("ParseAmountIn(%q, wan): no error", bad)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"szsoft/internal/hostile"
 )
 
 // seeds adds the example project files and some hostile ones to f.
@@ -20,6 +22,10 @@ func seeds(f *testing.F) {
 		"s = '''\nx'''''\n", "d = 1979-05-27 07:32:00Z # c\n", "\"\\u00e9\" = 1",
 	} {
 		f.Add([]byte(s))
+	}
+	// The hostile shapes at 40 KB, the size that once took gigabytes.
+	for _, shape := range hostile.Shapes {
+		f.Add(shape(40 << 10))
 	}
 }
 
@@ -43,6 +49,9 @@ func FuzzParse(f *testing.F) {
 			if e.Msg == "" || e.Line < 0 || e.Col < 0 {
 				t.Fatalf("bad error %+v", e)
 			}
+		}
+		if len(es) > MaxErrors+1 || len(es) == MaxErrors+1 && es[MaxErrors].More == 0 {
+			t.Fatalf("%d errors: at most %d, then \"and N more\"", len(es), MaxErrors)
 		}
 	})
 }

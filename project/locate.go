@@ -1,6 +1,7 @@
 package project
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -31,7 +32,47 @@ type location struct {
 type locator struct {
 	data  []byte
 	locs  map[string]*location
-	order [][]string // every path, in the order it first appears
+	keys  map[string]int // keys recorded per table (by its pathKey)
+	order [][]string     // every path, in the order it first appears
+	// shape: keys nested deeper than a project file goes, or too long;
+	// found while walking, reported before the document is decoded.
+	shape []shapeError
+}
+
+type shapeError struct {
+	off       int
+	msg, hint string
+}
+
+// The shape of a project file (SPEC section 4): top-level keys, and measure
+// tables with their keys, whose values may be arrays of scalars — a path of
+// at most three parts (table, key, element). Deeper paths are refused
+// without being recorded, so that no shape of file costs more than linear
+// time and memory.
+const (
+	maxDepth    = 3
+	maxKeyParts = 2  // a table and its key; the third part is an array's element
+	maxKeyLen   = 64 // characters
+	// maxKeys is the most keys a table may have: a project file has some 40
+	// top-level keys and tables and a few keys per measure. The TOML
+	// decoder's check for duplicate keys is quadratic in the keys of one
+	// table, so a table of a hundred thousand keys is refused before it is
+	// decoded.
+	maxKeys = 64
+	// maxElements is the most values an array may hold (a project leads at
+	// most 100 standards); the first placedElements have their places
+	// recorded, for errors.
+	maxElements    = 1000
+	placedElements = 128
+)
+
+// rawOr is the value as written, or a description of v when the locator has
+// no text for it.
+func (l *location) rawOr(v any) string {
+	if l.raw != "" {
+		return strconv.Quote(l.raw)
+	}
+	return typeName(v)
 }
 
 // pathKey joins key parts into a map key that no TOML key can collide with.
@@ -39,17 +80,29 @@ func pathKey(parts []string) string { return strings.Join(parts, "\x00") }
 
 // locate walks a document; it fails only where the TOML is malformed.
 func locate(data []byte) (*locator, error) {
-	l := &locator{data: data, locs: make(map[string]*location, 16)}
+	l := &locator{data: data, locs: make(map[string]*location, 16), keys: map[string]int{}}
 	var p unstable.Parser
 	p.Reset(data)
 	var table []string
+	refused := false // the current table is refused: skip its keys
 	for p.NextExpression() {
+		if len(l.shape) > 0 {
+			// Not a project file: say so at the first place it shows,
+			// without walking the rest.
+			return l, nil
+		}
 		e := p.Expression()
 		switch e.Kind {
 		case unstable.Table, unstable.ArrayTable:
 			table = l.keyPath(nil, e.Key())
+			refused = table == nil
 		case unstable.KeyValue:
-			l.value(l.keyPath(table, e.Key()), e.Value())
+			if refused {
+				continue
+			}
+			if path := l.keyPath(table, e.Key()); path != nil {
+				l.value(path, e.Value())
+			}
 		}
 	}
 	return l, p.Error()
@@ -82,20 +135,47 @@ func (l *locator) record(parts []string, keyOff int) *location {
 		loc = &location{keyOff: keyOff, valueOff: -1}
 		l.locs[k] = loc
 		l.order = append(l.order, append([]string(nil), parts...))
+		if last := parts[len(parts)-1]; !strings.HasPrefix(last, "[") || !strings.HasSuffix(last, "]") {
+			table := pathKey(parts[:len(parts)-1])
+			l.keys[table]++
+			if l.keys[table] == maxKeys+1 {
+				name := "the top level"
+				if len(parts) > 1 {
+					name = "[" + strings.Join(parts[:len(parts)-1], ".") + "]"
+				}
+				l.shape = append(l.shape, shapeError{keyOff, fmt.Sprintf("more than %d keys in %s: not a project file", maxKeys, name),
+					"a project file names a few inputs per measure: 'szsoft init' prints them"})
+			}
+		}
 	}
 	return loc
 }
 
 // keyPath records the parts of a dotted key below base and returns the full
-// path.
+// path, or nil when the key is deeper than a project file goes or too long.
 func (l *locator) keyPath(base []string, it unstable.Iterator) []string {
 	path := append(make([]string, 0, len(base)+2), base...)
 	for it.Next() {
 		n := it.Node()
+		off := int(n.Raw.Offset)
+		if len(path) == maxKeyParts {
+			l.deep(off)
+			return nil
+		}
+		if utf8.RuneCount(n.Data) > maxKeyLen {
+			l.shape = append(l.shape, shapeError{off, "a key longer than 64 characters", "keys are the names of 附则 inputs, measures and their inputs: see 'szsoft init'"})
+			return nil
+		}
 		path = append(path, string(n.Data))
-		l.record(path, int(n.Raw.Offset))
+		l.record(path, off)
 	}
 	return path
+}
+
+// deep records a key or value nested deeper than a project file goes.
+func (l *locator) deep(off int) {
+	l.shape = append(l.shape, shapeError{off, "nested too deep: a project file holds top-level keys and measure tables with their keys, nothing below",
+		"write [measure] and its keys below it, e.g. [first-version] then sales = 5e7; an array holds plain values, e.g. standard = [\"national\"]"})
 }
 
 // value records the value of path: its place, the text of a scalar, and the
@@ -117,6 +197,17 @@ func (l *locator) value(path []string, v *unstable.Node) {
 		n := 0
 		for it := v.Children(); it.Next(); n++ {
 			child := it.Node()
+			if len(path) == maxDepth {
+				l.deep(loc.valueOff)
+				return
+			}
+			if n == maxElements {
+				l.shape = append(l.shape, shapeError{loc.valueOff, fmt.Sprintf("an array of more than %d values: not a project file", maxElements), ""})
+				return
+			}
+			if n >= placedElements && child.Kind != unstable.Array && child.Kind != unstable.InlineTable {
+				continue // a plain value: its place is not needed
+			}
 			elem := append(append(make([]string, 0, len(path)+1), path...), "["+strconv.Itoa(n)+"]")
 			off := loc.valueOff
 			if child.Raw.Length > 0 {
@@ -143,7 +234,9 @@ func (l *locator) inlineTable(path []string, t *unstable.Node) {
 	for it := t.Children(); it.Next(); {
 		kv := it.Node()
 		if kv.Kind == unstable.KeyValue {
-			l.value(l.keyPath(path, kv.Key()), kv.Value())
+			if p := l.keyPath(path, kv.Key()); p != nil {
+				l.value(p, kv.Value())
+			}
 		}
 	}
 }

@@ -29,12 +29,17 @@ import (
 // MaxSize is the largest project file read (SPEC section 4).
 const MaxSize = 1 << 20
 
+// MaxErrors is the number of errors reported per file; the rest are
+// counted in a last line, "and N more errors".
+const MaxErrors = 20
+
 // Error is one problem in a project file. Line and Col are 0 when the
 // problem has no place in the file.
 type Error struct {
 	Path      string
 	Line, Col int
 	Msg, Hint string
+	More      int // the last error of a file with too many: how many more
 }
 
 func (e *Error) Error() string {
@@ -92,7 +97,7 @@ var topLevel = []struct {
 	key  string
 	kind string
 }{
-	{"name", "text"}, {"applicant", "text"}, {"date", "date"},
+	{"name", "text"}, {"applicant", "text"}, {"date", "date"}, {"unit", "unit"},
 	{"audited_investment", "amount"}, {"national_funding", "amount"},
 	{"provincial_funding", "amount"}, {"other_city_funding", "amount"},
 	{"district_ratio", "rate"}, {"strict_cap", "switch"}, {"same_kind", "switch"},
@@ -131,7 +136,20 @@ func Parse(path string, data []byte) (*File, error) {
 		}
 		return fail(posAt(data, i), "not UTF-8 text", "save the file as UTF-8 (TOML files are UTF-8)")
 	}
+	if off := prescan(data); off >= 0 {
+		d := &decoder{f: &File{Path: path, l: &locator{data: data}}}
+		d.errAt(off, "a line of more than 256 dots, brackets, braces or commas: not a project file",
+			"a project file holds top-level keys and measure tables with a few keys each: 'szsoft init' prints one")
+		return nil, d.finish()
+	}
 	l, lerr := locate(data)
+	if len(l.shape) > 0 {
+		d := &decoder{f: &File{Path: path, l: l}}
+		for _, e := range l.shape {
+			d.errAt(e.off, e.msg, e.hint)
+		}
+		return nil, d.finish()
+	}
 	var raw map[string]any
 	if err := toml.Unmarshal(data, &raw); err != nil {
 		var te *toml.DecodeError
@@ -147,16 +165,33 @@ func Parse(path string, data []byte) (*File, error) {
 		l = &locator{data: data, locs: map[string]*location{}}
 	}
 	f.l = l
-	d := &decoder{f: f}
+	d := &decoder{f: f, unit: calc.UnitYuan}
 	d.decode(raw)
 	if len(d.errs) > 0 {
-		sort.SliceStable(d.errs, func(i, j int) bool {
-			a, b := d.errs[i], d.errs[j]
-			return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
-		})
-		return nil, d.errs
+		return nil, d.finish()
 	}
 	return f, nil
+}
+
+// finish orders the errors found by their place in the file and keeps the
+// first MaxErrors, counting the rest; only those kept are given a line and
+// column, so that a file of a hundred thousand mistakes costs no more than
+// one of twenty.
+func (d *decoder) finish() Errors {
+	sort.SliceStable(d.errs, func(i, j int) bool { return d.errs[i].off < d.errs[j].off })
+	more := len(d.errs) - MaxErrors
+	if more > 0 {
+		d.errs = d.errs[:MaxErrors]
+	}
+	es := make(Errors, 0, len(d.errs)+1)
+	for _, e := range d.errs {
+		pos := d.f.l.pos(e.off)
+		es = append(es, &Error{Path: d.f.Path, Line: pos.Line, Col: pos.Col, Msg: e.msg, Hint: e.hint})
+	}
+	if more > 0 {
+		es = append(es, &Error{Path: d.f.Path, Msg: fmt.Sprintf("and %d more errors", more), More: more})
+	}
+	return es
 }
 
 // runeColumn turns a 1-based line and byte column into a position whose
@@ -195,13 +230,22 @@ func tomlMessage(m string, key []string) string {
 
 type decoder struct {
 	f    *File
-	errs Errors
+	errs []pending
+	unit decimal.Decimal // of the file's bare amounts: its unit key, else yuan
 }
+
+// Units are the values of a file's unit key.
+var Units = []string{"yuan", "wan"}
 
 // errAt records an error at byte offset off (-1: no place).
 func (d *decoder) errAt(off int, msg, hint string) {
-	pos := d.f.l.pos(off)
-	d.errs = append(d.errs, &Error{Path: d.f.Path, Line: pos.Line, Col: pos.Col, Msg: msg, Hint: hint})
+	d.errs = append(d.errs, pending{off, msg, hint})
+}
+
+// pending is an error found, placed by its byte offset (-1: no place).
+type pending struct {
+	off       int
+	msg, hint string
 }
 
 // valueErr records a bad value at byte offset off: "what: message", with
@@ -225,6 +269,10 @@ func (d *decoder) loc(parts ...string) *location {
 func (d *decoder) decode(raw map[string]any) {
 	cat := measures.Get()
 	p := &d.f.Project
+	// The unit applies to every bare amount of the file, wherever it stands.
+	if u, ok := raw["unit"].(string); ok && u == "wan" {
+		d.unit = calc.UnitWan
+	}
 	var claims []string
 	// The locator's order is the file's, so errors and claims are too.
 	for _, k := range d.f.l.order {
@@ -322,8 +370,13 @@ func (d *decoder) topValue(p *calc.Project, key, kind string, v any, loc *locati
 			return
 		}
 		p.Date = date
+	case "unit":
+		u, ok := v.(string)
+		if !ok || !slices.Contains(Units, u) {
+			d.errAt(loc.valueOff, fmt.Sprintf("unit: %s is not a unit of amounts", loc.rawOr(v)), "unit = \"yuan\" (the default) or unit = \"wan\" (万元) for the file's bare numbers")
+		}
 	case "amount":
-		a, err := amount(v, loc)
+		a, err := d.amount(v, loc)
 		if err != nil {
 			bad(err)
 			return
@@ -437,7 +490,7 @@ func (d *decoder) claim(name string, v any) (calc.Claim, bool) {
 		bad := func(err error, at int) { d.valueErr(at, what, err) }
 		switch in.Kind {
 		case measures.Amount:
-			a, err := amount(val, loc)
+			a, err := d.amount(val, loc)
 			if err != nil {
 				bad(err, loc.valueOff)
 				continue
@@ -553,9 +606,9 @@ func (d *decoder) date(v any, loc *location) (calc.Date, error) {
 }
 
 // amount reads an amount: a TOML integer or float, exactly as written, or an
-// amount string of SPEC section 3.
-func amount(v any, loc *location) (decimal.Decimal, error) {
-	return number(v, loc, "an amount", calc.ParseAmount)
+// amount string of SPEC section 3; a bare number is in the file's unit.
+func (d *decoder) amount(v any, loc *location) (decimal.Decimal, error) {
+	return number(v, loc, "an amount", func(s string) (decimal.Decimal, error) { return calc.ParseAmountIn(s, d.unit) })
 }
 
 // rate reads a rate: a TOML number or a string such as "8%".

@@ -2,6 +2,7 @@ package project
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -209,7 +210,13 @@ func TestErrorsNameLineAndColumn(t *testing.T) {
 			nil},
 		{"not UTF-8", "name = \"\xff\"\n", []string{`1:9: not UTF-8 text | save the file as UTF-8 (TOML files are UTF-8)`}},
 		{"binary", "[listing]\n\x00\x01\x02", []string{`2:1: binary data (a NUL byte), not a TOML project file`}},
-		{"deep", "x = " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n", []string{`1:1: unknown key "x" | top-level keys: name, applicant, date, audited_investment, national_funding, provincial_funding, other_city_funding, district_ratio, strict_cap, same_kind`}},
+		// SPEC §4: at most two levels deep, keys of at most 64 characters.
+		{"deep", "x = " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n", []string{`1:1: nested too deep: a project file holds top-level keys and measure tables with their keys, nothing below | write [measure] and its keys below it, e.g. [first-version] then sales = 5e7; an array holds plain values, e.g. standard = ["national"]`}},
+		{"dotted below a measure key", "[first-version]\nsales.x = 1\n", []string{`2:7: nested too deep: a project file holds top-level keys and measure tables with their keys, nothing below | write [measure] and its keys below it, e.g. [first-version] then sales = 5e7; an array holds plain values, e.g. standard = ["national"]`}},
+		{"deep table", "[first-version.sales.x]\n", []string{`1:22: nested too deep: a project file holds top-level keys and measure tables with their keys, nothing below | write [measure] and its keys below it, e.g. [first-version] then sales = 5e7; an array holds plain values, e.g. standard = ["national"]`}},
+		{"long key", "[first-version]\n" + strings.Repeat("k", 65) + " = 1\n", []string{`2:1: a key longer than 64 characters | keys are the names of 附则 inputs, measures and their inputs: see 'szsoft init'`}},
+		{"too many keys", "[first-version]\n" + strings.Repeat("k = 1\n", 1)[:0] + manyKeys(65), []string{`66:1: more than 64 keys in [first-version]: not a project file | a project file names a few inputs per measure: 'szsoft init' prints them`}},
+		{"long line", "a" + strings.Repeat(".a", 300) + " = 1\n", []string{`1:514: a line of more than 256 dots, brackets, braces or commas: not a project file | a project file holds top-level keys and measure tables with a few keys each: 'szsoft init' prints one`}},
 		{"very deep", "x = " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n", nil},
 	}
 	for _, c := range cases {
@@ -265,6 +272,9 @@ func checkLocator(t *testing.T, src string) {
 	l, err := locate([]byte(src))
 	if err != nil {
 		t.Fatalf("locator failed on a document the decoder accepts: %v\n%q", err, src)
+	}
+	if len(l.shape) > 0 {
+		return // not a project file's shape: refused before it is decoded
 	}
 	var walk func(prefix []string, v any)
 	walk = func(prefix []string, v any) {
@@ -323,5 +333,55 @@ same_kind = false
 `)
 	if got := f.Project.SameKind; !slices.Equal(got, []string{"first-version", "quality.certification"}) {
 		t.Errorf("same kind %v", got)
+	}
+}
+
+// A file's unit key sets its bare numbers' unit; a suffix always wins.
+func TestUnitKey(t *testing.T) {
+	f := mustParse(t, `
+unit = "wan"
+national_funding = 100
+audited_investment = "2000万"
+[first-version]
+sales = 5000
+premium = "20000元"
+`)
+	p := f.Project
+	if p.NationalFunding.String() != "1000000" || p.AuditedInvestment.String() != "20000000" {
+		t.Errorf("national %s audited %s", p.NationalFunding, p.AuditedInvestment)
+	}
+	if got := p.Claims[0].Amounts["sales"].String(); got != "50000000" {
+		t.Errorf("sales = %s, want 50000000 (5000万)", got)
+	}
+	if got := p.Claims[0].Amounts["premium"].String(); got != "20000" {
+		t.Errorf("premium = %s, want 20000 (元 wins)", got)
+	}
+	_, err := Parse("u.toml", []byte("unit = \"jin\"\n[relocation]\n"))
+	if err == nil || !strings.Contains(err.Error(), `u.toml:1:8: unit: "jin" is not a unit of amounts`) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "k%d = 1\n", i)
+	}
+	return b.String()
+}
+
+// At most MaxErrors errors per file, the first by place, then "and N more".
+func TestErrorLimit(t *testing.T) {
+	src := "[first-version]\nsales = \"x\"\n[ai]\ninvestment = \"y\"\n"
+	for _, m := range []string{"platform", "event", "training", "new-product", "strategic", "key-tech"} {
+		src += "[" + m + "]\n" + manyKeys(5)
+	}
+	_, err := Parse("m.toml", []byte(src))
+	es, _ := err.(Errors)
+	if len(es) != MaxErrors+1 || es[MaxErrors].More != 32-MaxErrors || es[MaxErrors].Error() != "m.toml: and 12 more errors" {
+		t.Fatalf("%d errors, last %v", len(es), es[len(es)-1])
+	}
+	if es[0].Line != 2 || es[1].Line != 4 {
+		t.Errorf("not in the order of the file: %v, %v", es[0], es[1])
 	}
 }

@@ -12,13 +12,21 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"szsoft/internal/hostile"
+	szproject "szsoft/project"
 )
 
 func main() {
 	n := flag.Int("n", 20000, "number of project files")
 	dir := flag.String("dir", "bench-data", "where to write them")
 	seed := flag.Uint64("seed", 1015, "random seed (the same seed writes the same files)")
+	hostileDir := flag.String("hostile", "", "write instead each hostile shape of project file at 1 MiB into this directory")
 	flag.Parse()
+	if *hostileDir != "" {
+		writeHostile(*hostileDir)
+		return
+	}
 	r := rand.New(rand.NewPCG(*seed, 2022))
 	for i := 0; i < *n; i++ {
 		sub := filepath.Join(*dir, fmt.Sprintf("%03d", i/100))
@@ -113,4 +121,19 @@ func project(r *rand.Rand, i int) string {
 		b.WriteString(tables[t](r))
 	}
 	return b.String()
+}
+
+// writeHostile writes each hostile shape at the largest size read, 1 MiB.
+func writeHostile(dir string) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	for name, shape := range hostile.Shapes {
+		path := filepath.Join(dir, strings.ReplaceAll(name, " ", "-")+".toml")
+		if err := os.WriteFile(path, shape(szproject.MaxSize-64), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
 }

@@ -6,25 +6,38 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"syscall"
+	"time"
 )
 
 func main() {
 	runs := flag.Int("runs", 3, "how many times to run the command")
+	anyStatus := flag.Bool("any-status", false, "accept a non-zero exit status (a file refused is still a run)")
+	seconds := flag.Bool("seconds", false, "also print the wall time of the fastest run, in seconds")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: peakrss [-runs N] -- command [args...]")
 		os.Exit(2)
 	}
 	best := int64(-1)
+	fastest := time.Duration(-1)
 	for range *runs {
 		cmd := exec.Command(flag.Arg(0), flag.Args()[1:]...)
-		cmd.Stderr = os.Stderr
-		if err := cmd.Run(); err != nil {
+		if !*anyStatus {
+			cmd.Stderr = os.Stderr
+		}
+		start := time.Now()
+		err := cmd.Run()
+		if took := time.Since(start); fastest < 0 || took < fastest {
+			fastest = took
+		}
+		var ee *exec.ExitError
+		if err != nil && !(*anyStatus && errors.As(err, &ee)) {
 			fmt.Fprintln(os.Stderr, "peakrss:", err)
 			os.Exit(1)
 		}
@@ -36,6 +49,10 @@ func main() {
 		if best < 0 || ru.Maxrss < best {
 			best = ru.Maxrss // KiB on Linux
 		}
+	}
+	if *seconds {
+		fmt.Printf("%d %.3f\n", best, fastest.Seconds())
+		return
 	}
 	fmt.Println(best)
 }

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"szsoft/calc"
+	"szsoft/internal/outfile"
 	"szsoft/measures"
 )
 
@@ -26,6 +27,7 @@ type app struct {
 	args           []string
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	terminal       io.Writer // standard output as given, to ask whether it is a terminal
 	getenv         func(string) string
 	now            func() time.Time
 	isTerminal     func(w io.Writer) bool
@@ -40,16 +42,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitInternal
 		}
 	}()
+	if f, ok := stdout.(*os.File); ok && f == os.Stdout {
+		// The process itself, not a test calling run: an interrupt removes
+		// the temporary file of --out.
+		outfile.CleanUpOnSignals()
+	}
+	checked := &checkedWriter{w: stdout}
 	a := &app{
 		args:  args,
-		stdin: stdin, stdout: stdout, stderr: stderr,
+		stdin: stdin, stdout: checked, stderr: stderr, terminal: stdout,
 		getenv:     os.Getenv,
 		now:        time.Now,
 		isTerminal: isTerminal,
 	}
 	root := a.rootCmd()
 	root.SetArgs(args)
-	return exitCode(root.Execute(), stderr)
+	code = exitCode(root.Execute(), stderr)
+	if checked.err != nil && code == exitOK {
+		fmt.Fprintf(stderr, "szsoft: error: %s\n", checked.err)
+		code = exitValue
+	}
+	return code
 }
 
 func (a *app) rootCmd() *cobra.Command {
@@ -227,7 +240,7 @@ func (a *app) termWidth() int {
 	if a.width != nil {
 		return a.width()
 	}
-	f, ok := a.stdout.(*os.File)
+	f, ok := a.terminal.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return 0
 	}

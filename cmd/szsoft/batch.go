@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -72,6 +73,9 @@ Flags override each file's own keys, as in 'szsoft calc --file'.`,
 			if len(args) == 0 {
 				return usagef("e.g. 'szsoft batch projects/' or 'szsoft batch a.toml b.toml'", "batch needs files, directories or -")
 			}
+			if i := slices.Index(args, "-"); i >= 0 && slices.Contains(args[i+1:], "-") {
+				return usagef("give - once", "- (file names from standard input) given twice")
+			}
 			n := runtime.NumCPU()
 			if jobs.set {
 				n = jobs.n
@@ -88,88 +92,134 @@ Flags override each file's own keys, as in 'szsoft calc --file'.`,
 	return cmd
 }
 
-// expand sends the file names the arguments stand for, in order: a
-// directory becomes its *.toml files in bytewise path order, "-" the names
-// read from standard input. It streams: only one directory listing at a time
-// is held, so memory does not grow with the number of files.
-func (a *app) expand(args []string, names chan<- string) error {
+// entry is one record of a batch: a file to compute, or something that
+// could not be read in its place (a directory, a name list, a FIFO), which
+// becomes an error record there.
+type entry struct {
+	name string
+	err  error
+}
+
+// expand sends the entries the arguments stand for, in order: a directory
+// becomes its *.toml files in bytewise path order, "-" the names read from
+// standard input. It streams: only one directory listing at a time is held,
+// so memory does not grow with the number of files. Nothing it meets stops
+// it: what cannot be read is an error record in its place.
+func (a *app) expand(args []string, names chan<- entry) {
 	defer close(names)
-	stdinUsed := false
 	for _, arg := range args {
 		if arg == "-" {
-			if stdinUsed {
-				return usagef("give - once", "- (file names from standard input) given twice")
-			}
-			stdinUsed = true
-			sc := bufio.NewScanner(a.stdin)
-			sc.Buffer(make([]byte, 64*1024), 1<<20)
-			for sc.Scan() {
-				if name := strings.TrimSuffix(sc.Text(), "\r"); name != "" {
-					names <- name
-				}
-			}
-			if err := sc.Err(); err != nil {
-				return &inputError{msg: "reading file names from standard input: " + err.Error()}
-			}
+			a.readNames(names)
 			continue
 		}
 		st, err := os.Stat(arg)
-		if err != nil || !st.IsDir() {
-			names <- arg // reading it reports what is wrong
-			continue
-		}
-		if err := walkTOML(arg, names); err != nil {
-			return &inputError{msg: fmt.Sprintf("%s: %s", arg, describeOpenError(err))}
+		switch {
+		case err != nil:
+			names <- entry{name: arg} // reading it reports what is wrong
+		case st.IsDir():
+			if walkTOML(arg, names) == 0 {
+				names <- entry{name: arg, err: fileError(arg, "a directory with no *.toml files", "batch DIR computes every *.toml file below DIR")}
+			}
+		case !st.Mode().IsRegular() && strings.HasSuffix(arg, ".toml"):
+			names <- entry{name: arg, err: notRegular(arg, st.Mode())}
+		default:
+			names <- entry{name: arg}
 		}
 	}
-	return nil
 }
 
-// walkTOML sends the *.toml files below dir in bytewise path order.
-// Symbolic links to directories are not followed; links to files are kept.
+// readNames sends the file names read from standard input, one a line, of
+// any length; a failure to read is an error record, and the batch goes on.
+func (a *app) readNames(names chan<- entry) {
+	r := bufio.NewReaderSize(a.stdin, 64*1024)
+	for {
+		line, err := r.ReadString('\n')
+		if name := strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r"); name != "" {
+			names <- entry{name: name}
+		}
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			names <- entry{name: "-", err: fileError("-", "cannot read file names from standard input: "+describeOpenError(err), "")}
+			return
+		}
+	}
+}
+
+// notRegular is a FIFO, socket or device named *.toml: never opened, never
+// waited on.
+func notRegular(name string, mode fs.FileMode) error {
+	what := "not a regular file"
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO), not a project file: not read"
+	case mode&fs.ModeSocket != 0:
+		what = "a socket, not a project file: not read"
+	case mode&fs.ModeDevice != 0:
+		what = "a device, not a project file: not read"
+	}
+	return fileError(name, what, "")
+}
+
+// walkTOML sends the *.toml files below dir in bytewise path order and
+// returns how many records it sent. Symbolic links to directories are not
+// followed; links to files are kept. A directory that cannot be read (or
+// vanished) is one error record, and the walk goes on.
 //
 // Bytewise order of whole paths is reached one directory at a time: within a
 // directory, a subdirectory d sorts as "d/", so that "a.toml" (0x2E) comes
 // before everything in "a/" (0x2F), as it does in the full paths.
-func walkTOML(dir string, names chan<- string) error {
+func walkTOML(dir string, names chan<- entry) int {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return err
+		names <- entry{name: dir, err: fileError(dir, "cannot read directory: "+describeOpenError(err), "")}
+		return 1
 	}
-	type entry struct {
+	type item struct {
 		key   string
 		path  string
 		isDir bool
+		err   error
 	}
-	list := make([]entry, 0, len(entries))
+	list := make([]item, 0, len(entries))
 	for _, e := range entries {
 		path := filepath.Join(dir, e.Name())
 		isDir := e.IsDir() // a symbolic link is never IsDir here: not followed
 		if !isDir && !strings.HasSuffix(e.Name(), ".toml") {
 			continue
 		}
-		if e.Type()&fs.ModeSymlink != 0 {
-			if st, err := os.Stat(path); err == nil && st.IsDir() {
+		mode := e.Type()
+		if mode&fs.ModeSymlink != 0 {
+			st, err := os.Stat(path)
+			if err == nil && st.IsDir() {
 				continue
 			}
+			if err == nil {
+				mode = st.Mode().Type()
+			}
+		}
+		var bad error
+		if !isDir && mode&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0 {
+			bad = notRegular(path, mode)
 		}
 		key := e.Name()
 		if isDir {
 			key += "/"
 		}
-		list = append(list, entry{key, path, isDir})
+		list = append(list, item{key, path, isDir, bad})
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].key < list[j].key })
+	n := 0
 	for _, e := range list {
 		if !e.isDir {
-			names <- e.path
+			names <- entry{name: e.path, err: e.err}
+			n++
 			continue
 		}
-		if err := walkTOML(e.path, names); err != nil {
-			return err
-		}
+		n += walkTOML(e.path, names)
 	}
-	return nil
+	return n
 }
 
 // outcome is what became of one file.
@@ -186,7 +236,10 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	// often. The heap stays a few megabytes whatever the number of files
 	// (make bench checks it), and the run is a third faster.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	form := formOf(opts)
+	form, err := formOf(opts)
+	if err != nil {
+		return err
+	}
 	out, err := a.openOutput(opts, form)
 	if err != nil {
 		return err
@@ -203,14 +256,13 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	// The names stream in; workers compute files in any order; the writer
 	// emits them in input order. At most window files are between the
 	// reader of names and the writer, so memory stays flat.
-	names := make(chan string, 64)
-	expanded := make(chan error, 1)
-	go func() { expanded <- a.expand(args, names) }()
+	names := make(chan entry, 64)
+	go a.expand(args, names)
 	window := jobs * 32
 	slots := make(chan struct{}, window)
 	type job struct {
 		index int
-		name  string
+		entry
 	}
 	work := make(chan job, jobs)
 	done := make(chan outcome, window)
@@ -220,7 +272,10 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				o := a.batchOne(j.name, opts, b)
+				o := outcome{name: j.name, err: j.err}
+				if j.err == nil {
+					o = a.batchOne(j.name, opts, b)
+				}
 				o.index = j.index
 				done <- o
 			}
@@ -229,9 +284,9 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	issued := make(chan int, 1)
 	go func() {
 		n := 0
-		for name := range names {
+		for e := range names {
 			slots <- struct{}{}
-			work <- job{n, name}
+			work <- job{n, e}
 			n++
 		}
 		close(work)
@@ -260,13 +315,6 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 		}
 	}
 	<-issued
-	if expandErr := <-expanded; expandErr != nil {
-		// Arguments could not be read (standard input, a directory): the
-		// results are incomplete, and a file of them is not kept.
-		_ = b.finish()
-		out.abort()
-		return expandErr
-	}
 	if err := b.finish(); err != nil {
 		out.abort()
 		return err
@@ -366,7 +414,7 @@ func (b *batchWriter) emit(o outcome) error {
 	} else {
 		b.total = b.total.Add(o.res.Total)
 		for _, w := range o.res.Warnings {
-			fmt.Fprintf(b.stderr(), "szsoft: warning: %s: %s\n", o.name, w.In(b.lang))
+			fmt.Fprintf(b.stderr(), "szsoft: warning: %s: %s\n", safe(o.name), safe(w.In(b.lang)))
 		}
 	}
 	switch b.form {
@@ -389,7 +437,18 @@ func (b *batchWriter) emit(o outcome) error {
 			b.w.WriteString("\n")
 		}
 	case "csv":
-		b.w.Write(o.out)
+		if o.err != nil {
+			var buf bytes.Buffer
+			rec := errorRecord(o)
+			msg := rec.Error.Message
+			if rec.Error.Line != nil {
+				msg = fmt.Sprintf("%d:%d: %s", *rec.Error.Line, *rec.Error.Column, msg)
+			}
+			writeCSVError(&buf, o.name, msg)
+			b.w.Write(buf.Bytes())
+		} else {
+			b.w.Write(o.out)
+		}
 	case "table", "markdown":
 		b.rows = append(b.rows, b.summaryRow(o))
 	case "xlsx":
@@ -420,7 +479,7 @@ func (b *batchWriter) reportError(o outcome) {
 		if !named {
 			m.msg = o.name + ": " + m.msg
 		}
-		fmt.Fprintf(stderr, "szsoft: error: %s\n", m.msg)
+		fmt.Fprintf(stderr, "szsoft: error: %s\n", safe(m.msg))
 	}
 }
 
@@ -456,7 +515,7 @@ func (b *batchWriter) summaryRow(o outcome) []string {
 		if errors.As(o.err, &pes) && len(pes) > 0 {
 			msg = "error: " + strings.TrimPrefix(pes[0].Error(), o.name+":")
 		}
-		return []string{o.name, "", "", "", msg}
+		return []string{safe(o.name), "", "", "", safe(msg)}
 	}
 	limit := "-"
 	if o.res.DistrictMatchLimit != nil {
@@ -466,7 +525,7 @@ func (b *batchWriter) summaryRow(o outcome) []string {
 	if !o.res.Eligible {
 		status = lblIneligible.In(b.lang)
 	}
-	return []string{o.name, o.res.Name, money(o.res.Total, b.unit), limit, status}
+	return []string{safe(o.name), safe(o.res.Name), money(o.res.Total, b.unit), limit, status}
 }
 
 func (b *batchWriter) finish() error {
@@ -514,7 +573,7 @@ func (b *batchWriter) writeSummary() {
 		r = renderer.NewMarkdown()
 		for _, row := range b.rows {
 			for i := range row {
-				row[i] = mdEscape.Replace(row[i])
+				row[i] = md(row[i])
 			}
 		}
 		b.w.WriteString("## " + lblTitle.In(b.lang) + "\n\n- " + unitLabel.In(b.lang) + "\n\n")

@@ -310,6 +310,10 @@ func unknownMeasure(name string) error {
 // the whole computation succeeded.
 func (a *app) runCalc(opts *calcOptions, mf *measureFlags) error {
 	lang := a.lang(&opts.lang)
+	form, err := formOf(opts)
+	if err != nil {
+		return err
+	}
 	in := &sources{opts: opts, mf: mf}
 	p := &calc.Project{}
 	if opts.file.set {
@@ -334,10 +338,10 @@ func (a *app) runCalc(opts *calcOptions, mf *measureFlags) error {
 	if in.file != nil {
 		rep.file = &in.file.Path
 	}
-	if err := a.render(&buf, opts, lang, []*report{rep}); err != nil {
+	if err := a.render(&buf, form, opts, lang, []*report{rep}); err != nil {
 		return err
 	}
-	out, err := a.openOutput(opts, formOf(opts))
+	out, err := a.openOutput(opts, form)
 	if err != nil {
 		return err
 	}
@@ -348,14 +352,6 @@ func (a *app) runCalc(opts *calcOptions, mf *measureFlags) error {
 	return out.commit()
 }
 
-// formOf returns the output form chosen, table by default.
-func formOf(opts *calcOptions) string {
-	if opts.output.set {
-		return opts.output.raw
-	}
-	return "table"
-}
-
 // sources says where the values of a project came from, so that an error
 // names the flag or the line and column of the file that gave the value.
 type sources struct {
@@ -364,11 +360,42 @@ type sources struct {
 	mf   *measureFlags
 }
 
+// inputUnit is the unit of the bare numbers of flags: --unit, else yuan.
+func (o *calcOptions) inputUnit() decimal.Decimal {
+	if o.unit.set && o.unit.raw == "wan" {
+		return calc.UnitWan
+	}
+	return calc.UnitYuan
+}
+
+// resolve reads every amount flag in the unit of --unit.
+func (in *sources) resolve() error {
+	unit := in.opts.inputUnit()
+	for _, f := range []*amountFlag{&in.opts.audited, &in.opts.national, &in.opts.provincial, &in.opts.otherCity} {
+		if err := f.resolve(unit); err != nil {
+			return err
+		}
+	}
+	if in.mf != nil {
+		for _, f := range in.mf.flags {
+			if af, ok := f.(*amountFlag); ok {
+				if err := af.resolve(unit); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // compute merges the flags into p (flags win) and computes the project;
 // errors name the flag or the file position behind the value.
 func (a *app) compute(p *calc.Project, in *sources) (*calc.Result, error) {
 	if p.Date.IsZero() {
 		p.Date = a.today()
+	}
+	if err := in.resolve(); err != nil {
+		return nil, err
 	}
 	in.opts.override(p)
 	if in.mf != nil {
@@ -472,7 +499,7 @@ func (a *app) warn(name string, res *calc.Result, lang string) {
 		if name != "" {
 			msg = name + ": " + msg
 		}
-		fmt.Fprintf(a.stderr, "szsoft: warning: %s\n", msg)
+		fmt.Fprintf(a.stderr, "szsoft: warning: %s\n", safe(msg))
 	}
 }
 
@@ -483,8 +510,7 @@ type report struct {
 	project *calc.Project // the inputs, for --explain
 }
 
-func (a *app) render(buf *bytes.Buffer, opts *calcOptions, lang string, reps []*report) error {
-	form := formOf(opts)
+func (a *app) render(buf *bytes.Buffer, form string, opts *calcOptions, lang string, reps []*report) error {
 	unit := "yuan"
 	if opts.unit.set {
 		unit = opts.unit.raw

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"szsoft/calc"
+	"szsoft/internal/outfile"
 	"szsoft/project"
 )
 
@@ -85,6 +86,16 @@ func classify(err error) (int, []message) {
 		return exitValue, msgs
 	}
 	var (
+		oe *outfile.Error
+		se *stdoutError
+	)
+	switch {
+	case errors.As(err, &oe):
+		return exitValue, []message{{"--out " + oe.Error(), ""}}
+	case errors.As(err, &se):
+		return exitValue, []message{{se.Error(), ""}}
+	}
+	var (
 		ue *usageError
 		ie *inputError
 		ve *calc.ValueError
@@ -127,9 +138,9 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	code, msgs := classify(err)
 	for _, m := range msgs {
-		fmt.Fprintf(stderr, "szsoft: error: %s\n", m.msg)
+		fmt.Fprintf(stderr, "szsoft: error: %s\n", safe(m.msg))
 		if m.hint != "" {
-			fmt.Fprintf(stderr, "szsoft: hint: %s\n", m.hint)
+			fmt.Fprintf(stderr, "szsoft: hint: %s\n", safe(m.hint))
 		}
 	}
 	return code

@@ -16,10 +16,9 @@ import (
 
 var lblExplain = label{Zh: "计算过程", En: "How each figure was reached"}
 
-func y(d decimal.Decimal) string { return calc.FormatYuan(d) }
-
 // explainLine says how one line's max (and min, where it differs) came about.
-func explainLine(l calc.Line, res *calc.Result, lang string) string {
+func explainLine(l calc.Line, res *calc.Result, lang, unit string) string {
+	y := func(d decimal.Decimal) string { return money(d, unit) }
 	it := l.Item
 	zh := lang == "zh"
 	// Lines a rule set to 0: outside the window, same-kind, an alternative.
@@ -114,7 +113,8 @@ func explainLine(l calc.Line, res *calc.Result, lang string) string {
 }
 
 // explainSupplementary says how the 附则 figures came about.
-func explainSupplementary(res *calc.Result, lang string) []string {
+func explainSupplementary(res *calc.Result, lang, unit string) []string {
+	y := func(d decimal.Decimal) string { return money(d, unit) }
 	zh := lang == "zh"
 	in := res.Inputs
 	var out []string
@@ -209,12 +209,12 @@ func orZero(d *decimal.Decimal) decimal.Decimal {
 }
 
 // writeExplain writes the explanation below a table.
-func writeExplain(buf *bytes.Buffer, res *calc.Result, p *calc.Project, lang string, l layout) {
+func writeExplain(buf *bytes.Buffer, res *calc.Result, lang, unit string, l layout) {
 	l.section(buf, lblExplain.In(lang))
 	for _, line := range res.Lines {
-		l.item(buf, line.Item.ID+": "+explainLine(line, res, lang))
+		l.item(buf, line.Item.ID+": "+explainLine(line, res, lang, unit))
 	}
-	for _, s := range explainSupplementary(res, lang) {
+	for _, s := range explainSupplementary(res, lang, unit) {
 		l.item(buf, "附则: "+s)
 	}
 }

@@ -45,7 +45,10 @@ type inputFlag interface {
 func (o *onceValue) given() bool      { return o.set }
 func (o *onceValue) flagName() string { return o.name }
 
-// amountFlag is an amount of yuan in any syntax of SPEC section 3.
+// amountFlag is an amount in any syntax of SPEC section 3. A bare number is
+// in the unit of --unit, which may come later on the command line: the
+// syntax is checked as the flag is parsed, the value is read by resolve once
+// every flag is known.
 type amountFlag struct {
 	onceValue
 	v decimal.Decimal
@@ -55,12 +58,25 @@ func (f *amountFlag) Type() string        { return "amount" }
 func (f *amountFlag) apply(c *calc.Claim) { c.Amounts[f.name] = f.v }
 
 func (f *amountFlag) Set(s string) error {
-	v, err := calc.ParseAmount(s)
+	if _, err := calc.ParseAmountIn(s, calc.UnitYuan); err != nil {
+		if _, werr := calc.ParseAmountIn(s, calc.UnitWan); werr != nil {
+			return err
+		}
+	}
+	return f.mark(s)
+}
+
+// resolve reads the value, a bare number in unit.
+func (f *amountFlag) resolve(unit decimal.Decimal) error {
+	if !f.set {
+		return nil
+	}
+	v, err := calc.ParseAmountIn(f.raw, unit)
 	if err != nil {
-		return err
+		return flagValueError(f.name, f.raw, err)
 	}
 	f.v = v
-	return f.mark(s)
+	return nil
 }
 
 // rateFlag is a rate: 0.3 or 30%.

@@ -2,15 +2,11 @@ package main
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 )
-
-// mdEscape keeps a cell's text from breaking the Markdown table.
-var mdEscape = strings.NewReplacer("|", `\|`, "\n", " ")
 
 // writeMarkdown writes the result as a Markdown report: heading, table,
 // 附则 figures, notes and quotations.
@@ -20,7 +16,7 @@ func writeMarkdown(buf *bytes.Buffer, r *report, lang, unit string, explain bool
 	rows = append(rows, totalRow("**"+lblTotal.In(lang)+"**", "**"+money(r.res.Total, unit)+"**"))
 	for _, row := range rows {
 		for i := range row {
-			row[i] = mdEscape.Replace(row[i])
+			row[i] = md(row[i])
 		}
 	}
 	t := tablewriter.NewTable(buf,
@@ -35,7 +31,7 @@ func writeMarkdown(buf *bytes.Buffer, r *report, lang, unit string, explain bool
 	_ = t.Render()
 	writeSupplementary(buf, r.res, lang, unit, layout{markdown: true})
 	if explain && r.project != nil {
-		writeExplain(buf, r.res, r.project, lang, layout{markdown: true})
+		writeExplain(buf, r.res, lang, unit, layout{markdown: true})
 	}
 	writeNotes(buf, r.res, notes, lang, layout{markdown: true})
 }

@@ -2,59 +2,123 @@ package main
 
 import (
 	"io"
-	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+
+	"szsoft/internal/outfile"
 )
 
-// output is where results go: standard output, or the file of --out. A file
-// is written under a temporary name beside it and renamed into place only
-// when the run succeeded, so a failed run never leaves half a file.
+// The form an --out file's extension names; .txt and other extensions take
+// the table by default and any text form when -o names one.
+var extForms = map[string]string{
+	".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".md": "markdown", ".xlsx": "xlsx",
+}
+
+// textForms are the forms a .txt file may hold.
+var textForms = []string{"table", "markdown", "csv", "json", "jsonl", "total"}
+
+// formOf returns the output form: -o, else what the --out file's extension
+// names, else table. -o against a known extension is a usage error: a
+// report.xlsx holding an ASCII table is worse than no file.
+func formOf(opts *calcOptions) (string, error) {
+	ext := ""
+	if opts.out.set && opts.out.raw != "-" {
+		ext = strings.ToLower(filepath.Ext(opts.out.raw))
+	}
+	byExt, known := extForms[ext]
+	if !opts.output.set {
+		if known {
+			return byExt, nil
+		}
+		return "table", nil
+	}
+	form := opts.output.raw
+	switch {
+	case known && form != byExt:
+		return "", usagef("drop -o and let the extension choose, or name the file for the form: "+formExtensions(form),
+			"-o %s contradicts --out %s, whose extension means %s", form, opts.out.raw, byExt)
+	case ext == ".txt" && !slices.Contains(textForms, form):
+		return "", usagef("a .txt file takes a text form: "+strings.Join(textForms, ", "),
+			"-o %s writes no text, and --out %s is a text file", form, opts.out.raw)
+	}
+	return form, nil
+}
+
+// formExtensions names the extensions of a form, for hints.
+func formExtensions(form string) string {
+	var exts []string
+	for ext, f := range extForms {
+		if f == form {
+			exts = append(exts, ext)
+		}
+	}
+	if slices.Contains(textForms, form) {
+		exts = append(exts, ".txt")
+	}
+	slices.Sort(exts)
+	return strings.Join(exts, " or ")
+}
+
+// output is where results go: standard output, or the --out file (see
+// package outfile: a regular file appears whole or not at all, a device or
+// a FIFO is written in place).
 type output struct {
 	w    io.Writer
-	tmp  *os.File
-	path string
+	file *outfile.File
 }
 
 func (a *app) openOutput(opts *calcOptions, form string) (*output, error) {
-	if !opts.out.set {
-		if form == "xlsx" && a.isTerminal(a.stdout) {
+	if !opts.out.set || opts.out.raw == "-" {
+		if form == "xlsx" && a.isTerminal(a.terminal) {
 			return nil, usagef("e.g. -o xlsx --out report.xlsx, or redirect standard output to a file", "-o xlsx writes a workbook, not text for a terminal: give --out FILE")
 		}
 		return &output{w: a.stdout}, nil
 	}
-	path := opts.out.raw
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	f, err := outfile.Create(opts.out.raw)
 	if err != nil {
-		return nil, &inputError{msg: "--out " + path + ": " + describeOpenError(err)}
+		return nil, err
 	}
-	return &output{w: tmp, tmp: tmp, path: path}, nil
+	return &output{w: f, file: f}, nil
 }
 
-// commit puts the file in place; abort removes it. Both do nothing for
-// standard output.
+// commit puts the file in place; abort removes a temporary file. Both do
+// nothing for standard output.
 func (o *output) commit() error {
-	if o.tmp == nil {
+	if o.file == nil {
 		return nil
 	}
-	// A temporary file is private (0600); the result is an ordinary file.
-	if err := o.tmp.Chmod(0o644); err != nil {
-		o.abort()
-		return &inputError{msg: "--out " + o.path + ": " + err.Error()}
-	}
-	if err := o.tmp.Close(); err != nil {
-		o.abort()
-		return &inputError{msg: "--out " + o.path + ": " + err.Error()}
-	}
-	if err := os.Rename(o.tmp.Name(), o.path); err != nil {
-		o.abort()
-		return &inputError{msg: "--out " + o.path + ": " + describeOpenError(err)}
-	}
-	return nil
+	return o.file.Commit()
 }
 
 func (o *output) abort() {
-	if o.tmp != nil {
-		o.tmp.Close()
-		os.Remove(o.tmp.Name())
+	if o.file != nil {
+		o.file.Abort()
 	}
 }
+
+// checkedWriter remembers the first error of writing to standard output,
+// so that a full disk or a closed pipe is an exit status of 1 whatever the
+// command (help text included), not a silent success.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err != nil {
+		c.err = &stdoutError{err}
+	}
+	return n, c.err
+}
+
+// stdoutError is a failure to write standard output: exit 1.
+type stdoutError struct{ err error }
+
+func (e *stdoutError) Error() string { return "standard output: " + outfile.Describe(e.err) }
+
+func (e *stdoutError) Unwrap() error { return e.err }

@@ -71,6 +71,7 @@ var (
 	lblNotes      = label{Zh: "说明", En: "Notes"}
 	lblQuotes     = label{Zh: "政策原文", En: "Policy text"}
 	lblWarnings   = label{Zh: "提示", En: "Warnings"}
+	lblInputsRead = label{Zh: "输入", En: "inputs"}
 )
 
 // recipientName is the recipient as the chosen language says it.
@@ -215,7 +216,7 @@ func writeTable(buf *bytes.Buffer, r *report, lang, unit string, explain bool, w
 	}
 	writeSupplementary(buf, res, lang, unit, layout{})
 	if explain && r.project != nil {
-		writeExplain(buf, res, r.project, lang, layout{})
+		writeExplain(buf, res, lang, unit, layout{})
 	}
 	writeNotes(buf, res, notes, lang, layout{})
 }
@@ -265,7 +266,7 @@ func (l layout) section(buf *bytes.Buffer, title string) {
 
 func (l layout) item(buf *bytes.Buffer, text string) {
 	if l.markdown {
-		buf.WriteString("- " + mdEscape.Replace(text) + "\n")
+		buf.WriteString("- " + md(text) + "\n")
 		return
 	}
 	buf.WriteString("  " + text + "\n")
@@ -296,22 +297,25 @@ func writeHeading(buf *bytes.Buffer, r *report, lang, unit string, l layout) {
 	if !l.markdown {
 		fmt.Fprintf(buf, "%s, %s, %s %s\n", lblTitle.In(lang), measures.Policy, lblDate.In(lang), res.Date)
 		if res.Name != "" {
-			fmt.Fprintf(buf, "%s: %s\n", lblProject.In(lang), res.Name)
+			fmt.Fprintf(buf, "%s: %s\n", lblProject.In(lang), safe(res.Name))
 		}
 		if res.Applicant != "" {
-			fmt.Fprintf(buf, "%s: %s\n", lblApplicant.In(lang), res.Applicant)
+			fmt.Fprintf(buf, "%s: %s\n", lblApplicant.In(lang), safe(res.Applicant))
 		}
 		if r.file != nil {
-			fmt.Fprintf(buf, "%s: %s\n", lblFile.In(lang), *r.file)
+			fmt.Fprintf(buf, "%s: %s\n", lblFile.In(lang), safe(*r.file))
 		}
 		buf.WriteString(unitLabel.In(lang) + "\n")
+		if in := inputsRead(res, unit); in != "" {
+			fmt.Fprintf(buf, "%s: %s\n", lblInputsRead.In(lang), in)
+		}
 		return
 	}
 	title := lblTitle.In(lang)
 	if res.Name != "" {
 		title = res.Name
 	}
-	buf.WriteString("## " + mdEscape.Replace(title) + "\n\n")
+	buf.WriteString("## " + md(title) + "\n\n")
 	pairs := [][2]string{{lblPolicy.In(lang), measures.Policy}, {lblDate.In(lang), res.Date.String()}}
 	if res.Applicant != "" {
 		pairs = append(pairs, [2]string{lblApplicant.In(lang), res.Applicant})
@@ -321,7 +325,35 @@ func writeHeading(buf *bytes.Buffer, r *report, lang, unit string, l layout) {
 	}
 	l.pairs(buf, pairs)
 	l.item(buf, unitLabel.In(lang))
+	if in := inputsRead(res, unit); in != "" {
+		l.item(buf, lblInputsRead.In(lang)+": "+in)
+	}
 	buf.WriteString("\n")
+}
+
+// inputsRead echoes the amounts read, in the unit of the table, so that a
+// reader sees at once that "5000" under --unit wan was 5000万元.
+func inputsRead(res *calc.Result, unit string) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, l := range res.Lines {
+		key := l.Item.Measure + " --" + l.Item.Base
+		if l.Base == nil || l.Item.Base == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		parts = append(parts, key+" "+money(*l.Base, unit))
+	}
+	in := res.Inputs
+	for _, a := range []struct {
+		name string
+		v    *decimal.Decimal
+	}{{"audited-investment", in.AuditedInvestment}, {"national-funding", in.NationalFunding}, {"provincial-funding", in.ProvincialFunding}, {"other-city-funding", in.OtherCityFunding}} {
+		if a.v != nil {
+			parts = append(parts, "--"+a.name+" "+money(*a.v, unit))
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // writeSupplementary writes the 附则 block: validity, no double-dipping,

@@ -32,7 +32,7 @@ error of every file is reported; "-" reads a file from standard input.`,
 					failed = true
 					continue
 				}
-				fmt.Fprintf(&out, "%s: ok\n", name)
+				fmt.Fprintf(&out, "%s: ok\n", safe(name))
 			}
 			if _, err := a.stdout.Write(out.Bytes()); err != nil {
 				return err

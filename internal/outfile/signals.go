@@ -1,0 +1,24 @@
+package outfile
+
+import (
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// CleanUpOnSignals makes an interrupt (SIGINT, SIGTERM, SIGHUP) remove every
+// temporary file before the process exits with 128 + the signal's number, as
+// a shell reports it. Only a process's main function calls it.
+func CleanUpOnSignals() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		s := <-c
+		removeTemporary()
+		code := 1
+		if n, ok := s.(syscall.Signal); ok {
+			code = 128 + int(n)
+		}
+		os.Exit(code)
+	}()
+}
