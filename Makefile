@@ -17,8 +17,8 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 # make fuzz fuzzes every target for FUZZTIME each; make test runs only their
 # seed corpora (testdata/fuzz and the f.Add seeds).
 FUZZTIME    ?= 30s
-FUZZ        := ./calc:FuzzParseAmount ./calc:FuzzParseRate ./project:FuzzParse \
-               ./project:FuzzLocate ./cmd/szsoft:FuzzCompute
+FUZZ        := ./calc:FuzzParseAmount ./calc:FuzzParseRate ./internal/project:FuzzParse \
+               ./internal/project:FuzzLocate ./cmd/szsoft:FuzzCompute
 
 .PHONY: all build test fmt-check vet staticcheck gotest fuzz bench bench-data completions install install-check clean
 
@@ -48,18 +48,18 @@ fuzz:
 		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	done
 
-# make bench: Go benchmarks and the whole-process targets (bench/run.sh).
+# make bench: Go benchmarks and the whole-process targets (internal/bench/run.sh).
 # make bench-data: only write the 20,000 and 2,000 generated project files.
 BENCH_DIR   ?= /tmp/szsoft-bench
 
 bench:
-	BENCH_DIR=$(BENCH_DIR) bench/run.sh
+	BENCH_DIR=$(BENCH_DIR) internal/bench/run.sh
 
 bench-data:
-	$(GO) run ./bench/gendata -n 20000 -dir $(BENCH_DIR)/20000
-	$(GO) run ./bench/gendata -n 2000 -dir $(BENCH_DIR)/2000
+	$(GO) run ./internal/bench/gendata -n 20000 -dir $(BENCH_DIR)/20000
+	$(GO) run ./internal/bench/gendata -n 2000 -dir $(BENCH_DIR)/2000
 
-# completions/ and man/ are generated from the command tree and committed;
+# completions/ and docs/man/ are generated from the command tree and committed;
 # make test fails when they are stale.
 completions:
 	$(GO) test ./cmd/szsoft -run '^TestGeneratedFilesFresh$$' -update
@@ -71,7 +71,7 @@ install: build
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d \
 		$(DESTDIR)$(PREFIX)/share/szsoft
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/szsoft
-	install -m 0644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 0644 docs/man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 0644 completions/szsoft.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/szsoft
 	install -m 0644 completions/_szsoft $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_szsoft
 	install -m 0644 completions/szsoft.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/szsoft.fish

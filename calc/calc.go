@@ -1,11 +1,14 @@
-// Package calc computes the subsidies of the Shenzhen software-industry
-// measures (深府规〔2022〕5号) for one project: every item claimed, each
-// under its rule kind, then the supplementary rules (附则) over the whole.
+// Package calc computes the subsidies of one project under an edition of
+// the Shenzhen software-industry measures (measures.Edition): every item
+// claimed, each under its rule kind (kinds.go), the alternatives, then the
+// supplementary rules (附则) over the whole (supplementary.go).
 //
-// calc is pure: values in, a Result out. It reads the policy from package
-// measures and does no I/O; the date of the qualifying event comes in as a
-// value. Money is exact decimal throughout: base × rate is exact, the cap is
-// applied, and only then is the figure rounded half-up to 0.01 yuan.
+// calc is pure: an edition and a project in, a result of facts out. It does
+// no I/O, reads no clock (the date of the qualifying event is an input) and
+// writes no sentences: notes, steps, warnings and errors are codes with
+// their arguments (notes.go), which the face turns into words. Money is
+// exact decimal throughout: base × rate is exact, the cap is applied, and
+// only then is the figure rounded half-up to 0.01 yuan.
 package calc
 
 import (
@@ -19,50 +22,70 @@ import (
 	"szsoft/measures"
 )
 
-// Claim is one measure a project claims, with the values of its inputs keyed
-// by flag name ("operating-cost").
-type Claim struct {
-	Measure  string
+// Date is a calendar day.
+type Date = measures.Day
+
+// Values are the inputs given, keyed by input name (the flag's name,
+// "operating-cost"), by the kind of value.
+type Values struct {
 	Amounts  map[string]decimal.Decimal
 	Rates    map[string]decimal.Decimal
 	Switches map[string]bool
 	Choices  map[string][]string
+	Dates    map[string]Date
 }
 
-// NewClaim returns an empty claim of the measure.
-func NewClaim(measure string) Claim {
-	return Claim{
-		Measure:  measure,
+// NewValues returns empty values.
+func NewValues() Values {
+	return Values{
 		Amounts:  map[string]decimal.Decimal{},
 		Rates:    map[string]decimal.Decimal{},
 		Switches: map[string]bool{},
 		Choices:  map[string][]string{},
+		Dates:    map[string]Date{},
 	}
 }
 
 // Given reports whether the input called name has a value.
-func (c *Claim) Given(name string) bool {
-	if _, ok := c.Amounts[name]; ok {
+func (v *Values) Given(name string) bool {
+	if _, ok := v.Amounts[name]; ok {
 		return true
 	}
-	if _, ok := c.Rates[name]; ok {
+	if _, ok := v.Rates[name]; ok {
 		return true
 	}
-	if c.Switches[name] {
+	if _, ok := v.Dates[name]; ok {
 		return true
 	}
-	return len(c.Choices[name]) > 0
+	return v.Switches[name] || len(v.Choices[name]) > 0
 }
 
 // Claims reports whether the input called name claims its item: a non-zero
 // amount, a true switch or a choice. "purchase = 0" or "rent_existing =
 // false" claims nothing.
-func (c *Claim) Claims(name string) bool {
-	if v, ok := c.Amounts[name]; ok {
-		return !v.IsZero()
+func (v *Values) Claims(name string) bool {
+	if a, ok := v.Amounts[name]; ok {
+		return !a.IsZero()
 	}
-	return c.Switches[name] || len(c.Choices[name]) > 0
+	return v.Switches[name] || len(v.Choices[name]) > 0
 }
+
+// Amount returns the amount called name, or nil.
+func (v *Values) Amount(name string) *decimal.Decimal {
+	if a, ok := v.Amounts[name]; ok {
+		return &a
+	}
+	return nil
+}
+
+// Claim is one measure a project claims, with the values of its inputs.
+type Claim struct {
+	Measure string
+	Values
+}
+
+// NewClaim returns an empty claim of the measure.
+func NewClaim(measure string) Claim { return Claim{Measure: measure, Values: NewValues()} }
 
 // claims reports whether c claims the item: its trigger input claims it, or,
 // for an item computed whenever its measure is, its base is not given as 0.
@@ -77,37 +100,28 @@ func (c *Claim) claims(it *measures.Item) bool {
 }
 
 // Project is everything the calculation needs: the claims of one funded
-// project (同一项目) of one applicant, and the inputs of the 附则.
+// project (同一项目) of one applicant, and the inputs of the 附则 by name
+// (the edition's Supplementary.Inputs: date, the amounts of the cumulative
+// cap, the district's ratio, the reading of the cap).
 type Project struct {
 	Name, Applicant string
-	Date            Date // of the qualifying event
-
+	Annex           Values
 	// SameKind lists the measures and items whose support the project
 	// already has under a similar municipal measure (附则: 不得重复享受).
 	SameKind []string
-	// The 附则 amounts; nil: not given.
-	AuditedInvestment *decimal.Decimal
-	NationalFunding   *decimal.Decimal
-	ProvincialFunding *decimal.Decimal
-	OtherCityFunding  *decimal.Decimal
-	DistrictRatio     decimal.Decimal
-	StrictCap         bool
-
-	Claims []Claim
+	Claims   []Claim
 }
 
-// orZero is the amount, or 0 when it was not given.
-func orZero(d *decimal.Decimal) decimal.Decimal {
-	if d == nil {
-		return decimal.Zero
-	}
-	return *d
-}
+// Date is the date of the qualifying event.
+func (p *Project) Date() Date { return p.Annex.Dates[measures.InDate] }
+
+// annexAmount is a 附则 amount, or 0 when it was not given.
+func (p *Project) annexAmount(name string) decimal.Decimal { return p.Annex.Amounts[name] }
 
 // Binding says which limit set a line's max.
 type Binding string
 
-// The bindings of SPEC section 1.
+// The bindings (docs/contract.md §1.1).
 const (
 	BindCap  Binding = "cap"
 	BindBase Binding = "base"
@@ -130,12 +144,13 @@ type Line struct {
 	// ExcludedBy is the id of the alternative that counts instead of this
 	// line, or "".
 	ExcludedBy string
-	// Zeroed names the 附则 rule that set the line to 0: ZeroWindow,
-	// ZeroSameKind, or "" .
+	// Zeroed names the rule that set the line to 0 after it was computed,
+	// or "".
 	Zeroed string
-	Notes  []measures.Text
+	Notes  []Note // what the table's note column and the JSON notes say
+	Steps  []Note // the arithmetic, step by step, for --explain
 
-	warnings []measures.Text // raised by the item's own rule
+	warnings []Note // raised by the item's own rule
 }
 
 // The rules that can set a line to 0 after it was computed.
@@ -150,13 +165,13 @@ type Adjustment struct {
 	ID     string
 	Clause string
 	Amount decimal.Decimal // negative: a cut
-	Note   measures.Text
+	Note   Note
 }
 
-// Reading names the reading of the cumulative cap that was applied.
+// Reading names the reading of the cumulative cap.
 type Reading string
 
-// The two readings of the cumulative cap (SPEC section 2.3).
+// The two readings of the cumulative cap (docs/contract.md §2).
 const (
 	Literal   Reading = "literal"
 	AllLevels Reading = "all-levels"
@@ -165,17 +180,14 @@ const (
 // Inputs echoes the 附则 inputs a result rests on, so that a reviewer can
 // redo every figure from the result alone.
 type Inputs struct {
-	AuditedInvestment *decimal.Decimal
-	NationalFunding   *decimal.Decimal
-	ProvincialFunding *decimal.Decimal
-	OtherCityFunding  *decimal.Decimal
-	DistrictRatio     decimal.Decimal
-	Reading           Reading  // as chosen, even where no cap applies
-	SameKind          []string // measures and items declared, in catalogue order
+	Values            // the 附则 inputs as given
+	Reading  Reading  // as chosen, even where no cap applies
+	SameKind []string // measures and items declared, in catalogue order
 }
 
-// Result is the subsidy of one project.
+// Result is the subsidy of one project under one edition.
 type Result struct {
+	Edition            *measures.Edition
 	Name, Applicant    string
 	Date               Date
 	Eligible           bool
@@ -187,17 +199,24 @@ type Result struct {
 	DistrictMatch      decimal.Decimal
 	Reading            Reading // "" when the cumulative cap does not apply
 	Inputs             Inputs
-	Warnings           []measures.Text
+	Steps              []Note // the arithmetic of the 附则, for --explain
+	Warnings           []Note
 }
 
 // SameKindApplied reports whether the no-double-dipping rule zeroed a line.
 func (r *Result) SameKindApplied() bool {
+	return slices.ContainsFunc(r.Lines, func(l Line) bool { return l.Zeroed == ZeroSameKind })
+}
+
+// DistrictPaid is the sum of the district-paid lines' max.
+func (r *Result) DistrictPaid() decimal.Decimal {
+	sum := decimal.Zero
 	for _, l := range r.Lines {
-		if l.Zeroed == ZeroSameKind {
-			return true
+		if l.Item.Payer == measures.District && l.Max != nil {
+			sum = sum.Add(*l.Max)
 		}
 	}
-	return false
+	return sum
 }
 
 // Clauses returns the clauses the result cites, in order of first mention,
@@ -215,28 +234,41 @@ func (r *Result) Clauses() []string {
 	return cs
 }
 
+// ValueError is an input value that cannot be used: an amount, a rate, a
+// date or a choice. Field names the input when the engine knows it.
+type ValueError struct {
+	Measure  string // the measure whose input it is; "" for the 附则 inputs
+	Field    string // the input's name, e.g. "sales"; may be empty
+	Value    string // the value as given
+	Code     Code
+	Args     Args
+	Hint     Code // "" when there is none
+	HintArgs Args
+}
+
+func (e *ValueError) Error() string {
+	return strings.TrimSpace(fmt.Sprintf("%s %s %q", e.Code, e.Field, e.Value))
+}
+
 // MissingError is a claim without an input it needs. From the command line
 // it is a usage error, in a file an invalid file.
 type MissingError struct {
 	Measure string
-	Inputs  []string // the inputs of which one (or each, when Required) is needed
+	Inputs  []string // the inputs of which one (or each, when All) is needed
 	All     bool     // every input listed is required
 }
 
 func (e *MissingError) Error() string {
-	flags := make([]string, len(e.Inputs))
-	for i, in := range e.Inputs {
-		flags[i] = "--" + in
-	}
+	sep := " | "
 	if e.All {
-		return fmt.Sprintf("%s needs %s", e.Measure, strings.Join(flags, " and "))
+		sep = " & "
 	}
-	return fmt.Sprintf("%s needs at least one of %s", e.Measure, strings.Join(flags, ", "))
+	return "missing " + e.Measure + ": " + strings.Join(e.Inputs, sep)
 }
 
 // SidesError is a project that claims items of one measure paid to two
 // parties the text keeps apart (developer and user, park operator and
-// tenant, …): one project file is one applicant. Inputs name the inputs that
+// tenant, …): one project is one applicant. Inputs name the inputs that
 // claimed each side, so that the caller can say whether a flag did.
 type SidesError struct {
 	Measure string
@@ -246,29 +278,28 @@ type SidesError struct {
 }
 
 func (e *SidesError) Error() string {
-	return fmt.Sprintf("%s: %s (%s) and %s (%s) are different applicants", e.Measure,
-		e.A.Recipient, e.A.ID, e.B.Recipient, e.B.ID)
+	return "two applicants in " + e.Measure + ": " + e.A.ID + ", " + e.B.ID
 }
 
 // Compute checks every claim of p (Check), then the 附则 inputs, then
-// computes the claims and applies the 附则.
-func Compute(p *Project) (*Result, error) {
-	cat := measures.Get()
+// computes the claims under the edition, settles the alternatives and
+// applies the 附则.
+func Compute(ed *measures.Edition, p *Project) (*Result, error) {
 	ms := make([]*measures.Measure, len(p.Claims))
 	for i := range p.Claims {
-		m, ok := cat.Measure(p.Claims[i].Measure)
+		m, ok := ed.Measure(p.Claims[i].Measure)
 		if !ok {
-			return nil, &ValueError{Field: "measure", Value: p.Claims[i].Measure, Msg: "no such measure"}
+			return nil, &ValueError{Field: "measure", Value: p.Claims[i].Measure, Code: ErrNoMeasure, Args: Args{"value": p.Claims[i].Measure, "edition": ed.ID}}
 		}
 		if err := Check(m, &p.Claims[i]); err != nil {
 			return nil, err
 		}
 		ms[i] = m
 	}
-	if err := checkSupplementary(p); err != nil {
+	if err := checkSupplementary(ed, p); err != nil {
 		return nil, err
 	}
-	r := &Result{Name: p.Name, Applicant: p.Applicant, Date: p.Date, Eligible: InWindow(p.Date), Inputs: inputsOf(p)}
+	r := &Result{Edition: ed, Name: p.Name, Applicant: p.Applicant, Date: p.Date(), Eligible: ed.InWindow(p.Date()), Inputs: inputsOf(ed, p)}
 	for i, m := range ms {
 		lines, err := computeMeasure(m, &p.Claims[i])
 		if err != nil {
@@ -280,22 +311,17 @@ func Compute(p *Project) (*Result, error) {
 		r.Warnings = append(r.Warnings, r.Lines[i].warnings...)
 		r.Lines[i].warnings = nil
 	}
-	applyAlternatives(cat, r)
-	applySupplementary(p, r)
+	applyAlternatives(ed, r)
+	applySupplementary(ed, p, r)
 	return r, nil
 }
 
-func inputsOf(p *Project) Inputs {
-	in := Inputs{
-		AuditedInvestment: p.AuditedInvestment, NationalFunding: p.NationalFunding,
-		ProvincialFunding: p.ProvincialFunding, OtherCityFunding: p.OtherCityFunding,
-		DistrictRatio: p.DistrictRatio, Reading: Literal, SameKind: []string{},
-	}
-	if p.StrictCap {
+func inputsOf(ed *measures.Edition, p *Project) Inputs {
+	in := Inputs{Values: p.Annex, Reading: Literal, SameKind: []string{}}
+	if p.Annex.Switches[measures.InStrictCap] {
 		in.Reading = AllLevels
 	}
-	cat := measures.Get()
-	for _, m := range cat.Measures {
+	for _, m := range ed.Measures {
 		if slices.Contains(p.SameKind, m.Name) {
 			in.SameKind = append(in.SameKind, m.Name)
 		}
@@ -312,8 +338,8 @@ func inputsOf(p *Project) Inputs {
 // claims: the computable one with the largest max, the first in catalogue
 // order on a tie, decided before the 附则 apply. The others are 0 (a
 // case-by-case one keeps its null), with the kept item named.
-func applyAlternatives(cat *measures.Catalogue, r *Result) {
-	for _, alt := range cat.Alternatives {
+func applyAlternatives(ed *measures.Edition, r *Result) {
+	for _, alt := range ed.Alternatives {
 		var claimed []*Line
 		var kept *Line
 		for _, id := range alt.Items {
@@ -338,26 +364,27 @@ func applyAlternatives(cat *measures.Catalogue, r *Result) {
 			l.ExcludedBy = kept.Item.ID
 			if l.Max != nil {
 				l.Min, l.Max, l.Binding, l.Zeroed = ptr(decimal.Zero), ptr(decimal.Zero), BindNone, ZeroAlternative
+				l.Steps = append(withoutMin(l.Steps), note(StepZeroed, "why", note(NoteExcluded, "kept", item(kept.Item), "why", alt.Why)))
+			} else {
+				l.Steps = append(l.Steps, note(NoteExcluded, "kept", item(kept.Item), "why", alt.Why))
 			}
-			l.Notes = append(l.Notes, measures.Text{
-				Zh: "与 " + kept.Item.ID + " 择一：" + alt.Why.Zh + "；按最高的 " + kept.Item.ID + " 计",
-				En: "an alternative to " + kept.Item.ID + ": " + alt.Why.En + "; the larger, " + kept.Item.ID + ", counts",
-			})
-			kept.Notes = append(kept.Notes, measures.Text{
-				Zh: "同时申报 " + l.Item.ID + "（择一）：本项计入，" + l.Item.ID + " 不计",
-				En: l.Item.ID + " was claimed too (alternatives): this line counts, " + l.Item.ID + " does not",
-			})
-			r.Warnings = append(r.Warnings, measures.Text{
-				Zh: l.Item.ID + " 与 " + kept.Item.ID + " 择一，不重复计算：只计 " + kept.Item.ID,
-				En: l.Item.ID + " and " + kept.Item.ID + " are alternatives for one project: only " + kept.Item.ID + " counts",
-			})
+			l.Notes = append(l.Notes, note(NoteExcluded, "kept", item(kept.Item), "why", alt.Why))
+			kept.Notes = append(kept.Notes, note(NoteKept, "other", item(l.Item)))
+			r.Warnings = append(r.Warnings, note(WarnAlternative, "excluded", item(l.Item), "kept", item(kept.Item)))
 		}
 	}
 }
 
+// withoutMin drops the step that says how a line's minimum came about: a
+// line set to 0 has none.
+func withoutMin(steps []Note) []Note {
+	return slices.DeleteFunc(steps, func(n Note) bool { return n.Code == StepMin })
+}
+
 // Check reports whether c claims its measure properly — every required input
 // given, at least one input for a measure that needs one, every rate with
-// its base — without computing anything.
+// its base, one side of a measure paid to two parties — without computing
+// anything.
 func Check(m *measures.Measure, c *Claim) error {
 	var required []string
 	for _, in := range m.Inputs {
@@ -427,7 +454,11 @@ func computeMeasure(m *measures.Measure, c *Claim) ([]Line, error) {
 		if t := it.Trigger(); t != "" && !c.Given(t) {
 			continue
 		}
-		l, err := computeItem(it, c)
+		rule, ok := rules[it.Kind]
+		if !ok {
+			return nil, fmt.Errorf("item %s: unknown rule kind %q", it.ID, it.Kind)
+		}
+		l, err := rule.line(it, c)
 		if err != nil {
 			var ve *ValueError
 			if errors.As(err, &ve) {
@@ -435,40 +466,21 @@ func computeMeasure(m *measures.Measure, c *Claim) ([]Line, error) {
 			}
 			return nil, err
 		}
-		l.Claimed = c.claims(it)
-		l.Notes = append(l.Notes, it.Notes...)
+		l.Item, l.Claimed = it, c.claims(it)
+		for _, n := range it.Notes {
+			l.Notes = append(l.Notes, note(NoteItem, "text", n))
+		}
 		lines = append(lines, l)
 	}
 	return lines, nil
 }
 
-// computeItem dispatches an item to the function of its rule kind.
-func computeItem(it *measures.Item, c *Claim) (Line, error) {
-	var base *decimal.Decimal
-	if v, ok := c.Amounts[it.Base]; ok && it.Base != "" {
-		base = &v
+// CapBase returns the base from which the item's cap binds, cap ÷ rate for
+// a rate item (at its top rate), the cap itself for a cap-only item with a
+// base, rounded half-up to 0.01 yuan; nil where no base meets a cap.
+func CapBase(it *measures.Item) *decimal.Decimal {
+	if it.Cap == nil || it.Base == "" {
+		return nil
 	}
-	switch it.Kind {
-	case measures.FixedRate, measures.CeilingRate, measures.RateRange:
-		var chosen *decimal.Decimal
-		if v, ok := c.Rates[it.RateInput]; ok && it.RateInput != "" {
-			chosen = &v
-		}
-		return rateLine(it, *base, chosen)
-	case measures.CapOnly:
-		return capOnly(it, base, c.Choices[it.Claim])
-	case measures.Tier:
-		if len(it.Tiers) > 0 && !it.Tiers[0].Threshold.IsZero() {
-			prior := c.Amounts[it.Prior]
-			return milestone(it, *base, prior, c.Switches[it.HighestOnly], c.Given(it.Prior)), nil
-		}
-		return tier(it, c.Choices[it.Claim], c.Switches[it.PerLevel])
-	case measures.AmountRange:
-		return amountRange(it), nil
-	case measures.Floor:
-		return floor(it, *base), nil
-	case measures.CaseByCase:
-		return caseByCase(it), nil
-	}
-	return Line{}, fmt.Errorf("item %s: unknown rule kind %q", it.ID, it.Kind)
+	return rules[it.Kind].capBase(it, *it.Cap)
 }

@@ -9,11 +9,47 @@ import (
 	"szsoft/measures"
 )
 
+// ed is the edition the tests compute under.
+var ed = measures.SZ2022()
+
+// P is a project as the tests write it, the 附则 inputs as fields; a zero
+// Date is testDate.
+type P struct {
+	Date                                                                    Date
+	AuditedInvestment, NationalFunding, ProvincialFunding, OtherCityFunding *decimal.Decimal
+	DistrictRatio                                                           decimal.Decimal
+	StrictCap                                                               bool
+	SameKind                                                                []string
+	Claims                                                                  []Claim
+}
+
+// project turns P into the engine's Project: the 附则 inputs by name.
+func (p P) project() *Project {
+	annex := NewValues()
+	annex.Dates[measures.InDate] = p.Date
+	if p.Date.IsZero() {
+		annex.Dates[measures.InDate] = testDate
+	}
+	for name, v := range map[string]*decimal.Decimal{measures.InAudited: p.AuditedInvestment, measures.InNational: p.NationalFunding,
+		measures.InProvincial: p.ProvincialFunding, measures.InOtherCity: p.OtherCityFunding} {
+		if v != nil {
+			annex.Amounts[name] = *v
+		}
+	}
+	annex.Rates[measures.InDistrictRatio] = p.DistrictRatio
+	if p.StrictCap {
+		annex.Switches[measures.InStrictCap] = true
+	}
+	return &Project{Annex: annex, SameKind: p.SameKind, Claims: p.Claims}
+}
+
+func compute(p P) (*Result, error) { return Compute(ed, p.project()) }
+
 // claim builds a claim from "name=value" and "switch" words, reading each
 // value by the kind of its input, as the command line does.
 func claim(t *testing.T, measure string, words ...string) Claim {
 	t.Helper()
-	m, ok := measures.Get().Measure(measure)
+	m, ok := ed.Measure(measure)
 	if !ok {
 		t.Fatalf("no measure %s", measure)
 	}
@@ -46,12 +82,12 @@ func claim(t *testing.T, measure string, words ...string) Claim {
 	return c
 }
 
-var testDate = Date{2026, 11, 26}
+var testDate = Date{Year: 2026, Month: 11, Day: 26}
 
 // project computes one measure on testDate and fails the test on an error.
 func project(t *testing.T, measure string, words ...string) *Result {
 	t.Helper()
-	r, err := Compute(&Project{Date: testDate, Claims: []Claim{claim(t, measure, words...)}})
+	r, err := compute(P{Date: testDate, Claims: []Claim{claim(t, measure, words...)}})
 	if err != nil {
 		t.Fatalf("%s %v: %v", measure, words, err)
 	}

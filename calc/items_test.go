@@ -2,10 +2,7 @@ package calc
 
 import (
 	"errors"
-	"strings"
 	"testing"
-
-	"szsoft/measures"
 )
 
 // Every item, computed by hand from the policy text. Each rate item is hit
@@ -40,7 +37,7 @@ func TestItems(t *testing.T) {
 		// （四）new platform: ≤50%, cap 20,000,000; breakpoint 40,000,000.
 		{"platform.new below", "platform", []string{"investment=39999999.98"}, "platform.new", "19999999.99", "0.00", "19999999.99", BindRate},
 		{"platform.new above", "platform", []string{"investment=40000000.02"}, "platform.new", "20000000.01", "0.00", "20000000.00", BindCap},
-		// （四）existing platform: 20%-40% of 10,000,000 = 2,000,000 – 4,000,000 (SPEC §6).
+		// （四）existing platform: 20%-40% of 10,000,000 = 2,000,000 – 4,000,000 (docs/contract.md §6).
 		{"platform.existing", "platform", []string{"operating-cost=1e7"}, "platform.existing", "4000000.00", "2000000.00", "4000000.00", BindRate},
 		// breakpoint of the top rate 12,500,000: 12,499,999.99 × 0.4 = 4,999,999.996 → 5,000,000.00 but the rate binds;
 		// the bottom 12,499,999.99 × 0.2 = 2,499,999.998 → 2,500,000.00.
@@ -74,7 +71,7 @@ func TestItems(t *testing.T) {
 		{"talent-team core", "talent-team", []string{"core-team"}, "talent-team.core", "null", "10000000.00", "100000000.00", BindNone},
 		{"talent-team top", "talent-team", []string{"top"}, "talent-team.top", "null", "null", "null", BindNone},
 		{"talent-team backbone", "talent-team", []string{"backbone"}, "talent-team.backbone", "null", "null", "null", BindNone},
-		// （十二）首次达到10亿元 → 50万元 (SPEC §6: 1.2e9 → 500,000).
+		// （十二）首次达到10亿元 → 50万元 (docs/contract.md §6: 1.2e9 → 500,000).
 		{"revenue 1.2e9", "revenue", []string{"revenue=1.2e9"}, "revenue.milestone", "500000.00", "500000.00", "500000.00", BindNone},
 		{"revenue exactly 1e9", "revenue", []string{"revenue=10亿"}, "revenue.milestone", "500000.00", "500000.00", "500000.00", BindNone},
 		{"revenue just below 1e9", "revenue", []string{"revenue=999999999.99"}, "revenue.milestone", "0.00", "0.00", "0.00", BindNone},
@@ -101,7 +98,7 @@ func TestItems(t *testing.T) {
 		{"quality standards", "quality", []string{"standard=national,group"}, "quality.standard", "600000.00", "0.00", "600000.00", BindNone},
 		{"quality two national", "quality", []string{"standard=national", "standard=national"}, "quality.standard", "1000000.00", "0.00", "1000000.00", BindNone},
 		{"quality industry local", "quality", []string{"standard=industry,local"}, "quality.standard", "500000.00", "0.00", "500000.00", BindNone},
-		// SPEC §6: national, national, group = 500,000 + 500,000 + 100,000 per standard;
+		// docs/contract.md §6: national, national, group = 500,000 + 500,000 + 100,000 per standard;
 		// --per-level: each level once, 500,000 + 100,000.
 		{"quality per standard", "quality", []string{"standard=national,national,group"}, "quality.standard", "1100000.00", "0.00", "1100000.00", BindNone},
 		{"quality per level", "quality", []string{"standard=national,national,group", "per-level"}, "quality.standard", "600000.00", "0.00", "600000.00", BindNone},
@@ -154,7 +151,7 @@ func TestItems(t *testing.T) {
 			if l.Binding != r.binding {
 				t.Errorf("binding = %s, want %s", l.Binding, r.binding)
 			}
-			if l.Item.Kind == "case-by-case" && (len(l.Notes) == 0 || l.Notes[0] != l.Item.Reason) {
+			if l.Item.Kind == "case-by-case" && (len(l.Notes) == 0 || l.Notes[0].Code != NoteReason || l.Notes[0].Args["text"] != l.Item.Reason) {
 				t.Errorf("case by case without its reason: %v", l.Notes)
 			}
 		})
@@ -188,7 +185,7 @@ func TestRoundingHalfUp(t *testing.T) {
 	}
 }
 
-// SPEC §6, the examples without 附则 inputs.
+// docs/contract.md §6, the examples without 附则 inputs.
 func TestWorkedExamples(t *testing.T) {
 	// sales 2e7 × 30% = 6,000,000; premium 1,000,000 < cap 3,000,000: the base binds.
 	r := project(t, "first-version", "sales=2e7", "premium=1e6")
@@ -214,7 +211,7 @@ func TestWorkedExamples(t *testing.T) {
 	// 1.2e9 first reaches 10亿 → 500,000, 首次达到 assumed without --prior-peak;
 	// with a prior peak of 1.1e9 nothing is reached for the first time.
 	r = project(t, "revenue", "revenue=1.2e9")
-	if Yuan(r.Total) != "500000.00" || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].Zh, "首次达到") {
+	if Yuan(r.Total) != "500000.00" || len(r.Warnings) != 1 || r.Warnings[0].Code != NoteFirstAssumed {
 		t.Errorf("revenue: total %s, warnings %v", Yuan(r.Total), r.Warnings)
 	}
 	if r := project(t, "revenue", "revenue=1.2e9", "prior-peak=1.1e9"); Yuan(r.Total) != "0.00" || len(r.Warnings) != 0 {
@@ -240,7 +237,7 @@ func TestRatesOutsideTheirItem(t *testing.T) {
 		{"open-source", []string{"purchase=1e7", "purchase-rate=0.3001"}},          // ceiling 30%
 	}
 	for _, c := range cases {
-		_, err := Compute(&Project{Date: testDate, Claims: []Claim{claim(t, c.measure, c.words...)}})
+		_, err := compute(P{Date: testDate, Claims: []Claim{claim(t, c.measure, c.words...)}})
 		var ve *ValueError
 		if !errors.As(err, &ve) {
 			t.Errorf("%s %v: err = %v, want a ValueError", c.measure, c.words, err)
@@ -260,17 +257,17 @@ func TestMissingInputs(t *testing.T) {
 		words   []string
 		want    string
 	}{
-		{"first-version", nil, "first-version needs at least one of --sales, --purchase, --premium"},
-		{"strategic", nil, "strategic needs --investment"},
-		{"revenue", []string{"prior-peak=1e9"}, "revenue needs --revenue"},
-		{"new-product", []string{"rate=30%"}, "new-product needs --investment"},
-		{"park", nil, "park needs at least one of --recognized, --excellent, --rent, --rent-existing"},
+		{"first-version", nil, "missing first-version: sales | purchase | premium"},
+		{"strategic", nil, "missing strategic: investment"},
+		{"revenue", []string{"prior-peak=1e9"}, "missing revenue: revenue"},
+		{"new-product", []string{"rate=30%"}, "missing new-product: investment"},
+		{"park", nil, "missing park: recognized | excellent | rent | rent-existing"},
 		// Every item of a measure with several items needs its own input.
-		{"talent-team", nil, "talent-team needs at least one of --core-team, --top, --backbone"},
-		{"listing", nil, "listing needs at least one of --listed, --loan-compensation"},
+		{"talent-team", nil, "missing talent-team: core-team | top | backbone"},
+		{"listing", nil, "missing listing: listed | loan-compensation"},
 	}
 	for _, c := range cases {
-		_, err := Compute(&Project{Date: testDate, Claims: []Claim{claim(t, c.measure, c.words...)}})
+		_, err := compute(P{Date: testDate, Claims: []Claim{claim(t, c.measure, c.words...)}})
 		var me *MissingError
 		if !errors.As(err, &me) || err.Error() != c.want {
 			t.Errorf("%s %v: err = %v, want %q", c.measure, c.words, err, c.want)
@@ -278,7 +275,7 @@ func TestMissingInputs(t *testing.T) {
 	}
 	// A claim without its inputs is reported before the 附则 inputs: from the
 	// command line it is a usage error (exit 2), whatever else is wrong.
-	_, err := Compute(&Project{Date: testDate, NationalFunding: pdec("1"), Claims: []Claim{claim(t, "first-version")}})
+	_, err := compute(P{Date: testDate, NationalFunding: pdec("1"), Claims: []Claim{claim(t, "first-version")}})
 	var me *MissingError
 	if !errors.As(err, &me) {
 		t.Errorf("missing input and missing audited investment: err = %v, want the MissingError", err)
@@ -296,21 +293,22 @@ func TestBadChoices(t *testing.T) {
 		{"quality", "certification=iso9001"},
 		{"quality", "certification=cmmi-7"},
 	} {
-		_, err := Compute(&Project{Date: testDate, Claims: []Claim{claim(t, c.measure, c.word)}})
+		_, err := compute(P{Date: testDate, Claims: []Claim{claim(t, c.measure, c.word)}})
 		var ve *ValueError
-		if !errors.As(err, &ve) || !strings.Contains(ve.Hint, "valid values") {
+		if !errors.As(err, &ve) || ve.Code != ErrChoice || ve.Hint != HintChoice || ve.HintArgs["valid"] == "" {
 			t.Errorf("%s %s: err = %v, want a ValueError listing the valid values", c.measure, c.word, err)
 		}
 	}
 }
 
-// The breakpoint is where the cap starts to bind: （十九） 10,000,000 ÷ 30% =
-// 33,333,333.33; （四） existing platforms 5,000,000 ÷ 40% = 12,500,000.00;
-// （十七） cloud 5,000,000 ÷ 10% = 50,000,000.00; pilot: the cap itself.
-func TestBreakpoint(t *testing.T) {
-	cat := measures.Get()
+// The base at which the cap is reached, rounded up to the fen: （十九）
+// 10,000,000 ÷ 30% = 33,333,333.333… → 33,333,333.34 (33,333,333.33 × 30%
+// = 9,999,999.999 is still under the cap); （四） existing platforms
+// 5,000,000 ÷ 40% = 12,500,000.00; （十七） cloud 5,000,000 ÷ 10% =
+// 50,000,000.00; pilot: the cap itself.
+func TestCapBase(t *testing.T) {
 	for id, want := range map[string]string{
-		"first-version.developer":   "33333333.33",
+		"first-version.developer":   "33333333.34",
 		"platform.existing":         "12500000.00",
 		"industrial-software.cloud": "50000000.00",
 		"industrial-software.pilot": "10000000.00",
@@ -319,9 +317,9 @@ func TestBreakpoint(t *testing.T) {
 		"listing.ipo":               "null",
 		"park.rent":                 "null",
 	} {
-		it, _ := cat.Item(id)
-		if got := show(Breakpoint(it)); got != want {
-			t.Errorf("Breakpoint(%s) = %s, want %s", id, got, want)
+		it, _ := ed.Item(id)
+		if got := show(CapBase(it)); got != want {
+			t.Errorf("CapBase(%s) = %s, want %s", id, got, want)
 		}
 	}
 }

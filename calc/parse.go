@@ -1,31 +1,14 @@
 package calc
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
 )
 
-// ValueError is an input value that cannot be used: an amount, a rate, a
-// date or a choice. Field names the flag or key when the caller knows it.
-type ValueError struct {
-	Measure string // the measure whose input it is; "" for the 附则 inputs
-	Field   string // flag name, without dashes; may be empty
-	Value   string // the value as given
-	Msg     string
-	Hint    string
-}
-
-func (e *ValueError) Error() string {
-	if e.Value == "" {
-		return e.Msg
-	}
-	return fmt.Sprintf("%q: %s", e.Value, e.Msg)
-}
-
-// Limits of what an amount may be (SPEC section 3).
+// Limits of what an amount may be (docs/contract.md §3).
 var (
 	// MaxAmount is the largest amount accepted: 10^15 yuan.
 	MaxAmount = decimal.New(1, 15)
@@ -41,10 +24,8 @@ const (
 	maxExponent  = 30
 )
 
-const amountHint = "amounts look like 50000000, 5e7, 50,000,000, 50_000_000, 5000万, 0.5亿 or 1.5亿元"
-
-func amountErr(s, format string, args ...any) *ValueError {
-	return &ValueError{Value: s, Msg: fmt.Sprintf(format, args...), Hint: amountHint}
+func amountErr(s string, code Code, kv ...any) *ValueError {
+	return &ValueError{Value: s, Code: code, Args: note(code, kv...).Args, Hint: HintAmount}
 }
 
 // Units of bare numbers: a number without 万, 亿 or 元 is in yuan, or in
@@ -54,7 +35,7 @@ var (
 	UnitWan  = wan
 )
 
-// ParseAmount reads an amount of yuan in any form of SPEC section 3:
+// ParseAmount reads an amount of yuan in any form of docs/contract.md:
 // 50000000, 5e7, 5E7, 50,000,000, 50_000_000, 5000万, 5000万元, 0.5亿,
 // 1.5亿元, 100元. Negative numbers, NaN, infinities, empty strings, trailing
 // garbage, several units, more than two decimals of a yuan and amounts above
@@ -69,10 +50,10 @@ func ParseAmountIn(s string, bare decimal.Decimal) (decimal.Decimal, error) {
 	raw := s
 	s = strings.TrimSpace(s)
 	if len(s) > maxAmountLen {
-		return decimal.Decimal{}, amountErr(shorten(raw), "too long to be an amount (more than %d characters)", maxAmountLen)
+		return decimal.Decimal{}, amountErr(shorten(raw), ErrTooLong, "max", maxAmountLen)
 	}
 	if s == "" {
-		return decimal.Decimal{}, amountErr(raw, "an amount is empty")
+		return decimal.Decimal{}, amountErr(raw, ErrEmpty)
 	}
 	unit := bare
 	if t, ok := strings.CutSuffix(s, "元"); ok {
@@ -85,7 +66,7 @@ func ParseAmountIn(s string, bare decimal.Decimal) (decimal.Decimal, error) {
 		unit, s = yi, strings.TrimSuffix(s, "亿")
 	}
 	if strings.HasSuffix(s, "万") || strings.HasSuffix(s, "亿") || strings.HasSuffix(s, "元") {
-		return decimal.Decimal{}, amountErr(raw, "more than one unit; write one of 万, 亿 or 元")
+		return decimal.Decimal{}, amountErr(raw, ErrUnits)
 	}
 	v, err := parseNumber(raw, s, true)
 	if err != nil {
@@ -93,10 +74,10 @@ func ParseAmountIn(s string, bare decimal.Decimal) (decimal.Decimal, error) {
 	}
 	v = v.Mul(unit)
 	if v.GreaterThan(MaxAmount) {
-		return decimal.Decimal{}, amountErr(raw, "above 10^15 yuan, the largest amount accepted")
+		return decimal.Decimal{}, amountErr(raw, ErrAbove)
 	}
 	if !v.Equal(v.Round(2)) {
-		return decimal.Decimal{}, amountErr(raw, "finer than 0.01 yuan; amounts have at most two decimals of a yuan")
+		return decimal.Decimal{}, amountErr(raw, ErrFen)
 	}
 	return v, nil
 }
@@ -105,12 +86,11 @@ func ParseAmountIn(s string, bare decimal.Decimal) (decimal.Decimal, error) {
 func ParseRate(s string) (decimal.Decimal, error) {
 	raw := s
 	s = strings.TrimSpace(s)
-	hint := "rates look like 0.3 or 30%"
 	if len(s) > maxRateLen {
-		return decimal.Decimal{}, &ValueError{Value: shorten(raw), Msg: fmt.Sprintf("too long to be a rate (more than %d characters)", maxRateLen), Hint: hint}
+		return decimal.Decimal{}, &ValueError{Value: shorten(raw), Code: ErrRateTooLong, Args: Args{"max": maxRateLen}, Hint: HintRate}
 	}
 	if s == "" {
-		return decimal.Decimal{}, &ValueError{Value: raw, Msg: "a rate is empty", Hint: hint}
+		return decimal.Decimal{}, &ValueError{Value: raw, Code: ErrRateEmpty, Hint: HintRate}
 	}
 	percent := false
 	for _, p := range []string{"%", "％"} {
@@ -121,17 +101,18 @@ func ParseRate(s string) (decimal.Decimal, error) {
 	}
 	v, err := parseNumber(raw, s, true)
 	if err != nil {
-		err.(*ValueError).Hint = hint
+		err.(*ValueError).Hint = HintRate
 		return decimal.Decimal{}, err
 	}
 	if percent {
 		v = v.Div(hundred)
 	}
 	if v.GreaterThan(one) {
+		ve := &ValueError{Value: raw, Code: ErrRateAbove, Hint: HintRate}
 		if !percent {
-			hint = fmt.Sprintf("a rate is a share of 1: write %s%% or %s", raw, v.Div(hundred))
+			ve.Hint, ve.HintArgs = HintRateShare, Args{"percent": raw + "%", "share": v.Div(hundred).String()}
 		}
-		return decimal.Decimal{}, &ValueError{Value: raw, Msg: "a rate above 100%", Hint: hint}
+		return decimal.Decimal{}, ve
 	}
 	return v, nil
 }
@@ -140,21 +121,21 @@ func ParseRate(s string) (decimal.Decimal, error) {
 // in groups of three), an optional fraction and, where exp allows it, an
 // exponent. The sign is refused: amounts and rates are never negative.
 func parseNumber(raw, s string, exp bool) (decimal.Decimal, error) {
-	bad := func(format string, args ...any) (decimal.Decimal, error) {
-		return decimal.Decimal{}, amountErr(raw, format, args...)
+	bad := func(code Code, kv ...any) (decimal.Decimal, error) {
+		return decimal.Decimal{}, amountErr(raw, code, kv...)
 	}
 	if s == "" {
-		return bad("a number is missing before the unit")
+		return bad(ErrNoNumber)
 	}
 	switch l := strings.ToLower(s); {
 	case strings.HasPrefix(s, "-"):
-		return bad("negative; amounts and rates are never below 0")
+		return bad(ErrNegative)
 	case strings.HasPrefix(s, "+"):
-		return bad("a sign is not part of an amount or rate")
+		return bad(ErrSign)
 	case strings.Contains(l, "nan"), strings.Contains(l, "inf"):
-		return bad("not a number")
+		return bad(ErrNotNumber)
 	case strings.HasPrefix(l, "0x"), strings.HasPrefix(l, "0b"), strings.HasPrefix(l, "0o"):
-		return bad("hexadecimal, octal and binary numbers are not accepted")
+		return bad(ErrRadix)
 	}
 
 	var digits strings.Builder
@@ -175,10 +156,10 @@ func parseNumber(raw, s string, exp bool) (decimal.Decimal, error) {
 		}
 		if c == ',' || c == '_' {
 			if sep != 0 && c != sep {
-				return bad("mixes ',' and '_' as separators")
+				return bad(ErrMixedSep)
 			}
 			if group == 0 || (groups && group != 3) || (!groups && group > 3) {
-				return bad("separators must part the digits in groups of three, as in 50,000,000")
+				return bad(ErrGroups)
 			}
 			sep, groups, group = c, true, 0
 			i++
@@ -190,11 +171,11 @@ func parseNumber(raw, s string, exp bool) (decimal.Decimal, error) {
 		if i < len(s) && s[i] == '.' {
 			digits.WriteByte('0')
 		} else {
-			return bad("not a number")
+			return bad(ErrNotNumber)
 		}
 	}
 	if groups && group != 3 {
-		return bad("separators must part the digits in groups of three, as in 50,000,000")
+		return bad(ErrGroups)
 	}
 	if i < len(s) && s[i] == '.' {
 		i++
@@ -208,7 +189,7 @@ func parseNumber(raw, s string, exp bool) (decimal.Decimal, error) {
 		if n == 0 && i == len(s) && i > 1 && s[i-2] >= '0' && s[i-2] <= '9' {
 			digits.WriteByte('0') // "5." is 5
 		} else if n == 0 {
-			return bad("a decimal point needs digits after it")
+			return bad(ErrPoint)
 		}
 	}
 	shift := int64(0)
@@ -228,21 +209,21 @@ func parseNumber(raw, s string, exp bool) (decimal.Decimal, error) {
 			n++
 		}
 		if n == 0 {
-			return bad("an exponent needs digits, as in 5e7")
+			return bad(ErrExponent)
 		}
 		if neg {
 			shift = -shift
 		}
 		if shift > maxExponent || shift < -maxExponent {
-			return bad("exponent out of range (at most e%d)", maxExponent)
+			return bad(ErrExpRange, "max", maxExponent)
 		}
 	}
 	if i < len(s) {
-		return bad("unexpected %q after the number", s[i:])
+		return bad(ErrTrailing, "rest", strconv.Quote(s[i:]))
 	}
 	v, err := decimal.NewFromString(digits.String())
 	if err != nil {
-		return bad("not a number")
+		return bad(ErrNotNumber)
 	}
 	return v.Shift(int32(shift)), nil
 }
@@ -258,11 +239,6 @@ func shorten(s string) string {
 	return string(r) + "…"
 }
 
-// Date is a calendar day.
-type Date struct {
-	Year, Month, Day int
-}
-
 // ParseDate reads a date written YYYY-MM-DD; impossible days such as
 // 2026-02-30 are refused.
 func ParseDate(s string) (Date, error) {
@@ -271,24 +247,14 @@ func ParseDate(s string) (Date, error) {
 	if err == nil && len(t) == len("2006-01-02") {
 		return DateOf(d), nil
 	}
-	msg := "not a date"
+	code := ErrNotDate
 	if pe, ok := err.(*time.ParseError); ok && strings.HasSuffix(pe.Message, "out of range") {
-		msg = "no such day in the calendar"
+		code = ErrNoSuchDay
 	}
-	return Date{}, &ValueError{Value: shorten(s), Msg: msg, Hint: "dates are written YYYY-MM-DD, e.g. 2026-03-01"}
+	return Date{}, &ValueError{Value: shorten(s), Code: code, Hint: HintDate}
 }
 
 // DateOf returns the calendar day of t in t's location.
 func DateOf(t time.Time) Date {
-	return Date{t.Year(), int(t.Month()), t.Day()}
+	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
 }
-
-func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
-
-func (d Date) ordinal() int { return d.Year*10000 + d.Month*100 + d.Day }
-
-// Before reports whether d is an earlier day than e.
-func (d Date) Before(e Date) bool { return d.ordinal() < e.ordinal() }
-
-// IsZero reports whether d is the zero Date.
-func (d Date) IsZero() bool { return d == Date{} }

@@ -2,7 +2,6 @@ package calc
 
 import (
 	"errors"
-	"strings"
 	"testing"
 )
 
@@ -18,12 +17,12 @@ func TestAlternatives(t *testing.T) {
 		total    string
 	}{
 		// （四）new 50% of 50,000,000 = 25,000,000 → cap 20,000,000; existing
-		// 40% of 10,000,000 = 4,000,000: new counts (SPEC §6).
+		// 40% of 10,000,000 = 4,000,000: new counts (docs/contract.md §6).
 		{"platform", []Claim{claim(t, "platform", "investment=5e7", "operating-cost=1e7")}, "platform.new", "platform.existing", "20000000.00"},
 		// existing larger: new 50% of 2,000,000 = 1,000,000 < existing 4,000,000.
 		{"platform existing larger", []Claim{claim(t, "platform", "investment=2e6", "operating-cost=1e7")}, "platform.existing", "platform.new", "4000000.00"},
 		// （三）key-tech ≤ 30,000,000 and bounded by 50,000,000; strategic 100% =
-		// 50,000,000: strategic counts, never more than the investment (SPEC §6).
+		// 50,000,000: strategic counts, never more than the investment (docs/contract.md §6).
 		{"key-tech and strategic", []Claim{claim(t, "key-tech", "investment=5e7"), claim(t, "strategic", "investment=5e7")}, "strategic", "key-tech", "50000000.00"},
 		// a tie (30,000,000 each): the first in catalogue order, key-tech.
 		{"tie", []Claim{claim(t, "strategic", "investment=3e7"), claim(t, "key-tech", "investment=3e7")}, "key-tech", "strategic", "30000000.00"},
@@ -34,7 +33,7 @@ func TestAlternatives(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r, err := Compute(&Project{Date: testDate, Claims: c.claims})
+			r, err := compute(P{Date: testDate, Claims: c.claims})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -61,7 +60,7 @@ func TestAlternatives(t *testing.T) {
 		})
 	}
 	// A claim of 0 claims nothing: no alternative to settle.
-	r, err := Compute(&Project{Date: testDate, Claims: []Claim{claim(t, "platform", "investment=5e7", "operating-cost=0")}})
+	r, err := compute(P{Date: testDate, Claims: []Claim{claim(t, "platform", "investment=5e7", "operating-cost=0")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,16 +77,16 @@ func TestSidesRefused(t *testing.T) {
 		words   []string
 		a, b    string
 	}{
-		// SPEC §6: 软件开发商 and 用户单位.
+		// docs/contract.md §6: 软件开发商 and 用户单位.
 		{"first-version", []string{"sales=2e7", "purchase=5e6"}, "first-version.developer", "first-version.user"},
 		{"open-source", []string{"sales=2e7", "purchase=5e6"}, "open-source.distribution", "open-source.purchase"},
-		// SPEC §6: 园区运营主体 and 新入驻的软件企业.
+		// docs/contract.md §6: 园区运营主体 and 新入驻的软件企业.
 		{"park", []string{"recognized=provincial", "rent=1e6"}, "park.recognition", "park.rent"},
 		{"park", []string{"excellent=national", "rent-existing"}, "park.excellent", "park.rent-existing"},
 		{"talent-team", []string{"top", "backbone"}, "talent-team.top", "talent-team.backbone"},
 	}
 	for _, c := range cases {
-		_, err := Compute(&Project{Date: testDate, Claims: []Claim{claim(t, c.measure, c.words...)}})
+		_, err := compute(P{Date: testDate, Claims: []Claim{claim(t, c.measure, c.words...)}})
 		var se *SidesError
 		if !errors.As(err, &se) || se.A.ID != c.a || se.B.ID != c.b {
 			t.Errorf("%s %v: err = %v, want both sides refused (%s, %s)", c.measure, c.words, err, c.a, c.b)
@@ -96,7 +95,7 @@ func TestSidesRefused(t *testing.T) {
 	// The insurance goes to the 投保企业, whoever that is: never refused; and
 	// a claim of 0 claims nothing.
 	for _, words := range [][]string{{"sales=2e7", "premium=1e5"}, {"purchase=5e6", "premium=1e5"}, {"sales=2e7", "purchase=0"}} {
-		if _, err := Compute(&Project{Date: testDate, Claims: []Claim{claim(t, "first-version", words...)}}); err != nil {
+		if _, err := compute(P{Date: testDate, Claims: []Claim{claim(t, "first-version", words...)}}); err != nil {
 			t.Errorf("first-version %v: %v", words, err)
 		}
 	}
@@ -108,13 +107,13 @@ func TestTooManyStandards(t *testing.T) {
 	for range 101 {
 		c.Choices["standard"] = append(c.Choices["standard"], "group")
 	}
-	_, err := Compute(&Project{Date: testDate, Claims: []Claim{c}})
+	_, err := compute(P{Date: testDate, Claims: []Claim{c}})
 	var ve *ValueError
 	if !errors.As(err, &ve) || ve.Field != "standard" {
 		t.Errorf("err = %v, want a ValueError on standard", err)
 	}
 	c.Choices["standard"] = c.Choices["standard"][:100]
-	r, err := Compute(&Project{Date: testDate, Claims: []Claim{c}})
+	r, err := compute(P{Date: testDate, Claims: []Claim{c}})
 	// 100 group standards at most 100,000 each: 10,000,000.
 	if err != nil || Yuan(r.Total) != "10000000.00" {
 		t.Errorf("100 standards: %v, total %v", err, r)
@@ -133,7 +132,7 @@ func TestCertificationBelowLevelWarns(t *testing.T) {
 // changes nothing, and the warning says so rather than "its municipal lines
 // are 0".
 func TestSameKindOnADistrictItem(t *testing.T) {
-	r, err := Compute(&Project{Date: testDate, SameKind: []string{"park.rent"}, Claims: []Claim{claim(t, "park", "rent=1e6")}})
+	r, err := compute(P{Date: testDate, SameKind: []string{"park.rent"}, Claims: []Claim{claim(t, "park", "rent=1e6")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +140,7 @@ func TestSameKindOnADistrictItem(t *testing.T) {
 	if l := line(t, r, "park.rent"); show(l.Min) != "1500000.00" || show(l.Max) != "3000000.00" {
 		t.Errorf("rent %s-%s", show(l.Min), show(l.Max))
 	}
-	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].En, "paid by the district") {
+	if len(r.Warnings) != 1 || r.Warnings[0].Code != WarnSameKindNothing {
 		t.Errorf("warnings %v", r.Warnings)
 	}
 }

@@ -8,63 +8,34 @@ import (
 	"szsoft/measures"
 )
 
-// The supplementary rules (附则), applied to the whole project after every
-// item is computed and the alternatives are settled, in this order: the
-// validity window, no double-dipping, the cumulative cap, district matching.
-
-// The notes the 附则 add to the lines they set to 0.
-var (
-	NoteOutsideWindow = measures.Text{
-		Zh: "事项日期不在有效期（2022-10-15至2027-10-14）内（附则）",
-		En: "the date is outside the validity window 2022-10-15 to 2027-10-14 (附则)",
-	}
-	NoteSameKind = measures.Text{
-		Zh: "已享受市级同类优惠措施，不得重复享受（附则）",
-		En: "already supported by a similar municipal measure: no double-dipping (附则)",
-	}
-)
-
-// InWindow reports whether d lies in the validity window of the measures,
-// 2022-10-15 through 2027-10-14 inclusive (附则: 自2022年10月15日起施行，有效期5年).
-func InWindow(d Date) bool {
-	s := measures.Get().Supplementary
-	from := Date{s.ValidFrom[0], s.ValidFrom[1], s.ValidFrom[2]}
-	to := Date{s.ValidTo[0], s.ValidTo[1], s.ValidTo[2]}
-	return !d.Before(from) && !to.Before(d)
-}
+// The supplementary rules (附则, docs/contract.md "附则"), applied to the
+// whole project after every item is computed and the alternatives are
+// settled, in this order: the validity window, no double-dipping, the
+// cumulative cap, district matching.
 
 // capApplies reports whether the cumulative cap applies: the project has
 // national or provincial funding (附则: 已获得国家或省级财政支持的项目).
 func (p *Project) capApplies() bool {
-	return orZero(p.NationalFunding).IsPositive() || orZero(p.ProvincialFunding).IsPositive()
+	return p.annexAmount(measures.InNational).IsPositive() || p.annexAmount(measures.InProvincial).IsPositive()
 }
 
 // checkSupplementary refuses 附则 inputs that the rules cannot work with.
-func checkSupplementary(p *Project) error {
-	if p.capApplies() && p.AuditedInvestment == nil {
-		return &ValueError{
-			Field: "audited-investment",
-			Msg:   "national or provincial funding is given, so the audited investment is required (附则: 累计资助金额不得超过该项目经审计认定的投资额)",
-			Hint:  "give --audited-investment (TOML: audited_investment)",
-		}
+func checkSupplementary(ed *measures.Edition, p *Project) error {
+	if p.capApplies() && p.Annex.Amount(measures.InAudited) == nil {
+		return &ValueError{Field: measures.InAudited, Code: ErrAuditedMissing, Hint: HintAudited}
 	}
-	if p.DistrictRatio.IsNegative() || p.DistrictRatio.GreaterThan(measures.Get().Supplementary.DistrictRatioCeiling) {
-		return &ValueError{
-			Field: "district-ratio", Value: p.DistrictRatio.String(),
-			Msg:  "a district matching ratio lies between 0 and 1",
-			Hint: "e.g. --district-ratio 0.5 or 50% for one yuan of district money per two of the city's",
-		}
+	ratio := p.Annex.Rates[measures.InDistrictRatio]
+	if ratio.IsNegative() || ratio.GreaterThan(ed.Supplementary.DistrictRatioCeiling) {
+		return &ValueError{Field: measures.InDistrictRatio, Value: ratio.String(), Code: ErrRatio, Hint: HintRatio}
 	}
-	cat := measures.Get()
 	for _, s := range p.SameKind {
-		if _, ok := cat.Measure(s); ok {
+		if _, ok := ed.Measure(s); ok {
 			continue
 		}
-		if _, ok := cat.Item(s); ok {
+		if _, ok := ed.Item(s); ok {
 			continue
 		}
-		return &ValueError{Field: "same-kind", Value: s, Msg: "neither a measure nor an item id",
-			Hint: "same_kind = true in a measure's table, or a list of that measure's item ids"}
+		return &ValueError{Field: measures.InSameKind, Value: s, Code: ErrSameKind, Hint: HintSameKind}
 	}
 	return nil
 }
@@ -75,37 +46,34 @@ func (p *Project) sameKind(it *measures.Item) bool {
 	return slices.Contains(p.SameKind, it.Measure) || slices.Contains(p.SameKind, it.ID)
 }
 
-func applySupplementary(p *Project, r *Result) {
+func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
+	s := ed.Supplementary
+	window := note(NoteOutside, "from", s.From, "to", s.To)
 	// 1. Validity window: outside it every computable line is 0.
 	if !r.Eligible {
-		zeroLines(r, ZeroWindow, NoteOutsideWindow, func(*Line) bool { return true })
-		r.Warnings = append(r.Warnings, measures.Text{
-			Zh: "日期 " + p.Date.String() + " 不在有效期（2022-10-15至2027-10-14）内：各项为0",
-			En: "the date " + p.Date.String() + " is outside the validity window (2022-10-15 to 2027-10-14): every line is 0",
-		})
+		zeroLines(r, ZeroWindow, window, func(*Line) bool { return true })
+		r.Warnings = append(r.Warnings, note(WarnWindow, "date", p.Date(), "from", s.From, "to", s.To))
+		r.Steps = append(r.Steps, window)
 	}
 	// 2. No double-dipping, per kind of support: the municipal lines of the
 	// measures and items declared are 0; the others, and district-paid
 	// lines, stay.
 	if r.Eligible && len(p.SameKind) > 0 {
-		zeroLines(r, ZeroSameKind, NoteSameKind, func(l *Line) bool {
+		zeroLines(r, ZeroSameKind, note(NoteSameKind), func(l *Line) bool {
 			return l.Item.Payer == measures.Municipal && p.sameKind(l.Item)
 		})
-		for _, s := range r.Inputs.SameKind {
+		for _, what := range r.Inputs.SameKind {
 			municipal := slices.ContainsFunc(r.Lines, func(l Line) bool {
-				return (l.Item.Measure == s || l.Item.ID == s) && l.Item.Payer == measures.Municipal
+				return (l.Item.Measure == what || l.Item.ID == what) && l.Item.Payer == measures.Municipal
 			})
+			code := WarnSameKind
 			if !municipal {
-				r.Warnings = append(r.Warnings, measures.Text{
-					Zh: s + "：由区级支付，不得重复享受只涉及市级措施，未作改变",
-					En: s + ": paid by the district; 不得重复享受 concerns the city's measures, so nothing changed",
-				})
-				continue
+				code = WarnSameKindNothing
 			}
-			r.Warnings = append(r.Warnings, measures.Text{
-				Zh: s + "：已享受市级同类优惠措施（不得重复享受），其市级各项为0",
-				En: s + ": already supported by a similar municipal measure (不得重复享受): its municipal lines are 0",
-			})
+			r.Warnings = append(r.Warnings, note(code, "what", what))
+		}
+		if r.SameKindApplied() {
+			r.Steps = append(r.Steps, note(StepSameKind, "what", r.Inputs.SameKind))
 		}
 	}
 
@@ -122,6 +90,7 @@ func applySupplementary(p *Project, r *Result) {
 			fSum = fSum.Add(*l.Max)
 		}
 	}
+	r.Steps = append(r.Steps, note(StepSums, "p", Money(pSum), "f", Money(fSum)))
 	granted := pSum // the project lines after the cap: min(P, H)
 	r.Total = pSum.Add(fSum)
 
@@ -129,32 +98,35 @@ func applySupplementary(p *Project, r *Result) {
 	// audited investment.
 	var h decimal.Decimal
 	if p.capApplies() {
-		h = p.AuditedInvestment.Sub(orZero(p.OtherCityFunding))
+		audited, other := *p.Annex.Amount(measures.InAudited), p.annexAmount(measures.InOtherCity)
+		national, provincial := p.annexAmount(measures.InNational), p.annexAmount(measures.InProvincial)
+		h = audited.Sub(other)
 		r.Reading = Literal
-		if p.StrictCap {
-			h = h.Sub(orZero(p.NationalFunding)).Sub(orZero(p.ProvincialFunding))
+		headroom := note(StepHeadroom, "audited", Money(audited), "other", Money(other), "reading", Literal)
+		if p.Annex.Switches[measures.InStrictCap] {
+			h = h.Sub(national).Sub(provincial)
 			r.Reading = AllLevels
+			headroom = note(StepHeadroomAll, "audited", Money(audited), "other", Money(other), "national", Money(national), "provincial", Money(provincial), "reading", AllLevels)
 		}
 		if h.IsNegative() {
 			h = decimal.Zero
 		}
+		headroom.Args["h"] = Money(h)
+		r.Steps = append(r.Steps, headroom)
 		r.CumulativeCap = ptr(h)
 		if pSum.GreaterThan(h) {
 			granted = h
 			r.Adjustments = append(r.Adjustments, Adjustment{
 				ID: "cumulative-cap", Clause: "附则", Amount: h.Sub(pSum),
-				Note: measures.Text{
-					Zh: "市级项目类各项合计 " + FormatYuan(pSum) + " 超过累计资助上限 " + FormatYuan(h) + "，削减至上限（" + projectLines(r) + "）；企业类奖励不受影响",
-					En: "the municipal project lines add up to " + FormatYuan(pSum) + ", above the cumulative cap " + FormatYuan(h) + ", and are cut to it (" + projectLines(r) + "); awards to the firm are not cut",
-				},
+				Note: note(NoteCut, "p", Money(pSum), "h", Money(h), "lines", projectLines(r)),
 			})
 			r.Total = h.Add(fSum)
+			r.Steps = append(r.Steps, note(StepCut, "p", Money(pSum), "h", Money(h), "cut", Money(pSum.Sub(h)), "total", Money(r.Total)))
+		} else {
+			r.Steps = append(r.Steps, note(StepNoCut, "p", Money(pSum), "h", Money(h), "total", Money(r.Total)))
 		}
 		if granted.LessThan(pMin) {
-			r.Warnings = append(r.Warnings, measures.Text{
-				Zh: "累计资助上限 " + FormatYuan(h) + " 低于项目类各项的最低额合计 " + FormatYuan(pMin) + "（如核心团队“1000万元以上”）",
-				En: "the cumulative cap " + FormatYuan(h) + " leaves less than the project lines' own minimum of " + FormatYuan(pMin) + " (e.g. a core team's 1000万元以上)",
-			})
+			r.Warnings = append(r.Warnings, note(WarnCapMinimum, "h", Money(h), "min", Money(pMin)))
 		}
 		// national-match: the headroom the project's other lines leave.
 		for i := range r.Lines {
@@ -163,76 +135,63 @@ func applySupplementary(p *Project, r *Result) {
 			}
 		}
 	} else {
-		if p.StrictCap {
-			r.Warnings = append(r.Warnings, measures.Text{
-				Zh: "未给出国家或省级资金：strict-cap 不起作用",
-				En: "no national or provincial funding: strict-cap has no effect",
-			})
+		r.Steps = append(r.Steps, note(StepAnnexNoCap, "total", Money(r.Total)))
+		if p.Annex.Switches[measures.InStrictCap] {
+			r.Warnings = append(r.Warnings, note(WarnStrictCapUnused))
 		}
-		if p.AuditedInvestment != nil || orZero(p.OtherCityFunding).IsPositive() {
-			r.Warnings = append(r.Warnings, measures.Text{
-				Zh: "未给出国家或省级资金：累计资助上限不适用，审计投资额和已获市级资金未使用",
-				En: "no national or provincial funding: the cumulative cap does not apply; audited investment and other city funding are not used",
-			})
+		if p.Annex.Amount(measures.InAudited) != nil || p.annexAmount(measures.InOtherCity).IsPositive() {
+			r.Warnings = append(r.Warnings, note(WarnCapInputsUnused))
 		}
-		for _, l := range r.Lines {
-			if l.Item.HeadroomCap {
-				r.Warnings = append(r.Warnings, measures.Text{
-					Zh: "national-match：配套针对国家级和省级项目，但未给出国家或省级资金",
-					En: "national-match: matching is for national and provincial projects, but no such funding is given",
-				})
-				break
-			}
+		if slices.ContainsFunc(r.Lines, func(l Line) bool { return l.Item.HeadroomCap }) {
+			r.Warnings = append(r.Warnings, note(WarnMatchNoFunding))
 		}
 	}
 
 	// 4. District matching, at the district's own ratio, needs a municipal
 	// grant; on the project lines it stays within the cap's headroom, on
 	// the firm awards it is outside the cap. Rounded once, at the end.
+	ratio := p.Annex.Rates[measures.InDistrictRatio]
 	switch {
 	case r.Total.IsZero():
 		r.DistrictMatch = decimal.Zero
 		if r.CumulativeCap != nil {
 			r.DistrictMatchLimit = ptr(decimal.Zero)
 		}
+		r.Steps = append(r.Steps, note(StepNoGrant))
 	case r.CumulativeCap != nil:
 		limit := h.Sub(granted)
 		r.DistrictMatchLimit = ptr(limit)
-		r.DistrictMatch = money(decimal.Min(p.DistrictRatio.Mul(granted), limit).Add(p.DistrictRatio.Mul(fSum)))
+		r.DistrictMatch = money(decimal.Min(ratio.Mul(granted), limit).Add(ratio.Mul(fSum)))
+		match := note(StepMatchCap, "ratio", Rate(ratio), "granted", Money(granted), "limit", Money(limit), "match", Money(r.DistrictMatch))
+		if fSum.IsPositive() {
+			match = note(StepMatchCapFirm, "ratio", Rate(ratio), "granted", Money(granted), "limit", Money(limit), "firm", Money(fSum), "match", Money(r.DistrictMatch))
+		}
+		r.Steps = append(r.Steps, note(StepLimit, "h", Money(h), "granted", Money(granted), "limit", Money(limit)), match)
 	default:
-		r.DistrictMatch = money(p.DistrictRatio.Mul(r.Total))
+		r.DistrictMatch = money(ratio.Mul(r.Total))
+		r.Steps = append(r.Steps, note(StepMatch, "ratio", Rate(ratio), "total", Money(r.Total), "match", Money(r.DistrictMatch)))
 	}
 
-	// A total of 0 because every line claimed is case by case.
+	// A total of 0 because the text gives no figure for any line claimed.
 	if len(r.Lines) > 0 && !slices.ContainsFunc(r.Lines, func(l Line) bool { return l.Item.Kind != measures.CaseByCase }) {
-		r.Warnings = append(r.Warnings, measures.Text{
-			Zh: "所申报的各项政策均未规定金额：合计为0，金额以主管部门核定为准",
-			En: "the text gives no figure for any line claimed: the total is 0; the amount is for the authority to decide",
-		})
+		r.Warnings = append(r.Warnings, note(WarnNoFigure))
 	}
 }
 
-// projectLines names the municipal project lines the cap cuts.
-func projectLines(r *Result) string {
-	var ids []string
+// projectLines lists the municipal project lines the cap cuts.
+func projectLines(r *Result) []ItemID {
+	var ids []ItemID
 	for _, l := range r.Lines {
 		if l.Item.Payer == measures.Municipal && l.Item.Scope == measures.ProjectScope && l.Max != nil && l.Max.IsPositive() {
-			ids = append(ids, l.Item.ID)
+			ids = append(ids, item(l.Item))
 		}
 	}
-	s := ""
-	for i, id := range ids {
-		if i > 0 {
-			s += ", "
-		}
-		s += id
-	}
-	return s
+	return ids
 }
 
 // zeroLines sets min = max = 0 on every computable line that which selects
 // and no earlier rule zeroed, with the reason.
-func zeroLines(r *Result, rule string, reason measures.Text, which func(*Line) bool) {
+func zeroLines(r *Result, rule string, reason Note, which func(*Line) bool) {
 	for i := range r.Lines {
 		l := &r.Lines[i]
 		if !which(l) || l.Zeroed != "" {
@@ -240,6 +199,7 @@ func zeroLines(r *Result, rule string, reason measures.Text, which func(*Line) b
 		}
 		if l.Max != nil {
 			l.Min, l.Max, l.Binding, l.Zeroed = ptr(decimal.Zero), ptr(decimal.Zero), BindNone, rule
+			l.Steps = append(withoutMin(l.Steps), note(StepZeroed, "why", reason))
 		}
 		l.Notes = append(l.Notes, reason)
 	}

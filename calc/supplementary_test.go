@@ -3,7 +3,6 @@ package calc
 import (
 	"errors"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -18,16 +17,16 @@ func TestValidityWindow(t *testing.T) {
 		date Date
 		in   bool
 	}{
-		{Date{2022, 10, 14}, false}, // the day before
-		{Date{2022, 10, 15}, true},  // the first day
-		{Date{2027, 10, 14}, true},  // the last day
-		{Date{2027, 10, 15}, false}, // the day after (SPEC §6)
-		{Date{2024, 2, 29}, true},
+		{Date{Year: 2022, Month: 10, Day: 14}, false}, // the day before
+		{Date{Year: 2022, Month: 10, Day: 15}, true},  // the first day
+		{Date{Year: 2027, Month: 10, Day: 14}, true},  // the last day
+		{Date{Year: 2027, Month: 10, Day: 15}, false}, // the day after (docs/contract.md §6)
+		{Date{Year: 2024, Month: 2, Day: 29}, true},
 	} {
-		if got := InWindow(c.date); got != c.in {
+		if got := ed.InWindow(c.date); got != c.in {
 			t.Errorf("InWindow(%s) = %v, want %v", c.date, got, c.in)
 		}
-		r, err := Compute(&Project{Date: c.date, Claims: []Claim{claim(t, "ai", "investment=4e7"), claim(t, "park", "rent=1e6", "rent-existing")}})
+		r, err := compute(P{Date: c.date, Claims: []Claim{claim(t, "ai", "investment=4e7"), claim(t, "park", "rent=1e6", "rent-existing")}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -54,7 +53,7 @@ func TestValidityWindow(t *testing.T) {
 // measure declared has its municipal lines at 0; another measure of the same
 // project and the district's rent subsidy are untouched.
 func TestSameKind(t *testing.T) {
-	r, err := Compute(&Project{Date: testDate, SameKind: []string{"first-version"}, DistrictRatio: dec("0.5"),
+	r, err := compute(P{Date: testDate, SameKind: []string{"first-version"}, DistrictRatio: dec("0.5"),
 		Claims: []Claim{claim(t, "first-version", "sales=5e7"), claim(t, "ai", "investment=4e7"), claim(t, "park", "rent=1e6")}})
 	if err != nil {
 		t.Fatal(err)
@@ -73,7 +72,7 @@ func TestSameKind(t *testing.T) {
 	if Yuan(r.Total) != "10000000.00" || Yuan(r.DistrictMatch) != "5000000.00" || !r.SameKindApplied() {
 		t.Errorf("total %s, match %s", Yuan(r.Total), Yuan(r.DistrictMatch))
 	}
-	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].En, "first-version") {
+	if len(r.Warnings) != 1 || r.Warnings[0].Code != WarnSameKind || r.Warnings[0].Args["what"] != "first-version" {
 		t.Errorf("warnings %v, want one naming first-version", r.Warnings)
 	}
 	if !slices.Equal(r.Inputs.SameKind, []string{"first-version"}) {
@@ -81,7 +80,7 @@ func TestSameKind(t *testing.T) {
 	}
 
 	// By item: only the certification is already supported; the honour stays.
-	r, err = Compute(&Project{Date: testDate, SameKind: []string{"quality.certification"},
+	r, err = compute(P{Date: testDate, SameKind: []string{"quality.certification"},
 		Claims: []Claim{claim(t, "quality", "certification=cmmi-5", "honor")}})
 	if err != nil {
 		t.Fatal(err)
@@ -91,7 +90,7 @@ func TestSameKind(t *testing.T) {
 	}
 
 	// Everything zeroed: no grant, so no district match.
-	r, err = Compute(&Project{Date: testDate, SameKind: []string{"first-version"}, DistrictRatio: dec("1"),
+	r, err = compute(P{Date: testDate, SameKind: []string{"first-version"}, DistrictRatio: dec("1"),
 		Claims: []Claim{claim(t, "first-version", "sales=5e7")}})
 	if err != nil {
 		t.Fatal(err)
@@ -100,7 +99,7 @@ func TestSameKind(t *testing.T) {
 		t.Errorf("total %s match %s limit %s", Yuan(r.Total), Yuan(r.DistrictMatch), show(r.DistrictMatchLimit))
 	}
 
-	_, err = Compute(&Project{Date: testDate, SameKind: []string{"first-versoin"}, Claims: []Claim{claim(t, "first-version", "sales=5e7")}})
+	_, err = compute(P{Date: testDate, SameKind: []string{"first-versoin"}, Claims: []Claim{claim(t, "first-version", "sales=5e7")}})
 	var ve *ValueError
 	if !errors.As(err, &ve) || ve.Field != "same-kind" {
 		t.Errorf("unknown same-kind entry: err = %v", err)
@@ -114,7 +113,7 @@ func TestSameKind(t *testing.T) {
 func TestCumulativeCap(t *testing.T) {
 	cases := []struct {
 		name                 string
-		p                    Project
+		p                    P
 		claims               []Claim
 		cap, total, limit    string
 		adjustment, match    string // adjustment "" = none
@@ -123,16 +122,16 @@ func TestCumulativeCap(t *testing.T) {
 		warnings             int
 	}{
 		{
-			// SPEC §6: 16,000,000 × 50% = 8,000,000 ≤ H = 10,000,000; limit 2,000,000.
+			// docs/contract.md §6: 16,000,000 × 50% = 8,000,000 ≤ H = 10,000,000; limit 2,000,000.
 			name:   "spec example",
-			p:      Project{NationalFunding: pdec("2e6"), AuditedInvestment: pdec("1e7")},
+			p:      P{NationalFunding: pdec("2e6"), AuditedInvestment: pdec("1e7")},
 			claims: []Claim{claim(t, "new-product", "investment=1.6e7")},
 			cap:    "10000000.00", total: "8000000.00", limit: "2000000.00", match: "0.00", reading: Literal,
 		},
 		{
 			// P = 10,000,000 (first-version developer) > H = 8,000,000: cut 2,000,000.
 			name:   "literal cut",
-			p:      Project{NationalFunding: pdec("5e6"), AuditedInvestment: pdec("8e6")},
+			p:      P{NationalFunding: pdec("5e6"), AuditedInvestment: pdec("8e6")},
 			claims: []Claim{claim(t, "first-version", "sales=5e7")},
 			cap:    "8000000.00", total: "8000000.00", limit: "0.00", adjustment: "-2000000.00", match: "0.00", reading: Literal,
 			warnings: 1, // 30% is fixed: the cap leaves less than the line's own minimum
@@ -140,7 +139,7 @@ func TestCumulativeCap(t *testing.T) {
 		{
 			// all levels: H = 8,000,000 − 5,000,000 = 3,000,000; cut 7,000,000.
 			name:   "all-levels cut",
-			p:      Project{NationalFunding: pdec("5e6"), AuditedInvestment: pdec("8e6"), StrictCap: true},
+			p:      P{NationalFunding: pdec("5e6"), AuditedInvestment: pdec("8e6"), StrictCap: true},
 			claims: []Claim{claim(t, "first-version", "sales=5e7")},
 			cap:    "3000000.00", total: "3000000.00", limit: "0.00", adjustment: "-7000000.00", match: "0.00", reading: AllLevels,
 			warnings: 1,
@@ -150,14 +149,14 @@ func TestCumulativeCap(t *testing.T) {
 			// H = 20,000,000 − 3,000,000 = 17,000,000 ≥ P = 10,000,000 (ai: 30% of
 			// 40,000,000 capped); limit 7,000,000; the district at 50%: 5,000,000.
 			name:   "provincial, other city funding, district match",
-			p:      Project{ProvincialFunding: pdec("1"), AuditedInvestment: pdec("2e7"), OtherCityFunding: pdec("3e6"), DistrictRatio: dec("0.5")},
+			p:      P{ProvincialFunding: pdec("1"), AuditedInvestment: pdec("2e7"), OtherCityFunding: pdec("3e6"), DistrictRatio: dec("0.5")},
 			claims: []Claim{claim(t, "ai", "investment=4e7")},
 			cap:    "17000000.00", total: "10000000.00", limit: "7000000.00", match: "5000000.00", reading: Literal,
 		},
 		{
 			// headroom exactly P: no cut, limit 0, the district gets nothing.
 			name:   "headroom exactly P",
-			p:      Project{NationalFunding: pdec("1e6"), AuditedInvestment: pdec("1e7"), DistrictRatio: dec("1")},
+			p:      P{NationalFunding: pdec("1e6"), AuditedInvestment: pdec("1e7"), DistrictRatio: dec("1")},
 			claims: []Claim{claim(t, "ai", "investment=4e7")},
 			cap:    "10000000.00", total: "10000000.00", limit: "0.00", match: "0.00", reading: Literal,
 		},
@@ -165,7 +164,7 @@ func TestCumulativeCap(t *testing.T) {
 			// headroom zero: audited = other city funds; the project line is cut to
 			// nothing, national-match has no headroom, no grant and no match.
 			name:   "headroom zero",
-			p:      Project{NationalFunding: pdec("1e6"), AuditedInvestment: pdec("5e6"), OtherCityFunding: pdec("5e6"), DistrictRatio: dec("1")},
+			p:      P{NationalFunding: pdec("1e6"), AuditedInvestment: pdec("5e6"), OtherCityFunding: pdec("5e6"), DistrictRatio: dec("1")},
 			claims: []Claim{claim(t, "ai", "investment=4e7"), claim(t, "national-match")},
 			cap:    "0.00", total: "0.00", limit: "0.00", adjustment: "-10000000.00", match: "0.00", reading: Literal,
 			nationalMatchLineCap: "0.00",
@@ -173,7 +172,7 @@ func TestCumulativeCap(t *testing.T) {
 		{
 			// more money from elsewhere than the audited investment: H floors at 0.
 			name:   "headroom below zero",
-			p:      Project{NationalFunding: pdec("9e6"), AuditedInvestment: pdec("5e6"), StrictCap: true},
+			p:      P{NationalFunding: pdec("9e6"), AuditedInvestment: pdec("5e6"), StrictCap: true},
 			claims: []Claim{claim(t, "ai", "investment=4e7")},
 			cap:    "0.00", total: "0.00", limit: "0.00", adjustment: "-10000000.00", match: "0.00", reading: AllLevels,
 		},
@@ -182,16 +181,16 @@ func TestCumulativeCap(t *testing.T) {
 			// 6,000,000 → cut to 5,000,000. national-match's headroom: H − P =
 			// 5,000,000.
 			name:   "district cut to the limit",
-			p:      Project{NationalFunding: pdec("1e6"), AuditedInvestment: pdec("1.5e7"), DistrictRatio: dec("0.6")},
+			p:      P{NationalFunding: pdec("1e6"), AuditedInvestment: pdec("1.5e7"), DistrictRatio: dec("0.6")},
 			claims: []Claim{claim(t, "ai", "investment=4e7"), claim(t, "national-match")},
 			cap:    "15000000.00", total: "10000000.00", limit: "5000000.00", match: "5000000.00", reading: Literal,
 			nationalMatchLineCap: "5000000.00",
 		},
 		{
-			// SPEC §6: ai 10,000,000 (project) and revenue 12亿 over a peak of 9亿:
+			// docs/contract.md §6: ai 10,000,000 (project) and revenue 12亿 over a peak of 9亿:
 			// 500,000 (firm): min(10,000,000, 20,000,000) + 500,000, no cut.
 			name: "firm award outside the cap, no cut",
-			p:    Project{NationalFunding: pdec("1e7"), AuditedInvestment: pdec("2e7")},
+			p:    P{NationalFunding: pdec("1e7"), AuditedInvestment: pdec("2e7")},
 			claims: []Claim{claim(t, "ai", "investment=4e7"),
 				claim(t, "revenue", "revenue=12亿", "prior-peak=9亿")},
 			cap: "20000000.00", total: "10500000.00", limit: "10000000.00", match: "0.00", reading: Literal,
@@ -201,7 +200,7 @@ func TestCumulativeCap(t *testing.T) {
 			// the listing award (firm) is not: total 5,000,000 + 4,000,000. The
 			// district: min(50% × 5,000,000, 0) + 50% × 4,000,000 = 2,000,000.
 			name:   "firm award not cut",
-			p:      Project{NationalFunding: pdec("1e6"), AuditedInvestment: pdec("5e6"), DistrictRatio: dec("0.5")},
+			p:      P{NationalFunding: pdec("1e6"), AuditedInvestment: pdec("5e6"), DistrictRatio: dec("0.5")},
 			claims: []Claim{claim(t, "ai", "investment=4e7"), claim(t, "listing", "listed")},
 			cap:    "5000000.00", total: "9000000.00", limit: "0.00", adjustment: "-5000000.00", match: "2000000.00", reading: Literal,
 		},
@@ -209,7 +208,7 @@ func TestCumulativeCap(t *testing.T) {
 			// A core team (1000万元以上) under a cap of 5,000,000: cut by 95,000,000,
 			// and a warning that the cap leaves less than the text's own minimum.
 			name:   "cap below a stated minimum",
-			p:      Project{NationalFunding: pdec("1"), AuditedInvestment: pdec("5e6")},
+			p:      P{NationalFunding: pdec("1"), AuditedInvestment: pdec("5e6")},
 			claims: []Claim{claim(t, "talent-team", "core-team")},
 			cap:    "5000000.00", total: "5000000.00", limit: "0.00", adjustment: "-95000000.00", match: "0.00", reading: Literal,
 			warnings: 1,
@@ -217,14 +216,14 @@ func TestCumulativeCap(t *testing.T) {
 		{
 			// district-paid rent stays outside the cap: P = 10,000,000 only.
 			name:   "rent outside the cap",
-			p:      Project{NationalFunding: pdec("1e6"), AuditedInvestment: pdec("1e7")},
+			p:      P{NationalFunding: pdec("1e6"), AuditedInvestment: pdec("1e7")},
 			claims: []Claim{claim(t, "ai", "investment=4e7"), claim(t, "park", "rent=1e7")},
 			cap:    "10000000.00", total: "10000000.00", limit: "0.00", match: "0.00", reading: Literal,
 		},
 		{
 			// Outside the window nothing is granted: the limit is 0, not H.
 			name:   "no grant, no limit",
-			p:      Project{NationalFunding: pdec("1e6"), AuditedInvestment: pdec("1e7"), DistrictRatio: dec("1"), Date: Date{2027, 10, 15}},
+			p:      P{NationalFunding: pdec("1e6"), AuditedInvestment: pdec("1e7"), DistrictRatio: dec("1"), Date: Date{Year: 2027, Month: 10, Day: 15}},
 			claims: []Claim{claim(t, "ai", "investment=4e7")},
 			cap:    "10000000.00", total: "0.00", limit: "0.00", match: "0.00", reading: Literal,
 			warnings: 1,
@@ -237,7 +236,7 @@ func TestCumulativeCap(t *testing.T) {
 				p.Date = testDate
 			}
 			p.Claims = c.claims
-			r, err := Compute(&p)
+			r, err := compute(p)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -273,7 +272,7 @@ func TestCumulativeCap(t *testing.T) {
 // after the other rules zeroed what they zero: with the developer line
 // declared same-kind (0), the whole H = 8,000,000 is left.
 func TestNationalMatchHeadroomAfterSameKind(t *testing.T) {
-	r, err := Compute(&Project{Date: testDate, NationalFunding: pdec("1e6"), AuditedInvestment: pdec("8e6"), SameKind: []string{"first-version"},
+	r, err := compute(P{Date: testDate, NationalFunding: pdec("1e6"), AuditedInvestment: pdec("8e6"), SameKind: []string{"first-version"},
 		Claims: []Claim{claim(t, "first-version", "sales=2e7"), claim(t, "national-match")}})
 	if err != nil {
 		t.Fatal(err)
@@ -282,7 +281,7 @@ func TestNationalMatchHeadroomAfterSameKind(t *testing.T) {
 		t.Errorf("national-match cap %s, want 8000000.00", got)
 	}
 	// Without same-kind: 8,000,000 − 6,000,000 (20,000,000 × 30%) = 2,000,000.
-	r, err = Compute(&Project{Date: testDate, NationalFunding: pdec("1e6"), AuditedInvestment: pdec("8e6"),
+	r, err = compute(P{Date: testDate, NationalFunding: pdec("1e6"), AuditedInvestment: pdec("8e6"),
 		Claims: []Claim{claim(t, "first-version", "sales=2e7"), claim(t, "national-match")}})
 	if err != nil {
 		t.Fatal(err)
@@ -293,7 +292,7 @@ func TestNationalMatchHeadroomAfterSameKind(t *testing.T) {
 }
 
 func TestNoCumulativeCapWithoutHigherFunding(t *testing.T) {
-	r, err := Compute(&Project{Date: testDate, AuditedInvestment: pdec("1e6"), StrictCap: true, DistrictRatio: dec("0.25"),
+	r, err := compute(P{Date: testDate, AuditedInvestment: pdec("1e6"), StrictCap: true, DistrictRatio: dec("0.25"),
 		Claims: []Claim{claim(t, "listing", "listed")}})
 	if err != nil {
 		t.Fatal(err)
@@ -311,14 +310,14 @@ func TestNoCumulativeCapWithoutHigherFunding(t *testing.T) {
 }
 
 func TestSupplementaryInputsRefused(t *testing.T) {
-	for name, p := range map[string]Project{
+	for name, p := range map[string]P{
 		"national without audited":   {NationalFunding: pdec("1")},
 		"provincial without audited": {ProvincialFunding: pdec("5e6")},
 		"ratio above 1":              {DistrictRatio: dec("1.5")},
 		"negative ratio":             {DistrictRatio: dec("-0.1")},
 	} {
 		p.Date, p.Claims = testDate, []Claim{claim(t, "listing", "listed")}
-		_, err := Compute(&p)
+		_, err := compute(p)
 		var ve *ValueError
 		if !errors.As(err, &ve) || ve.Field == "" {
 			t.Errorf("%s: err = %v, want a ValueError naming its field", name, err)
@@ -328,7 +327,7 @@ func TestSupplementaryInputsRefused(t *testing.T) {
 
 // District matching rounds half-up to 0.01 yuan.
 func TestDistrictMatchRounding(t *testing.T) {
-	r, err := Compute(&Project{Date: testDate, DistrictRatio: dec("0.5"), Claims: []Claim{claim(t, "new-product", "investment=0.1")}})
+	r, err := compute(P{Date: testDate, DistrictRatio: dec("0.5"), Claims: []Claim{claim(t, "new-product", "investment=0.1")}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,38 +1,50 @@
-// Package measures holds the Shenzhen software-industry measures
-// (深府规〔2022〕5号) as data: every clause, measure, item, rate, cap and tier,
-// the clause text quoted from the policy, and an English summary.
+// Package measures holds the policy as data: editions of the Shenzhen
+// software-industry measures (深府规〔2022〕5号 today), each with every
+// clause, measure, item, rate, cap, tier, recipient and scope, the words of
+// the policy they rest on, the validity window and the inputs and figures of
+// its supplementary rules (附则).
 //
-// Nothing here computes; package calc reads this catalogue. The catalogue is
-// built on first use, not at program start, and checked by Validate (run by
-// the package's tests).
+// Nothing here computes; package calc reads an edition. An edition is a
+// value: a Registry holds the editions szsoft knows, and a successor (or a
+// district's top-up policy) is another Edition, added as data. Editions are
+// built on first use and checked by Validate.
 package measures
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
 )
 
-// Policy is the short name of the policy every result cites.
-const Policy = "深府规〔2022〕5号"
-
-// Edition names the policy text this catalogue was written from.
-const Edition = "深圳市推动软件产业高质量发展的若干措施（深府规〔2022〕5号，2022-09-28 印发，2022-10-15 施行）"
-
-// Kind is the rule kind of an item, as it appears in JSON.
+// Kind is the rule kind of an item.
 type Kind string
 
-// The eight rule kinds (SPEC section 1).
+// The rule kinds (docs/contract.md §1.1). A milestone is a tier
+// picked by thresholds a revenue first reaches; it shows as "tier".
 const (
 	FixedRate   Kind = "fixed-rate"
 	CeilingRate Kind = "ceiling-rate"
 	RateRange   Kind = "rate-range"
 	CapOnly     Kind = "cap-only"
 	Tier        Kind = "tier"
+	Milestone   Kind = "milestone"
 	AmountRange Kind = "amount-range"
 	Floor       Kind = "floor"
 	CaseByCase  Kind = "case-by-case"
 )
+
+// Public is the kind as results show it: one of the eight kinds of the
+// contract (a milestone is a tier).
+func (k Kind) Public() Kind {
+	if k == Milestone {
+		return Tier
+	}
+	return k
+}
+
+// HasRate reports whether the kind multiplies a base by a rate.
+func (k Kind) HasRate() bool { return k == FixedRate || k == CeilingRate || k == RateRange }
 
 // Payer says which level of government pays an item.
 type Payer string
@@ -46,7 +58,7 @@ const (
 // Recipient is the party the text pays an item to.
 type Recipient string
 
-// The recipients of the policy's items (SPEC section 1, "Who is paid").
+// The recipients of the policy's items (docs/contract.md §1.2).
 const (
 	Undertaker   Recipient = "undertaker"    // 项目承担单位
 	Platform     Recipient = "platform"      // 平台建设运营单位
@@ -62,7 +74,7 @@ const (
 	College      Recipient = "college"       // 软件学院
 )
 
-// Recipients lists every recipient, in the order of SPEC section 1.
+// Recipients lists every recipient, in the order of docs/contract.md §1.
 var Recipients = []Recipient{Undertaker, Platform, Organizer, ParkOperator, Tenant, Team, Talent, Distributor, Developer, User, Enterprise, College}
 
 // Scope says what an item funds: a project (the 附则 cumulative cap of
@@ -93,27 +105,16 @@ type InputKind int
 
 // The input kinds.
 const (
-	Amount  InputKind = iota // yuan, in any syntax of SPEC section 3
+	Amount  InputKind = iota // yuan, in any syntax of docs/contract.md "Amounts"
 	Rate                     // 0.3 or 30%
 	Switch                   // a boolean flag that takes no value
 	Choice                   // one value out of Values
 	Choices                  // a repeatable Choice (a TOML array)
+	Date                     // a calendar day
 )
 
 func (k InputKind) String() string {
-	switch k {
-	case Amount:
-		return "amount"
-	case Rate:
-		return "rate"
-	case Switch:
-		return "switch"
-	case Choice:
-		return "choice"
-	case Choices:
-		return "choices"
-	}
-	return "unknown"
+	return [...]string{"amount", "rate", "switch", "choice", "choices", "date"}[k]
 }
 
 // Input is one flag of a measure subcommand; its TOML key is the name with
@@ -135,8 +136,8 @@ func FlagToKey(name string) string { return strings.ReplaceAll(name, "-", "_") }
 // KeyToFlag turns a TOML key into its flag name.
 func KeyToFlag(key string) string { return strings.ReplaceAll(key, "_", "-") }
 
-// Step is one step of a tier item: an amount picked by a category (Key) or by
-// a threshold the base must reach.
+// Step is one step of a tier item, an amount picked by a category (Key), or
+// of a milestone, an amount paid when the base first reaches Threshold.
 type Step struct {
 	Key       string          // category, e.g. "provincial"
 	Label     Text            // the category as the policy names it
@@ -182,8 +183,8 @@ type Item struct {
 
 	Tiers       []Step
 	UpTo        bool   // tier: "不超过", so min = 0; otherwise min = max
-	Prior       string // milestone tiers: the input with the prior peak
-	HighestOnly string // milestone tiers: the switch that pays only the highest tier
+	Prior       string // milestone: the input with the prior peak
+	HighestOnly string // milestone: the switch that pays only the highest tier
 
 	Levels []LevelRule // certification: the qualifying level of each scheme
 	Other  string      // certification: the value for another recognised scheme (等)
@@ -271,6 +272,21 @@ func (m *Measure) NeedsInput() bool {
 	}
 	return true
 }
+
+// Day is a calendar day.
+type Day struct {
+	Year, Month, Day int
+}
+
+func (d Day) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+func (d Day) ordinal() int { return d.Year*10000 + d.Month*100 + d.Day }
+
+// Before reports whether d is an earlier day than e.
+func (d Day) Before(e Day) bool { return d.ordinal() < e.ordinal() }
+
+// IsZero reports whether d is the zero Day.
+func (d Day) IsZero() bool { return d == Day{} }
 
 // Clause is one numbered clause of the policy, money or not.
 type Clause struct {

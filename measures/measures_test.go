@@ -9,14 +9,17 @@ import (
 )
 
 func TestCatalogueIsValid(t *testing.T) {
-	if err := Get().Validate(); err != nil {
+	if err := SZ2022().Validate(); err != nil {
 		t.Fatal(err)
+	}
+	if Builtin().Default().ID != "sz2022" {
+		t.Errorf("default edition %s", Builtin().Default().ID)
 	}
 }
 
-// SPEC section 1: 22 subcommands, 28 computable items, 12 case-by-case items.
+// docs/contract.md §1: 22 subcommands, 28 computable items, 12 case-by-case items.
 func TestCounts(t *testing.T) {
-	c := Get()
+	c := SZ2022()
 	if n := len(c.Measures); n != 22 {
 		t.Errorf("measures: %d, want 22", n)
 	}
@@ -46,7 +49,7 @@ func TestPolicyCopyIsTheSharedText(t *testing.T) {
 	if err != nil {
 		t.Skip("shared policy text not beside the repository:", err)
 	}
-	if string(shared) != PolicyText {
+	if string(shared) != SZ2022().Text {
 		t.Fatal("measures/policy.txt differs from shared/policy/shenzhen-software-measures-2022.txt")
 	}
 }
@@ -89,7 +92,7 @@ func TestFiguresAgainstThePolicy(t *testing.T) {
 		"talent-team.core":       {AmountRange, "（十一）", "", "", ""},
 		"talent-team.top":        {CaseByCase, "（十一）", "", "", ""},
 		"talent-team.backbone":   {CaseByCase, "（十一）", "", "", ""},
-		"revenue.milestone":      {Tier, "（十二）", "", "", ""},
+		"revenue.milestone":      {Milestone, "（十二）", "", "", ""},
 		"revenue.increment":      {CaseByCase, "（十二）", "", "", ""},
 		"digital-center":         {CaseByCase, "（十二）", "", "", ""},
 		// （十三）分类分阶段给予最高不超过5000万元落户奖励
@@ -121,7 +124,7 @@ func TestFiguresAgainstThePolicy(t *testing.T) {
 		"listing.ipo":               {CapOnly, "（二十）", "", "", "4000000"},
 		"listing.loan-compensation": {CaseByCase, "（二十）", "", "", ""},
 	}
-	c := Get()
+	c := SZ2022()
 	seen := 0
 	for _, m := range c.Measures {
 		for _, it := range m.Items {
@@ -153,7 +156,7 @@ func TestFiguresAgainstThePolicy(t *testing.T) {
 // （九）500万元、300万元、200万元; 150万元、100万元、50万元. （十二）10亿/50亿/100亿 →
 // 50万/150万/300万. （十四）50万元、30万元、20万元、10万元.
 func TestTiersAgainstThePolicy(t *testing.T) {
-	c := Get()
+	c := SZ2022()
 	tiers := func(id string) map[string]string {
 		it, ok := c.Item(id)
 		if !ok {
@@ -188,8 +191,8 @@ func TestTiersAgainstThePolicy(t *testing.T) {
 		t.Errorf("talent-team: %s-%s, want 1000万元以上、1亿元以下", it.AmountLow, it.AmountHigh)
 	}
 	s := c.Supplementary
-	if s.ValidFrom != [3]int{2022, 10, 15} || s.ValidTo != [3]int{2027, 10, 14} {
-		t.Errorf("validity %v-%v, want 2022-10-15 to 2027-10-14 (自2022年10月15日起施行，有效期5年)", s.ValidFrom, s.ValidTo)
+	if s.From != (Day{2022, 10, 15}) || s.To != (Day{2027, 10, 14}) {
+		t.Errorf("validity %v-%v, want 2022-10-15 to 2027-10-14 (自2022年10月15日起施行，有效期5年)", s.From, s.To)
 	}
 }
 
@@ -218,7 +221,7 @@ func TestRecipientsAndScopes(t *testing.T) {
 	firm := []string{"oss-contribution", "oss-project", "park.recognition", "park.excellent", "park.rent", "park.rent-existing",
 		"revenue.milestone", "revenue.increment", "digital-center", "relocation", "quality.certification", "quality.honor",
 		"quality.standard", "listing.ipo", "listing.loan-compensation", "talent-team.backbone", "training.model-college"}
-	c := Get()
+	c := SZ2022()
 	n := 0
 	for r, ids := range byRecipient {
 		for _, id := range ids {
@@ -256,30 +259,36 @@ func TestRecipientsAndScopes(t *testing.T) {
 }
 
 func TestClauseText(t *testing.T) {
-	got := ClauseText("（十九）")
+	ed := SZ2022()
+	got := ed.ClauseText("（十九）")
 	if want := "制定《深圳市首版次软件推广应用指导目录》"; len(got) == 0 || got[:len(want)] != want {
 		t.Errorf("ClauseText(（十九）) = %.60q…", got)
 	}
-	if got := ClauseText("附则"); got == "" || got[:len("本措施")] != "本措施" {
+	if got := ed.ClauseText("附则"); got == "" || got[:len("本措施")] != "本措施" {
 		t.Errorf("ClauseText(附则) = %.60q", got)
 	}
-	if got := ClauseText("（二十一）"); got != "" {
+	if got := ed.ClauseText("（二十一）"); got != "" {
 		t.Errorf("ClauseText(（二十一）) = %q, want empty", got)
 	}
 }
 
 // Validate must catch a catalogue that drifts from the policy.
 func TestValidateCatchesMistakes(t *testing.T) {
-	for name, spoil := range map[string]func(c *Catalogue){
-		"misquoted": func(c *Catalogue) {
+	for name, spoil := range map[string]func(c *Edition){
+		"misquoted": func(c *Edition) {
 			c.Measures[0].Items[0].Quote = "给予项目承担单位最高不超过2000万元资助"
 		},
-		"wrong clause":  func(c *Catalogue) { c.Measures[0].Items[0].Quote = c.Measures[len(c.Measures)-1].Items[0].Quote },
-		"rate above 1":  func(c *Catalogue) { c.Measures[2].Items[0].RateHigh = decimal.RequireFromString("1.5") },
-		"missing input": func(c *Catalogue) { c.Measures[2].Items[0].Base = "sales" },
-		"no reason":     func(c *Catalogue) { c.Measures[3].Items[0].Reason = Text{} },
+		"wrong clause":  func(c *Edition) { c.Measures[0].Items[0].Quote = c.Measures[len(c.Measures)-1].Items[0].Quote },
+		"rate above 1":  func(c *Edition) { c.Measures[2].Items[0].RateHigh = decimal.RequireFromString("1.5") },
+		"missing input": func(c *Edition) { c.Measures[2].Items[0].Base = "sales" },
+		"no reason":     func(c *Edition) { c.Measures[3].Items[0].Reason = Text{} },
+		"milestone without thresholds": func(c *Edition) {
+			it, _ := c.Item("revenue.milestone")
+			it.Tiers[1].Threshold = decimal.Zero
+		},
+		"window backwards": func(c *Edition) { c.Supplementary.To = Day{2020, 1, 1} },
 	} {
-		c := newCatalogue()
+		c := SZ2022()
 		spoil(c)
 		if c.Validate() == nil {
 			t.Errorf("%s: Validate found nothing", name)

@@ -7,27 +7,38 @@ import (
 	"strings"
 )
 
-// Validate checks that the catalogue is consistent with itself and with the
+// Validate checks that the edition is consistent with itself and with the
 // policy text: every quotation stands in the policy, every input an item
 // names exists with the right kind, rates lie in [0, 1], caps are positive,
 // ids are unique. It returns every problem found, joined.
-func (c *Catalogue) Validate() error {
+func (c *Edition) Validate() error {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 
 	clauses := map[string]bool{}
 	for _, cl := range c.Clauses {
 		clauses[cl.Number] = true
-		if !strings.Contains(PolicyText, cl.Number+cl.Title.Zh) {
+		if !strings.Contains(c.Text, cl.Number+cl.Title.Zh) {
 			bad("clause %s: title %q is not the policy's", cl.Number, cl.Title.Zh)
 		}
-		if ClauseText(cl.Number) == "" {
+		if c.ClauseText(cl.Number) == "" {
 			bad("clause %s: no text found in the policy", cl.Number)
+		}
+	}
+	if c.ID == "" || c.Policy == "" || c.Title == "" || c.Text == "" {
+		bad("an edition needs an id, a policy, a title and its text")
+	}
+	if c.Supplementary.To.Before(c.Supplementary.From) {
+		bad("附则: the window ends before it begins")
+	}
+	for _, in := range c.Supplementary.Inputs {
+		if in.Help.En == "" || in.Help.Zh == "" {
+			bad("附则: input --%s has no help", in.Name)
 		}
 	}
 	for _, q := range []string{c.Supplementary.NoDoubleQuote, c.Supplementary.DistrictMatchQuote,
 		c.Supplementary.CumulativeCapQuote, c.Supplementary.ValidityQuote} {
-		if !strings.Contains(PolicyText, q) {
+		if !strings.Contains(c.Text, q) {
 			bad("附则: quotation %q is not in the policy", q)
 		}
 	}
@@ -79,9 +90,9 @@ func (c *Catalogue) Validate() error {
 			if it.ID != m.Name && !strings.HasPrefix(it.ID, m.Name+".") {
 				bad("item %s: id does not start with its measure %s", it.ID, m.Name)
 			}
-			if !strings.Contains(PolicyText, it.Quote) || it.Quote == "" {
+			if !strings.Contains(c.Text, it.Quote) || it.Quote == "" {
 				bad("item %s: quotation %q is not in the policy", it.ID, it.Quote)
-			} else if !strings.Contains(ClauseText(m.Clause), it.Quote) {
+			} else if !strings.Contains(c.ClauseText(m.Clause), it.Quote) {
 				bad("item %s: quotation is not from clause %s", it.ID, m.Clause)
 			}
 			if it.Title.En == "" || it.Title.Zh == "" {
@@ -187,14 +198,20 @@ func checkKind(it *Item) []error {
 		if it.Cap == nil {
 			bad("cap only needs a cap")
 		}
-	case Tier:
+	case Tier, Milestone:
 		if len(it.Tiers) == 0 {
 			bad("no tiers")
 		}
-		for _, t := range it.Tiers {
+		for i, t := range it.Tiers {
 			if !t.Amount.IsPositive() {
 				bad("tier amounts must be positive")
 			}
+			if (it.Kind == Milestone) != t.Threshold.IsPositive() || it.Kind == Milestone && i > 0 && !it.Tiers[i-1].Threshold.LessThan(t.Threshold) {
+				bad("a milestone's tiers have rising thresholds, a tier's none")
+			}
+		}
+		if it.Kind == Milestone && (it.Base == "" || it.Prior == "") {
+			bad("a milestone needs a base and a prior peak")
 		}
 	case AmountRange:
 		if !it.AmountLow.IsPositive() || it.AmountLow.GreaterThan(it.AmountHigh) {

@@ -1,3 +1,13 @@
+// Command szsoft computes the subsidies of the Shenzhen software-industry
+// measures (深府规〔2022〕5号): the maximum subsidy of each item claimed, the
+// matching-fund limits of the supplementary rules (附则), and the clause behind
+// every figure.
+//
+// This package is the only one that touches the operating system: files,
+// flags, environment, terminals and the clock. One file per command
+// (cmd_calc.go, cmd_batch.go, …); the words come from internal/msg, the
+// output forms from internal/render, the policy from measures, the figures
+// from calc.
 package main
 
 import (
@@ -5,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,7 +25,9 @@ import (
 	"golang.org/x/term"
 
 	"szsoft/calc"
+	"szsoft/internal/msg"
 	"szsoft/internal/outfile"
+	"szsoft/internal/project"
 	"szsoft/measures"
 )
 
@@ -22,7 +35,8 @@ import (
 var version = "dev"
 
 // app holds what the commands share: the streams and what they read of the
-// environment, so that tests can run the whole program in-process.
+// environment, and the editions they compute under, so that tests can run
+// the whole program in-process.
 type app struct {
 	args           []string
 	stdin          io.Reader
@@ -32,9 +46,15 @@ type app struct {
 	now            func() time.Time
 	isTerminal     func(w io.Writer) bool
 	width          func() int // tests: the terminal width to assume
+	reg            *measures.Registry
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runWith(measures.Builtin(), args, stdin, stdout, stderr)
+}
+
+// runWith runs szsoft under the editions of reg.
+func runWith(reg *measures.Registry, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		// A panic is a bug; the user gets one line, not a stack trace.
 		if v := recover(); v != nil {
@@ -54,13 +74,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		getenv:     os.Getenv,
 		now:        time.Now,
 		isTerminal: isTerminal,
+		reg:        reg,
 	}
 	root := a.rootCmd()
 	root.SetArgs(args)
-	code = exitCode(root.Execute(), stderr)
+	p := a.printer("yuan")
+	code = exitCode(root.Execute(), stderr, p)
 	if checked.err != nil && code == exitOK {
-		fmt.Fprintf(stderr, "szsoft: error: %s\n", checked.err)
-		code = exitValue
+		code = exitCode(checked.err, stderr, p)
 	}
 	return code
 }
@@ -102,7 +123,7 @@ limits of its supplementary rules (附则), and the clause behind every figure.`
 func (a *app) flagError(c *cobra.Command, err error) error {
 	var (
 		ve *calc.ValueError
-		ue *usageError
+		ue *cliError
 	)
 	if errors.As(err, &ue) || errors.As(err, &ve) {
 		return err
@@ -110,18 +131,28 @@ func (a *app) flagError(c *cobra.Command, err error) error {
 	if c.Name() == "calc" {
 		for i, arg := range a.args[:max(len(a.args)-1, 0)] {
 			if next := a.args[i+1]; arg == "calc" && !strings.HasPrefix(next, "-") {
-				return unknownMeasure(next)
+				return a.unknownMeasure(next)
 			}
 		}
 	}
-	return &usageError{msg: cobraMessage(err.Error()), hint: "run '" + c.CommandPath() + " --help' for its flags"}
+	return &cobraError{text: cobraMessage(err.Error()), hint: note("cli.hint.flags", "command", c.CommandPath())}
 }
 
-// lang is the language of titles, headers and notes: --lang, else zh when
-// the locale is Chinese, else en.
-func (a *app) lang(flag *choiceFlag) string {
-	if flag.set {
-		return flag.raw
+// langs are the languages of everything a person reads.
+var langs = []string{"zh", "en"}
+
+// language is the language of titles, headers, notes and errors: --lang
+// (on the command line, wherever it stands), else zh when the locale is
+// Chinese, else en.
+func (a *app) language() string {
+	for i, arg := range a.args {
+		v, ok := strings.CutPrefix(arg, "--lang=")
+		if !ok && arg == "--lang" && i+1 < len(a.args) {
+			v, ok = a.args[i+1], true
+		}
+		if ok && slices.Contains(langs, v) {
+			return v
+		}
 	}
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := a.getenv(k); v != "" {
@@ -134,100 +165,47 @@ func (a *app) lang(flag *choiceFlag) string {
 	return "en"
 }
 
+// printer writes in the language of the run and the unit given.
+func (a *app) printer(unit string) msg.Printer {
+	return msg.Printer{Lang: a.language(), Unit: unit, Edition: a.reg.Default()}
+}
+
 // shenzhen is China Standard Time, where the policy's days begin and end.
 var shenzhen = time.FixedZone("CST", 8*60*60)
 
 // today is the default date of the qualifying event: today in Shenzhen.
 func (a *app) today() calc.Date { return calc.DateOf(a.now().In(shenzhen)) }
 
-// exitStatus ends every command's help (SPEC section 3).
+// exitStatus ends every command's help (docs/contract.md §3).
 const exitStatus = `
 EXIT STATUS
   0  everything was computed, including results of 0 and dates outside the
      validity window
   1  a value or a file is wrong (an amount, rate, choice, date, a 附则 input
-     the rules require, a missing, unreadable, too large or malformed file);
-     in batch, at least one file failed, after all the others were computed
+     the rules require, a missing, unreadable, too large or malformed file),
+     or the output cannot be written; in batch, at least one file failed,
+     after all the others were computed
   2  the command line is wrong (unknown command or flag, a flag without its
-     argument or given twice, a measure without the inputs it needs)
+     argument or given twice, a measure without the inputs it needs, both
+     sides of a measure, -o against the --out extension)
+  3  an internal error (a bug in szsoft), never bad input
 `
-
-func (a *app) helpCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:     "help [command]",
-		Short:   "Help about any command",
-		Example: "  szsoft help calc\n  szsoft help calc first-version",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			target, rest, err := cmd.Root().Find(args)
-			if err != nil || len(rest) > 0 {
-				return usagef("run 'szsoft help' for the commands", "no help topic %q", strings.Join(args, " "))
-			}
-			return target.Help()
-		},
-	}
-}
-
-func (a *app) completionCmd() *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "completion bash|zsh|fish|powershell",
-		Short: "Print the shell completion script for bash, zsh, fish or PowerShell",
-		Long: `Print a shell completion script. It completes commands, measure names, the
-values of every flag that takes a fixed set (--output, --unit, --lang,
---recognized, --standard, --certification, …) and file names for --file.
-'make install' installs the scripts of completions/ where the shells look.`,
-		Example: `  source <(szsoft completion bash)
-  szsoft completion zsh > "${fpath[1]}/_szsoft"
-  szsoft completion fish > ~/.config/fish/completions/szsoft.fish
-  szsoft completion powershell | Out-String | Invoke-Expression`,
-		Args: cobra.ArbitraryArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usagef("e.g. 'szsoft completion bash'", "completion needs a shell: bash, zsh, fish or powershell")
-			}
-			return usagef("shells: bash, zsh, fish, powershell", "unknown shell %q", args[0])
-		},
-	}
-	for _, sh := range []struct {
-		name string
-		gen  func(root *cobra.Command, w io.Writer) error
-	}{
-		{"bash", func(r *cobra.Command, w io.Writer) error { return r.GenBashCompletionV2(w, true) }},
-		{"zsh", func(r *cobra.Command, w io.Writer) error { return r.GenZshCompletion(w) }},
-		{"fish", func(r *cobra.Command, w io.Writer) error { return r.GenFishCompletion(w, true) }},
-		{"powershell", func(r *cobra.Command, w io.Writer) error { return r.GenPowerShellCompletionWithDesc(w) }},
-	} {
-		cmd.AddCommand(&cobra.Command{
-			Use:     sh.name,
-			Short:   "Print the " + sh.name + " completion script",
-			Example: "  szsoft completion " + sh.name,
-			Args:    noArgs,
-			RunE: func(c *cobra.Command, _ []string) error {
-				return sh.gen(c.Root(), a.stdout)
-			},
-		})
-	}
-	return cmd
-}
-
-func (a *app) versionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:     "version",
-		Short:   "Print the version of szsoft and the policy edition it implements",
-		Example: "  szsoft version",
-		Args:    noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, err := io.WriteString(a.stdout, "szsoft "+version+"\npolicy "+measures.Edition+"\n")
-			return err
-		},
-	}
-}
 
 // noArgs refuses positional arguments as a usage error.
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usagef("run '"+cmd.CommandPath()+" --help'", "%s takes no arguments (got %q)", cmd.CommandPath(), args[0])
+		return usage("cli.noargs", "command", cmd.CommandPath(), "arg", strconv.Quote(args[0])).withHint("cli.hint.flags", "command", cmd.CommandPath())
 	}
 	return nil
+}
+
+// unknownMeasure is a measure szsoft does not know, with the nearest one.
+func (a *app) unknownMeasure(name string) error {
+	names := a.reg.Names()
+	if s := project.Suggest(name, names); s != "" {
+		return usage("cli.measure.unknown", "name", strconv.Quote(name)).withHint("cli.measure.near", "near", s, "measures", names)
+	}
+	return usage("cli.measure.unknown", "name", strconv.Quote(name)).withHint("cli.measure.list", "measures", names)
 }
 
 // unsorted keeps a flag set in the order its flags were declared.
@@ -257,43 +235,4 @@ func (a *app) termWidth() int {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-// completeMeasures offers the measure names.
-func completeMeasures(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	return measures.Get().Names(), cobra.ShellCompDirectiveNoFileComp
-}
-
-// completeFlags registers what the shells offer for each flag of fs: the
-// values of a choice, file names for files, nothing for amounts and dates.
-func completeFlags(cmd *cobra.Command, fs *pflag.FlagSet) {
-	fs.VisitAll(func(f *pflag.Flag) {
-		var fn cobra.CompletionFunc
-		switch v := f.Value.(type) {
-		case *choiceFlag:
-			fn = cobra.FixedCompletions(v.values, cobra.ShellCompDirectiveNoFileComp)
-		case *choicesFlag:
-			fn = cobra.FixedCompletions(v.values, cobra.ShellCompDirectiveNoFileComp)
-		case *stringFlag:
-			switch v.typ {
-			case "file":
-				if f.Name == "file" {
-					fn = func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-						return []cobra.Completion{"toml"}, cobra.ShellCompDirectiveFilterFileExt
-					}
-				} else {
-					fn = func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-						return nil, cobra.ShellCompDirectiveDefault
-					}
-				}
-			default:
-				fn = cobra.NoFileCompletions
-			}
-		case *amountFlag, *rateFlag, *jobsFlag:
-			fn = cobra.NoFileCompletions
-		}
-		if fn != nil {
-			_ = cmd.RegisterFlagCompletionFunc(f.Name, fn)
-		}
-	})
 }

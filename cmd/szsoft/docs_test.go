@@ -13,18 +13,20 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
+
+	"szsoft/measures"
 )
 
 // quietRoot is the command tree with nowhere to write and no terminal, for
 // walking it.
 func quietRoot() *cobra.Command {
 	a := &app{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" },
-		now: time.Now, isTerminal: func(io.Writer) bool { return false }}
+		now: time.Now, isTerminal: func(io.Writer) bool { return false }, reg: measures.Builtin()}
 	return a.rootCmd()
 }
 
 // generated returns the shell completions and man pages as they should be
-// committed: completions/ from 'szsoft completion SHELL', man/ from cobra's
+// committed: completions/ from 'szsoft completion SHELL', docs/man/ from cobra's
 // doc generator over the command tree, without a date.
 func generated(t *testing.T) map[string]string {
 	t.Helper()
@@ -52,7 +54,7 @@ func generated(t *testing.T) map[string]string {
 		name := strings.ReplaceAll(c.CommandPath(), " ", "-") + ".1"
 		page := dateStamp.ReplaceAllString(buf.String(), `""`)
 		page = strings.Replace(page, ".SH SEE ALSO", manExitStatus+".SH SEE ALSO", 1)
-		files[filepath.Join("man", name)] = page
+		files[filepath.Join("docs", "man", name)] = page
 		for _, sub := range c.Commands() {
 			walk(sub)
 		}
@@ -77,14 +79,14 @@ var manExitStatus = func() string {
 	return b.String() + "\n"
 }()
 
-// TestGeneratedFilesFresh fails when completions/ or man/ are stale;
+// TestGeneratedFilesFresh fails when completions/ or docs/man/ are stale;
 // 'make completions' (go test -run TestGeneratedFilesFresh -update) rewrites
 // them.
 func TestGeneratedFilesFresh(t *testing.T) {
 	t.Chdir("../..")
 	want := generated(t)
 	if *update {
-		for _, dir := range []string{"completions", "man"} {
+		for _, dir := range []string{"completions", filepath.Join("docs", "man")} {
 			old, _ := filepath.Glob(filepath.Join(dir, "*"))
 			for _, f := range old {
 				os.Remove(f)
@@ -107,7 +109,7 @@ func TestGeneratedFilesFresh(t *testing.T) {
 			stale = append(stale, name)
 		}
 	}
-	for _, dir := range []string{"completions", "man"} {
+	for _, dir := range []string{"completions", filepath.Join("docs", "man")} {
 		have, _ := filepath.Glob(filepath.Join(dir, "*"))
 		for _, f := range have {
 			if _, ok := want[f]; !ok {
@@ -119,7 +121,7 @@ func TestGeneratedFilesFresh(t *testing.T) {
 	if len(stale) > 0 {
 		t.Errorf("stale generated files, run 'make completions':\n  %s", strings.Join(stale, "\n  "))
 	}
-	if th := regexp.MustCompile(`(?m)^\.TH .*$`).FindString(want["man/szsoft.1"]); th != `.TH "SZSOFT" "1" "" "szsoft" "szsoft manual"` {
+	if th := regexp.MustCompile(`(?m)^\.TH .*$`).FindString(want["docs/man/szsoft.1"]); th != `.TH "SZSOFT" "1" "" "szsoft" "szsoft manual"` {
 		t.Errorf("man page header %q: want no date", th)
 	}
 }

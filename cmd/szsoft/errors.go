@@ -9,42 +9,62 @@ import (
 	"github.com/spf13/pflag"
 
 	"szsoft/calc"
+	"szsoft/internal/msg"
 	"szsoft/internal/outfile"
-	"szsoft/project"
+	"szsoft/internal/project"
+	"szsoft/internal/render"
 )
 
-// Exit statuses (SPEC section 3).
+// Exit statuses (docs/contract.md §3).
 const (
 	exitOK    = 0
 	exitValue = 1 // a value or a file is wrong; in batch, a file failed
 	exitUsage = 2 // the command line is wrong
-	// exitInternal is a bug in szsoft (a panic caught). SPEC section 3 knows
-	// only 0, 1 and 2; a bug must not pass for a wrong input.
+	// exitInternal is a bug in szsoft (a panic caught): a bug must not pass
+	// for a wrong input.
 	exitInternal = 3
 )
 
-// usageError is a wrong command line: exit 2.
-type usageError struct {
-	msg, hint string
+// cliError is a mistake of the command line (exit 2) or of a value (exit
+// 1). Its words are codes of the catalogue (internal/msg), put into words
+// when printed, in the language of the run.
+type cliError struct {
+	code      int
+	msg, hint calc.Note
 }
 
-func (e *usageError) Error() string { return e.msg }
+func (e *cliError) Error() string { return string(e.msg.Code) }
 
-func usagef(hint, format string, args ...any) error {
-	return &usageError{msg: fmt.Sprintf(format, args...), hint: hint}
+// usage is a wrong command line: exit 2.
+func usage(code string, kv ...any) *cliError {
+	return &cliError{code: exitUsage, msg: note(code, kv...)}
 }
 
-// inputError is a wrong value or file: exit 1. Pos, when set, is where in a
-// file ("path:line:column").
-type inputError struct {
-	pos, msg, hint string
+// invalid is a wrong value: exit 1.
+func invalid(code string, kv ...any) *cliError {
+	return &cliError{code: exitValue, msg: note(code, kv...)}
 }
 
-func (e *inputError) Error() string {
-	if e.pos != "" {
-		return e.pos + ": " + e.msg
+func (e *cliError) withHint(code string, kv ...any) *cliError {
+	e.hint = note(code, kv...)
+	return e
+}
+
+// cobraError is a command-line mistake cobra or pflag found, in their
+// words: exit 2.
+type cobraError struct {
+	text string
+	hint calc.Note
+}
+
+func (e *cobraError) Error() string { return e.text }
+
+func note(code string, kv ...any) calc.Note {
+	n := calc.Note{Code: calc.Code(code), Args: calc.Args{}}
+	for i := 0; i+1 < len(kv); i += 2 {
+		n.Args[kv[i].(string)] = kv[i+1]
 	}
-	return e.msg
+	return n
 }
 
 // silentError carries an exit status whose messages were printed already
@@ -53,82 +73,104 @@ type silentError struct{ code int }
 
 func (e *silentError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
-// flagValueError turns a calc.ValueError about a flag's value into an
-// inputError naming the flag.
-func flagValueError(flag, raw string, err error) error {
-	var ve *calc.ValueError
-	if errors.As(err, &ve) {
-		v := ve.Value
-		if raw != "" {
-			v = raw
-		}
-		if v == "" {
-			return &inputError{msg: fmt.Sprintf("--%s: %s", flag, ve.Msg), hint: ve.Hint}
-		}
-		return &inputError{msg: fmt.Sprintf("--%s %q: %s", flag, v, ve.Msg), hint: ve.Hint}
+// flagValueError is a bad value of the flag called flag, as typed (raw).
+func flagValueError(flag, raw string, ve *calc.ValueError) *cliError {
+	v := ve.Value
+	if raw != "" {
+		v = raw
 	}
-	return err
+	return &cliError{code: exitValue,
+		msg:  note("cli.flag.value", "flag", flag, "value", quoteOr(v), "err", calc.Note{Code: ve.Code, Args: ve.Args}),
+		hint: calc.Note{Code: ve.Hint, Args: ve.HintArgs},
+	}
+}
+
+// quoteOr is what stands between a flag and its error: the value quoted
+// (` "5e7x": `), or a colon when there is no value.
+func quoteOr(v string) string {
+	if v == "" {
+		return ": "
+	}
+	return fmt.Sprintf(" %q: ", v)
 }
 
 // message is one error as the user reads it, with its hint.
 type message struct{ msg, hint string }
 
 // classify maps an error to its exit status and the messages that say what
-// went wrong. Errors that come from cobra or pflag themselves are
-// command-line mistakes.
-func classify(err error) (int, []message) {
+// went wrong, in the printer's language.
+func classify(err error, p msg.Printer) (int, []message) {
 	var pes project.Errors
 	if errors.As(err, &pes) {
 		msgs := make([]message, len(pes))
 		for i, e := range pes {
-			msgs[i] = message{e.Error(), e.Hint}
+			msgs[i] = message{fileMessage(e, p), p.Note(e.Hint)}
 		}
 		return exitValue, msgs
 	}
 	var (
 		oe *outfile.Error
 		se *stdoutError
-	)
-	switch {
-	case errors.As(err, &oe):
-		return exitValue, []message{{"--out " + oe.Error(), ""}}
-	case errors.As(err, &se):
-		return exitValue, []message{{se.Error(), ""}}
-	}
-	var (
-		ue *usageError
-		ie *inputError
+		ue *cliError
+		ce *cobraError
 		ve *calc.ValueError
 		me *calc.MissingError
 		iv *pflag.InvalidValueError
 	)
 	switch {
+	case errors.As(err, &oe):
+		return exitValue, []message{{p.S("cli.out.error", "path", oe.Path, "reason", describeOpenError(oe.Err)), ""}}
+	case errors.As(err, &se):
+		return exitValue, []message{{p.S("cli.stdout.error", "reason", describeOpenError(se.err)), ""}}
 	case errors.As(err, &ue):
-		return exitUsage, []message{{ue.msg, ue.hint}}
-	case errors.As(err, &ie):
-		return exitValue, []message{{ie.Error(), ie.hint}}
+		return ue.code, []message{{p.Note(ue.msg), p.Note(ue.hint)}}
+	case errors.As(err, &ce):
+		return exitUsage, []message{{ce.text, p.Note(ce.hint)}}
 	case errors.As(err, &iv) && errors.As(err, &ve):
-		// A flag's value was refused while parsing: a value error.
-		return exitValue, []message{{fmt.Sprintf("--%s %q: %s", iv.GetFlag().Name, iv.GetValue(), ve.Msg), ve.Hint}}
+		// A flag's value was refused while parsing: a value error, the value
+		// quoted as typed (empty too).
+		fe := flagValueError(iv.GetFlag().Name, iv.GetValue(), ve)
+		fe.msg.Args["value"] = fmt.Sprintf(" %q: ", iv.GetValue())
+		return exitValue, []message{{p.Note(fe.msg), p.Note(fe.hint)}}
 	case errors.As(err, &ve):
-		msg := ve.Error()
-		if ve.Field != "" {
-			msg = flagValueError(ve.Field, "", ve).Error()
+		fe := flagValueError(ve.Field, "", ve)
+		if ve.Field == "" {
+			fe.msg = calc.Note{Code: ve.Code, Args: ve.Args}
 		}
-		return exitValue, []message{{msg, ve.Hint}}
+		return exitValue, []message{{p.Note(fe.msg), p.Note(fe.hint)}}
 	case errors.As(err, &me):
-		return exitUsage, []message{{err.Error(), ""}}
+		return exitUsage, []message{{p.Note(missingFlags(me)), ""}}
 	}
-	msg, hint := cobraMessage(err.Error()), ""
-	if strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") || strings.HasPrefix(msg, "unknown shorthand") {
-		hint = "run 'szsoft --help' for the commands and flags"
+	text, hint := cobraMessage(err.Error()), ""
+	if strings.HasPrefix(text, "unknown command") || strings.HasPrefix(text, "unknown flag") || strings.HasPrefix(text, "unknown shorthand") {
+		hint = p.S("cli.hint.help")
 	}
-	return exitUsage, []message{{msg, hint}}
+	return exitUsage, []message{{text, hint}}
+}
+
+// fileMessage is an error in a file: path, line and column, and what.
+func fileMessage(e *project.Error, p msg.Printer) string {
+	if e.Line == 0 {
+		return e.Path + ": " + p.Note(e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, p.Note(e.Msg))
+}
+
+// missingFlags says which flags a measure needs.
+func missingFlags(me *calc.MissingError) calc.Note {
+	flags := make([]string, len(me.Inputs))
+	for i, in := range me.Inputs {
+		flags[i] = "--" + in
+	}
+	if me.All {
+		return note("cli.missing.all", "measure", me.Measure, "flags", flags)
+	}
+	return note("cli.missing.one", "measure", me.Measure, "flags", flags)
 }
 
 // exitCode prints err to stderr as "szsoft: error: …" lines, each followed
 // by a "szsoft: hint: …" line where one helps, and returns the exit status.
-func exitCode(err error, stderr io.Writer) int {
+func exitCode(err error, stderr io.Writer, p msg.Printer) int {
 	if err == nil {
 		return exitOK
 	}
@@ -136,11 +178,11 @@ func exitCode(err error, stderr io.Writer) int {
 	if errors.As(err, &silent) {
 		return silent.code
 	}
-	code, msgs := classify(err)
+	code, msgs := classify(err, p)
 	for _, m := range msgs {
-		fmt.Fprintf(stderr, "szsoft: error: %s\n", safe(m.msg))
+		fmt.Fprintf(stderr, "szsoft: error: %s\n", render.Safe(m.msg))
 		if m.hint != "" {
-			fmt.Fprintf(stderr, "szsoft: hint: %s\n", safe(m.hint))
+			fmt.Fprintf(stderr, "szsoft: hint: %s\n", render.Safe(m.hint))
 		}
 	}
 	return code

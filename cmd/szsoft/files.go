@@ -6,8 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"syscall"
 
-	"szsoft/project"
+	"szsoft/calc"
+	"szsoft/internal/msg"
+	"szsoft/internal/project"
 )
 
 // readProject reads and parses the project file called name ("-" is
@@ -17,21 +20,23 @@ func (a *app) readProject(name string) (*project.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return project.Parse(name, data)
+	return project.Parse(a.reg, name, data)
 }
 
-func fileError(name, msg, hint string) error {
+// fileError is an error about a whole file (or directory): its name and
+// what, with a hint when one helps.
+func fileError(name string, msg, hint calc.Note) error {
 	return project.Errors{{Path: name, Msg: msg, Hint: hint}}
 }
 
 func (a *app) readFile(name string) ([]byte, error) {
 	tooLarge := func() error {
-		return fileError(name, "larger than 1 MiB, the largest project file read", "a project file holds one project; split larger ones")
+		return fileError(name, note(string(project.ErrTooLarge)), note("cli.file.split"))
 	}
 	if name == "-" {
 		data, err := io.ReadAll(io.LimitReader(a.stdin, project.MaxSize+1))
 		if err != nil {
-			return nil, fileError(name, "cannot read standard input: "+err.Error(), "")
+			return nil, fileError(name, note("cli.file.stdin", "reason", describeOpenError(err)), calc.Note{})
 		}
 		if len(data) > project.MaxSize {
 			return nil, tooLarge()
@@ -39,26 +44,26 @@ func (a *app) readFile(name string) ([]byte, error) {
 		return data, nil
 	}
 	if name == "" {
-		return nil, fileError(name, "an empty file name", "")
+		return nil, fileError(name, note("cli.file.noname"), calc.Note{})
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, fileError(name, describeOpenError(err), "")
+		return nil, fileError(name, note("cli.file.open", "reason", describeOpenError(err)), calc.Note{})
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, fileError(name, describeOpenError(err), "")
+		return nil, fileError(name, note("cli.file.open", "reason", describeOpenError(err)), calc.Note{})
 	}
 	if st.IsDir() {
-		return nil, fileError(name, "a directory, not a project file", "'szsoft batch DIR' computes every *.toml file below a directory")
+		return nil, fileError(name, note("cli.file.dir"), note("cli.file.dir.hint"))
 	}
 	if st.Size() > project.MaxSize {
 		return nil, tooLarge()
 	}
 	data, err := io.ReadAll(io.LimitReader(f, project.MaxSize+1))
 	if err != nil {
-		return nil, fileError(name, "cannot read: "+describeOpenError(err), "")
+		return nil, fileError(name, note("cli.file.read", "reason", describeOpenError(err)), calc.Note{})
 	}
 	if len(data) > project.MaxSize {
 		return nil, tooLarge()
@@ -66,18 +71,31 @@ func (a *app) readFile(name string) ([]byte, error) {
 	return data, nil
 }
 
-// describeOpenError says what went wrong in a few words, without repeating
-// the path.
-func describeOpenError(err error) string {
+// describeOpenError says what went wrong as a code, without the path.
+func describeOpenError(err error) calc.Code {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "no such file"
+		return "cli.os.notexist"
 	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
+		return "cli.os.permission"
+	case errors.Is(err, syscall.ENOSPC):
+		return "cli.os.nospace"
+	case errors.Is(err, syscall.EROFS):
+		return "cli.os.readonly"
+	case errors.Is(err, syscall.EISDIR):
+		return "cli.os.isdir"
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return strings.TrimSpace(pe.Err.Error())
+		return osText(strings.TrimSpace(pe.Err.Error()))
 	}
-	return err.Error()
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return osText(le.Err.Error())
+	}
+	return osText(err.Error())
 }
+
+// osText is what the operating system said, when szsoft has no words of
+// its own for it.
+func osText(s string) calc.Code { return calc.Code(msg.OSPrefix + s) }

@@ -4,7 +4,12 @@ import (
 	"fmt"
 	"io/fs"
 	"testing"
+
+	"szsoft/internal/msg"
 )
+
+// en writes messages in English, for the tests that read them.
+var en = msg.Printer{Lang: "en", Unit: "yuan"}
 
 // Tests run as root in CI, where chmod 000 stops nothing; the message for
 // an unreadable file is checked here instead.
@@ -15,7 +20,7 @@ func TestDescribeOpenError(t *testing.T) {
 		fmt.Errorf("read x: %w", fs.ErrPermission):                               "permission denied",
 		&fs.PathError{Op: "read", Path: "x", Err: fmt.Errorf("is a directory ")}: "is a directory",
 	} {
-		if got := describeOpenError(err); got != want {
+		if got := en.Arg(describeOpenError(err)); got != want {
 			t.Errorf("describeOpenError(%v) = %q, want %q", err, got, want)
 		}
 	}

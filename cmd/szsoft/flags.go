@@ -1,12 +1,14 @@
 package main
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/spf13/pflag"
 
 	"szsoft/calc"
+	"szsoft/measures"
 )
 
 // Flag values. Every flag of szsoft is set at most once unless it is
@@ -25,7 +27,8 @@ type onceValue struct {
 
 func (o *onceValue) mark(s string) error {
 	if o.set {
-		return usagef("give --"+o.name+" once", "--%s given twice (%q and %q)", o.name, o.raw, s)
+		return usage("cli.flag.twice", "flag", o.name, "first", strconv.Quote(o.raw), "second", strconv.Quote(s)).
+			withHint("cli.flag.twice.hint", "flag", o.name)
 	}
 	o.set, o.raw = true, s
 	return nil
@@ -33,29 +36,71 @@ func (o *onceValue) mark(s string) error {
 
 func (o *onceValue) String() string { return o.raw }
 
-// inputFlag is the flag of one input of a measure; apply puts its value into
-// the claim when it was given.
+func (o *onceValue) given() bool      { return o.set }
+func (o *onceValue) flagName() string { return o.name }
+
+// inputFlag is the flag of one input declared in the catalogue (a
+// measure's, or the 附则's); apply puts its value into the values when it
+// was given.
 type inputFlag interface {
 	pflag.Value
 	given() bool
 	flagName() string
-	apply(c *calc.Claim)
+	apply(v *calc.Values)
 }
 
-func (o *onceValue) given() bool      { return o.set }
-func (o *onceValue) flagName() string { return o.name }
+// newInputFlag makes the flag of an input, by the input's kind.
+func newInputFlag(in measures.Input) inputFlag {
+	o := onceValue{name: in.Name}
+	switch in.Kind {
+	case measures.Amount:
+		return &amountFlag{onceValue: o}
+	case measures.Rate:
+		return &rateFlag{onceValue: o}
+	case measures.Switch:
+		return &switchFlag{onceValue: o}
+	case measures.Choice:
+		return &choiceFlag{onceValue: o, values: in.Values}
+	case measures.Choices:
+		return &choicesFlag{name: in.Name, values: in.Values}
+	case measures.Date:
+		return &dateFlag{onceValue: o}
+	}
+	panic("no flag for input kind " + in.Kind.String())
+}
 
-// amountFlag is an amount in any syntax of SPEC section 3. A bare number is
-// in the unit of --unit, which may come later on the command line: the
-// syntax is checked as the flag is parsed, the value is read by resolve once
-// every flag is known.
+// register adds the flags of inputs to fs, with their help in lang.
+func register(fs *pflag.FlagSet, inputs []measures.Input, flags []inputFlag, lang string) {
+	for i, in := range inputs {
+		usage := in.Help.In(lang)
+		if len(in.Values) > 0 && in.Kind == measures.Choice {
+			usage += " (" + strings.Join(in.Values, "|") + ")"
+		}
+		if in.Kind == measures.Choices {
+			usage += " (" + strings.Join(in.Values, "|") + "; repeatable)"
+		}
+		if in.Required {
+			usage += " (required)"
+		}
+		if sw, ok := flags[i].(*switchFlag); ok {
+			addSwitch(fs, sw, usage)
+			continue
+		}
+		fs.Var(flags[i], in.Name, usage)
+	}
+}
+
+// amountFlag is an amount in any syntax of docs/contract.md ("Amounts"). A
+// bare number is in the unit of --unit, which may come later on the command
+// line: the syntax is checked as the flag is parsed, the value is read by
+// resolve once every flag is known.
 type amountFlag struct {
 	onceValue
 	v decimal.Decimal
 }
 
-func (f *amountFlag) Type() string        { return "amount" }
-func (f *amountFlag) apply(c *calc.Claim) { c.Amounts[f.name] = f.v }
+func (f *amountFlag) Type() string         { return "amount" }
+func (f *amountFlag) apply(v *calc.Values) { v.Amounts[f.name] = f.v }
 
 func (f *amountFlag) Set(s string) error {
 	if _, err := calc.ParseAmountIn(s, calc.UnitYuan); err != nil {
@@ -73,7 +118,7 @@ func (f *amountFlag) resolve(unit decimal.Decimal) error {
 	}
 	v, err := calc.ParseAmountIn(f.raw, unit)
 	if err != nil {
-		return flagValueError(f.name, f.raw, err)
+		return flagValueError(f.name, f.raw, err.(*calc.ValueError))
 	}
 	f.v = v
 	return nil
@@ -85,8 +130,8 @@ type rateFlag struct {
 	v decimal.Decimal
 }
 
-func (f *rateFlag) Type() string        { return "rate" }
-func (f *rateFlag) apply(c *calc.Claim) { c.Rates[f.name] = f.v }
+func (f *rateFlag) Type() string         { return "rate" }
+func (f *rateFlag) apply(v *calc.Values) { v.Rates[f.name] = f.v }
 
 func (f *rateFlag) Set(s string) error {
 	v, err := calc.ParseRate(s)
@@ -97,23 +142,33 @@ func (f *rateFlag) Set(s string) error {
 	return f.mark(s)
 }
 
-// stringFlag is a plain string, such as a file name or a date.
+// dateFlag is a calendar day.
+type dateFlag struct {
+	onceValue
+	v calc.Date
+}
+
+func (f *dateFlag) Type() string         { return "YYYY-MM-DD" }
+func (f *dateFlag) apply(v *calc.Values) { v.Dates[f.name] = f.v }
+
+func (f *dateFlag) Set(s string) error {
+	v, err := calc.ParseDate(s)
+	if err != nil {
+		return err
+	}
+	f.v = v
+	return f.mark(s)
+}
+
+// stringFlag is a plain string, such as a file name.
 type stringFlag struct {
 	onceValue
-	typ   string
-	check func(string) error
+	typ string
 }
 
 func (f *stringFlag) Type() string { return f.typ }
 
-func (f *stringFlag) Set(s string) error {
-	if f.check != nil {
-		if err := f.check(s); err != nil {
-			return err
-		}
-	}
-	return f.mark(s)
-}
+func (f *stringFlag) Set(s string) error { return f.mark(s) }
 
 // choiceFlag is one value out of a fixed list.
 type choiceFlag struct {
@@ -121,8 +176,8 @@ type choiceFlag struct {
 	values []string
 }
 
-func (f *choiceFlag) Type() string        { return "string" }
-func (f *choiceFlag) apply(c *calc.Claim) { c.Choices[f.name] = []string{f.raw} }
+func (f *choiceFlag) Type() string         { return "string" }
+func (f *choiceFlag) apply(v *calc.Values) { v.Choices[f.name] = []string{f.raw} }
 
 func (f *choiceFlag) Set(s string) error {
 	if err := checkChoice(s, f.values); err != nil {
@@ -137,7 +192,7 @@ func checkChoice(s string, values []string) error {
 			return nil
 		}
 	}
-	return &calc.ValueError{Value: s, Msg: "not a valid value", Hint: "valid values: " + strings.Join(values, ", ")}
+	return &calc.ValueError{Value: s, Code: calc.ErrChoice, Hint: calc.HintChoice, HintArgs: calc.Args{"valid": strings.Join(values, ", ")}}
 }
 
 // choicesFlag is a repeatable choice; "a,b" counts as two.
@@ -147,11 +202,11 @@ type choicesFlag struct {
 	list   []string
 }
 
-func (f *choicesFlag) Type() string        { return "string" }
-func (f *choicesFlag) String() string      { return strings.Join(f.list, ",") }
-func (f *choicesFlag) flagName() string    { return f.name }
-func (f *choicesFlag) given() bool         { return len(f.list) > 0 }
-func (f *choicesFlag) apply(c *calc.Claim) { c.Choices[f.name] = f.list }
+func (f *choicesFlag) Type() string         { return "string" }
+func (f *choicesFlag) String() string       { return strings.Join(f.list, ",") }
+func (f *choicesFlag) flagName() string     { return f.name }
+func (f *choicesFlag) given() bool          { return len(f.list) > 0 }
+func (f *choicesFlag) apply(v *calc.Values) { v.Choices[f.name] = f.list }
 
 func (f *choicesFlag) Set(s string) error {
 	for _, v := range strings.Split(s, ",") {
@@ -170,9 +225,9 @@ type switchFlag struct {
 	on bool
 }
 
-func (f *switchFlag) Type() string        { return "bool" }
-func (f *switchFlag) IsBoolFlag() bool    { return true }
-func (f *switchFlag) apply(c *calc.Claim) { c.Switches[f.name] = f.on }
+func (f *switchFlag) Type() string         { return "bool" }
+func (f *switchFlag) IsBoolFlag() bool     { return true }
+func (f *switchFlag) apply(v *calc.Values) { v.Switches[f.name] = f.on }
 
 func (f *switchFlag) Set(s string) error {
 	switch s {
@@ -181,7 +236,7 @@ func (f *switchFlag) Set(s string) error {
 	case "false":
 		f.on = false
 	default:
-		return &calc.ValueError{Value: s, Msg: "a switch is true or false"}
+		return &calc.ValueError{Value: s, Code: calc.ErrChoice, Hint: calc.HintChoice, HintArgs: calc.Args{"valid": "true, false"}}
 	}
 	return f.mark(s)
 }
@@ -217,5 +272,22 @@ func (f *sameKindFlag) Set(s string) error {
 			}
 		}
 	}
+	return f.mark(s)
+}
+
+// jobsFlag is -j/--jobs: a positive number of files processed at once.
+type jobsFlag struct {
+	onceValue
+	n int
+}
+
+func (f *jobsFlag) Type() string { return "N" }
+
+func (f *jobsFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 1024 {
+		return &calc.ValueError{Value: s, Code: "cli.jobs", Hint: "cli.jobs.hint"}
+	}
+	f.n = n
 	return f.mark(s)
 }

@@ -7,7 +7,8 @@ import (
 	"testing"
 
 	"szsoft/calc"
-	"szsoft/project"
+	"szsoft/internal/project"
+	"szsoft/measures"
 )
 
 // FuzzCompute: arbitrary bytes as a project file give a result or an error —
@@ -22,7 +23,7 @@ func FuzzCompute(f *testing.F) {
 		}
 	}
 	for _, s := range []string{
-		"[listing]\n", "[first-version]\nsales = 33333333.33\n", "national_funding = 1\naudited_investment = 0\n[talent-team]\n",
+		"[listing]\nlisted = true\n", "[first-version]\nsales = 33333333.33\n", "national_funding = 1\naudited_investment = 0\n[talent-team]\n",
 		"date = 2027-10-14\nsame_kind = true\n[park]\nrent = 1e15\nrecognized = \"national\"\n",
 		"[quality]\nstandard = [\"national\", \"national\", \"group\"]\ncertification = \"dcmm-1\"\n",
 		"[revenue]\nrevenue = 1e15\nprior_peak = 0\nhighest_only = true\n", "[ai]\ninvestment = 1e999999999\n",
@@ -54,13 +55,14 @@ func FuzzCompute(f *testing.F) {
 		if again != out {
 			t.Fatal("the same input gave different output")
 		}
-		pf, err := project.Parse("-", data)
+		reg := measures.Builtin()
+		pf, err := project.Parse(reg, "-", data)
 		if err != nil {
 			t.Fatalf("the CLI computed what the loader refuses: %v", err)
 		}
 		p := pf.Project
-		p.Date = calc.Date{Year: 2026, Month: 11, Day: 26}
-		r, err := calc.Compute(&p)
+		p.Annex.Dates[measures.InDate] = calc.Date{Year: 2026, Month: 11, Day: 26}
+		r, err := calc.Compute(reg.ForDate(p.Date()), &p)
 		if err != nil {
 			t.Fatalf("the CLI computed what calc refuses: %v", err)
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"szsoft/internal/outfile"
+	"szsoft/internal/render"
 )
 
 // The form an --out file's extension names; .txt and other extensions take
@@ -14,9 +15,6 @@ import (
 var extForms = map[string]string{
 	".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".md": "markdown", ".xlsx": "xlsx",
 }
-
-// textForms are the forms a .txt file may hold.
-var textForms = []string{"table", "markdown", "csv", "json", "jsonl", "total"}
 
 // formOf returns the output form: -o, else what the --out file's extension
 // names, else table. -o against a known extension is a usage error: a
@@ -36,11 +34,9 @@ func formOf(opts *calcOptions) (string, error) {
 	form := opts.output.raw
 	switch {
 	case known && form != byExt:
-		return "", usagef("drop -o and let the extension choose, or name the file for the form: "+formExtensions(form),
-			"-o %s contradicts --out %s, whose extension means %s", form, opts.out.raw, byExt)
-	case ext == ".txt" && !slices.Contains(textForms, form):
-		return "", usagef("a .txt file takes a text form: "+strings.Join(textForms, ", "),
-			"-o %s writes no text, and --out %s is a text file", form, opts.out.raw)
+		return "", usage("cli.out.contradicts", "form", form, "out", opts.out.raw, "ext", byExt).withHint("cli.out.contradicts.hint", "exts", formExtensions(form))
+	case ext == ".txt" && !slices.Contains(render.TextForms, form):
+		return "", usage("cli.out.notext", "form", form, "out", opts.out.raw).withHint("cli.out.notext.hint", "forms", render.TextForms)
 	}
 	return form, nil
 }
@@ -53,7 +49,7 @@ func formExtensions(form string) string {
 			exts = append(exts, ext)
 		}
 	}
-	if slices.Contains(textForms, form) {
+	if slices.Contains(render.TextForms, form) {
 		exts = append(exts, ".txt")
 	}
 	slices.Sort(exts)
@@ -71,7 +67,7 @@ type output struct {
 func (a *app) openOutput(opts *calcOptions, form string) (*output, error) {
 	if !opts.out.set || opts.out.raw == "-" {
 		if form == "xlsx" && a.isTerminal(a.terminal) {
-			return nil, usagef("e.g. -o xlsx --out report.xlsx, or redirect standard output to a file", "-o xlsx writes a workbook, not text for a terminal: give --out FILE")
+			return nil, usage("cli.out.xlsx").withHint("cli.out.xlsx.hint")
 		}
 		return &output{w: a.stdout}, nil
 	}
@@ -119,6 +115,6 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 // stdoutError is a failure to write standard output: exit 1.
 type stdoutError struct{ err error }
 
-func (e *stdoutError) Error() string { return "standard output: " + outfile.Describe(e.err) }
+func (e *stdoutError) Error() string { return "standard output: " + e.err.Error() }
 
 func (e *stdoutError) Unwrap() error { return e.err }

@@ -78,7 +78,7 @@ func TestXLSXBatchOneWorkbook(t *testing.T) {
 	if len(rows) != len(files)+2 { // header + every fixture + the missing file
 		t.Fatalf("%d summary rows for %d fixtures", len(rows), len(files))
 	}
-	if last := rows[len(rows)-1]; last[0] != "missing.toml" || !strings.Contains(last[1], "no such file") {
+	if last := rows[len(rows)-1]; last[0] != "missing.toml" || !strings.Contains(last[1], "文件不存在") {
 		t.Errorf("last row %q", last)
 	}
 }

@@ -7,10 +7,10 @@ import (
 	"strings"
 )
 
-// Shapes are hostile shapes of a project file: each grows with n, the size in bytes. A
-// file of any shape must cost time and memory linear in its size (SPEC
-// section 3: a 1 MiB file is done in well under a second and a few tens of
-// MiB); these are the shapes that once did not.
+// Shapes are hostile shapes of a project file: each grows with n, the
+// size in bytes. A file of any shape must cost time and memory linear in
+// its size (docs/contract.md §3: a 1 MiB file is done in well under a
+// second and a few tens of MiB); these are the shapes that once did not.
 var Shapes = map[string]func(n int) []byte{
 	// a.a.a.…: 40 KB once took 5.7 s and 3.6 GB in the key locator.
 	"dotted key": func(n int) []byte { return []byte("a" + strings.Repeat(".a", n/2) + " = 1\n") },

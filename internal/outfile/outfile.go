@@ -39,35 +39,9 @@ type Error struct {
 	Err  error
 }
 
-func (e *Error) Error() string { return e.Path + ": " + Describe(e.Err) }
+func (e *Error) Error() string { return e.Path + ": " + e.Err.Error() }
 
 func (e *Error) Unwrap() error { return e.Err }
-
-// Describe says what went wrong with a file in a few words, without the
-// path.
-func Describe(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file or directory"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	case errors.Is(err, syscall.ENOSPC):
-		return "no space left on device"
-	case errors.Is(err, syscall.EROFS):
-		return "read-only file system"
-	case errors.Is(err, syscall.EISDIR):
-		return "is a directory"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err.Error()
-	}
-	return err.Error()
-}
 
 // Create prepares path for writing.
 func Create(path string) (*File, error) {

@@ -1,0 +1,173 @@
+package calc
+
+import (
+	"github.com/shopspring/decimal"
+
+	"szsoft/measures"
+)
+
+// The engine states facts, not sentences: every note, step, warning and
+// error is a Code with its arguments, and the face turns it into words in
+// the reader's language and unit (internal/msg holds the catalogue; its
+// tests check that every code below has words in Chinese and English).
+
+// Code names a fact the engine can state.
+type Code string
+
+// Note is a fact about a line or a result: a code and its arguments.
+type Note struct {
+	Code Code
+	Args Args
+}
+
+// Args are a note's arguments by name. The type of a value says how it is
+// shown: Money in the reader's unit, Rate as a percentage, ItemID as the
+// item's name, measures.Text in the reader's language, Date, int and string
+// as they are.
+type Args map[string]any
+
+// Money is an amount of yuan among a note's arguments.
+type Money decimal.Decimal
+
+// Rate is a share of 1 among a note's arguments.
+type Rate decimal.Decimal
+
+// ItemID is an item among a note's arguments.
+type ItemID string
+
+// note makes a note from a code and name, value pairs.
+func note(code Code, kv ...any) Note {
+	n := Note{Code: code}
+	if len(kv) > 0 {
+		n.Args = make(Args, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			n.Args[kv[i].(string)] = kv[i+1]
+		}
+	}
+	return n
+}
+
+// The codes. Notes on lines:
+const (
+	NoteChosenRate   Code = "note.rate.chosen"      // rate
+	NoteCeilingRate  Code = "note.rate.ceiling"     // rate
+	NoteRateRange    Code = "note.rate.range"       // low, min, high
+	NoteBoundByBase  Code = "note.cap.base"         // base
+	NoteCertOther    Code = "note.cert.other"       //
+	NoteCertNoLevel  Code = "note.cert.nolevel"     // scheme, level
+	NoteCertOK       Code = "note.cert.ok"          // scheme, level, min
+	NoteCertBelow    Code = "note.cert.below"       // scheme, level, min (also a warning)
+	NotePerLevel     Code = "note.tier.perlevel"    //
+	NoteTierStep     Code = "note.tier.step"        // label, amount
+	NoteTierUpTo     Code = "note.tier.upto"        // label, amount
+	NoteHighestOnly  Code = "note.milestone.high"   //
+	NoteReached      Code = "note.milestone.first"  // label, amount
+	NoteNotReached   Code = "note.milestone.none"   // prior
+	NoteFirstAssumed Code = "note.milestone.assume" // input (also a warning)
+	NoteBothEnds     Code = "note.range.both"       // low, high
+	NoteFloor        Code = "note.floor"            // rate, years
+	NoteReason       Code = "note.reason"           // text: the policy's own words
+	NoteItem         Code = "note.item"             // text: a standing note of the item
+	NoteExcluded     Code = "note.alt.excluded"     // kept, why
+	NoteKept         Code = "note.alt.kept"         // other
+	NoteOutside      Code = "note.window"           // from, to
+	NoteSameKind     Code = "note.samekind"         //
+	NoteCut          Code = "note.cap.cut"          // p, h, lines (an adjustment's note)
+)
+
+// Steps of the arithmetic of a line (--explain reads them):
+const (
+	StepRate       Code = "step.rate"         // base, rate, product
+	StepCapAbove   Code = "step.cap.above"    // cap, clause
+	StepCapEqual   Code = "step.cap.equal"    // cap, clause
+	StepCapUnder   Code = "step.cap.under"    // cap, result
+	StepNoCap      Code = "step.cap.none"     // result
+	StepMin        Code = "step.min"          // rate, min
+	StepBaseBinds  Code = "step.caponly.base" // base, cap, max
+	StepBaseCapped Code = "step.caponly.cap"  // base, cap
+	StepCapOnly    Code = "step.caponly"      // cap
+	StepFloor      Code = "step.floor"        // base, rate, years, min, max
+	StepZeroed     Code = "step.zeroed"       // why: a Note
+)
+
+// Steps of the 附则 over a result:
+const (
+	StepSameKind     Code = "step.annex.samekind"      // what
+	StepSums         Code = "step.annex.sums"          // p, f
+	StepHeadroom     Code = "step.annex.h"             // audited, other, h, reading
+	StepHeadroomAll  Code = "step.annex.h.all"         // audited, other, national, provincial, h, reading
+	StepCut          Code = "step.annex.cut"           // p, h, cut, total
+	StepNoCut        Code = "step.annex.nocut"         // p, h, total
+	StepAnnexNoCap   Code = "step.annex.nocap"         // total
+	StepLimit        Code = "step.annex.limit"         // h, granted, limit
+	StepNoGrant      Code = "step.annex.nogrant"       //
+	StepMatch        Code = "step.annex.match"         // ratio, total, match
+	StepMatchCap     Code = "step.annex.matchcap"      // ratio, granted, limit, match
+	StepMatchCapFirm Code = "step.annex.matchcap.firm" // ratio, granted, limit, firm, match
+)
+
+// Warnings:
+const (
+	WarnWindow          Code = "warn.window"        // date, from, to
+	WarnAlternative     Code = "warn.alternative"   // excluded, kept
+	WarnSameKind        Code = "warn.samekind"      // what
+	WarnSameKindNothing Code = "warn.samekind.none" // what
+	WarnCapMinimum      Code = "warn.cap.minimum"   // h, min
+	WarnStrictCapUnused Code = "warn.strictcap"     //
+	WarnCapInputsUnused Code = "warn.cap.unused"    //
+	WarnMatchNoFunding  Code = "warn.nationalmatch" //
+	WarnNoFigure        Code = "warn.nofigure"      //
+)
+
+// Errors (ValueError's Code) and their hints:
+const (
+	ErrNoMeasure      Code = "err.measure.unknown"   // value
+	ErrRateOutside    Code = "err.rate.outside"      // item, low, high
+	ErrRateCeiling    Code = "err.rate.ceiling"      // item, high (the range starts at 0)
+	HintRateOutside   Code = "hint.rate.outside"     // clause, item, low, high
+	HintRateCeiling   Code = "hint.rate.ceiling"     // clause, item, high
+	ErrOneCert        Code = "err.cert.one"          //
+	ErrChoice         Code = "err.choice"            //
+	HintChoice        Code = "hint.choice"           // valid
+	ErrTooMany        Code = "err.tier.toomany"      // most
+	HintTooMany       Code = "hint.tier.toomany"     //
+	ErrAuditedMissing Code = "err.annex.audited"     //
+	HintAudited       Code = "hint.annex.audited"    //
+	ErrRatio          Code = "err.annex.ratio"       //
+	HintRatio         Code = "hint.annex.ratio"      //
+	ErrSameKind       Code = "err.samekind.unknown"  //
+	HintSameKind      Code = "hint.samekind.unknown" //
+)
+
+// Errors of reading an amount, a rate or a date (ParseAmount, ParseRate,
+// ParseDate), and their hints:
+const (
+	ErrTooLong     Code = "err.num.toolong"  // max
+	ErrRateTooLong Code = "err.rate.toolong" // max
+	ErrEmpty       Code = "err.num.empty"    //
+	ErrRateEmpty   Code = "err.rate.empty"   //
+	ErrUnits       Code = "err.num.units"    //
+	ErrAbove       Code = "err.num.above"    //
+	ErrFen         Code = "err.num.fen"      //
+	ErrRateAbove   Code = "err.rate.above"   //
+	ErrNoNumber    Code = "err.num.missing"  //
+	ErrNegative    Code = "err.num.negative" //
+	ErrSign        Code = "err.num.sign"     //
+	ErrNotNumber   Code = "err.num.nan"      //
+	ErrRadix       Code = "err.num.radix"    //
+	ErrMixedSep    Code = "err.num.mixsep"   //
+	ErrGroups      Code = "err.num.groups"   //
+	ErrPoint       Code = "err.num.point"    //
+	ErrExponent    Code = "err.num.exponent" //
+	ErrExpRange    Code = "err.num.exprange" // max
+	ErrTrailing    Code = "err.num.trailing" // rest
+	ErrNotDate     Code = "err.date.invalid" //
+	ErrNoSuchDay   Code = "err.date.noday"   //
+	HintAmount     Code = "hint.amount"      //
+	HintRate       Code = "hint.rate"        //
+	HintRateShare  Code = "hint.rate.share"  // percent, share
+	HintDate       Code = "hint.date"        //
+)
+
+// item returns the argument for an item.
+func item(it *measures.Item) ItemID { return ItemID(it.ID) }

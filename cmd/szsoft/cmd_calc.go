@@ -1,0 +1,228 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"szsoft/internal/render"
+	"szsoft/measures"
+)
+
+// calcOptions holds the flags calc and batch share: the output, the
+// language and the unit, the edition, and the inputs of the 附则 — made from
+// their declaration in the editions (measures.Supplementary.Inputs), as a
+// measure's flags are from its inputs.
+type calcOptions struct {
+	file     stringFlag
+	output   choiceFlag
+	out      stringFlag
+	unit     choiceFlag
+	lang     choiceFlag
+	policy   choiceFlag
+	explain  switchFlag
+	sameKind sameKindFlag
+
+	inputs []measures.Input // of the 附则, every edition's once
+	annex  []inputFlag
+}
+
+// units are the units of amounts.
+var units = []string{"yuan", "wan"}
+
+func (a *app) newCalcOptions() *calcOptions {
+	o := &calcOptions{inputs: a.reg.Inputs()}
+	o.file = stringFlag{onceValue: onceValue{name: "file"}, typ: "file"}
+	o.output = choiceFlag{onceValue: onceValue{name: "output"}, values: render.Forms}
+	o.out = stringFlag{onceValue: onceValue{name: "out"}, typ: "file"}
+	o.unit = choiceFlag{onceValue: onceValue{name: "unit"}, values: units}
+	o.lang = choiceFlag{onceValue: onceValue{name: "lang"}, values: langs}
+	o.policy = choiceFlag{onceValue: onceValue{name: "policy"}, values: a.reg.IDs()}
+	o.explain = switchFlag{onceValue: onceValue{name: "explain"}}
+	o.sameKind = sameKindFlag{onceValue: onceValue{name: measures.InSameKind}}
+	for _, in := range o.inputs {
+		o.annex = append(o.annex, newInputFlag(in))
+	}
+	return o
+}
+
+func (o *calcOptions) register(fs *pflag.FlagSet, withFile bool, lang string) {
+	unsorted(fs)
+	if withFile {
+		fs.VarP(&o.file, "file", "f", "TOML project file; - reads standard input")
+	}
+	fs.VarP(&o.output, "output", "o", "output form: "+strings.Join(render.Forms, "|")+" (default table, or the --out file's extension)")
+	fs.Var(&o.out, "out", "write the output to this file instead of standard output (- is standard output)")
+	fs.Var(&o.unit, "unit", "unit of bare numbers in flags and of amounts shown: yuan|wan (default yuan)")
+	fs.Var(&o.lang, "lang", "language of titles, headers, notes and errors: zh|en (default from the locale)")
+	fs.Var(&o.policy, "policy", "policy edition: "+strings.Join(o.policy.values, "|")+" (default: the edition in force on the date)")
+	register(fs, o.inputs, o.annex, lang)
+	fl := fs.VarPF(&o.sameKind, measures.InSameKind, "", "this measure's support (or =ITEM,… its items') was already had under a similar municipal measure (附则); with a measure only")
+	fl.NoOptDefVal = "true"
+	if withFile {
+		addSwitch(fs, &o.explain, "under the table, the arithmetic of every line and of the 附则, in words")
+	}
+}
+
+// annexFlag returns the flag of the 附则 input called name.
+func (o *calcOptions) annexFlag(name string) inputFlag {
+	for _, f := range o.annex {
+		if f.flagName() == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// unitOf is the unit of amounts: --unit, else yuan.
+func (o *calcOptions) unitOf() string {
+	if o.unit.set {
+		return o.unit.raw
+	}
+	return "yuan"
+}
+
+// measureFlags are the flags of one measure subcommand, made from the
+// measure's inputs in the catalogue.
+type measureFlags struct {
+	m     *measures.Measure
+	flags []inputFlag
+}
+
+func newMeasureFlags(m *measures.Measure) *measureFlags {
+	mf := &measureFlags{m: m}
+	for _, in := range m.Inputs {
+		mf.flags = append(mf.flags, newInputFlag(in))
+	}
+	return mf
+}
+
+// given reports whether the flag called name was given.
+func (mf *measureFlags) given(name string) bool {
+	for _, f := range mf.flags {
+		if f.flagName() == name {
+			return f.given()
+		}
+	}
+	return false
+}
+
+// raw returns what was typed for the flag called name, for error messages.
+func (mf *measureFlags) raw(name string) string {
+	for _, f := range mf.flags {
+		if f.flagName() == name && f.given() {
+			return f.String()
+		}
+	}
+	return ""
+}
+
+func (a *app) calcCmd() *cobra.Command {
+	opts := a.newCalcOptions()
+	cmd := &cobra.Command{
+		Use:   "calc [<measure>] [flags]",
+		Short: "Compute the subsidy of one measure, or of every measure a project file names",
+		Long: `Compute the maximum subsidy of a measure of 深府规〔2022〕5号, with the
+matching-fund limits of the 附则 and the clause behind every figure.
+
+Name a measure and give its inputs as flags, or give a project file with
+--file to compute every measure it names; flags override the file's keys.`,
+		Example: `  szsoft calc first-version --sales 5e7
+  szsoft calc platform --operating-cost 1e7 -o json
+  szsoft calc new-product --investment 1.6e7 --national-funding 2e6 --audited-investment 1e7`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return a.unknownMeasure(args[0])
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !opts.file.set {
+				return usage("cli.calc.none").withHint("cli.calc.none.hint", "measures", a.reg.Names())
+			}
+			if opts.sameKind.set {
+				return sameKindWithoutMeasure()
+			}
+			return a.runCalc(opts, nil)
+		},
+	}
+	opts.register(cmd.PersistentFlags(), true, "en")
+	completeFlags(cmd, cmd.PersistentFlags())
+	for _, m := range a.reg.Measures() {
+		cmd.AddCommand(a.measureCmd(m, opts))
+	}
+	return cmd
+}
+
+func (a *app) measureCmd(m *measures.Measure, opts *calcOptions) *cobra.Command {
+	mf := newMeasureFlags(m)
+	example := "  szsoft calc " + m.Name
+	if m.Example != "" {
+		example += " " + m.Example
+	}
+	cmd := &cobra.Command{
+		Use:     m.Name + " [flags]",
+		Short:   m.Clause + " " + m.Title.Zh + " — " + m.Title.En,
+		Long:    m.Clause + " " + m.Title.Zh + " — " + m.Title.En + "\n\n" + m.Summary,
+		Example: example,
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runCalc(opts, mf)
+		},
+	}
+	unsorted(cmd.Flags())
+	register(cmd.Flags(), m.Inputs, mf.flags, "en")
+	completeFlags(cmd, cmd.Flags())
+	return cmd
+}
+
+// sameKindWithoutMeasure is --same-kind where no single measure is computed.
+func sameKindWithoutMeasure() error {
+	return usage("cli.samekind.nomeasure").withHint("cli.samekind.nomeasure.hint")
+}
+
+// runCalc computes one project — from flags, a project file or both — and
+// writes it in the chosen form: a batch of one, whose failure is the
+// command's error. Nothing is written unless the whole computation
+// succeeded.
+func (a *app) runCalc(opts *calcOptions, mf *measureFlags) error {
+	form, err := formOf(opts)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	f, err := render.New(form, &buf, render.Options{Printer: a.printer(opts.unitOf()), Explain: opts.explain.on, Width: a.termWidth()})
+	if err != nil {
+		return err
+	}
+	one := make(chan entry, 1)
+	one <- entry{name: opts.file.raw}
+	close(one)
+	if err := f.Begin(); err != nil {
+		return err
+	}
+	err = a.pipeline(one, 1, f, func(e entry) outcome { return a.computeOne(e, opts, mf) }, func(o outcome) error {
+		if o.err != nil {
+			return o.err
+		}
+		a.warn("", o.rep.Result.Warnings, opts.unitOf())
+		return f.Add(o.rep, o.chunk)
+	})
+	if err == nil {
+		err = f.End()
+	}
+	if err != nil {
+		return err
+	}
+	out, err := a.openOutput(opts, form)
+	if err != nil {
+		return err
+	}
+	if _, err := out.w.Write(buf.Bytes()); err != nil {
+		out.abort()
+		return err
+	}
+	return out.commit()
+}

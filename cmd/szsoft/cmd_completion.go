@@ -1,0 +1,122 @@
+package main
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+func (a *app) helpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:     "help [command]",
+		Short:   "Help about any command",
+		Example: "  szsoft help calc\n  szsoft help calc first-version",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			target, rest, err := cmd.Root().Find(args)
+			if err != nil || len(rest) > 0 {
+				return usage("cli.help.unknown", "topic", strconv.Quote(strings.Join(args, " "))).withHint("cli.help.hint")
+			}
+			return target.Help()
+		},
+	}
+}
+
+func (a *app) completionCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "completion bash|zsh|fish|powershell",
+		Short: "Print the shell completion script for bash, zsh, fish or PowerShell",
+		Long: `Print a shell completion script. It completes commands, measure names, the
+values of every flag that takes a fixed set (--output, --unit, --lang,
+--recognized, --standard, --certification, …) and file names for --file.
+'make install' installs the scripts of completions/ where the shells look.`,
+		Example: `  source <(szsoft completion bash)
+  szsoft completion zsh > "${fpath[1]}/_szsoft"
+  szsoft completion fish > ~/.config/fish/completions/szsoft.fish
+  szsoft completion powershell | Out-String | Invoke-Expression`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usage("cli.completion.none").withHint("cli.completion.none.hint")
+			}
+			return usage("cli.completion.unknown", "shell", strconv.Quote(args[0])).withHint("cli.completion.shells")
+		},
+	}
+	for _, sh := range []struct {
+		name string
+		gen  func(root *cobra.Command, w io.Writer) error
+	}{
+		{"bash", func(r *cobra.Command, w io.Writer) error { return r.GenBashCompletionV2(w, true) }},
+		{"zsh", func(r *cobra.Command, w io.Writer) error { return r.GenZshCompletion(w) }},
+		{"fish", func(r *cobra.Command, w io.Writer) error { return r.GenFishCompletion(w, true) }},
+		{"powershell", func(r *cobra.Command, w io.Writer) error { return r.GenPowerShellCompletionWithDesc(w) }},
+	} {
+		cmd.AddCommand(&cobra.Command{
+			Use:     sh.name,
+			Short:   "Print the " + sh.name + " completion script",
+			Example: "  szsoft completion " + sh.name,
+			Args:    noArgs,
+			RunE: func(c *cobra.Command, _ []string) error {
+				return sh.gen(c.Root(), a.stdout)
+			},
+		})
+	}
+	return cmd
+}
+
+func (a *app) versionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:     "version",
+		Short:   "Print the version of szsoft and the policy editions it implements",
+		Example: "  szsoft version",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var b strings.Builder
+			b.WriteString("szsoft " + version + "\n")
+			for _, e := range a.reg.Editions() {
+				b.WriteString("policy " + e.Title + "\n")
+			}
+			_, err := io.WriteString(a.stdout, b.String())
+			return err
+		},
+	}
+}
+
+// completeMeasures offers the measure names.
+func (a *app) completeMeasures(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	return a.reg.Names(), cobra.ShellCompDirectiveNoFileComp
+}
+
+// completeFlags registers what the shells offer for each flag of fs: the
+// values of a choice, file names for files, nothing for amounts and dates.
+func completeFlags(cmd *cobra.Command, fs *pflag.FlagSet) {
+	fs.VisitAll(func(f *pflag.Flag) {
+		var fn cobra.CompletionFunc
+		switch v := f.Value.(type) {
+		case *choiceFlag:
+			fn = cobra.FixedCompletions(v.values, cobra.ShellCompDirectiveNoFileComp)
+		case *choicesFlag:
+			fn = cobra.FixedCompletions(v.values, cobra.ShellCompDirectiveNoFileComp)
+		case *stringFlag:
+			switch {
+			case f.Name == "file":
+				fn = func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+					return []cobra.Completion{"toml"}, cobra.ShellCompDirectiveFilterFileExt
+				}
+			case v.typ == "file":
+				fn = func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+					return nil, cobra.ShellCompDirectiveDefault
+				}
+			default:
+				fn = cobra.NoFileCompletions
+			}
+		case *amountFlag, *rateFlag, *jobsFlag, *dateFlag, *sameKindFlag:
+			fn = cobra.NoFileCompletions
+		}
+		if fn != nil {
+			_ = cmd.RegisterFlagCompletionFunc(f.Name, fn)
+		}
+	})
+}

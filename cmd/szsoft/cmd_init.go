@@ -1,0 +1,170 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"szsoft/internal/msg"
+	"szsoft/internal/project"
+	"szsoft/internal/render"
+	"szsoft/measures"
+)
+
+func (a *app) initCmd() *cobra.Command {
+	lang := &choiceFlag{onceValue: onceValue{name: "lang"}, values: langs}
+	cmd := &cobra.Command{
+		Use:   "init [<measure>...]",
+		Short: "Print a commented TOML project file for the measures named (all when none)",
+		Long: `Print a project file template: the top-level keys of the 附则 and a table
+for each measure named (every measure when none is), each key with its unit
+and clause in a comment. The example values make a file that 'szsoft validate'
+accepts and 'szsoft calc --file' computes; replace them with the project's own.`,
+		Example: `  szsoft init first-version > project.toml
+  szsoft init platform industrial-software
+  szsoft init | szsoft validate -`,
+		ValidArgsFunction: a.completeMeasures,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ed := a.reg.Default()
+			var list []*measures.Measure
+			for _, name := range args {
+				m, ok := ed.Measure(name)
+				if !ok {
+					return a.unknownMeasure(name)
+				}
+				list = append(list, m)
+			}
+			if len(list) == 0 {
+				list = ed.Measures
+			}
+			var buf bytes.Buffer
+			writeTemplate(&buf, ed, list, a.printer("yuan"))
+			_, err := a.stdout.Write(buf.Bytes())
+			return err
+		},
+	}
+	cmd.Flags().Var(lang, "lang", "language of the comments: zh|en (default from the locale)")
+	completeFlags(cmd, cmd.Flags())
+	return cmd
+}
+
+// templateLine writes "key = value" with its comment aligned.
+func templateLine(buf *bytes.Buffer, commented bool, key, value, comment string) {
+	line := key + " = " + value
+	if commented {
+		line = "# " + line
+	}
+	pad := max(34-render.DisplayWidth(line), 1)
+	fmt.Fprintf(buf, "%s%s# %s\n", line, strings.Repeat(" ", pad), comment)
+}
+
+// writeTemplate writes a project file template: the file's own keys, the
+// 附则 inputs (commented: they are optional), then a table per measure with
+// its example values. Every key comes from the declarations of the edition.
+func writeTemplate(buf *bytes.Buffer, ed *measures.Edition, list []*measures.Measure, p msg.Printer) {
+	s := ed.Supplementary
+	for _, line := range strings.Split(p.S("tpl.head", "policy", ed.Policy), "\n") {
+		buf.WriteString(strings.TrimRight("# "+line, " ") + "\n")
+	}
+	buf.WriteString("\n")
+	templateLine(buf, false, project.KeyName, `"项目名称"`, p.S("tpl.name"))
+	templateLine(buf, false, project.KeyApplicant, `"申请单位"`, p.S("tpl.applicant"))
+	templateLine(buf, true, project.KeyUnit, `"yuan"`, p.S("tpl.unit"))
+	templateLine(buf, true, project.KeyPolicy, `"`+ed.ID+`"`, p.S("tpl.policy"))
+	buf.WriteString("\n# " + p.S("tpl.annex", "from", s.From, "to", s.To) + "\n")
+	for _, in := range s.Inputs {
+		value := map[measures.InputKind]string{measures.Date: "2026-03-01", measures.Amount: "0", measures.Rate: "0", measures.Switch: "false"}[in.Kind]
+		templateLine(buf, true, in.Key(), value, inputComment(in, p))
+	}
+	buf.WriteString("# " + strings.ReplaceAll(p.S("tpl.samekind"), "\n", "\n# ") + "\n")
+	for _, m := range list {
+		example := exampleValues(m)
+		fmt.Fprintf(buf, "\n# %s %s — %s\n# %s\n[%s]\n", m.Clause, m.Title.Zh, m.Title.En, m.Summary, m.Name)
+		for _, in := range m.Inputs {
+			value, given := example[in.Name]
+			switch in.Kind {
+			case measures.Amount:
+				if !given {
+					value = "0"
+				}
+			case measures.Rate:
+				if !given {
+					value = `"` + rateRange(m, in.Name) + `"`
+				}
+			case measures.Switch:
+				value = "false"
+				if given {
+					value = "true"
+				}
+				given = true
+			case measures.Choice:
+				if !given {
+					value = in.Values[0]
+				}
+				value = `"` + value + `"`
+			case measures.Choices:
+				if !given {
+					value = in.Values[0]
+				}
+				value = `["` + strings.Join(strings.Split(value, ","), `", "`) + `"]`
+			}
+			templateLine(buf, !given, in.Key(), value, inputComment(in, p))
+		}
+	}
+}
+
+// inputComment says what an input is: its unit, its help, its values.
+func inputComment(in measures.Input, p msg.Printer) string {
+	comment := p.Text(in.Help)
+	switch in.Kind {
+	case measures.Amount:
+		comment = p.S("tpl.yuan", "help", comment)
+	case measures.Choice:
+		comment = p.S("tpl.oneof", "help", comment, "values", in.Values)
+	case measures.Choices:
+		comment = p.S("tpl.anyof", "help", comment, "values", in.Values)
+	}
+	if in.Required {
+		comment = p.S("tpl.required", "help", comment)
+	}
+	return comment
+}
+
+// exampleValues reads the measure's example flags ("--sales 5e7 --honor")
+// into values by input name.
+func exampleValues(m *measures.Measure) map[string]string {
+	values := map[string]string{}
+	words := strings.Fields(m.Example)
+	for i := 0; i < len(words); i++ {
+		name := strings.TrimPrefix(words[i], "--")
+		in, ok := m.Input(name)
+		if !ok {
+			continue
+		}
+		if in.Kind == measures.Switch {
+			values[name] = "true"
+			continue
+		}
+		if i+1 < len(words) {
+			i++
+			v := words[i]
+			if in.Kind == measures.Rate {
+				v = `"` + v + `"`
+			}
+			values[name] = v
+		}
+	}
+	return values
+}
+
+// rateRange describes the rates the item fed by the rate input allows.
+func rateRange(m *measures.Measure, input string) string {
+	for _, it := range m.Items {
+		if it.RateInput == input {
+			return msg.Percent(it.RateHigh)
+		}
+	}
+	return ""
+}

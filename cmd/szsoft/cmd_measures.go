@@ -1,0 +1,417 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+
+	"szsoft/calc"
+	"szsoft/internal/msg"
+	"szsoft/internal/render"
+	"szsoft/measures"
+)
+
+// The catalogue of an edition: 'szsoft measures' lists every clause and
+// item, 'szsoft measures show' one measure with its words, rules and
+// assumptions.
+
+func (a *app) measuresCmd() *cobra.Command {
+	form := &choiceFlag{onceValue: onceValue{name: "output"}, values: []string{"table", "json"}}
+	lang := &choiceFlag{onceValue: onceValue{name: "lang"}, values: langs}
+	policy := &choiceFlag{onceValue: onceValue{name: "policy"}, values: a.reg.IDs()}
+	edition := func() *measures.Edition {
+		if e, ok := a.reg.Lookup(policy.raw); ok {
+			return e
+		}
+		return a.reg.Default()
+	}
+	cmd := &cobra.Command{
+		Use:   "measures",
+		Short: "List every clause of the policy, its items, rates, caps and subcommand",
+		Long: `List the catalogue: every clause （一）…（二十） of 深府规〔2022〕5号, those
+without money too, with the items of each measure, their rule, rates and
+caps, and the subcommand of 'szsoft calc' that computes them.`,
+		Example: `  szsoft measures
+  szsoft measures -o json | jq '.measures[].name'
+  szsoft measures show first-version`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var buf bytes.Buffer
+			ed, p := edition(), a.printer("yuan")
+			if form.raw == "json" {
+				if err := render.EncodeJSON(&buf, catalogueJSON(ed), true, ""); err != nil {
+					return err
+				}
+			} else {
+				writeCatalogue(&buf, ed, p)
+			}
+			_, err := a.stdout.Write(buf.Bytes())
+			return err
+		},
+	}
+	cmd.PersistentFlags().VarP(form, "output", "o", "output form: table|json (default table)")
+	cmd.PersistentFlags().Var(lang, "lang", "language: zh|en (default from the locale)")
+	cmd.PersistentFlags().Var(policy, "policy", "policy edition: "+strings.Join(policy.values, "|")+" (default "+a.reg.Default().ID+")")
+	completeFlags(cmd, cmd.PersistentFlags())
+	show := &cobra.Command{
+		Use:               "show <measure>",
+		Short:             "Print a measure's clause in Chinese, an English summary, its rules, breakpoints and assumptions",
+		Example:           "  szsoft measures show first-version\n  szsoft measures show platform --lang zh",
+		ValidArgsFunction: a.completeMeasures,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usage("cli.show.one").withHint("cli.show.one.hint")
+			}
+			if _, ok := edition().Measure(args[0]); !ok {
+				return a.unknownMeasure(args[0])
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ed, p := edition(), a.printer("yuan")
+			m, _ := ed.Measure(args[0])
+			var buf bytes.Buffer
+			if form.raw == "json" {
+				if err := render.EncodeJSON(&buf, measureJSON(ed, m), true, ""); err != nil {
+					return err
+				}
+			} else {
+				writeMeasure(&buf, ed, m, p)
+			}
+			_, err := a.stdout.Write(buf.Bytes())
+			return err
+		},
+	}
+	cmd.AddCommand(show)
+	return cmd
+}
+
+// itemRate describes an item's rates for the catalogue: "30%", "0-50%".
+func itemRate(it *measures.Item) string {
+	switch {
+	case it.Kind == measures.FixedRate:
+		return msg.Percent(it.RateHigh)
+	case it.Kind.HasRate():
+		return msg.Percent(it.RateLow) + "-" + msg.Percent(it.RateHigh)
+	case it.Kind == measures.Floor:
+		return ">=" + msg.Percent(it.RateLow)
+	}
+	return "-"
+}
+
+// itemAmount describes an item's cap or amounts: "10,000,000.00",
+// "5,000,000.00 / 3,000,000.00 / 2,000,000.00".
+func itemAmount(it *measures.Item) string {
+	switch {
+	case it.Cap != nil:
+		return msg.FormatYuan(*it.Cap)
+	case len(it.Tiers) > 0:
+		var parts []string
+		for _, s := range it.Tiers {
+			parts = append(parts, msg.FormatYuan(s.Amount))
+		}
+		return strings.Join(parts, " / ")
+	case it.Kind == measures.AmountRange:
+		return msg.FormatYuan(it.AmountLow) + " - " + msg.FormatYuan(it.AmountHigh)
+	}
+	return "-"
+}
+
+// kindName is the rule kind of an item in words; an item without a figure
+// says whether the text funds it 一事一议.
+func kindName(it *measures.Item, p msg.Printer) string {
+	if it.Kind == measures.CaseByCase {
+		return render.CaseLabel(p, it)
+	}
+	return p.S("kind." + string(it.Kind))
+}
+
+// writeCatalogue writes every clause and item as a table.
+func writeCatalogue(buf *bytes.Buffer, ed *measures.Edition, p msg.Printer) {
+	var rows [][]string
+	for _, cl := range ed.Clauses {
+		money := false
+		for _, m := range ed.Measures {
+			if m.Clause != cl.Number {
+				continue
+			}
+			for _, it := range m.Items {
+				rows = append(rows, []string{cl.Number, m.Name, it.ID, kindName(it, p), itemRate(it), itemAmount(it)})
+				money = true
+			}
+		}
+		if !money {
+			rows = append(rows, []string{cl.Number, "-", p.Text(cl.Title) + " " + p.S("cat.nomoney"), "-", "-", "-"})
+		}
+	}
+	fmt.Fprintf(buf, "%s\n%s\n", ed.Title, p.S("label.unit.yuan"))
+	var h []string
+	for _, k := range []string{"cat.clause", "cat.measure", "cat.item", "cat.rule", "cat.rate", "cat.amount"} {
+		h = append(h, p.S(k))
+	}
+	t := tablewriter.NewTable(buf,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight}}),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+	)
+	t.Header(h)
+	_ = t.Bulk(rows)
+	_ = t.Render()
+	fmt.Fprintf(buf, "\n%s\n", p.S("cat.footer", "measures", len(ed.Measures), "clauses", len(ed.Clauses)))
+}
+
+// ruleText describes an item's rule in words, from the catalogue's
+// templates: the item's figures are the arguments, whatever its kind.
+func ruleText(it *measures.Item, p msg.Printer) string {
+	capPhrase := p.S("rule.nocap")
+	if it.Cap != nil {
+		capPhrase = p.S("rule.cap", "cap", calc.Money(*it.Cap))
+	}
+	var steps []string
+	for _, st := range it.Tiers {
+		steps = append(steps, p.S("rule.step", "label", st.Label, "amount", calc.Money(st.Amount)))
+	}
+	key := "rule." + string(it.Kind.Public())
+	switch {
+	case it.Kind == measures.CapOnly && it.Base != "":
+		key = "rule.cap-only.base"
+	case len(it.Tiers) > 0 && it.UpTo:
+		key = "rule.tier.upto"
+	case it.Kind == measures.CaseByCase:
+		return p.S("rule.case", "label", render.CaseLabel(p, it), "reason", it.Reason)
+	}
+	return p.S(key, "base", "--"+it.Base, "rate", calc.Rate(it.RateHigh), "low", calc.Rate(it.RateLow), "high", calc.Rate(it.RateHigh),
+		"cap", capPhrase, "amount", calc.Money(orZero(it.Cap)), "steps", strings.Join(steps, "; "),
+		"from", calc.Money(it.AmountLow), "to", calc.Money(it.AmountHigh), "years", it.Years)
+}
+
+func orZero(d *decimal.Decimal) decimal.Decimal {
+	if d == nil {
+		return decimal.Zero
+	}
+	return *d
+}
+
+// writeMeasure writes 'szsoft measures show': the clause as the policy has
+// it, a summary, each item's rule and the base at which its cap binds, the
+// inputs and the named assumptions with the switches that change them.
+func writeMeasure(buf *bytes.Buffer, ed *measures.Edition, m *measures.Measure, p msg.Printer) {
+	cl, _ := ed.ClauseByNumber(m.Clause)
+	fmt.Fprintf(buf, "%s %s — %s\n%s: szsoft calc %s\n", m.Clause, cl.Title.Zh, p.Text(m.Title), p.S("show.command"), m.Name)
+	fmt.Fprintf(buf, "\n%s\n  %s\n", p.S("show.text"), strings.ReplaceAll(ed.ClauseText(m.Clause), "\n", "\n  "))
+	fmt.Fprintf(buf, "\n%s\n  %s\n", p.S("show.summary"), m.Summary)
+	fmt.Fprintf(buf, "\n%s\n", p.S("show.items"))
+	for _, it := range m.Items {
+		fmt.Fprintf(buf, "  %s (%s, %s, %s %s, %s)\n    %s\n", it.ID, it.Kind.Public(), it.Payer, p.S("show.paidto"), p.S("recipient."+string(it.Recipient)),
+			p.S("scope."+string(it.Scope)), ruleText(it, p))
+		if alt, ok := ed.AlternativeOf(it.ID); ok {
+			fmt.Fprintf(buf, "    %s %s: %s\n", p.S("show.alternatives"), strings.Join(alt.Items, " / "), p.Text(alt.Why))
+		}
+		if bp := calc.CapBase(it); bp != nil {
+			fmt.Fprintf(buf, "    %s\n", p.S("show.capbase", "input", it.Base, "base", calc.Money(*bp)))
+		}
+		if t := it.Trigger(); t != "" {
+			fmt.Fprintf(buf, "    %s\n", p.S("show.trigger", "input", t))
+		}
+		fmt.Fprintf(buf, "    「%s」\n", it.Quote)
+	}
+	if m.Sides != nil {
+		a, _ := ed.Item(m.Sides.A[0])
+		b, _ := ed.Item(m.Sides.B[0])
+		fmt.Fprintf(buf, "\n%s\n  %s (%s) / %s (%s)\n", p.S("show.sides"), p.S("recipient."+string(a.Recipient)), strings.Join(m.Sides.A, ", "),
+			p.S("recipient."+string(b.Recipient)), strings.Join(m.Sides.B, ", "))
+	}
+	if len(m.Inputs) > 0 {
+		fmt.Fprintf(buf, "\n%s\n", p.S("show.inputs"))
+		for _, in := range m.Inputs {
+			extra := ""
+			if in.Required {
+				extra = " (required)"
+			}
+			if len(in.Values) > 0 {
+				extra += " [" + strings.Join(in.Values, "|") + "]"
+			}
+			fmt.Fprintf(buf, "  --%s / %s: %s, %s%s\n", in.Name, in.Key(), in.Kind, p.Text(in.Help), extra)
+		}
+	}
+	fmt.Fprintf(buf, "\n%s\n", p.S("show.assumptions"))
+	for _, as := range append(append([]measures.Assumption{}, m.Assumptions...), ed.Supplementary.Assumptions...) {
+		sw := ""
+		if as.Switch != "" {
+			sw = " " + p.S("show.switch", "flag", "--"+as.Switch)
+		}
+		fmt.Fprintf(buf, "  - %s%s\n", p.Text(as.Text), sw)
+	}
+}
+
+// The catalogue as JSON ('szsoft measures -o json').
+
+type textJSON struct {
+	Zh string `json:"zh"`
+	En string `json:"en"`
+}
+
+type inputJSON struct {
+	Flag     string   `json:"flag"`
+	Key      string   `json:"key"`
+	Kind     string   `json:"kind"`
+	Values   []string `json:"values"`
+	Required bool     `json:"required"`
+	Help     textJSON `json:"help"`
+}
+
+type tierJSON struct {
+	Key       *string `json:"key"`
+	Threshold *string `json:"threshold"`
+	Amount    string  `json:"amount"`
+}
+
+type itemJSON struct {
+	ID         string     `json:"id"`
+	Kind       string     `json:"kind"`
+	Payer      string     `json:"payer"`
+	Recipient  string     `json:"recipient"`
+	Scope      string     `json:"scope"`
+	Title      textJSON   `json:"title"`
+	Input      *string    `json:"input"`
+	RateLow    *string    `json:"rate_low"`
+	RateHigh   *string    `json:"rate_high"`
+	Cap        *string    `json:"cap"`
+	Breakpoint *string    `json:"breakpoint"`
+	Tiers      []tierJSON `json:"tiers"`
+	AmountLow  *string    `json:"amount_low"`
+	AmountHigh *string    `json:"amount_high"`
+	Reason     *textJSON  `json:"reason"`
+	Rule       string     `json:"rule"`
+	Quote      string     `json:"quote"`
+}
+
+type assumptionJSON struct {
+	Text   textJSON `json:"text"`
+	Switch *string  `json:"switch"`
+}
+
+type measureJSONT struct {
+	Name        string           `json:"name"`
+	Clause      string           `json:"clause"`
+	Title       textJSON         `json:"title"`
+	Summary     string           `json:"summary"`
+	Text        string           `json:"text"`
+	Inputs      []inputJSON      `json:"inputs"`
+	Items       []itemJSON       `json:"items"`
+	Assumptions []assumptionJSON `json:"assumptions"`
+}
+
+type clauseJSON struct {
+	Number   string   `json:"number"`
+	Title    textJSON `json:"title"`
+	Summary  string   `json:"summary"`
+	Money    bool     `json:"money"`
+	Measures []string `json:"measures"`
+}
+
+type catalogueJSONT struct {
+	Policy        string           `json:"policy"`
+	Edition       string           `json:"edition"`
+	Clauses       []clauseJSON     `json:"clauses"`
+	Measures      []measureJSONT   `json:"measures"`
+	Supplementary []assumptionJSON `json:"supplementary"`
+}
+
+func tj(t measures.Text) textJSON { return textJSON{Zh: t.Zh, En: t.En} }
+
+func strPtr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func decPtr(d decimal.Decimal, ok bool) *string {
+	if !ok {
+		return nil
+	}
+	s := d.String()
+	return &s
+}
+
+func assumptionsJSON(as []measures.Assumption) []assumptionJSON {
+	out := make([]assumptionJSON, len(as))
+	for i, a := range as {
+		out[i] = assumptionJSON{Text: tj(a.Text), Switch: strPtr(a.Switch)}
+	}
+	return out
+}
+
+func measureJSON(ed *measures.Edition, m *measures.Measure) measureJSONT {
+	en := msg.Printer{Lang: "en", Unit: "yuan"}
+	mj := measureJSONT{Name: m.Name, Clause: m.Clause, Title: tj(m.Title), Summary: m.Summary, Text: ed.ClauseText(m.Clause),
+		Inputs: []inputJSON{}, Items: []itemJSON{}, Assumptions: assumptionsJSON(m.Assumptions)}
+	for _, in := range m.Inputs {
+		values := in.Values
+		if values == nil {
+			values = []string{}
+		}
+		mj.Inputs = append(mj.Inputs, inputJSON{Flag: in.Name, Key: in.Key(), Kind: in.Kind.String(), Values: values, Required: in.Required, Help: tj(in.Help)})
+	}
+	for _, it := range m.Items {
+		rates := it.Kind.HasRate() || it.Kind == measures.Floor
+		ij := itemJSON{ID: it.ID, Kind: string(it.Kind.Public()), Payer: string(it.Payer), Recipient: string(it.Recipient), Scope: string(it.Scope),
+			Title: tj(it.Title), Input: strPtr(it.Trigger()),
+			RateLow: decPtr(it.RateLow, rates), RateHigh: decPtr(it.RateHigh, rates), Tiers: []tierJSON{},
+			AmountLow: decPtr(it.AmountLow, it.Kind == measures.AmountRange), AmountHigh: decPtr(it.AmountHigh, it.Kind == measures.AmountRange),
+			Rule: ruleText(it, en), Quote: it.Quote}
+		if it.Cap != nil {
+			ij.Cap = amount(it.Cap)
+		}
+		ij.Breakpoint = amount(calc.CapBase(it))
+		for _, st := range it.Tiers {
+			tjv := tierJSON{Key: strPtr(st.Key), Amount: calc.Yuan(st.Amount)}
+			if !st.Threshold.IsZero() {
+				tjv.Threshold = amount(&st.Threshold)
+			}
+			ij.Tiers = append(ij.Tiers, tjv)
+		}
+		if it.Kind == measures.CaseByCase {
+			r := tj(it.Reason)
+			ij.Reason = &r
+		}
+		mj.Items = append(mj.Items, ij)
+	}
+	return mj
+}
+
+func catalogueJSON(ed *measures.Edition) catalogueJSONT {
+	c := catalogueJSONT{Policy: ed.Policy, Edition: ed.Title, Supplementary: assumptionsJSON(ed.Supplementary.Assumptions)}
+	for _, cl := range ed.Clauses {
+		cj := clauseJSON{Number: cl.Number, Title: tj(cl.Title), Summary: cl.Summary, Measures: []string{}}
+		for _, m := range ed.Measures {
+			if m.Clause == cl.Number {
+				cj.Measures = append(cj.Measures, m.Name)
+			}
+		}
+		cj.Money = len(cj.Measures) > 0
+		c.Clauses = append(c.Clauses, cj)
+	}
+	for _, m := range ed.Measures {
+		c.Measures = append(c.Measures, measureJSON(ed, m))
+	}
+	return c
+}
+
+// amount formats an amount for JSON: two decimals, or null.
+func amount(d *decimal.Decimal) *string {
+	if d == nil {
+		return nil
+	}
+	s := calc.Yuan(*d)
+	return &s
+}

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"szsoft/internal/render"
+)
+
+func (a *app) validateCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check project files without printing any figure",
+		Long: `Check project files as 'szsoft calc --file' would — TOML syntax, keys,
+types, values, the inputs each measure needs, the rates of each item, the
+inputs the 附则 require — and print "FILE: ok" for each good one. Every
+error of every file is reported; "-" reads a file from standard input.`,
+		Example: `  szsoft validate project.toml
+  szsoft validate projects/*.toml`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usage("cli.validate.none").withHint("cli.validate.none.hint")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			failed := false
+			var out bytes.Buffer
+			opts := a.newCalcOptions()
+			p := a.printer("yuan")
+			for _, name := range args {
+				if err := a.computeFile(name, opts).err; err != nil {
+					exitCode(err, a.stderr, p)
+					failed = true
+					continue
+				}
+				fmt.Fprintf(&out, "%s: ok\n", render.Safe(name))
+			}
+			if _, err := a.stdout.Write(out.Bytes()); err != nil {
+				return err
+			}
+			if failed {
+				return &silentError{code: exitValue}
+			}
+			return nil
+		},
+	}
+}

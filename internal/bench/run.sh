@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# make bench: the Go benchmarks, then the whole-process targets of issue 5,
+# with the measured ratios. Exits 1 if a target is missed.
+#
+#   1. szsoft batch DIR -o jsonl over 20,000 files     <= 2 x  find | xargs cat
+#   2. peak RSS, 20,000 files vs 2,000 (jsonl, json)    <= 1.5 x
+#   3. szsoft calc first-version --sales 5e7            <= 1.5 x  internal/bench/baseline
+#   4. each hostile shape of project file at 1 MiB      < 1 s and < 64 MiB peak RSS
+#
+# BENCH_DIR (default /tmp/szsoft-bench) holds the generated files and binaries.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+dir=${BENCH_DIR:-/tmp/szsoft-bench}
+mkdir -p "$dir/bin"
+
+if ! command -v hyperfine >/dev/null; then
+	echo "== installing hyperfine (Debian package)"
+	sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+	$sudo apt-get install -y hyperfine >/dev/null
+fi
+
+echo "== building"
+go build -o "$dir/bin/szsoft" ./cmd/szsoft
+go build -o "$dir/bin/baseline" ./internal/bench/baseline
+go build -o "$dir/bin/peakrss" ./internal/bench/peakrss
+for n in 2000 20000; do
+	[ -d "$dir/$n" ] || go run ./internal/bench/gendata -n "$n" -dir "$dir/$n"
+done
+szsoft=$dir/bin/szsoft
+
+echo "== go test -bench"
+go test -run '^$' -bench . -benchmem ./calc ./internal/project ./cmd/szsoft | grep -E '^(Benchmark|ok|PASS)'
+
+mean() { # mean seconds of command $2 in hyperfine CSV $1
+	awk -F, -v n="$2" 'NR > 1 && NR == n + 1 { print $2 }' "$1"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+check() { # name ratio limit
+	if awk -v r="$2" -v l="$3" 'BEGIN { exit !(r <= l) }'; then
+		printf '%-44s %6s  (target <= %s)  ok\n' "$1" "$2" "$3"
+	else
+		printf '%-44s %6s  (target <= %s)  MISSED\n' "$1" "$2" "$3"
+		failed=1
+	fi
+}
+failed=0
+
+echo "== batch 20,000 files vs cat"
+hyperfine --warmup 2 --runs 10 --export-csv "$dir/batch.csv" \
+	"find $dir/20000 -name '*.toml' -print0 | xargs -0 cat > /dev/null" \
+	"$szsoft batch $dir/20000 -o jsonl > /dev/null" >/dev/null
+cat_s=$(mean "$dir/batch.csv" 1)
+batch_s=$(mean "$dir/batch.csv" 2)
+printf 'cat %.3f s, batch -o jsonl %.3f s\n' "$cat_s" "$batch_s"
+
+echo "== peak RSS"
+declare -A rss
+for form in jsonl json; do
+	for n in 2000 20000; do
+		rss[$form$n]=$("$dir/bin/peakrss" -runs 3 -- "$szsoft" batch "$dir/$n" -o "$form")
+		printf '%-6s %6d files: %6d KiB\n' "$form" "$n" "${rss[$form$n]}"
+	done
+done
+
+echo "== start-up: calc first-version --sales 5e7 vs a bare cobra+decimal+tablewriter binary"
+hyperfine -N --warmup 20 --runs 300 --export-csv "$dir/startup.csv" \
+	"$dir/bin/baseline calc first-version --sales 5e7" \
+	"$szsoft calc first-version --sales 5e7" >/dev/null
+base_s=$(mean "$dir/startup.csv" 1)
+calc_s=$(mean "$dir/startup.csv" 2)
+printf 'baseline %.2f ms, szsoft %.2f ms\n' "$(awk -v s="$base_s" 'BEGIN{print s*1000}')" "$(awk -v s="$calc_s" 'BEGIN{print s*1000}')"
+
+echo "== hostile project files, 1 MiB each: time and peak RSS of calc --file"
+rm -rf "$dir/hostile"
+go run ./internal/bench/gendata -hostile "$dir/hostile"
+hostile_failed=0
+for f in "$dir"/hostile/*.toml; do
+	read -r kib secs < <("$dir/bin/peakrss" -runs 3 -any-status -seconds -- "$szsoft" calc --file "$f")
+	verdict=ok
+	if ! awk -v s="$secs" -v k="$kib" 'BEGIN { exit !(s < 1 && k < 65536) }'; then
+		verdict=MISSED; hostile_failed=1
+	fi
+	printf '%-28s %6.3f s %7d KiB  %s\n' "$(basename "$f")" "$secs" "$kib" "$verdict"
+done
+[ "$hostile_failed" = 0 ] || failed=1
+
+echo "== ratios"
+check "batch jsonl / cat (20,000 files)" "$(ratio "$batch_s" "$cat_s")" 2
+check "peak RSS jsonl 20,000 / 2,000" "$(ratio "${rss[jsonl20000]}" "${rss[jsonl2000]}")" 1.5
+check "peak RSS json 20,000 / 2,000" "$(ratio "${rss[json20000]}" "${rss[json2000]}")" 1.5
+check "calc start-up / baseline" "$(ratio "$calc_s" "$base_s")" 1.5
+exit $failed

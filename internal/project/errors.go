@@ -1,0 +1,113 @@
+package project
+
+import (
+	"fmt"
+	"strings"
+
+	"szsoft/calc"
+)
+
+// Error is one problem in a project file: a message and a hint as codes
+// with their arguments (the face puts them into words). Line and Col are 0
+// when the problem has no place in the file.
+type Error struct {
+	Path      string
+	Line, Col int
+	Msg, Hint calc.Note // Hint.Code is "" when there is none
+	More      int       // the last error of a file with too many: how many more
+}
+
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return e.Path + ": " + string(e.Msg.Code)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg.Code)
+}
+
+// Errors is every problem found in one file, in the order of the file.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+func note(code calc.Code, kv ...any) calc.Note {
+	n := calc.Note{Code: code, Args: calc.Args{}}
+	for i := 0; i+1 < len(kv); i += 2 {
+		n.Args[kv[i].(string)] = kv[i+1]
+	}
+	return n
+}
+
+// The codes of the loader's errors and hints; internal/msg has their words.
+const (
+	ErrTooLarge         calc.Code = "file.toolarge"
+	ErrBinary           calc.Code = "file.binary"
+	ErrNotUTF8          calc.Code = "file.utf8"
+	HintNotUTF8         calc.Code = "file.utf8.hint"
+	ErrLongLine         calc.Code = "file.shape.line"
+	ErrDeep             calc.Code = "file.shape.deep"
+	HintDeep            calc.Code = "file.shape.deep.hint"
+	ErrKeyLength        calc.Code = "file.shape.keylen"      // max
+	ErrTooManyKeys      calc.Code = "file.shape.keys"        // max, table
+	ErrTooManyKeysTop   calc.Code = "file.shape.keys.top"    // max
+	ErrLongArray        calc.Code = "file.shape.array"       // max
+	HintShape           calc.Code = "file.shape.hint"        //
+	ErrMore             calc.Code = "file.more"              // n
+	ErrNoClaim          calc.Code = "file.noclaim"           //
+	HintNoClaim         calc.Code = "file.noclaim.hint"      //
+	ErrTOML             calc.Code = "file.toml"              // detail
+	ErrDuplicateKey     calc.Code = "file.dupkey"            // key
+	ErrDuplicateTable   calc.Code = "file.duptable"          // table
+	ErrType             calc.Code = "file.type"              // what, want, got
+	ErrListOf           calc.Code = "file.listof"            // what, want, i, got
+	ErrValue            calc.Code = "file.value"             // what, value, err
+	ErrUnit             calc.Code = "file.unit"              // value
+	HintUnit            calc.Code = "file.unit.hint"         //
+	ErrPolicy           calc.Code = "file.policy"            // value
+	HintPolicy          calc.Code = "file.policy.hint"       // known
+	ErrSameKindTop      calc.Code = "file.samekind.top"      //
+	HintSameKindTop     calc.Code = "file.samekind.top.hint" //
+	ErrUnknownKey       calc.Code = "file.unknown.key"       // key
+	ErrUnknownTable     calc.Code = "file.unknown.table"     // table
+	ErrUnknownKeyIn     calc.Code = "file.unknown.keyin"     // key, m
+	HintDidYouMean      calc.Code = "file.hint.key"          // key
+	HintDidYouMeanTable calc.Code = "file.hint.table"        // table
+	HintInMeasure       calc.Code = "file.hint.inmeasure"    // key, tables
+	HintTables          calc.Code = "file.hint.tables"       // tables
+	HintTopLevel        calc.Code = "file.hint.toplevel"     // keys
+	HintTopLevelKey     calc.Code = "file.hint.toplevelkey"  // key
+	HintNoKeys          calc.Code = "file.hint.nokeys"       // m, key
+	HintKeysOf          calc.Code = "file.hint.keysof"       // m, keys
+	ErrArrayOfTables    calc.Code = "file.arraytables"       // m
+	HintWriteTable      calc.Code = "file.hint.writetable"   // m
+	ErrNotItemOf        calc.Code = "file.samekind.item"     // what, value, m
+	HintItemsOf         calc.Code = "file.hint.items"        // m, items
+	HintItemsOfNear     calc.Code = "file.hint.items.near"   // near, m, items
+	ErrDateTime         calc.Code = "file.datetime"          //
+	HintDateTime        calc.Code = "file.datetime.hint"     //
+)
+
+// The kinds of TOML value, in messages.
+const (
+	TypeString   calc.Code = "type.string"
+	TypeStrings  calc.Code = "type.strings"
+	TypeItemIDs  calc.Code = "type.itemids"
+	TypeInteger  calc.Code = "type.integer"
+	TypeFloat    calc.Code = "type.float"
+	TypeBool     calc.Code = "type.bool"
+	TypeDateTime calc.Code = "type.datetime"
+	TypeDate     calc.Code = "type.date"
+	TypeTime     calc.Code = "type.time"
+	TypeArray    calc.Code = "type.array"
+	TypeTable    calc.Code = "type.table"
+	TypeAmount   calc.Code = "type.amount"
+	TypeRate     calc.Code = "type.rate"
+	TypeOneValue calc.Code = "type.onevalue"
+	TypeSameKind calc.Code = "type.samekind"
+	TypeOther    calc.Code = "type.other"
+)

@@ -1,0 +1,70 @@
+package project
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"szsoft/internal/hostile"
+	"szsoft/internal/msg"
+)
+
+// seeds adds the example project files and some hostile ones to f.
+func seeds(f *testing.F) {
+	files, _ := filepath.Glob("../fixtures/*.toml")
+	for _, name := range files {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
+		}
+	}
+	for _, s := range []string{
+		"", "[listing]\n", "a = [[[[1]]]]", "x = \"\"\"\n\"\"\"\"\"", "a.b.c = 1\n[a]\n",
+		"[first-version]\nsales = 1e999999999\n", "k = {a = {b = [1, {c = 2}]}}",
+		"s = '''\nx'''''\n", "d = 1979-05-27 07:32:00Z # c\n", "\"\\u00e9\" = 1",
+	} {
+		f.Add([]byte(s))
+	}
+	// The hostile shapes at 40 KB, the size that once took gigabytes.
+	for _, shape := range hostile.Shapes {
+		f.Add(shape(40 << 10))
+	}
+}
+
+// FuzzParse: any bytes give a file or errors, never a panic; every error
+// has a message.
+func FuzzParse(f *testing.F) {
+	seeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		pf, err := Parse(reg, "fuzz.toml", data)
+		if err == nil {
+			if pf == nil {
+				t.Fatal("no file and no error")
+			}
+			return
+		}
+		es, ok := err.(Errors)
+		if !ok || len(es) == 0 {
+			t.Fatalf("error of type %T: %v", err, err)
+		}
+		for _, e := range es {
+			if e.Msg.Code == "" || !msg.Has(string(e.Msg.Code)) || e.Line < 0 || e.Col < 0 {
+				t.Fatalf("bad error %+v", e)
+			}
+		}
+		if len(es) > MaxErrors+1 || len(es) == MaxErrors+1 && es[MaxErrors].More == 0 {
+			t.Fatalf("%d errors: at most %d, then \"and N more\"", len(es), MaxErrors)
+		}
+	})
+}
+
+// FuzzLocate: in every document the TOML parser accepts, the locator finds
+// every key.
+func FuzzLocate(f *testing.F) {
+	seeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 4096 {
+			return
+		}
+		checkLocator(t, string(data))
+	})
+}

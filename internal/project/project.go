@@ -1,0 +1,637 @@
+// Package project reads project files: one TOML file per project, naming
+// the measures it claims and the inputs of the 附则 (docs/contract.md,
+// "Project files").
+//
+// Decoding is strict. An unknown key or table, a wrong type, a duplicate
+// key, malformed TOML or a bad value is an error naming the file, line and
+// column, with a "did you mean" hint for near misses; nothing is silently
+// ignored. Keys are known from the editions of a measures.Registry: their
+// measures and their 附则 inputs, declared once as data. Errors are codes
+// with their arguments (errors.go), which the face puts into words. The
+// package reads bytes, not files: the caller opens them.
+package project
+
+import (
+	"bytes"
+	"errors"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/pelletier/go-toml/v2"
+	"github.com/shopspring/decimal"
+
+	"szsoft/calc"
+	"szsoft/measures"
+)
+
+// MaxSize is the largest project file read.
+const MaxSize = 1 << 20
+
+// MaxErrors is the number of errors reported per file; the rest are
+// counted in a last line, "and N more errors".
+const MaxErrors = 20
+
+// File is a project file read and checked.
+type File struct {
+	Path    string
+	Project calc.Project // the date is absent when the file gives none
+	Policy  string       // the edition the file names, or ""
+	l       *locator
+}
+
+// At returns where the key with the given parts (top-level key, or measure
+// and key) was written, or the zero Pos.
+func (f *File) At(parts ...string) Pos {
+	if loc, ok := f.l.locs[pathKey(parts)]; ok {
+		return f.l.pos(loc.keyOff)
+	}
+	return Pos{}
+}
+
+// ErrorAt makes an error at the key with the given parts.
+func (f *File) ErrorAt(msg, hint calc.Note, parts ...string) *Error {
+	p := f.At(parts...)
+	return &Error{Path: f.Path, Line: p.Line, Col: p.Col, Msg: msg, Hint: hint}
+}
+
+// NoClaim is the error of a file that claims no measure, for the commands
+// that compute or check a whole file.
+func (f *File) NoClaim() error {
+	if len(f.Project.Claims) > 0 {
+		return nil
+	}
+	return Errors{{Path: f.Path, Msg: note(ErrNoClaim), Hint: note(HintNoClaim)}}
+}
+
+// The top-level keys of a project file that are not 附则 inputs.
+const (
+	KeyName      = "name"
+	KeyApplicant = "applicant"
+	KeyUnit      = "unit"
+	KeyPolicy    = "policy"
+	KeySameKind  = "same_kind" // older files; per measure since the reading of 不得重复享受
+)
+
+// Units are the values of a file's unit key.
+var Units = []string{"yuan", "wan"}
+
+// TopLevelKeys returns the top-level keys a project file may have: the
+// file's own, then the 附则 inputs of every edition.
+func TopLevelKeys(reg *measures.Registry) []string {
+	keys := []string{KeyName, KeyApplicant, KeyUnit, KeyPolicy}
+	for _, in := range reg.Inputs() {
+		keys = append(keys, in.Key())
+	}
+	return append(keys, KeySameKind)
+}
+
+// Parse reads a project file whose keys the editions of reg know. path is
+// the name to use in messages. Every problem found is returned, as Errors.
+func Parse(reg *measures.Registry, path string, data []byte) (*File, error) {
+	f := &File{Path: path, Project: calc.Project{Annex: calc.NewValues()}}
+	fail := func(pos Pos, msg calc.Note) (*File, error) {
+		return nil, Errors{{Path: path, Line: pos.Line, Col: pos.Col, Msg: msg}}
+	}
+	if len(data) > MaxSize {
+		return fail(Pos{}, note(ErrTooLarge))
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return fail(posAt(data, i), note(ErrBinary))
+	}
+	if !utf8.Valid(data) {
+		i := 0
+		for i < len(data) {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			i += n
+		}
+		return nil, Errors{{Path: path, Line: posAt(data, i).Line, Col: posAt(data, i).Col, Msg: note(ErrNotUTF8), Hint: note(HintNotUTF8)}}
+	}
+	if off := prescan(data); off >= 0 {
+		d := &decoder{f: &File{Path: path, l: &locator{data: data}}}
+		d.errAt(off, note(ErrLongLine), note(HintShape))
+		return nil, d.finish()
+	}
+	l, lerr := locate(data)
+	if len(l.shape) > 0 {
+		d := &decoder{f: &File{Path: path, l: l}}
+		for _, e := range l.shape {
+			d.errAt(e.off, e.msg, e.hint)
+		}
+		return nil, d.finish()
+	}
+	var raw map[string]any
+	if err := toml.Unmarshal(data, &raw); err != nil {
+		var te *toml.DecodeError
+		if errors.As(err, &te) {
+			line, col := te.Position()
+			return fail(runeColumn(data, line, col), tomlMessage(te.Error(), te.Key()))
+		}
+		return fail(Pos{}, tomlMessage(err.Error(), nil))
+	}
+	if lerr != nil {
+		// The decoder accepted what its own parser refused; fuzzing keeps
+		// this from happening. Without places, errors name the file.
+		l = &locator{data: data, locs: map[string]*location{}}
+	}
+	f.l = l
+	d := &decoder{f: f, reg: reg, unit: calc.UnitYuan}
+	d.decode(raw)
+	if len(d.errs) > 0 {
+		return nil, d.finish()
+	}
+	return f, nil
+}
+
+// finish orders the errors found by their place in the file and keeps the
+// first MaxErrors, counting the rest; only those kept are given a line and
+// column, so that a file of a hundred thousand mistakes costs no more than
+// one of twenty.
+func (d *decoder) finish() Errors {
+	sort.SliceStable(d.errs, func(i, j int) bool { return d.errs[i].off < d.errs[j].off })
+	more := len(d.errs) - MaxErrors
+	if more > 0 {
+		d.errs = d.errs[:MaxErrors]
+	}
+	es := make(Errors, 0, len(d.errs)+1)
+	for _, e := range d.errs {
+		pos := d.f.l.pos(e.off)
+		es = append(es, &Error{Path: d.f.Path, Line: pos.Line, Col: pos.Col, Msg: e.msg, Hint: e.hint})
+	}
+	if more > 0 {
+		es = append(es, &Error{Path: d.f.Path, Msg: note(ErrMore, "n", more), More: more})
+	}
+	return es
+}
+
+// runeColumn turns a 1-based line and byte column into a position whose
+// column counts characters.
+func runeColumn(data []byte, line, col int) Pos {
+	off := 0
+	for l := 1; l < line && off < len(data); off++ {
+		if data[off] == '\n' {
+			l++
+		}
+	}
+	return posAt(data, off+col-1)
+}
+
+// tomlMessage turns a message of the TOML decoder into an error; key is the
+// full key it concerns, when known.
+func tomlMessage(m string, key []string) calc.Note {
+	m = strings.TrimPrefix(m, "toml: ")
+	full := strings.Join(key, ".")
+	if name, ok := strings.CutSuffix(m, " is already defined"); ok && strings.HasPrefix(name, "key ") {
+		if full == "" {
+			full = strings.TrimPrefix(name, "key ")
+		}
+		return note(ErrDuplicateKey, "key", full)
+	}
+	if name, ok := strings.CutSuffix(m, " already exists"); ok && strings.HasPrefix(name, "table ") {
+		return note(ErrDuplicateTable, "table", strings.TrimPrefix(name, "table "))
+	}
+	m = strings.TrimSuffix(m, ".")
+	if m != "" {
+		r, n := utf8.DecodeRuneInString(m)
+		m = strings.ToLower(string(r)) + m[n:]
+	}
+	return note(ErrTOML, "detail", m)
+}
+
+type decoder struct {
+	f    *File
+	reg  *measures.Registry
+	errs []pending
+	unit decimal.Decimal // of the file's bare amounts: its unit key, else yuan
+}
+
+// pending is an error found, placed by its byte offset (-1: no place).
+type pending struct {
+	off       int
+	msg, hint calc.Note
+}
+
+// errAt records an error at byte offset off (-1: no place).
+func (d *decoder) errAt(off int, msg, hint calc.Note) {
+	d.errs = append(d.errs, pending{off, msg, hint})
+}
+
+// valueErr records a bad value at byte offset off: "what: message", with
+// the hint of a calc.ValueError.
+func (d *decoder) valueErr(off int, what string, err error) {
+	var ve *calc.ValueError
+	if errors.As(err, &ve) {
+		d.errAt(off, ValueMessage(what, ve), calc.Note{Code: ve.Hint, Args: ve.HintArgs})
+		return
+	}
+	var te *typeError
+	if errors.As(err, &te) {
+		d.errAt(off, note(ErrType, "what", what, "want", te.want, "got", te.got), calc.Note{})
+		return
+	}
+	d.errAt(off, note(ErrTOML, "detail", what+": "+err.Error()), calc.Note{})
+}
+
+// ValueMessage is the message of a bad value: what it is, the value as
+// given (quoted), and what is wrong with it.
+func ValueMessage(what string, ve *calc.ValueError) calc.Note {
+	value := ""
+	if ve.Value != "" {
+		value = strconv.Quote(ve.Value) + ": "
+	}
+	return note(ErrValue, "what", what, "value", value, "err", calc.Note{Code: ve.Code, Args: ve.Args})
+}
+
+// typeError is a value of the wrong TOML type.
+type typeError struct{ want, got calc.Code }
+
+func (e *typeError) Error() string { return string(e.want) + " " + string(e.got) }
+
+func (d *decoder) loc(parts ...string) *location {
+	if l, ok := d.f.l.locs[pathKey(parts)]; ok {
+		return l
+	}
+	return &location{keyOff: -1, valueOff: -1}
+}
+
+func (d *decoder) decode(raw map[string]any) {
+	p := &d.f.Project
+	// The unit applies to every bare amount of the file, wherever it stands.
+	if u, ok := raw[KeyUnit].(string); ok && u == "wan" {
+		d.unit = calc.UnitWan
+	}
+	inputs := d.reg.Inputs()
+	var claims []string
+	// The locator's order is the file's, so errors and claims are too.
+	for _, k := range d.f.l.order {
+		if len(k) != 1 {
+			continue
+		}
+		top := k[0]
+		v, ok := raw[top]
+		if !ok {
+			continue
+		}
+		if m, ok := d.reg.Measure(top); ok {
+			d.measureTable(m, v)
+			claims = append(claims, top)
+			continue
+		}
+		loc := d.loc(top)
+		if i := slices.IndexFunc(inputs, func(in measures.Input) bool { return in.Key() == top }); i >= 0 {
+			d.value(&p.Annex, inputs[i], top, v, []string{top})
+			continue
+		}
+		switch top {
+		case KeyName, KeyApplicant:
+			s, ok := v.(string)
+			if !ok {
+				d.errAt(loc.valueOff, note(ErrType, "what", top, "want", TypeString, "got", typeName(v)), calc.Note{})
+			} else if top == KeyName {
+				p.Name = s
+			} else {
+				p.Applicant = s
+			}
+		case KeyUnit:
+			if u, ok := v.(string); !ok || !slices.Contains(Units, u) {
+				d.errAt(loc.valueOff, note(ErrUnit, "value", loc.rawOr(v)), note(HintUnit))
+			}
+		case KeyPolicy:
+			s, ok := v.(string)
+			if _, known := d.reg.Lookup(s); !ok || !known {
+				d.errAt(loc.valueOff, note(ErrPolicy, "value", loc.rawOr(v)), note(HintPolicy, "known", d.reg.IDs()))
+				continue
+			}
+			d.f.Policy = s
+		case KeySameKind:
+			// 不得重复享受 bars a kind of support, not the project: older
+			// files' top-level same_kind = false means nothing; true is a
+			// claim this file cannot make.
+			b, ok := v.(bool)
+			if !ok {
+				d.errAt(loc.valueOff, note(ErrType, "what", top, "want", TypeBool, "got", typeName(v)), calc.Note{})
+			} else if b {
+				d.errAt(loc.keyOff, note(ErrSameKindTop), note(HintSameKindTop))
+			}
+		default:
+			d.unknownTop(top, v, loc)
+		}
+	}
+	for _, name := range claims {
+		if c, ok := d.claim(name, raw[name]); ok {
+			p.Claims = append(p.Claims, c)
+		}
+	}
+}
+
+func (d *decoder) unknownTop(key string, v any, loc *location) {
+	cands := append(TopLevelKeys(d.reg), d.reg.Names()...)
+	_, isTable := v.(map[string]any)
+	what := note(ErrUnknownKey, "key", strconv.Quote(key))
+	if isTable {
+		what = note(ErrUnknownTable, "table", key)
+	}
+	var hint calc.Note
+	if s := Suggest(key, cands); s != "" {
+		if _, ok := d.reg.Measure(s); ok {
+			hint = note(HintDidYouMeanTable, "table", s)
+		} else {
+			hint = note(HintDidYouMean, "key", s)
+		}
+	} else if near, in := d.measuresWithKey(key); !isTable && len(in) > 0 {
+		hint = note(HintInMeasure, "key", near, "tables", strings.Join(in, " / "))
+	} else if isTable {
+		hint = note(HintTables, "tables", d.reg.Names())
+	} else {
+		hint = note(HintTopLevel, "keys", TopLevelKeys(d.reg))
+	}
+	d.errAt(loc.keyOff, what, hint)
+}
+
+// measuresWithKey returns the key of a measure table nearest to key (at
+// most one letter away) and the tables ("[first-version]") that have it.
+func (d *decoder) measuresWithKey(key string) (near string, in []string) {
+	for _, m := range d.reg.Measures() {
+		for _, inp := range m.Inputs {
+			k := inp.Key()
+			if editDistance(key, k) > 1 || near != "" && k != near {
+				continue
+			}
+			near = k
+			in = append(in, "["+m.Name+"]")
+		}
+	}
+	return near, in
+}
+
+// measureTable checks the keys of one measure's table.
+func (d *decoder) measureTable(m *measures.Measure, v any) {
+	loc := d.loc(m.Name)
+	if arr, ok := v.([]any); ok && len(arr) > 0 {
+		if _, tables := arr[0].(map[string]any); tables {
+			d.errAt(loc.keyOff, note(ErrArrayOfTables, "m", m.Name), note(HintWriteTable, "m", m.Name))
+			return
+		}
+	}
+	t, ok := v.(map[string]any)
+	if !ok {
+		d.errAt(loc.keyOff, note(ErrType, "what", m.Name, "want", TypeTable, "got", typeName(v)), note(HintWriteTable, "m", m.Name))
+		return
+	}
+	keys := make([]string, len(m.Inputs), len(m.Inputs)+1)
+	for i, in := range m.Inputs {
+		keys[i] = in.Key()
+	}
+	keys = append(keys, SameKindKey)
+	for _, k := range d.orderedKeys(m.Name, t) {
+		if slices.Contains(keys, k) {
+			continue
+		}
+		kl := d.loc(m.Name, k)
+		var hint calc.Note
+		switch s := Suggest(k, keys); {
+		case slices.Contains(TopLevelKeys(d.reg), k):
+			hint = note(HintTopLevelKey, "key", k)
+		case s != "":
+			hint = note(HintDidYouMean, "key", s)
+		case len(keys) == 1:
+			hint = note(HintNoKeys, "m", m.Name, "key", SameKindKey)
+		default:
+			hint = note(HintKeysOf, "m", m.Name, "keys", keys)
+		}
+		d.errAt(kl.keyOff, note(ErrUnknownKeyIn, "key", strconv.Quote(k), "m", m.Name), hint)
+	}
+}
+
+// orderedKeys returns the keys of table t in the order of the file.
+func (d *decoder) orderedKeys(table string, t map[string]any) []string {
+	var keys []string
+	for _, k := range d.f.l.order {
+		if len(k) == 2 && k[0] == table {
+			if _, ok := t[k[1]]; ok {
+				keys = append(keys, k[1])
+			}
+		}
+	}
+	return keys
+}
+
+// claim builds the claim of measure name from its table.
+func (d *decoder) claim(name string, v any) (calc.Claim, bool) {
+	m, _ := d.reg.Measure(name)
+	t, ok := v.(map[string]any)
+	if !ok {
+		return calc.Claim{}, false
+	}
+	c := calc.NewClaim(name)
+	if v, ok := t[SameKindKey]; ok {
+		d.sameKind(m, v)
+	}
+	for _, in := range m.Inputs {
+		if val, ok := t[in.Key()]; ok {
+			d.value(&c.Values, in, "["+name+"] "+in.Key(), val, []string{name, in.Key()})
+		}
+	}
+	return c, true
+}
+
+// value reads the value of an input, by its kind, into vals; path is its
+// key's.
+func (d *decoder) value(vals *calc.Values, in measures.Input, what string, val any, path []string) {
+	loc := d.loc(path...)
+	bad := func(err error, at int) { d.valueErr(at, what, err) }
+	switch in.Kind {
+	case measures.Amount:
+		a, err := d.amount(val, loc)
+		if err != nil {
+			bad(err, loc.valueOff)
+			return
+		}
+		vals.Amounts[in.Name] = a
+	case measures.Rate:
+		r, err := rate(val, loc)
+		if err != nil {
+			bad(err, loc.valueOff)
+			return
+		}
+		vals.Rates[in.Name] = r
+	case measures.Switch:
+		b, ok := val.(bool)
+		if !ok {
+			bad(&typeError{TypeBool, typeName(val)}, loc.valueOff)
+			return
+		}
+		vals.Switches[in.Name] = b
+	case measures.Date:
+		date, err := d.date(val, loc)
+		if err != nil {
+			bad(err, loc.valueOff)
+			return
+		}
+		vals.Dates[in.Name] = date
+	case measures.Choice, measures.Choices:
+		var list []any
+		switch x := val.(type) {
+		case string:
+			list = []any{x}
+		case []any:
+			if in.Kind == measures.Choice {
+				bad(&typeError{TypeOneValue, TypeArray}, loc.valueOff)
+				return
+			}
+			list = x
+		default:
+			bad(&typeError{TypeString, typeName(val)}, loc.valueOff)
+			return
+		}
+		for i, e := range list {
+			at := loc.valueOff
+			if el, ok := d.f.l.locs[pathKey(append(path, "["+strconv.Itoa(i)+"]"))]; ok {
+				at = el.valueOff
+			}
+			s, ok := e.(string)
+			if !ok {
+				d.errAt(at, note(ErrListOf, "what", what, "want", TypeStrings, "i", i+1, "got", typeName(e)), calc.Note{})
+				continue
+			}
+			if !slices.Contains(in.Values, s) {
+				bad(&calc.ValueError{Value: s, Code: calc.ErrChoice, Hint: calc.HintChoice, HintArgs: calc.Args{"valid": strings.Join(in.Values, ", ")}}, at)
+				continue
+			}
+			vals.Choices[in.Name] = append(vals.Choices[in.Name], s)
+		}
+	}
+}
+
+// SameKindKey is the key of a measure's table that declares its support
+// already received under a similar municipal measure (附则: 不得重复享受).
+var SameKindKey = measures.FlagToKey(measures.InSameKind)
+
+// sameKind reads a measure's same_kind: true (the whole measure), false, or
+// a list of the measure's item ids.
+func (d *decoder) sameKind(m *measures.Measure, v any) {
+	loc := d.loc(m.Name, SameKindKey)
+	what := "[" + m.Name + "] " + SameKindKey
+	ids := make([]string, len(m.Items))
+	for i, it := range m.Items {
+		ids[i] = it.ID
+	}
+	p := &d.f.Project
+	switch x := v.(type) {
+	case bool:
+		if x {
+			p.SameKind = append(p.SameKind, m.Name)
+		}
+		return
+	case []any:
+		for i, e := range x {
+			at := loc.valueOff
+			if el, ok := d.f.l.locs[pathKey([]string{m.Name, SameKindKey, "[" + strconv.Itoa(i) + "]"})]; ok {
+				at = el.valueOff
+			}
+			s, ok := e.(string)
+			if !ok {
+				d.errAt(at, note(ErrListOf, "what", what, "want", TypeItemIDs, "i", i+1, "got", typeName(e)), calc.Note{})
+				continue
+			}
+			if !slices.Contains(ids, s) {
+				hint := note(HintItemsOf, "m", m.Name, "items", ids)
+				if near := Suggest(s, ids); near != "" {
+					hint = note(HintItemsOfNear, "near", near, "m", m.Name, "items", ids)
+				}
+				d.errAt(at, note(ErrNotItemOf, "what", what, "value", strconv.Quote(s), "m", m.Name), hint)
+				continue
+			}
+			p.SameKind = append(p.SameKind, s)
+		}
+		return
+	}
+	d.errAt(loc.valueOff, note(ErrType, "what", what, "want", TypeSameKind, "got", typeName(v)), calc.Note{})
+}
+
+// date reads a TOML local date (2026-03-01) or a "YYYY-MM-DD" string.
+func (d *decoder) date(v any, loc *location) (calc.Date, error) {
+	switch x := v.(type) {
+	case string:
+		return calc.ParseDate(x)
+	case toml.LocalDate:
+		return calc.Date{Year: x.Year, Month: x.Month, Day: x.Day}, nil
+	case toml.LocalDateTime, time.Time:
+		return calc.Date{}, &calc.ValueError{Value: loc.raw, Code: ErrDateTime, Hint: HintDateTime}
+	}
+	return calc.Date{}, &typeError{TypeDate, typeName(v)}
+}
+
+// amount reads an amount: a TOML integer or float, exactly as written, or an
+// amount string; a bare number is in the file's unit.
+func (d *decoder) amount(v any, loc *location) (decimal.Decimal, error) {
+	return number(v, loc, TypeAmount, func(s string) (decimal.Decimal, error) { return calc.ParseAmountIn(s, d.unit) })
+}
+
+// rate reads a rate: a TOML number or a string such as "8%".
+func rate(v any, loc *location) (decimal.Decimal, error) {
+	return number(v, loc, TypeRate, calc.ParseRate)
+}
+
+// number reads a TOML number by its text, or a string, with parse.
+func number(v any, loc *location, what calc.Code, parse func(string) (decimal.Decimal, error)) (decimal.Decimal, error) {
+	switch x := v.(type) {
+	case string:
+		return parse(x)
+	case int64, float64:
+		return parse(numberText(x, loc))
+	}
+	return decimal.Decimal{}, &typeError{what, typeName(v)}
+}
+
+// numberText is the text of a TOML number as written, without TOML's digit
+// separators and plus sign. Only if the locator missed it (it should not) is
+// the parsed value formatted instead, exact for integers and for floats of up
+// to 15 significant digits.
+func numberText(v any, loc *location) string {
+	if loc.raw != "" {
+		return strings.TrimPrefix(strings.ReplaceAll(loc.raw, "_", ""), "+")
+	}
+	switch x := v.(type) {
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return "NaN"
+		}
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return ""
+}
+
+// typeName is the code of what a decoded TOML value is.
+func typeName(v any) calc.Code {
+	switch v.(type) {
+	case string:
+		return TypeString
+	case int64:
+		return TypeInteger
+	case float64:
+		return TypeFloat
+	case bool:
+		return TypeBool
+	case time.Time, toml.LocalDateTime:
+		return TypeDateTime
+	case toml.LocalDate:
+		return TypeDate
+	case toml.LocalTime:
+		return TypeTime
+	case []any, []map[string]any:
+		return TypeArray
+	case map[string]any:
+		return TypeTable
+	}
+	return TypeOther
+}

@@ -1,0 +1,518 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+	"github.com/shopspring/decimal"
+
+	"szsoft/calc"
+	"szsoft/internal/msg"
+	"szsoft/measures"
+)
+
+// table writes the table form for a terminal, or Markdown for a report:
+// of one project, the line table with its heading, the 附则 block, notes,
+// warnings and the policy's words; of many, a summary row per file and a
+// grand total.
+type table struct {
+	w        io.Writer
+	o        Options
+	markdown bool
+
+	rows          [][]string // batch: a summary row per file
+	count, failed int
+	total         decimal.Decimal
+}
+
+func (t *table) Begin() error { return nil }
+
+func (t *table) Add(r *Report, _ []byte) error {
+	if t.o.Many {
+		t.count++
+		t.total = t.total.Add(r.Result.Total)
+		t.rows = append(t.rows, t.summaryRow(r))
+		return nil
+	}
+	var buf bytes.Buffer
+	t.project(&buf, r)
+	_, err := t.w.Write(buf.Bytes())
+	return err
+}
+
+func (t *table) Fail(f Failure) error {
+	t.count++
+	t.failed++
+	msg := t.o.Printer.S("label.error-only")
+	if f.Message != "" {
+		text := f.Message
+		if f.Line > 0 {
+			text = fmt.Sprintf("%d:%d: %s", f.Line, f.Col, f.Message)
+		}
+		msg = t.o.Printer.S("label.error", "message", text)
+	}
+	t.rows = append(t.rows, []string{Safe(f.File), "", "", "", Safe(msg)})
+	return nil
+}
+
+func (t *table) End() error {
+	if !t.o.Many {
+		return nil
+	}
+	var buf bytes.Buffer
+	t.summary(&buf)
+	_, err := t.w.Write(buf.Bytes())
+	return err
+}
+
+// The columns of the line table.
+var lineColumns = []string{"col.clause", "col.item", "col.recipient", "col.base", "col.rate", "col.computed", "col.cap", "col.min", "col.max", "col.note"}
+
+// The columns other rows refer to.
+const (
+	colItem = 1
+	colMax  = 8
+)
+
+var numericColumns = []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft}
+
+func headers(p msg.Printer) []string {
+	h := make([]string, len(lineColumns))
+	for i, k := range lineColumns {
+		h[i] = p.S(k)
+	}
+	return h
+}
+
+// totalRow is a row of the line table with a label under ITEM and an amount
+// under MAX.
+func totalRow(label, amount string) []string {
+	row := make([]string, len(lineColumns))
+	row[colItem], row[colMax] = label, amount
+	return row
+}
+
+// rateCell shows the rate an item applies: "30%", "0-50%", "20%-40%", ">=50%".
+func rateCell(l calc.Line) string {
+	it := l.Item
+	switch {
+	case l.Rate == nil:
+		return "-"
+	case it.Kind == measures.Floor:
+		return ">=" + msg.Percent(it.RateLow)
+	case !l.Rate.Equal(it.RateHigh), it.RateLow.Equal(it.RateHigh):
+		return msg.Percent(*l.Rate) // chosen, or fixed
+	case it.RateLow.IsZero():
+		return "0-" + msg.Percent(it.RateHigh)
+	}
+	return msg.Percent(it.RateLow) + "-" + msg.Percent(it.RateHigh)
+}
+
+// caseLabel is what a line without a figure shows: 一事一议 only where the
+// text says so, else "no figure given".
+func caseLabel(it *measures.Item) string {
+	if it.OneByOne {
+		return "label.case"
+	}
+	return "label.nofigure"
+}
+
+// CaseLabel is caseLabel in words, for the catalogue of measures.
+func CaseLabel(p msg.Printer, it *measures.Item) string { return p.S(caseLabel(it)) }
+
+// lineRows turns a result into rows of cells and the numbered notes they
+// refer to; table and markdown share it.
+func lineRows(res *calc.Result, p msg.Printer) (rows [][]string, notes []string) {
+	ref := func(ns []string) string {
+		var refs []string
+		for _, n := range ns {
+			notes = append(notes, n)
+			refs = append(refs, fmt.Sprint(len(notes)))
+		}
+		if len(refs) == 0 {
+			return ""
+		}
+		return "[" + strings.Join(refs, ",") + "]"
+	}
+	for _, l := range res.Lines {
+		minCell, maxCell := p.MoneyOr(l.Min), p.MoneyOr(l.Max)
+		if l.Item.Kind == measures.CaseByCase {
+			maxCell = p.S(caseLabel(l.Item))
+		}
+		var note []string
+		if l.Binding != calc.BindNone {
+			note = append(note, p.S("binding."+string(l.Binding)))
+		}
+		if l.ExcludedBy != "" {
+			note = append(note, p.S("label.excluded"))
+		}
+		if l.Item.Payer == measures.District {
+			note = append(note, p.S("label.district-paid"))
+		}
+		if r := ref(p.Notes(l.Notes)); r != "" {
+			note = append(note, r)
+		}
+		rows = append(rows, []string{
+			l.Item.Clause, p.Item(l.Item.ID), p.S("recipient." + string(l.Item.Recipient)), p.MoneyOr(l.Base), rateCell(l), p.MoneyOr(l.Computed),
+			p.MoneyOr(l.Cap), minCell, maxCell, strings.Join(note, " "),
+		})
+	}
+	for _, a := range res.Adjustments {
+		row := totalRow(a.ID, p.Money(a.Amount))
+		row[0], row[len(row)-1] = a.Clause, ref([]string{p.Note(a.Note)})
+		rows = append(rows, row)
+	}
+	return rows, notes
+}
+
+// project writes one result as a table for a terminal, or as Markdown.
+func (t *table) project(buf *bytes.Buffer, r *Report) {
+	p, res := t.o.Printer, r.Result
+	l := layout{markdown: t.markdown}
+	t.heading(buf, r, l)
+	rows, notes := lineRows(res, p)
+	if t.markdown {
+		rows = append(rows, totalRow("**"+p.S("label.total")+"**", "**"+p.Money(res.Total)+"**"))
+		for _, row := range rows {
+			for i := range row {
+				row[i] = md(row[i])
+			}
+		}
+		tb := tablewriter.NewTable(buf,
+			tablewriter.WithRenderer(renderer.NewMarkdown()),
+			tablewriter.WithHeaderAutoFormat(tw.Off),
+			tablewriter.WithHeaderAlignment(tw.AlignLeft),
+			tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: numericColumns}),
+			tablewriter.WithRowAutoWrap(tw.WrapNone),
+		)
+		tb.Header(headers(p))
+		_ = tb.Bulk(rows)
+		_ = tb.Render()
+	} else {
+		var tbl bytes.Buffer
+		tb := tablewriter.NewTable(&tbl,
+			tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})),
+			tablewriter.WithHeaderAutoFormat(tw.Off),
+			tablewriter.WithHeaderAlignment(tw.AlignLeft),
+			tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: numericColumns}),
+			tablewriter.WithFooterAlignmentConfig(tw.CellAlignment{PerColumn: numericColumns}),
+			tablewriter.WithRowAutoWrap(tw.WrapNone),
+			tablewriter.WithTrimSpace(tw.Off),
+		)
+		tb.Header(headers(p))
+		_ = tb.Bulk(rows)
+		tb.Footer(totalRow(p.S("label.total"), p.Money(res.Total)))
+		_ = tb.Render()
+		first, _, _ := bytes.Cut(tbl.Bytes(), []byte("\n"))
+		if t.o.Width > 0 && DisplayWidth(string(first)) > t.o.Width {
+			cards(buf, rows, p.Money(res.Total), p)
+		} else {
+			buf.Write(tbl.Bytes())
+		}
+	}
+	t.supplementary(buf, res, l)
+	if t.o.Explain {
+		explain(buf, res, p, l)
+	}
+	t.notes(buf, res, notes, l)
+}
+
+// cards sets the rows of a table as blocks for a narrow terminal:
+//
+//	（十九） first-version.developer  developer  cap
+//	  BASE      50,000,000.00   RATE         30%
+//	  COMPUTED  15,000,000.00   CAP    10,000,000.00
+//	  MIN       10,000,000.00   MAX    10,000,000.00
+func cards(buf *bytes.Buffer, rows [][]string, total string, p msg.Printer) {
+	h := headers(p)
+	lw, vw := 0, 0
+	for _, i := range []int{3, 4, 5, 6, 7, 8} {
+		lw = max(lw, DisplayWidth(h[i]))
+		for _, row := range rows {
+			vw = max(vw, DisplayWidth(row[i]))
+		}
+	}
+	pad := func(s string, n int, right bool) string {
+		sp := strings.Repeat(" ", max(n-DisplayWidth(s), 0))
+		if right {
+			return sp + s
+		}
+		return s + sp
+	}
+	pair := func(l, v string) string { return pad(l, lw, false) + "  " + pad(v, vw, true) }
+	for _, row := range rows {
+		fmt.Fprintf(buf, "\n%s %s  %s  %s\n", row[0], row[1], row[2], row[9])
+		fmt.Fprintf(buf, "  %s   %s\n", pair(h[3], row[3]), pair(h[4], row[4]))
+		fmt.Fprintf(buf, "  %s   %s\n", pair(h[5], row[5]), pair(h[6], row[6]))
+		fmt.Fprintf(buf, "  %s   %s\n", pair(h[7], row[7]), pair(h[8], row[8]))
+	}
+	fmt.Fprintf(buf, "\n%s  %s\n", p.S("label.total"), total)
+}
+
+// layout sets the text around a table: for a terminal, or Markdown.
+type layout struct{ markdown bool }
+
+func (l layout) section(buf *bytes.Buffer, title string) {
+	if l.markdown {
+		buf.WriteString("\n### " + title + "\n\n")
+		return
+	}
+	buf.WriteString("\n" + title + "\n")
+}
+
+func (l layout) item(buf *bytes.Buffer, text string) {
+	if l.markdown {
+		buf.WriteString("- " + md(text) + "\n")
+		return
+	}
+	buf.WriteString("  " + text + "\n")
+}
+
+// pairs writes label-value lines, the values aligned on a terminal.
+func (l layout) pairs(buf *bytes.Buffer, pairs [][2]string) {
+	width := 0
+	for _, p := range pairs {
+		width = max(width, DisplayWidth(p[0]))
+	}
+	for _, p := range pairs {
+		if l.markdown {
+			l.item(buf, p[0]+": "+p[1])
+			continue
+		}
+		l.item(buf, p[0]+strings.Repeat(" ", width-DisplayWidth(p[0]))+"  "+p[1])
+	}
+}
+
+// heading writes the title: the policy, the date, the project, the unit and
+// the amounts read.
+func (t *table) heading(buf *bytes.Buffer, r *Report, l layout) {
+	p, res := t.o.Printer, r.Result
+	unit := p.S("label.unit." + p.Unit)
+	in := inputsRead(res, p)
+	if !l.markdown {
+		fmt.Fprintf(buf, "%s, %s, %s %s\n", p.S("label.title"), res.Edition.Policy, p.S("label.date"), res.Date)
+		if res.Name != "" {
+			fmt.Fprintf(buf, "%s: %s\n", p.S("label.project"), Safe(res.Name))
+		}
+		if res.Applicant != "" {
+			fmt.Fprintf(buf, "%s: %s\n", p.S("label.applicant"), Safe(res.Applicant))
+		}
+		if r.File != nil {
+			fmt.Fprintf(buf, "%s: %s\n", p.S("label.file"), Safe(*r.File))
+		}
+		buf.WriteString(unit + "\n")
+		if in != "" {
+			fmt.Fprintf(buf, "%s: %s\n", p.S("label.inputs"), in)
+		}
+		return
+	}
+	title := p.S("label.title")
+	if res.Name != "" {
+		title = res.Name
+	}
+	buf.WriteString("## " + md(title) + "\n\n")
+	pairs := [][2]string{{p.S("label.policy"), res.Edition.Policy}, {p.S("label.date"), res.Date.String()}}
+	if res.Applicant != "" {
+		pairs = append(pairs, [2]string{p.S("label.applicant"), res.Applicant})
+	}
+	if r.File != nil {
+		pairs = append(pairs, [2]string{p.S("label.file"), *r.File})
+	}
+	l.pairs(buf, pairs)
+	l.item(buf, unit)
+	if in != "" {
+		l.item(buf, p.S("label.inputs")+": "+in)
+	}
+	buf.WriteString("\n")
+}
+
+// inputsRead echoes the amounts read, in the unit of the table, so that a
+// reader sees at once that "5000" under --unit wan was 5000万元.
+func inputsRead(res *calc.Result, p msg.Printer) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, l := range res.Lines {
+		key := l.Item.Measure + " --" + l.Item.Base
+		if l.Base == nil || l.Item.Base == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		parts = append(parts, key+" "+p.Money(*l.Base))
+	}
+	for _, in := range res.Edition.Supplementary.Inputs {
+		if v := res.Inputs.Amount(in.Name); in.Kind == measures.Amount && v != nil {
+			parts = append(parts, "--"+in.Name+" "+p.Money(*v))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// supplementary writes the 附则 block: validity, no double-dipping, the
+// cumulative cap and its reading, the district matching limit and match.
+func (t *table) supplementary(buf *bytes.Buffer, res *calc.Result, l layout) {
+	p, s := t.o.Printer, res.Edition.Supplementary
+	state := p.S("label.in-force")
+	if !res.Eligible {
+		state = p.S("label.out-of-force")
+	}
+	cumCap := p.S("label.not-applicable")
+	if res.CumulativeCap != nil {
+		cumCap = p.S("label.cumcap.value", "h", calc.Money(*res.CumulativeCap), "reading", res.Reading)
+	}
+	limit := p.S("label.no-limit")
+	if res.DistrictMatchLimit != nil {
+		limit = p.Money(*res.DistrictMatchLimit)
+	}
+	pairs := [][2]string{{p.S("label.validity"), p.S("label.window", "from", s.From, "to", s.To, "state", state)}}
+	if len(res.Inputs.SameKind) > 0 {
+		pairs = append(pairs, [2]string{p.S("label.samekind"), p.S("label.samekind.on", "what", res.Inputs.SameKind)})
+	}
+	pairs = append(pairs,
+		[2]string{p.S("label.cumcap"), cumCap},
+		[2]string{p.S("label.match-limit"), limit},
+		[2]string{p.S("label.match"), p.Money(res.DistrictMatch)},
+	)
+	l.section(buf, p.S("label.supplementary"))
+	l.pairs(buf, pairs)
+}
+
+// notes writes the numbered notes, the warnings and the quotations of the
+// clauses behind every line.
+func (t *table) notes(buf *bytes.Buffer, res *calc.Result, notes []string, l layout) {
+	p := t.o.Printer
+	if len(notes) > 0 {
+		l.section(buf, p.S("label.notes"))
+		for i, n := range notes {
+			l.item(buf, fmt.Sprintf("[%d] %s", i+1, n))
+		}
+	}
+	if len(res.Warnings) > 0 {
+		l.section(buf, p.S("label.warnings"))
+		for _, w := range res.Warnings {
+			l.item(buf, p.Note(w))
+		}
+	}
+	l.section(buf, p.S("label.quotes"))
+	seen := map[string]bool{}
+	for _, line := range res.Lines {
+		if seen[line.Item.Quote] {
+			continue
+		}
+		seen[line.Item.Quote] = true
+		l.item(buf, line.Item.Clause+" "+line.Item.ID+": "+line.Item.Quote)
+	}
+	for _, q := range SupplementaryQuotes(res) {
+		l.item(buf, "附则: "+q)
+	}
+}
+
+// SupplementaryQuotes returns the words of the 附则 that shaped res.
+func SupplementaryQuotes(res *calc.Result) []string {
+	s := res.Edition.Supplementary
+	var qs []string
+	if !res.Eligible {
+		qs = append(qs, s.ValidityQuote)
+	}
+	if res.SameKindApplied() {
+		qs = append(qs, s.NoDoubleQuote)
+	}
+	if res.CumulativeCap != nil {
+		qs = append(qs, s.CumulativeCapQuote)
+	}
+	if res.DistrictMatch.IsPositive() || res.DistrictMatchLimit != nil {
+		qs = append(qs, s.DistrictMatchQuote)
+	}
+	return qs
+}
+
+// explain writes how every figure was reached, from the engine's steps.
+func explain(buf *bytes.Buffer, res *calc.Result, p msg.Printer, l layout) {
+	l.section(buf, p.S("label.explain"))
+	for _, line := range res.Lines {
+		l.item(buf, line.Item.ID+": "+Steps(p, line.Steps))
+	}
+	for _, s := range res.Steps {
+		l.item(buf, "附则: "+p.Note(s))
+	}
+}
+
+// Steps joins the steps of a line into one sentence: a step that starts
+// with punctuation continues the one before it, others are set apart by a
+// semicolon.
+func Steps(p msg.Printer, steps []calc.Note) string {
+	var b strings.Builder
+	for i, s := range steps {
+		text := p.Note(s)
+		if i > 0 && !strings.HasPrefix(text, ",") && !strings.HasPrefix(text, "，") && !strings.HasPrefix(text, ";") &&
+			!strings.HasPrefix(text, "；") && !strings.HasPrefix(text, " →") {
+			b.WriteString("; ")
+		}
+		b.WriteString(text)
+	}
+	return b.String()
+}
+
+// summaryRow is a file's row in the batch table.
+func (t *table) summaryRow(r *Report) []string {
+	p, res := t.o.Printer, r.Result
+	limit := "-"
+	if res.DistrictMatchLimit != nil {
+		limit = p.Money(*res.DistrictMatchLimit)
+	}
+	status := p.S("label.ok")
+	if !res.Eligible {
+		status = p.S("label.ineligible")
+	}
+	return []string{Safe(r.FileName()), Safe(res.Name), p.Money(res.Total), limit, status}
+}
+
+// summary writes the batch table: a row per file and the grand total.
+func (t *table) summary(buf *bytes.Buffer) {
+	p := t.o.Printer
+	var h []string
+	for _, k := range []string{"col.batch.file", "col.batch.name", "col.batch.total", "col.batch.limit", "col.batch.status"} {
+		h = append(h, p.S(k))
+	}
+	unit := p.S("label.unit." + p.Unit)
+	var r tw.Renderer = renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})
+	if t.markdown {
+		r = renderer.NewMarkdown()
+		for _, row := range t.rows {
+			for i := range row {
+				row[i] = md(row[i])
+			}
+		}
+		buf.WriteString("## " + p.S("label.title") + "\n\n- " + unit + "\n\n")
+	} else {
+		buf.WriteString(unit + "\n")
+	}
+	align := []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignLeft}
+	tb := tablewriter.NewTable(buf,
+		tablewriter.WithRenderer(r),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+		tablewriter.WithFooterAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+	)
+	tb.Header(h)
+	_ = tb.Bulk(t.rows)
+	files := p.S("label.files", "done", t.count-t.failed, "all", t.count)
+	footer := []string{fmt.Sprintf("%s (%s)", p.S("label.grand-total"), files), "", p.Money(t.total), "", ""}
+	if t.markdown {
+		_ = tb.Append(footer)
+	} else {
+		tb.Footer(footer)
+	}
+	_ = tb.Render()
+}
+
+// DisplayWidth is the width of s in terminal columns, as the table
+// measures it (CJK characters count two).
+func DisplayWidth(s string) int { return twwidth.Width(s) }

@@ -1,0 +1,76 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Names, applicants, keys and file names come from files a user did not
+// write. Shown to a person, their control characters are escaped — never
+// sent raw to a terminal, where ESC clears the screen and CR overwrites the
+// line — and so are the Unicode controls that reorder text on the screen.
+
+// Safe escapes the control characters of s: \n, \r, \t, \x1b, \u202e.
+func Safe(s string) string {
+	if !needsEscape(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case isBidi(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+func needsEscape(s string) bool {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == utf8.RuneError && n == 1 || isBidi(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// isBidi reports the characters that reorder the text around them
+// (embeddings, overrides, isolates).
+func isBidi(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f
+}
+
+// mdEscape keeps a cell's text from breaking a Markdown table or turning
+// into HTML: a pipe, a line break, <, > and & are written so that they
+// show as themselves.
+var mdEscape = strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;", "\n", `\n`, "\r", `\r`)
+
+// md is a Markdown cell or line: escaped, then its controls shown.
+func md(s string) string { return Safe(mdEscape.Replace(s)) }
+
+// csvText is a CSV text cell (file, name, applicant, error): a cell that
+// would start with =, +, -, @, a tab or a CR is a formula to Excel, and gets
+// a leading ' (the convention OWASP names); controls are escaped.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		s = "'" + s
+	}
+	return Safe(s)
+}

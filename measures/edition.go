@@ -1,0 +1,314 @@
+package measures
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/shopspring/decimal"
+)
+
+// Edition is one policy as data: its catalogue, its text, its validity
+// window and its 附则. Adding a successor edition, or a district's top-up
+// policy, is adding an Edition to a Registry: the engine and the command
+// line take the edition they are given.
+type Edition struct {
+	ID            string // what --policy and the TOML key policy name: "sz2022"
+	Policy        string // what every result cites: "深府规〔2022〕5号"
+	Title         string // the full name, with its dates
+	Text          string // the policy as published
+	Clauses       []Clause
+	Measures      []*Measure
+	Alternatives  []Alternative
+	Supplementary Supplementary
+
+	byName map[string]*Measure
+	items  map[string]*Item
+}
+
+// Supplementary is the 附则 of an edition as data.
+type Supplementary struct {
+	From, To             Day     // the validity window, both days included
+	Inputs               []Input // date, the amounts of the cumulative cap, …
+	NoDoubleQuote        string
+	DistrictMatchQuote   string
+	CumulativeCapQuote   string
+	ValidityQuote        string
+	Assumptions          []Assumption
+	DistrictRatioCeiling decimal.Decimal
+}
+
+// The names of the 附则 inputs the engine reads (flags; the TOML keys have
+// "_" for "-").
+const (
+	InDate          = "date"
+	InAudited       = "audited-investment"
+	InNational      = "national-funding"
+	InProvincial    = "provincial-funding"
+	InOtherCity     = "other-city-funding"
+	InDistrictRatio = "district-ratio"
+	InStrictCap     = "strict-cap"
+	// InSameKind is the per-measure declaration of 不得重复享受: a key of
+	// every measure's table, and --same-kind with a measure.
+	InSameKind = "same-kind"
+)
+
+// NewEdition indexes e's measures and items and returns it.
+func NewEdition(e Edition) *Edition {
+	ed := &e
+	ed.byName = map[string]*Measure{}
+	ed.items = map[string]*Item{}
+	for _, m := range ed.Measures {
+		ed.byName[m.Name] = m
+		for _, it := range m.Items {
+			it.Measure, it.Clause = m.Name, m.Clause
+			ed.items[it.ID] = it
+		}
+	}
+	return ed
+}
+
+// InWindow reports whether d lies in the validity window.
+func (e *Edition) InWindow(d Day) bool {
+	return !d.Before(e.Supplementary.From) && !e.Supplementary.To.Before(d)
+}
+
+// Measure returns the measure called name.
+func (e *Edition) Measure(name string) (*Measure, bool) {
+	m, ok := e.byName[name]
+	return m, ok
+}
+
+// Item returns the item with the id.
+func (e *Edition) Item(id string) (*Item, bool) {
+	it, ok := e.items[id]
+	return it, ok
+}
+
+// AlternativeOf returns the group of alternatives the item belongs to.
+func (e *Edition) AlternativeOf(id string) (Alternative, bool) {
+	for _, a := range e.Alternatives {
+		if slices.Contains(a.Items, id) {
+			return a, true
+		}
+	}
+	return Alternative{}, false
+}
+
+// ItemIDs returns every item id in catalogue order.
+func (e *Edition) ItemIDs() []string {
+	var ids []string
+	for _, m := range e.Measures {
+		for _, it := range m.Items {
+			ids = append(ids, it.ID)
+		}
+	}
+	return ids
+}
+
+// Names returns the measure names in catalogue order.
+func (e *Edition) Names() []string {
+	names := make([]string, len(e.Measures))
+	for i, m := range e.Measures {
+		names[i] = m.Name
+	}
+	return names
+}
+
+// ClauseByNumber returns the clause numbered n, e.g. "（十九）".
+func (e *Edition) ClauseByNumber(n string) (Clause, bool) {
+	for _, cl := range e.Clauses {
+		if cl.Number == n {
+			return cl, true
+		}
+	}
+	return Clause{}, false
+}
+
+// Input returns the 附则 input called name.
+func (e *Edition) Input(name string) (Input, bool) {
+	for _, in := range e.Supplementary.Inputs {
+		if in.Name == name {
+			return in, true
+		}
+	}
+	return Input{}, false
+}
+
+// ClauseText returns the body of the clause numbered n (e.g. "（十九）") as
+// the policy has it, without the heading line; "附则" gives the
+// supplementary rules. It returns "" for an unknown clause.
+func (e *Edition) ClauseText(n string) string {
+	lines := strings.Split(e.Text, "\n")
+	heading := func(l string) bool {
+		l = strings.TrimLeft(l, "　 ")
+		return strings.HasPrefix(l, "（") || strings.Contains(l, "、") && len([]rune(l)) < 24
+	}
+	for i, l := range lines {
+		t := strings.TrimLeft(l, "　 ")
+		var match bool
+		if n == "附则" {
+			match = strings.HasSuffix(t, "、附则")
+		} else {
+			match = strings.HasPrefix(t, n)
+		}
+		if !match {
+			continue
+		}
+		var body []string
+		for _, b := range lines[i+1:] {
+			if heading(b) {
+				break
+			}
+			if s := strings.TrimSpace(strings.TrimLeft(b, "　")); s != "" {
+				body = append(body, s)
+			}
+		}
+		return strings.Join(body, "\n")
+	}
+	return ""
+}
+
+// Registry is the editions szsoft knows, in order.
+type Registry struct {
+	editions []*Edition
+}
+
+// NewRegistry holds the editions, each valid, with distinct ids and windows
+// that do not overlap.
+func NewRegistry(eds ...*Edition) (*Registry, error) {
+	var errs []error
+	for i, e := range eds {
+		if err := e.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("edition %s: %w", e.ID, err))
+		}
+		for _, f := range eds[:i] {
+			if f.ID == e.ID {
+				errs = append(errs, fmt.Errorf("edition %s: defined twice", e.ID))
+			}
+			if !e.Supplementary.To.Before(f.Supplementary.From) && !f.Supplementary.To.Before(e.Supplementary.From) {
+				errs = append(errs, fmt.Errorf("editions %s and %s: their windows overlap", f.ID, e.ID))
+			}
+		}
+	}
+	if len(eds) == 0 {
+		errs = append(errs, errors.New("no edition"))
+	}
+	return &Registry{editions: eds}, errors.Join(errs...)
+}
+
+// Builtin is the registry of the editions szsoft ships, built on first use.
+var Builtin = sync.OnceValue(func() *Registry {
+	r, err := NewRegistry(SZ2022())
+	if err != nil {
+		panic(err) // the package's tests keep this from happening
+	}
+	return r
+})
+
+// Editions returns the editions in order.
+func (r *Registry) Editions() []*Edition { return r.editions }
+
+// IDs returns the editions' ids in order.
+func (r *Registry) IDs() []string {
+	ids := make([]string, len(r.editions))
+	for i, e := range r.editions {
+		ids[i] = e.ID
+	}
+	return ids
+}
+
+// Lookup returns the edition with the id.
+func (r *Registry) Lookup(id string) (*Edition, bool) {
+	for _, e := range r.editions {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return nil, false
+}
+
+// Default returns the first edition: the one szsoft describes when no date
+// says otherwise (the catalogue, help, templates).
+func (r *Registry) Default() *Edition { return r.editions[0] }
+
+// ForDate returns the edition whose window holds d, else the nearest one
+// (whose result is then ineligible).
+func (r *Registry) ForDate(d Day) *Edition {
+	best, bestGap := r.editions[0], -1
+	for _, e := range r.editions {
+		if e.InWindow(d) {
+			return e
+		}
+		gap := min(abs(days(d)-days(e.Supplementary.From)), abs(days(d)-days(e.Supplementary.To)))
+		if bestGap < 0 || gap < bestGap {
+			best, bestGap = e, gap
+		}
+	}
+	return best
+}
+
+// days counts the days of d from an origin, enough to compare distances.
+func days(d Day) int {
+	y, m := d.Year, d.Month
+	if m <= 2 {
+		y, m = y-1, m+12
+	}
+	return 365*y + y/4 - y/100 + y/400 + (153*(m-3)+2)/5 + d.Day
+}
+
+func abs(n int) int { return max(n, -n) }
+
+// Measure returns the measure called name in the first edition that has
+// it, for the command tree, which spans every edition.
+func (r *Registry) Measure(name string) (*Measure, bool) {
+	for _, e := range r.editions {
+		if m, ok := e.Measure(name); ok {
+			return m, true
+		}
+	}
+	return nil, false
+}
+
+// Measures returns every measure of every edition, once by name, in
+// order.
+func (r *Registry) Measures() []*Measure {
+	var ms []*Measure
+	seen := map[string]bool{}
+	for _, e := range r.editions {
+		for _, m := range e.Measures {
+			if !seen[m.Name] {
+				seen[m.Name] = true
+				ms = append(ms, m)
+			}
+		}
+	}
+	return ms
+}
+
+// Names returns the measure names of every edition, once, in order.
+func (r *Registry) Names() []string {
+	ms := r.Measures()
+	names := make([]string, len(ms))
+	for i, m := range ms {
+		names[i] = m.Name
+	}
+	return names
+}
+
+// Inputs returns the 附则 inputs of every edition, once by name, in order.
+func (r *Registry) Inputs() []Input {
+	var ins []Input
+	seen := map[string]bool{}
+	for _, e := range r.editions {
+		for _, in := range e.Supplementary.Inputs {
+			if !seen[in.Name] {
+				seen[in.Name] = true
+				ins = append(ins, in)
+			}
+		}
+	}
+	return ins
+}
