@@ -199,7 +199,38 @@ func certValues(it *measures.Item) []string {
 }
 
 func choiceErr(field, v string, valid []string) *ValueError {
-	return &ValueError{Field: field, Value: v, Code: ErrChoice, Hint: HintChoice, HintArgs: Args{"valid": strings.Join(valid, ", ")}}
+	ve := ChoiceError(v, valid, nil)
+	ve.Field = field
+	return ve
+}
+
+// letters is s without its digits.
+func letters(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// ChoiceList is the valid values of a choice, an argument of a hint: shown
+// with their other names where the reader's language has them (national（国家级）).
+type ChoiceList struct {
+	Values  []string
+	Aliases measures.Aliases
+}
+
+// ChoiceError is the error of s, which names none of values: the valid
+// values, and the nearest one where s looks like a misspelling of it.
+func ChoiceError(s string, values []string, aliases measures.Aliases) *ValueError {
+	ve := &ValueError{Value: s, Code: ErrChoice, Hint: HintChoice, HintArgs: Args{"valid": ChoiceList{values, aliases}}}
+	// cmmi-7 is not a misspelling of cmmi-1: a suggestion that changes
+	// only a number is no suggestion.
+	if near := measures.Suggest(strings.ToLower(s), values); near != "" && letters(near) != letters(strings.ToLower(s)) {
+		ve.Hint, ve.HintArgs["near"] = HintChoiceNear, near
+	}
+	return ve
 }
 
 // tierRule picks an amount by category (park level, standard level).

@@ -129,6 +129,7 @@ const (
 	ErrOneCert        Code = "err.cert.one"          //
 	ErrChoice         Code = "err.choice"            //
 	HintChoice        Code = "hint.choice"           // valid
+	HintChoiceNear    Code = "hint.choice.near"      // near, valid
 	ErrTooMany        Code = "err.tier.toomany"      // most
 	HintTooMany       Code = "hint.tier.toomany"     //
 	ErrAuditedMissing Code = "err.annex.audited"     //

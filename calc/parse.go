@@ -48,22 +48,30 @@ func ParseAmount(s string) (decimal.Decimal, error) { return ParseAmountIn(s, Un
 // a suffix (万, 亿, 元) always wins.
 func ParseAmountIn(s string, bare decimal.Decimal) (decimal.Decimal, error) {
 	raw := s
-	s = strings.TrimSpace(s)
+	if len(s) > 4*maxAmountLen {
+		return decimal.Decimal{}, amountErr(shorten(raw), ErrTooLong, "max", maxAmountLen)
+	}
+	s = Fold(s)
 	if len(s) > maxAmountLen {
 		return decimal.Decimal{}, amountErr(shorten(raw), ErrTooLong, "max", maxAmountLen)
 	}
 	if s == "" {
 		return decimal.Decimal{}, amountErr(raw, ErrEmpty)
 	}
+	// A currency sign before the number, as a Chinese document writes it:
+	// ¥5000万, ￥ 5,000.00.
+	if t, ok := strings.CutPrefix(s, "¥"); ok {
+		s = strings.TrimLeft(t, " ")
+	}
 	unit := bare
 	if t, ok := strings.CutSuffix(s, "元"); ok {
-		s, unit = t, one
+		s, unit = strings.TrimRight(t, " "), one
 	}
 	switch {
 	case strings.HasSuffix(s, "万"):
-		unit, s = wan, strings.TrimSuffix(s, "万")
+		unit, s = wan, strings.TrimRight(strings.TrimSuffix(s, "万"), " ")
 	case strings.HasSuffix(s, "亿"):
-		unit, s = yi, strings.TrimSuffix(s, "亿")
+		unit, s = yi, strings.TrimRight(strings.TrimSuffix(s, "亿"), " ")
 	}
 	if strings.HasSuffix(s, "万") || strings.HasSuffix(s, "亿") || strings.HasSuffix(s, "元") {
 		return decimal.Decimal{}, amountErr(raw, ErrUnits)
@@ -85,19 +93,19 @@ func ParseAmountIn(s string, bare decimal.Decimal) (decimal.Decimal, error) {
 // ParseRate reads a rate: 0.3 or 30%. Rates lie between 0 and 1 (100%).
 func ParseRate(s string) (decimal.Decimal, error) {
 	raw := s
-	s = strings.TrimSpace(s)
-	if len(s) > maxRateLen {
-		return decimal.Decimal{}, &ValueError{Value: shorten(raw), Code: ErrRateTooLong, Args: Args{"max": maxRateLen}, Hint: HintRate}
+	tooLong := &ValueError{Value: shorten(raw), Code: ErrRateTooLong, Args: Args{"max": maxRateLen}, Hint: HintRate}
+	if len(s) > 4*maxRateLen {
+		return decimal.Decimal{}, tooLong
+	}
+	if s = Fold(s); len(s) > maxRateLen {
+		return decimal.Decimal{}, tooLong
 	}
 	if s == "" {
 		return decimal.Decimal{}, &ValueError{Value: raw, Code: ErrRateEmpty, Hint: HintRate}
 	}
 	percent := false
-	for _, p := range []string{"%", "％"} {
-		if strings.HasSuffix(s, p) {
-			s, percent = strings.TrimSuffix(s, p), true
-			break
-		}
+	if t, ok := strings.CutSuffix(s, "%"); ok {
+		s, percent = strings.TrimRight(t, " "), true
 	}
 	v, err := parseNumber(raw, s, true)
 	if err != nil {
@@ -239,19 +247,88 @@ func shorten(s string) string {
 	return string(r) + "…"
 }
 
-// ParseDate reads a date written YYYY-MM-DD; impossible days such as
-// 2026-02-30 are refused.
+// ParseDate reads a date in any form of docs/contract.md §3: 2026-03-01,
+// 2026/3/1, 2026.3.1 or 2026年3月1日 (full-width digits too; month and day
+// with one digit or two). The year comes first, always four digits, so no
+// form is ambiguous: 3/1/2026 is refused, not guessed. Impossible days such
+// as 2026-02-30 are refused.
 func ParseDate(s string) (Date, error) {
-	t := strings.TrimSpace(s)
-	d, err := time.Parse("2006-01-02", t)
-	if err == nil && len(t) == len("2006-01-02") {
-		return DateOf(d), nil
+	bad := func(code Code) (Date, error) {
+		return Date{}, &ValueError{Value: shorten(s), Code: code, Hint: HintDate}
 	}
-	code := ErrNotDate
-	if pe, ok := err.(*time.ParseError); ok && strings.HasSuffix(pe.Message, "out of range") {
-		code = ErrNoSuchDay
+	if len(s) > 64 {
+		return bad(ErrNotDate)
 	}
-	return Date{}, &ValueError{Value: shorten(s), Code: code, Hint: HintDate}
+	t := Fold(s)
+	var parts []string
+	if y, rest, ok := strings.Cut(t, "年"); ok {
+		m, rest, ok1 := strings.Cut(rest, "月")
+		d, rest, ok2 := strings.Cut(rest, "日")
+		if !ok1 || !ok2 || rest != "" {
+			return bad(ErrNotDate)
+		}
+		parts = []string{strings.TrimSpace(y), strings.TrimSpace(m), strings.TrimSpace(d)}
+	} else {
+		sep := strings.IndexAny(t, "-/.")
+		if sep < 0 {
+			return bad(ErrNotDate)
+		}
+		if parts = strings.Split(t, t[sep:sep+1]); len(parts) != 3 {
+			return bad(ErrNotDate)
+		}
+	}
+	n := [3]int{}
+	for i, p := range parts {
+		if p == "" || len(p) > 4 || (i == 0 && len(p) != 4) || (i > 0 && len(p) > 2) {
+			return bad(ErrNotDate)
+		}
+		for _, c := range []byte(p) {
+			if c < '0' || c > '9' {
+				return bad(ErrNotDate)
+			}
+			n[i] = n[i]*10 + int(c-'0')
+		}
+	}
+	if n[1] < 1 || n[1] > 12 || n[2] < 1 || n[2] > 31 {
+		return bad(ErrNoSuchDay)
+	}
+	d := time.Date(n[0], time.Month(n[1]), n[2], 0, 0, 0, 0, time.UTC)
+	if d.Day() != n[2] {
+		return bad(ErrNoSuchDay)
+	}
+	return DateOf(d), nil
+}
+
+// Fold undoes what pasting from a Chinese document does to a number or a
+// date: full-width digits, letters and signs (５０００万, ３０％, ，) become
+// their ASCII forms, the ideographic space and the full-width yen sign
+// become the plain ones, and the ends are trimmed. Anything else is left as
+// it is, for the parser to judge.
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.TrimSpace(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E: // ！ … ～
+			r -= 0xFF01 - '!'
+		case r == 0x3000: // ideographic space
+			r = ' '
+		case r == 0xFFE5: // ￥
+			r = '¥'
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
 }
 
 // DateOf returns the calendar day of t in t's location.

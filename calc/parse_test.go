@@ -37,6 +37,25 @@ func TestParseAmount(t *testing.T) {
 		"1e15":          "1000000000000000", // the largest amount accepted
 		"1000万亿":        "",                 // several units
 		"1,000.5万":      "10005000",
+		// What a clerk pastes from a Chinese document (docs/contract.md §3):
+		// full-width digits and signs, a space before the unit, a currency
+		// sign in front. 5000万 = 5000 × 10,000 = 50,000,000.
+		"５０００万":             "50000000",
+		"５，０００万元":           "50000000",
+		"5000 万":            "50000000",
+		"5000 万元":           "50000000",
+		"0.5 亿":             "50000000",
+		"¥5000万":            "50000000",
+		"￥5000万":            "50000000",
+		"￥ 50,000,000":      "50000000",
+		"¥1,234.56":         "1234.56",
+		"１２３４．５６元":          "1234.56",
+		"\u30005000万\u3000": "50000000",
+		"5000万 元":           "50000000",
+		"¥¥5000":            "", // one sign
+		"5000¥":             "", // the sign goes in front
+		"5 000万":            "", // a space inside the number is not a separator
+		"－5000万":            "", // a full-width minus is a minus
 	}
 	for in, want := range cases {
 		got, err := ParseAmount(in)
@@ -106,7 +125,9 @@ func TestParseAmountRefuses(t *testing.T) {
 }
 
 func TestParseRate(t *testing.T) {
-	ok := map[string]string{"0.3": "0.3", "30%": "0.3", "3.5%": "0.035", "0": "0", "100%": "1", "1": "1", "8％": "0.08", "0.035": "0.035", "3e-1": "0.3"}
+	ok := map[string]string{"0.3": "0.3", "30%": "0.3", "3.5%": "0.035", "0": "0", "100%": "1", "1": "1", "8％": "0.08", "0.035": "0.035", "3e-1": "0.3",
+		// pasted from a Chinese document: full-width digits and signs
+		"３０％": "0.3", "０．３": "0.3", "30 %": "0.3", "\u300030%": "0.3"}
 	for in, want := range ok {
 		got, err := ParseRate(in)
 		if err != nil || !got.Equal(dec(want)) {
@@ -133,9 +154,19 @@ func TestParseDate(t *testing.T) {
 	if d, err := ParseDate("2024-02-29"); err != nil || d.String() != "2024-02-29" {
 		t.Errorf("leap day: %v, %v", d, err)
 	}
+	// What a clerk pastes from a Chinese document (docs/contract.md §3).
+	for _, in := range []string{"2026/3/1", "2026/03/01", "2026.3.1", "2026-3-1", "2026年3月1日", "2026年03月01日",
+		" 2026年3月1日 ", "２０２６年３月１日", "２０２６－０３－０１", "2026 年 3 月 1 日"} {
+		if d, err := ParseDate(in); err != nil || d != (Date{Year: 2026, Month: 3, Day: 1}) {
+			t.Errorf("ParseDate(%q) = %v, %v; want 2026-03-01", in, d, err)
+		}
+	}
 	for in, want := range map[string]Code{
-		"2026-02-30": ErrNoSuchDay, "2025-02-29": ErrNoSuchDay, "2026-13-01": ErrNoSuchDay,
-		"2026/03/01": ErrNotDate, "26-03-01": ErrNotDate, "2026-3-1": ErrNotDate, "": ErrNotDate, "2026-03-01T00:00:00": ErrNotDate,
+		"2026-02-30": ErrNoSuchDay, "2025-02-29": ErrNoSuchDay, "2026-13-01": ErrNoSuchDay, "2026年2月30日": ErrNoSuchDay,
+		"2026/0/1": ErrNoSuchDay,
+		"26-03-01": ErrNotDate, "": ErrNotDate, "2026-03-01T00:00:00": ErrNotDate, "3/1/2026": ErrNotDate,
+		"01.03.2026": ErrNotDate, "2026/3-1": ErrNotDate, "2026年3月": ErrNotDate, "2026-03": ErrNotDate,
+		"2026-003-01": ErrNotDate, "2026年3月1日前": ErrNotDate, "2026/+3/1": ErrNotDate,
 	} {
 		_, err := ParseDate(in)
 		var ve *ValueError

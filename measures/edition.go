@@ -81,6 +81,21 @@ func (e *Edition) Measure(name string) (*Measure, bool) {
 	return m, ok
 }
 
+// Find returns the measure s names: by its name, in any case, or by one of
+// its Chinese names (首版次 is first-version).
+func (e *Edition) Find(s string) (*Measure, bool) {
+	if m, ok := e.byName[s]; ok {
+		return m, true
+	}
+	key := choiceKey(s)
+	for _, m := range e.Measures {
+		if choiceKey(m.Name) == key || slices.ContainsFunc(m.Aliases, func(a string) bool { return choiceKey(a) == key }) {
+			return m, true
+		}
+	}
+	return nil, false
+}
+
 // Item returns the item with the id.
 func (e *Edition) Item(id string) (*Item, bool) {
 	it, ok := e.items[id]
@@ -266,6 +281,17 @@ func abs(n int) int { return max(n, -n) }
 func (r *Registry) Measure(name string) (*Measure, bool) {
 	for _, e := range r.editions {
 		if m, ok := e.Measure(name); ok {
+			return m, true
+		}
+	}
+	return nil, false
+}
+
+// Find returns the measure s names (Edition.Find) in the first edition
+// that has it.
+func (r *Registry) Find(s string) (*Measure, bool) {
+	for _, e := range r.editions {
+		if m, ok := e.Find(s); ok {
 			return m, true
 		}
 	}

@@ -48,3 +48,50 @@ func TestRegistry(t *testing.T) {
 		t.Error("two sz2022 accepted")
 	}
 }
+
+// What a clerk types for a choice or a measure is understood (docs/contract.md
+// §3): any case, with or without separators and 级, full-width, Chinese.
+func TestChoicesAndMeasuresByTheirNames(t *testing.T) {
+	ed := SZ2022()
+	park, _ := ed.Measure("park")
+	recognized, _ := park.Input("recognized")
+	quality, _ := ed.Measure("quality")
+	cert, _ := quality.Input("certification")
+	standard, _ := quality.Input("standard")
+	for _, c := range []struct {
+		in   Input
+		s    string
+		want string
+	}{
+		{recognized, "national", "national"}, {recognized, "National", "national"}, {recognized, "国家级", "national"},
+		{recognized, "国家", "national"}, {recognized, "省级", "provincial"}, {recognized, "省", "provincial"},
+		{recognized, "市级", "municipal"}, {recognized, "ＮＡＴＩＯＮＡＬ", "national"},
+		{cert, "CMMI-5", "cmmi-5"}, {cert, "cmmi5", "cmmi-5"}, {cert, "CMMI 5", "cmmi-5"}, {cert, "CMMI5级", "cmmi-5"},
+		{cert, "CMMI五级", "cmmi-5"}, {cert, "ＣＭＭＩ－３", "cmmi-3"}, {cert, "DCMM-2", "dcmm-2"}, {cert, "其他", "other"},
+		{standard, "行业", "industry"}, {standard, "地方标准", "local"}, {standard, "团体", "group"}, {standard, "国家标准", "national"},
+		{recognized, "nation", ""}, {recognized, "行业", ""}, {cert, "cmmi-6", ""}, {cert, "cmmi", ""}, {standard, "", ""},
+	} {
+		got, ok := c.in.Match(c.s)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("--%s %q = %q, %v; want %q", c.in.Name, c.s, got, ok, c.want)
+		}
+	}
+	for s, want := range map[string]string{
+		"first-version": "first-version", "First-Version": "first-version", "首版次": "first-version", "首版次软件": "first-version",
+		"开源": "open-source", "开源项目": "oss-project", "工业软件": "industrial-software", "人工智能": "ai", "AI": "ai",
+		"软件名园": "park", "质量": "quality", "首版": "", "firstversion": "first-version",
+	} {
+		got := ""
+		if m, ok := ed.Find(s); ok {
+			got = m.Name
+		}
+		if got != want {
+			t.Errorf("Find(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, u := range []struct{ s, want string }{{"yuan", "yuan"}, {"元", "yuan"}, {"万元", "wan"}, {"万", "wan"}, {"WAN", "wan"}, {"亿", ""}} {
+		if got, _ := Unit(u.s); got != u.want {
+			t.Errorf("Unit(%q) = %q, want %q", u.s, got, u.want)
+		}
+	}
+}

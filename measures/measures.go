@@ -123,6 +123,7 @@ type Input struct {
 	Name     string
 	Kind     InputKind
 	Values   []string // Choice and Choices: the valid values, in order
+	Aliases  Aliases  // Choice and Choices: other names of the values (国家级)
 	Required bool     // the measure cannot be computed without it
 	Help     Text
 }
@@ -227,7 +228,8 @@ type Assumption struct {
 // project claims together.
 type Measure struct {
 	Name        string
-	Clause      string // "（十九）"
+	Aliases     []string // Chinese names the measure also goes by (首版次), the first shown
+	Clause      string   // "（十九）"
 	Title       Text
 	Summary     string // one line of English
 	Inputs      []Input

@@ -40,8 +40,22 @@ func capAt(s string) *decimal.Decimal {
 
 var (
 	parkLevels = []string{"national", "provincial", "municipal"}
-	standards  = []string{"national", "industry", "local", "group"}
-	certs      = []string{
+	// The levels as the policy names them: 国家级、省级、市级软件名园.
+	parkNames = Aliases{
+		"national":   {"国家级", "国家"},
+		"provincial": {"省级", "省", "广东省"},
+		"municipal":  {"市级", "市", "深圳市"},
+	}
+	standards = []string{"national", "industry", "local", "group"}
+	// 国际标准、国家标准、行业标准、地方标准、团体标准.
+	standardNames = Aliases{
+		"national": {"国家标准", "国家", "国家级"},
+		"industry": {"行业标准", "行业"},
+		"local":    {"地方标准", "地方"},
+		"group":    {"团体标准", "团体"},
+	}
+	certNames = Aliases{"other": {"其他认证", "其他"}}
+	certs     = []string{
 		"cmmi-1", "cmmi-2", "cmmi-3", "cmmi-4", "cmmi-5",
 		"csmm-1", "csmm-2", "csmm-3", "csmm-4", "csmm-5",
 		"dcmm-1", "dcmm-2", "dcmm-3", "dcmm-4", "dcmm-5",
@@ -109,7 +123,7 @@ func clauses() []Clause {
 func measureList() []*Measure {
 	return []*Measure{
 		{
-			Name: "key-tech", Clause: "（三）",
+			Name: "key-tech", Aliases: []string{"关键核心技术攻关", "关键核心技术", "技术攻关"}, Clause: "（三）",
 			Title:   Text{"关键核心技术攻关", "Key technology projects"},
 			Summary: "Joint key and common technology projects: up to 30,000,000 for the lead unit.",
 			Inputs:  []Input{investment("approved total investment (optional: the subsidy never exceeds it)")},
@@ -122,7 +136,7 @@ func measureList() []*Measure {
 			}},
 		},
 		{
-			Name: "strategic", Clause: "（三）",
+			Name: "strategic", Aliases: []string{"战略性攻关", "悬赏项目", "悬赏"}, Clause: "（三）",
 			Title:   Text{"悬赏及战略性攻关项目", "Strategic projects"},
 			Summary: "Bounty and strategic key-technology projects designated by the city government: the approved investment in full.",
 			Inputs: []Input{{Name: "investment", Kind: Amount, Required: true,
@@ -137,7 +151,7 @@ func measureList() []*Measure {
 			}},
 		},
 		{
-			Name: "new-product", Clause: "（三）",
+			Name: "new-product", Aliases: []string{"新产品应用推广", "新产品"}, Clause: "（三）",
 			Title:   Text{"新产品应用推广", "New-product promotion"},
 			Summary: "New-product promotion projects: at most 50% of the approved investment, up to 10,000,000.",
 			Inputs:  []Input{investment("approved total investment"), rate("rate", "资助比例（不超过50%）", "rate, at most 50%")},
@@ -151,7 +165,7 @@ func measureList() []*Measure {
 			}},
 		},
 		{
-			Name: "national-match", Clause: "（三）",
+			Name: "national-match", Aliases: []string{"国家级和省级重大项目配套", "资金配套", "配套"}, Clause: "（三）",
 			Title:   Text{"国家级和省级重大项目配套", "Matching national projects"},
 			Summary: "Matching funds for national and provincial major projects in basic and industrial software; the text states no ratio.",
 			Items: []*Item{{
@@ -163,7 +177,7 @@ func measureList() []*Measure {
 			}},
 		},
 		{
-			Name: "platform", Clause: "（四）",
+			Name: "platform", Aliases: []string{"公共技术服务平台", "服务平台", "平台"}, Clause: "（四）",
 			Title:   Text{"公共技术服务平台", "Public technology service platforms"},
 			Summary: "New platforms: at most 50% of investment up to 20,000,000. Existing platforms: 20%-40% of last year's approved operating cost up to 5,000,000.",
 			Inputs: []Input{
@@ -191,7 +205,7 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "oss-contribution", Clause: "（四）",
+			Name: "oss-contribution", Aliases: []string{"开源社区代码贡献", "开源贡献", "代码贡献"}, Clause: "（四）",
 			Title:   Text{"开源社区代码贡献", "Open-source contributions"},
 			Summary: "Firms and institutions ranked near the top for code merged into key domestic open-source communities: up to 5,000,000.",
 			Items: []*Item{{
@@ -202,7 +216,7 @@ func measureList() []*Measure {
 			}},
 		},
 		{
-			Name: "oss-project", Clause: "（四）",
+			Name: "oss-project", Aliases: []string{"优质开源软件项目", "开源项目"}, Clause: "（四）",
 			Title:   Text{"优质开源软件项目", "Open-source projects"},
 			Summary: "Reliable, widely used and downloaded open-source projects: up to 3,000,000 for the developer.",
 			Items: []*Item{{
@@ -213,7 +227,7 @@ func measureList() []*Measure {
 			}},
 		},
 		{
-			Name: "ecosystem", Clause: "（五）",
+			Name: "ecosystem", Aliases: []string{"重大产业技术生态平台", "生态平台"}, Clause: "（五）",
 			Title:   Text{"重大产业技术生态平台", "Ecosystem platforms"},
 			Summary: "Major industry technology ecosystem platforms: case by case (一事一议).",
 			Items: []*Item{{
@@ -225,7 +239,7 @@ func measureList() []*Measure {
 			}},
 		},
 		{
-			Name: "event", Clause: "（七）",
+			Name: "event", Aliases: []string{"品牌活动", "活动"}, Clause: "（七）",
 			Title:   Text{"品牌活动", "Events"},
 			Summary: "Events, exhibitions, forums, contests and open-source campus activities: at most 50% of investment up to 3,000,000; commissioned events by the relevant standards.",
 			Inputs: []Input{
@@ -252,12 +266,12 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "park", Clause: "（九）",
+			Name: "park", Aliases: []string{"软件名园", "名园"}, Clause: "（九）",
 			Title:   Text{"软件名园", "Software parks"},
 			Summary: "Parks recognised as national, provincial or municipal software parks: 5, 3 or 2 million once; rated excellent: 1.5, 1 or 0.5 million; rent subsidies paid by the districts.",
 			Inputs: []Input{
-				{Name: "recognized", Kind: Choice, Values: parkLevels, Help: Text{"被认定的软件名园级别", "level of recognition: national, provincial or municipal"}},
-				{Name: "excellent", Kind: Choice, Values: parkLevels, Help: Text{"考核获评优秀的软件名园级别", "level of a park rated excellent"}},
+				{Name: "recognized", Kind: Choice, Values: parkLevels, Aliases: parkNames, Help: Text{"被认定的软件名园级别", "level of recognition: national, provincial or municipal"}},
+				{Name: "excellent", Kind: Choice, Values: parkLevels, Aliases: parkNames, Help: Text{"考核获评优秀的软件名园级别", "level of a park rated excellent"}},
 				{Name: "rent", Kind: Amount, Help: Text{"新入驻软件企业的年租金（元）", "annual rent of a newly arrived software firm"}},
 				flag("rent-existing", "园区内其他软件企业的租金补贴", "rent subsidy for other software firms in the park"),
 			},
@@ -303,7 +317,7 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "training", Clause: "（十）",
+			Name: "training", Aliases: []string{"软件人才培养", "人才培养"}, Clause: "（十）",
 			Title:   Text{"软件人才培养", "Training"},
 			Summary: "Textbooks, teaching, certification and training bases built with schools: at most 50% of investment up to 10,000,000, paid in stages.",
 			Inputs: []Input{
@@ -331,7 +345,7 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "talent-team", Clause: "（十一）",
+			Name: "talent-team", Aliases: []string{"高层次人才团队", "人才团队", "人才招引"}, Clause: "（十一）",
 			Title:   Text{"高层次人才团队", "Talent teams"},
 			Summary: "Core teams on major industrial or basic software projects: 10,000,000 to 100,000,000; top teams case by case; innovation awards for key staff.",
 			Example: "--core-team",
@@ -367,7 +381,7 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "revenue", Clause: "（十二）",
+			Name: "revenue", Aliases: []string{"营业收入首次达标", "营业收入", "营收"}, Clause: "（十二）",
 			Title:   Text{"营业收入首次达标", "Revenue milestones"},
 			Summary: "Software and IT service firms whose revenue first reaches 1, 5 or 10 billion: 500,000, 1,500,000 or 3,000,000; stepped awards on revenue growth.",
 			Inputs: []Input{
@@ -403,7 +417,7 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "digital-center", Clause: "（十二）",
+			Name: "digital-center", Aliases: []string{"数字化技术中心", "数字化中心"}, Clause: "（十二）",
 			Title:   Text{"数字化技术中心", "Digitalisation centres"},
 			Summary: "Industrial firms' digitalisation technology centres enjoy the same preferential policies as enterprise technology centres: money by reference to another policy, no figure here.",
 			Items: []*Item{{
@@ -414,7 +428,7 @@ func measureList() []*Measure {
 			}},
 		},
 		{
-			Name: "relocation", Clause: "（十三）",
+			Name: "relocation", Aliases: []string{"落户奖励", "落户"}, Clause: "（十三）",
 			Title:   Text{"落户奖励", "Relocation"},
 			Summary: "Newly arrived headquarters, R&D centres, leading firms and service institutions: up to 50,000,000 by category and stage.",
 			Items: []*Item{{
@@ -425,13 +439,13 @@ func measureList() []*Measure {
 			}},
 		},
 		{
-			Name: "quality", Clause: "（十四）",
+			Name: "quality", Aliases: []string{"质量品牌标准", "质量", "认证", "标准"}, Clause: "（十四）",
 			Title:   Text{"质量品牌标准", "Quality, honours, standards"},
 			Summary: "Certification up to 500,000; national honours up to 500,000; standards led: at most 500,000 / 300,000 / 200,000 / 100,000 for national / industry / local / group standards.",
 			Inputs: []Input{
-				{Name: "certification", Kind: Choice, Values: certs, Help: Text{"通过的认证及级别", "certification and level, e.g. cmmi-5"}},
+				{Name: "certification", Kind: Choice, Values: certs, Aliases: certNames, Help: Text{"通过的认证及级别", "certification and level, e.g. cmmi-5"}},
 				flag("honor", "获得国家部委有关荣誉、奖项", "a national ministry's honour or prize"),
-				{Name: "standard", Kind: Choices, Values: standards, Help: Text{"牵头制订并发布的标准（可重复）", "a standard led and published (repeatable)"}},
+				{Name: "standard", Kind: Choices, Values: standards, Aliases: standardNames, Help: Text{"牵头制订并发布的标准（可重复）", "a standard led and published (repeatable)"}},
 				flag("per-level", "每个级别的标准只计一次", "count each level of standard once"),
 			},
 			Example: "--certification cmmi-5 --standard national",
@@ -470,7 +484,7 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "showcase", Clause: "（十五）",
+			Name: "showcase", Aliases: []string{"软件名企名品展示中心", "展示中心"}, Clause: "（十五）",
 			Title:   Text{"软件名企名品展示中心", "Software showcase centre"},
 			Summary: "The showcase centre of Shenzhen's software firms and products: construction and operating costs are funded, no figure stated.",
 			Items: []*Item{{
@@ -481,7 +495,7 @@ func measureList() []*Measure {
 			}},
 		},
 		{
-			Name: "open-source", Clause: "（十六）",
+			Name: "open-source", Aliases: []string{"开源软件推广应用", "开源软件", "开源"}, Clause: "（十六）",
 			Title:   Text{"开源软件推广应用", "Open-source software"},
 			Summary: "Commercial distributions: 30% of approved sales up to 10,000,000; smart terminals on open-source projects: up to 10,000,000; buyers: at most 30% of the purchase up to 10,000,000; influential products: funded, no figure.",
 			Inputs: []Input{
@@ -526,7 +540,7 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "industrial-software", Clause: "（十七）",
+			Name: "industrial-software", Aliases: []string{"工业软件应用", "工业软件"}, Clause: "（十七）",
 			Title:   Text{"工业软件应用", "Industrial software"},
 			Summary: "Pilot users of industrial software: up to 10,000,000 on the approved total investment; buyers of cloud services or low-code products: 3%-10% of approved purchases up to 5,000,000.",
 			Inputs: []Input{
@@ -556,7 +570,7 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "ai", Clause: "（十八）",
+			Name: "ai", Aliases: []string{"人工智能示范应用", "人工智能"}, Clause: "（十八）",
 			Title:   Text{"人工智能示范应用", "AI demonstration projects"},
 			Summary: "AI demonstration projects: at most 30% of the approved investment, up to 10,000,000.",
 			Inputs:  []Input{investment("approved total investment"), rate("rate", "资助比例（不超过30%）", "rate, at most 30%")},
@@ -570,7 +584,7 @@ func measureList() []*Measure {
 			}},
 		},
 		{
-			Name: "first-version", Clause: "（十九）",
+			Name: "first-version", Aliases: []string{"首版次软件", "首版次"}, Clause: "（十九）",
 			Title:   Text{"首版次软件", "First-version software"},
 			Summary: "Developers: 30% of approved sales within a period up to 10,000,000; users: 10% of the first contract's purchase up to 1,000,000; insured projects: up to 3,000,000.",
 			Inputs: []Input{
@@ -608,7 +622,7 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "listing", Clause: "（二十）",
+			Name: "listing", Aliases: []string{"上市资助", "上市"}, Clause: "（二十）",
 			Title:   Text{"上市资助", "Listing"},
 			Summary: "Basic, industrial and open-source software firms that complete restructuring and listing: up to 4,000,000; loan risk compensation for key firms.",
 			Inputs: []Input{

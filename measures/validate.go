@@ -50,6 +50,22 @@ func (c *Edition) Validate() error {
 			bad("measure %s: defined twice", m.Name)
 		}
 		names[m.Name] = true
+		if len(m.Aliases) == 0 {
+			bad("measure %s: no Chinese name", m.Name)
+		}
+	}
+	// A name or alias names one measure only: a clerk's 开源 must not be
+	// open-source one day and oss-project the next.
+	spelled := map[string]string{}
+	for _, m := range c.Measures {
+		for _, a := range append([]string{m.Name}, m.Aliases...) {
+			if other, ok := spelled[choiceKey(a)]; ok && other != m.Name {
+				bad("measure %s: name %q is %s's too", m.Name, a, other)
+			}
+			spelled[choiceKey(a)] = m.Name
+		}
+	}
+	for _, m := range c.Measures {
 		if !clauses[m.Clause] {
 			bad("measure %s: unknown clause %q", m.Name, m.Clause)
 		}
@@ -64,6 +80,20 @@ func (c *Edition) Validate() error {
 			inputs[in.Name] = in
 			if (in.Kind == Choice || in.Kind == Choices) != (len(in.Values) > 0) {
 				bad("measure %s: input --%s: values go with choices only", m.Name, in.Name)
+			}
+			named := map[string]string{}
+			for _, v := range in.Values {
+				for _, a := range append([]string{v}, in.Aliases[v]...) {
+					if other, ok := named[choiceKey(a)]; ok && other != v {
+						bad("measure %s: input --%s: %q names %s and %s", m.Name, in.Name, a, other, v)
+					}
+					named[choiceKey(a)] = v
+				}
+			}
+			for v := range in.Aliases {
+				if !slices.Contains(in.Values, v) {
+					bad("measure %s: input --%s: aliases of %q, not a value", m.Name, in.Name, v)
+				}
 			}
 			if in.Help.En == "" || in.Help.Zh == "" {
 				bad("measure %s: input --%s has no help", m.Name, in.Name)

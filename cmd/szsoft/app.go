@@ -15,7 +15,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -27,7 +27,6 @@ import (
 	"szsoft/calc"
 	"szsoft/internal/msg"
 	"szsoft/internal/outfile"
-	"szsoft/internal/project"
 	"szsoft/measures"
 )
 
@@ -79,7 +78,11 @@ func runWith(reg *measures.Registry, args []string, stdin io.Reader, stdout, std
 	root := a.rootCmd()
 	root.SetArgs(args)
 	p := a.printer("yuan")
-	code = exitCode(root.Execute(), stderr, p)
+	err := root.Execute()
+	if err != nil {
+		err = a.commandError(root, err)
+	}
+	code = exitCode(err, stderr, p)
 	if checked.err != nil && code == exitOK {
 		code = exitCode(checked.err, stderr, p)
 	}
@@ -117,13 +120,17 @@ limits of its supplementary rules (附则), and the clause behind every figure.`
 }
 
 // flagError classifies what pflag refused: a bad value (exit 1) stays as it
-// is; anything else is a command-line mistake (exit 2). "calc first-versoin
-// --sales 5e7" fails on --sales, which calc itself lacks; the misspelt
-// measure is the mistake to report.
+// is; anything else is a command-line mistake (exit 2), in the catalogue's
+// words, with the flag meant where one is near. "calc first-versoin --sales
+// 5e7" fails on --sales, which calc itself lacks; the misspelt measure is
+// the mistake to report.
 func (a *app) flagError(c *cobra.Command, err error) error {
 	var (
 		ve *calc.ValueError
 		ue *cliError
+		ne *pflag.NotExistError
+		re *pflag.ValueRequiredError
+		se *pflag.InvalidSyntaxError
 	)
 	if errors.As(err, &ue) || errors.As(err, &ve) {
 		return err
@@ -135,24 +142,119 @@ func (a *app) flagError(c *cobra.Command, err error) error {
 			}
 		}
 	}
+	help := func(e *cliError) *cliError { return e.withHint("cli.hint.flags", "command", c.CommandPath()) }
+	switch {
+	case errors.As(err, &ne):
+		name := "--" + ne.GetSpecifiedName()
+		if ne.GetSpecifiedShortnames() != "" {
+			name = "-" + ne.GetSpecifiedName()[:1]
+		}
+		return a.unknownFlag(c, name)
+	case errors.As(err, &re):
+		name := "--" + re.GetFlag().Name
+		return help(usage("cli.flag.noarg", "flag", name))
+	case errors.As(err, &se):
+		return help(usage("cli.flag.syntax", "flag", strconv.Quote(se.GetSpecifiedFlag())))
+	}
 	return &cobraError{text: cobraMessage(err.Error()), hint: note("cli.hint.flags", "command", c.CommandPath())}
 }
 
-// langs are the languages of everything a person reads.
-var langs = []string{"zh", "en"}
+// unknownFlag is a flag the command c lacks, with the flag meant: the same
+// flag of other measures (--sales under ai), else one of c's a letter away,
+// else one of other measures' a letter away, else the nearest of c's.
+func (a *app) unknownFlag(c *cobra.Command, name string) error {
+	e := usage("cli.flag.unknown", "flag", name)
+	var own []string
+	c.Flags().VisitAll(func(f *pflag.Flag) { own = append(own, "--"+f.Name) })
+	elsewhere := func(flag string) []string {
+		var in []string
+		for _, m := range a.reg.Measures() {
+			if _, ok := m.Input(strings.TrimPrefix(flag, "--")); ok && m.Name != c.Name() {
+				in = append(in, m.Name)
+			}
+		}
+		return in
+	}
+	if in := elsewhere(name); len(in) > 0 {
+		return e.withHint("cli.flag.elsewhere", "flag", name, "measures", in, "first", in[0])
+	}
+	if near := measures.Suggest(name, own); near != "" && measures.EditDistance(name, near) <= 1 {
+		return e.withHint("cli.flag.near", "near", near, "command", c.CommandPath())
+	}
+	var others []string
+	for _, m := range a.reg.Measures() {
+		for _, in := range m.Inputs {
+			others = append(others, "--"+in.Name)
+		}
+	}
+	if near := measures.Suggest(name, others); near != "" && measures.EditDistance(name, near) <= 1 {
+		in := elsewhere(near)
+		return e.withHint("cli.flag.elsewhere.near", "near", near, "measures", in, "first", in[0])
+	}
+	if near := measures.Suggest(name, own); near != "" {
+		return e.withHint("cli.flag.near", "near", near, "command", c.CommandPath())
+	}
+	return e.withHint("cli.hint.flags", "command", c.CommandPath())
+}
 
-// language is the language of titles, headers, notes and errors: --lang
-// (on the command line, wherever it stands), else zh when the locale is
-// Chinese, else en.
+// commandError puts cobra's "unknown command" into words, with the command
+// meant on a line of its own.
+func (a *app) commandError(root *cobra.Command, err error) error {
+	m := unknownCommand.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	var names []string
+	for _, c := range root.Commands() {
+		if c.IsAvailableCommand() || c.Name() == "help" {
+			names = append(names, c.Name())
+		}
+	}
+	name := m[1]
+	e := usage("cli.command.unknown", "name", strconv.Quote(name))
+	if _, ok := a.reg.Find(name); ok {
+		return e.withHint("cli.command.measure", "name", name)
+	}
+	if near := measures.Suggest(name, names); near != "" {
+		return e.withHint("cli.command.near", "near", near, "commands", names)
+	}
+	return e.withHint("cli.command.list", "commands", names)
+}
+
+var unknownCommand = regexp.MustCompile(`^unknown command "(.*)" for "`)
+
+// langs are the languages of everything a person reads, and the names
+// --lang also takes.
+var (
+	langs     = []string{"zh", "en"}
+	langNames = measures.Aliases{"zh": {"中文", "chinese", "cn", "zh-cn", "zh-hans"}, "en": {"英文", "english"}}
+)
+
+// The environment variables that set defaults.
+const (
+	envLang = "SZSOFT_LANG" // the default of --lang
+	envUnit = "SZSOFT_UNIT" // the default of --unit
+)
+
+// language is the language of titles, headers, notes, errors and help:
+// --lang (on the command line, wherever it stands), else SZSOFT_LANG, else
+// zh when the locale (LC_ALL, LC_MESSAGES, LANG, the first set) is Chinese,
+// else en.
 func (a *app) language() string {
 	for i, arg := range a.args {
+		if arg == "--" {
+			break
+		}
 		v, ok := strings.CutPrefix(arg, "--lang=")
 		if !ok && arg == "--lang" && i+1 < len(a.args) {
 			v, ok = a.args[i+1], true
 		}
-		if ok && slices.Contains(langs, v) {
-			return v
+		if l, known := measures.MatchChoice(v, langs, langNames); ok && known {
+			return l
 		}
+	}
+	if l, ok := measures.MatchChoice(a.getenv(envLang), langs, langNames); ok {
+		return l
 	}
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := a.getenv(k); v != "" {
@@ -191,18 +293,33 @@ EXIT STATUS
   3  an internal error (a bug in szsoft), never bad input
 `
 
-// noArgs refuses positional arguments as a usage error.
+// noArgs refuses positional arguments as a usage error. A word that starts
+// with a dash of a Chinese input method (——sales) was meant as a flag.
 func noArgs(cmd *cobra.Command, args []string) error {
-	if len(args) > 0 {
-		return usage("cli.noargs", "command", cmd.CommandPath(), "arg", strconv.Quote(args[0])).withHint("cli.hint.flags", "command", cmd.CommandPath())
+	if len(args) == 0 {
+		return nil
 	}
-	return nil
+	e := usage("cli.noargs", "command", cmd.CommandPath(), "arg", strconv.Quote(args[0]))
+	if flag, ok := wideDashes(args[0]); ok {
+		return e.withHint("cli.dash", "arg", args[0], "flag", flag)
+	}
+	return e.withHint("cli.hint.flags", "command", cmd.CommandPath())
+}
+
+// wideDashes reads a word that starts with dashes a Chinese input method
+// types (——, －－, —, –) as the flag it was meant to be.
+func wideDashes(s string) (string, bool) {
+	t := strings.TrimLeft(s, "—－–-")
+	if t == s || t == "" || len(s)-len(t) == strings.Count(s[:len(s)-len(t)], "-") {
+		return "", false
+	}
+	return "--" + t, true
 }
 
 // unknownMeasure is a measure szsoft does not know, with the nearest one.
 func (a *app) unknownMeasure(name string) error {
 	names := a.reg.Names()
-	if s := project.Suggest(name, names); s != "" {
+	if s := measures.Suggest(name, names); s != "" {
 		return usage("cli.measure.unknown", "name", strconv.Quote(name)).withHint("cli.measure.near", "near", s, "measures", names)
 	}
 	return usage("cli.measure.unknown", "name", strconv.Quote(name)).withHint("cli.measure.list", "measures", names)

@@ -196,6 +196,9 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	// often. The heap stays a few megabytes whatever the number of files
 	// (make bench checks it), and the run is a third faster.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	if opts.envUnitErr != nil && !opts.unit.set {
+		return opts.envUnitErr
+	}
 	name, err := formOf(opts)
 	if err != nil {
 		return err

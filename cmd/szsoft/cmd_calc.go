@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"szsoft/calc"
 	"szsoft/internal/render"
 	"szsoft/measures"
 )
@@ -27,18 +28,22 @@ type calcOptions struct {
 
 	inputs []measures.Input // of the 附则, every edition's once
 	annex  []inputFlag
-}
 
-// units are the units of amounts.
-var units = []string{"yuan", "wan"}
+	envUnitErr error // SZSOFT_UNIT names no unit
+}
 
 func (a *app) newCalcOptions() *calcOptions {
 	o := &calcOptions{inputs: a.reg.Inputs()}
 	o.file = stringFlag{onceValue: onceValue{name: "file"}, typ: "file"}
 	o.output = choiceFlag{onceValue: onceValue{name: "output"}, values: render.Forms}
 	o.out = stringFlag{onceValue: onceValue{name: "out"}, typ: "file"}
-	o.unit = choiceFlag{onceValue: onceValue{name: "unit"}, values: units}
-	o.lang = choiceFlag{onceValue: onceValue{name: "lang"}, values: langs}
+	o.unit = choiceFlag{onceValue: onceValue{name: "unit"}, values: measures.Units, aliases: measures.UnitNames}
+	o.lang = choiceFlag{onceValue: onceValue{name: "lang"}, values: langs, aliases: langNames}
+	if env := a.getenv(envUnit); env != "" {
+		// SZSOFT_UNIT is --unit's default: it is checked when a command
+		// runs, so that a wrong value fails the command that reads it.
+		o.unit.v, o.envUnitErr = envChoice(envUnit, env, measures.Units, measures.UnitNames)
+	}
 	o.policy = choiceFlag{onceValue: onceValue{name: "policy"}, values: a.reg.IDs()}
 	o.explain = switchFlag{onceValue: onceValue{name: "explain"}}
 	o.sameKind = sameKindFlag{onceValue: onceValue{name: measures.InSameKind}}
@@ -76,12 +81,24 @@ func (o *calcOptions) annexFlag(name string) inputFlag {
 	return nil
 }
 
-// unitOf is the unit of amounts: --unit, else yuan.
+// unitOf is the unit of amounts: --unit, else SZSOFT_UNIT, else yuan.
 func (o *calcOptions) unitOf() string {
-	if o.unit.set {
-		return o.unit.raw
+	if o.unit.v != "" && (o.unit.set || o.envUnitErr == nil) {
+		return o.unit.v
 	}
 	return "yuan"
+}
+
+// envChoice reads a choice from the environment variable name: its value,
+// or an error naming the variable.
+func envChoice(name, s string, values []string, aliases measures.Aliases) (string, error) {
+	if v, ok := measures.MatchChoice(s, values, aliases); ok {
+		return v, nil
+	}
+	ve := calc.ChoiceError(s, values, aliases)
+	return "", &cliError{code: exitValue,
+		msg:  note("cli.env.value", "name", name, "value", quoteOr(s), "err", calc.Note{Code: ve.Code, Args: ve.Args}),
+		hint: calc.Note{Code: ve.Hint, Args: ve.HintArgs}}
 }
 
 // measureFlags are the flags of one measure subcommand, made from the
@@ -138,6 +155,9 @@ Name a measure and give its inputs as flags, or give a project file with
 			}
 			return nil
 		},
+		// The measures' Chinese names, which cobra knows as aliases but
+		// does not offer.
+		ValidArgsFunction: a.completeAliases,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !opts.file.set {
 				return usage("cli.calc.none").withHint("cli.calc.none.hint", "measures", a.reg.Names())
@@ -164,6 +184,7 @@ func (a *app) measureCmd(m *measures.Measure, opts *calcOptions) *cobra.Command 
 	}
 	cmd := &cobra.Command{
 		Use:     m.Name + " [flags]",
+		Aliases: m.Aliases,
 		Short:   m.Clause + " " + m.Title.Zh + " — " + m.Title.En,
 		Long:    m.Clause + " " + m.Title.Zh + " — " + m.Title.En + "\n\n" + m.Summary,
 		Example: example,
@@ -188,6 +209,9 @@ func sameKindWithoutMeasure() error {
 // command's error. Nothing is written unless the whole computation
 // succeeded.
 func (a *app) runCalc(opts *calcOptions, mf *measureFlags) error {
+	if opts.envUnitErr != nil && !opts.unit.set {
+		return opts.envUnitErr
+	}
 	form, err := formOf(opts)
 	if err != nil {
 		return err

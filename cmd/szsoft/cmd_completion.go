@@ -84,9 +84,34 @@ func (a *app) versionCmd() *cobra.Command {
 	}
 }
 
-// completeMeasures offers the measure names.
+// completeMeasures offers the measure names, and their Chinese names once
+// something is typed.
 func (a *app) completeMeasures(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	return a.reg.Names(), cobra.ShellCompDirectiveNoFileComp
+	var out []string
+	for _, m := range a.reg.Measures() {
+		if strings.HasPrefix(m.Name, toComplete) {
+			out = append(out, m.Name)
+		}
+	}
+	aliases, _ := a.completeAliases(cmd, args, toComplete)
+	return append(out, aliases...), cobra.ShellCompDirectiveNoFileComp
+}
+
+// completeAliases offers the Chinese names of the measures that start with
+// what was typed (首 → 首版次软件, 首版次), each with its measure.
+func (a *app) completeAliases(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 || toComplete == "" {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []string
+	for _, m := range a.reg.Measures() {
+		for _, al := range m.Aliases {
+			if strings.HasPrefix(al, toComplete) {
+				out = append(out, cobra.CompletionWithDesc(al, m.Name))
+			}
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
 // completeFlags registers what the shells offer for each flag of fs: the

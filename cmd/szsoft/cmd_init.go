@@ -14,7 +14,7 @@ import (
 )
 
 func (a *app) initCmd() *cobra.Command {
-	lang := &choiceFlag{onceValue: onceValue{name: "lang"}, values: langs}
+	lang := &choiceFlag{onceValue: onceValue{name: "lang"}, values: langs, aliases: langNames}
 	cmd := &cobra.Command{
 		Use:   "init [<measure>...]",
 		Short: "Print a commented TOML project file for the measures named (all when none)",
@@ -30,7 +30,7 @@ accepts and 'szsoft calc --file' computes; replace them with the project's own.`
 			ed := a.reg.Default()
 			var list []*measures.Measure
 			for _, name := range args {
-				m, ok := ed.Measure(name)
+				m, ok := ed.Find(name)
 				if !ok {
 					return a.unknownMeasure(name)
 				}

@@ -23,10 +23,10 @@ import (
 
 func (a *app) measuresCmd() *cobra.Command {
 	form := &choiceFlag{onceValue: onceValue{name: "output"}, values: []string{"table", "json"}}
-	lang := &choiceFlag{onceValue: onceValue{name: "lang"}, values: langs}
+	lang := &choiceFlag{onceValue: onceValue{name: "lang"}, values: langs, aliases: langNames}
 	policy := &choiceFlag{onceValue: onceValue{name: "policy"}, values: a.reg.IDs()}
 	edition := func() *measures.Edition {
-		if e, ok := a.reg.Lookup(policy.raw); ok {
+		if e, ok := a.reg.Lookup(policy.v); ok {
 			return e
 		}
 		return a.reg.Default()
@@ -44,7 +44,7 @@ caps, and the subcommand of 'szsoft calc' that computes them.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var buf bytes.Buffer
 			ed, p := edition(), a.printer("yuan")
-			if form.raw == "json" {
+			if form.v == "json" {
 				if err := render.EncodeJSON(&buf, catalogueJSON(ed), true, ""); err != nil {
 					return err
 				}
@@ -68,16 +68,16 @@ caps, and the subcommand of 'szsoft calc' that computes them.`,
 			if len(args) != 1 {
 				return usage("cli.show.one").withHint("cli.show.one.hint")
 			}
-			if _, ok := edition().Measure(args[0]); !ok {
+			if _, ok := edition().Find(args[0]); !ok {
 				return a.unknownMeasure(args[0])
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ed, p := edition(), a.printer("yuan")
-			m, _ := ed.Measure(args[0])
+			m, _ := ed.Find(args[0])
 			var buf bytes.Buffer
-			if form.raw == "json" {
+			if form.v == "json" {
 				if err := render.EncodeJSON(&buf, measureJSON(ed, m), true, ""); err != nil {
 					return err
 				}

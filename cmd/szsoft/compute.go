@@ -119,7 +119,7 @@ func (a *app) edition(p *calc.Project, in *sources) *measures.Edition {
 		id = in.file.Policy
 	}
 	if in.opts.policy.set {
-		id = in.opts.policy.raw
+		id = in.opts.policy.v
 	}
 	if e, ok := a.reg.Lookup(id); ok {
 		return e
@@ -171,7 +171,7 @@ func (o *calcOptions) sameKindOf(m *measures.Measure, p *calc.Project) error {
 	for _, it := range o.sameKind.items {
 		if !slices.Contains(ids, it) {
 			e := invalid("cli.samekind.notitem", "value", strconv.Quote(it), "measure", m.Name)
-			if s := project.Suggest(it, ids); s != "" {
+			if s := measures.Suggest(it, ids); s != "" {
 				return e.withHint("cli.samekind.items.near", "near", s, "measure", m.Name, "items", ids)
 			}
 			return e.withHint("cli.samekind.items", "measure", m.Name, "items", ids)

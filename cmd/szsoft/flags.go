@@ -25,6 +25,16 @@ type onceValue struct {
 	raw  string
 }
 
+// flagNext refuses a value that is another flag: pflag gives "--investment
+// --lang zh" the value "--lang", which is a flag given without its value.
+// example is a value of the flag, for the hint.
+func (o *onceValue) flagNext(s, example string) error {
+	if strings.HasPrefix(s, "--") && len(s) > 2 || len(s) == 2 && s[0] == '-' && s[1] >= 'a' && s[1] <= 'z' {
+		return usage("cli.flag.next", "flag", "--"+o.name, "next", s).withHint("cli.flag.noarg.hint", "flag", "--"+o.name, "example", example)
+	}
+	return nil
+}
+
 func (o *onceValue) mark(s string) error {
 	if o.set {
 		return usage("cli.flag.twice", "flag", o.name, "first", strconv.Quote(o.raw), "second", strconv.Quote(s)).
@@ -60,9 +70,9 @@ func newInputFlag(in measures.Input) inputFlag {
 	case measures.Switch:
 		return &switchFlag{onceValue: o}
 	case measures.Choice:
-		return &choiceFlag{onceValue: o, values: in.Values}
+		return &choiceFlag{onceValue: o, values: in.Values, aliases: in.Aliases}
 	case measures.Choices:
-		return &choicesFlag{name: in.Name, values: in.Values}
+		return &choicesFlag{name: in.Name, values: in.Values, aliases: in.Aliases}
 	case measures.Date:
 		return &dateFlag{onceValue: o}
 	}
@@ -103,6 +113,9 @@ func (f *amountFlag) Type() string         { return "amount" }
 func (f *amountFlag) apply(v *calc.Values) { v.Amounts[f.name] = f.v }
 
 func (f *amountFlag) Set(s string) error {
+	if err := f.flagNext(s, "5e7"); err != nil {
+		return err
+	}
 	if _, err := calc.ParseAmountIn(s, calc.UnitYuan); err != nil {
 		if _, werr := calc.ParseAmountIn(s, calc.UnitWan); werr != nil {
 			return err
@@ -134,6 +147,9 @@ func (f *rateFlag) Type() string         { return "rate" }
 func (f *rateFlag) apply(v *calc.Values) { v.Rates[f.name] = f.v }
 
 func (f *rateFlag) Set(s string) error {
+	if err := f.flagNext(s, "30%"); err != nil {
+		return err
+	}
 	v, err := calc.ParseRate(s)
 	if err != nil {
 		return err
@@ -152,6 +168,9 @@ func (f *dateFlag) Type() string         { return "YYYY-MM-DD" }
 func (f *dateFlag) apply(v *calc.Values) { v.Dates[f.name] = f.v }
 
 func (f *dateFlag) Set(s string) error {
+	if err := f.flagNext(s, "2026-03-01"); err != nil {
+		return err
+	}
 	v, err := calc.ParseDate(s)
 	if err != nil {
 		return err
@@ -170,36 +189,45 @@ func (f *stringFlag) Type() string { return f.typ }
 
 func (f *stringFlag) Set(s string) error { return f.mark(s) }
 
-// choiceFlag is one value out of a fixed list.
+// choiceFlag is one value out of a fixed list, matched as
+// measures.MatchChoice does (CMMI-5, 国家级); v is the value matched.
 type choiceFlag struct {
 	onceValue
-	values []string
+	values  []string
+	aliases measures.Aliases
+	v       string
 }
 
 func (f *choiceFlag) Type() string         { return "string" }
-func (f *choiceFlag) apply(v *calc.Values) { v.Choices[f.name] = []string{f.raw} }
+func (f *choiceFlag) apply(v *calc.Values) { v.Choices[f.name] = []string{f.v} }
 
 func (f *choiceFlag) Set(s string) error {
-	if err := checkChoice(s, f.values); err != nil {
+	if err := f.flagNext(s, f.values[0]); err != nil {
 		return err
 	}
+	v, err := checkChoice(s, f.values, f.aliases)
+	if err != nil {
+		return err
+	}
+	f.v = v
 	return f.mark(s)
 }
 
-func checkChoice(s string, values []string) error {
-	for _, v := range values {
-		if s == v {
-			return nil
-		}
+// checkChoice returns the value s names, or an error with the valid
+// values and the nearest one.
+func checkChoice(s string, values []string, aliases measures.Aliases) (string, error) {
+	if v, ok := measures.MatchChoice(s, values, aliases); ok {
+		return v, nil
 	}
-	return &calc.ValueError{Value: s, Code: calc.ErrChoice, Hint: calc.HintChoice, HintArgs: calc.Args{"valid": strings.Join(values, ", ")}}
+	return "", calc.ChoiceError(s, values, aliases)
 }
 
 // choicesFlag is a repeatable choice; "a,b" counts as two.
 type choicesFlag struct {
-	name   string
-	values []string
-	list   []string
+	name    string
+	values  []string
+	aliases measures.Aliases
+	list    []string
 }
 
 func (f *choicesFlag) Type() string         { return "string" }
@@ -209,9 +237,9 @@ func (f *choicesFlag) given() bool          { return len(f.list) > 0 }
 func (f *choicesFlag) apply(v *calc.Values) { v.Choices[f.name] = f.list }
 
 func (f *choicesFlag) Set(s string) error {
-	for _, v := range strings.Split(s, ",") {
-		v = strings.TrimSpace(v)
-		if err := checkChoice(v, f.values); err != nil {
+	for _, v := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
+		v, err := checkChoice(strings.TrimSpace(v), f.values, f.aliases)
+		if err != nil {
 			return err
 		}
 		f.list = append(f.list, v)

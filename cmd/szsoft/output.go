@@ -31,7 +31,7 @@ func formOf(opts *calcOptions) (string, error) {
 		}
 		return "table", nil
 	}
-	form := opts.output.raw
+	form := opts.output.v
 	switch {
 	case known && form != byExt:
 		return "", usage("cli.out.contradicts", "form", form, "out", opts.out.raw, "ext", byExt).withHint("cli.out.contradicts.hint", "exts", formExtensions(form))

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"szsoft/calc"
+	"szsoft/internal/project"
 	"szsoft/measures"
 )
 
@@ -76,6 +77,9 @@ func types(e ast.Expr) string {
 // Every fact the engine states and every error of the loader has words.
 func TestEveryCodeHasWords(t *testing.T) {
 	cs := append(codes(t, "../../calc", "Code"), codes(t, "../project", "calc.Code")...)
+	for _, c := range project.TOMLCodes() {
+		cs = append(cs, string(c))
+	}
 	if len(cs) < 150 {
 		t.Fatalf("found only %d codes", len(cs))
 	}

@@ -119,9 +119,11 @@ func (p Printer) Arg(v any) string {
 		for i, id := range x {
 			parts[i] = p.Item(string(id))
 		}
-		return strings.Join(parts, ", ")
+		return strings.Join(parts, p.comma())
 	case measures.Text:
 		return p.Text(x)
+	case calc.ChoiceList:
+		return p.Choices(x)
 	case measures.Day:
 		return x.String()
 	case calc.Note:
@@ -131,7 +133,7 @@ func (p Printer) Arg(v any) string {
 	case calc.Code:
 		return p.fill(string(x), nil)
 	case []string:
-		return strings.Join(x, ", ")
+		return strings.Join(x, p.comma())
 	case int:
 		return strconv.Itoa(x)
 	case string:
@@ -140,6 +142,30 @@ func (p Printer) Arg(v any) string {
 		return x.String()
 	}
 	return fmt.Sprint(v)
+}
+
+// Choices shows the values of a choice; in Chinese each with its Chinese
+// name where it has one: national（国家级）、provincial（省级）.
+func (p Printer) Choices(c calc.ChoiceList) string {
+	if !p.Zh() {
+		return strings.Join(c.Values, ", ")
+	}
+	parts := make([]string, len(c.Values))
+	for i, v := range c.Values {
+		parts[i] = v
+		if l := c.Aliases.Label(v); l != "" {
+			parts[i] += "（" + l + "）"
+		}
+	}
+	return strings.Join(parts, "、")
+}
+
+// comma parts the items of a list: the enumeration comma 、 in Chinese.
+func (p Printer) comma() string {
+	if p.Zh() {
+		return "、"
+	}
+	return ", "
 }
 
 // Text returns a phrase of the policy's data in the language.

@@ -77,9 +77,6 @@ const (
 	KeySameKind  = "same_kind" // older files; per measure since the reading of 不得重复享受
 )
 
-// Units are the values of a file's unit key.
-var Units = []string{"yuan", "wan"}
-
 // TopLevelKeys returns the top-level keys a project file may have: the
 // file's own, then the 附则 inputs of every edition.
 func TopLevelKeys(reg *measures.Registry) []string {
@@ -99,6 +96,13 @@ func Parse(reg *measures.Registry, path string, data []byte) (*File, error) {
 	}
 	if len(data) > MaxSize {
 		return fail(Pos{}, note(ErrTooLarge))
+	}
+	// Notepad and Excel start a UTF-8 file with a byte-order mark: it is
+	// not part of the text (and not counted in columns). A UTF-16 file is
+	// not UTF-8 at all.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return nil, Errors{{Path: path, Msg: note(ErrUTF16), Hint: note(HintNotUTF8)}}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return fail(posAt(data, i), note(ErrBinary))
@@ -132,7 +136,13 @@ func Parse(reg *measures.Registry, path string, data []byte) (*File, error) {
 		var te *toml.DecodeError
 		if errors.As(err, &te) {
 			line, col := te.Position()
-			return fail(runeColumn(data, line, col), tomlMessage(te.Error(), te.Key()))
+			off := byteOffset(data, line, col)
+			msg, hint := tomlMessage(te.Error(), te.Key()), calc.Note{}
+			if msg.Code == ErrTOML {
+				msg, hint, off = tomlError(data, off, te.Error())
+			}
+			pos := posAt(data, off)
+			return nil, Errors{{Path: path, Line: pos.Line, Col: pos.Col, Msg: msg, Hint: hint}}
 		}
 		return fail(Pos{}, tomlMessage(err.Error(), nil))
 	}
@@ -171,16 +181,15 @@ func (d *decoder) finish() Errors {
 	return es
 }
 
-// runeColumn turns a 1-based line and byte column into a position whose
-// column counts characters.
-func runeColumn(data []byte, line, col int) Pos {
+// byteOffset turns a 1-based line and byte column into a byte offset.
+func byteOffset(data []byte, line, col int) int {
 	off := 0
 	for l := 1; l < line && off < len(data); off++ {
 		if data[off] == '\n' {
 			l++
 		}
 	}
-	return posAt(data, off+col-1)
+	return off + col - 1
 }
 
 // tomlMessage turns a message of the TOML decoder into an error; key is the
@@ -264,8 +273,10 @@ func (d *decoder) loc(parts ...string) *location {
 func (d *decoder) decode(raw map[string]any) {
 	p := &d.f.Project
 	// The unit applies to every bare amount of the file, wherever it stands.
-	if u, ok := raw[KeyUnit].(string); ok && u == "wan" {
-		d.unit = calc.UnitWan
+	if s, ok := raw[KeyUnit].(string); ok {
+		if u, _ := measures.Unit(s); u == "wan" {
+			d.unit = calc.UnitWan
+		}
 	}
 	inputs := d.reg.Inputs()
 	var claims []string
@@ -300,7 +311,9 @@ func (d *decoder) decode(raw map[string]any) {
 				p.Applicant = s
 			}
 		case KeyUnit:
-			if u, ok := v.(string); !ok || !slices.Contains(Units, u) {
+			if s, ok := v.(string); !ok {
+				d.errAt(loc.valueOff, note(ErrUnit, "value", loc.rawOr(v)), note(HintUnit))
+			} else if _, ok := measures.Unit(s); !ok {
 				d.errAt(loc.valueOff, note(ErrUnit, "value", loc.rawOr(v)), note(HintUnit))
 			}
 		case KeyPolicy:
@@ -339,7 +352,7 @@ func (d *decoder) unknownTop(key string, v any, loc *location) {
 		what = note(ErrUnknownTable, "table", key)
 	}
 	var hint calc.Note
-	if s := Suggest(key, cands); s != "" {
+	if s := measures.Suggest(key, cands); s != "" {
 		if _, ok := d.reg.Measure(s); ok {
 			hint = note(HintDidYouMeanTable, "table", s)
 		} else {
@@ -361,7 +374,7 @@ func (d *decoder) measuresWithKey(key string) (near string, in []string) {
 	for _, m := range d.reg.Measures() {
 		for _, inp := range m.Inputs {
 			k := inp.Key()
-			if editDistance(key, k) > 1 || near != "" && k != near {
+			if measures.EditDistance(key, k) > 1 || near != "" && k != near {
 				continue
 			}
 			near = k
@@ -396,7 +409,7 @@ func (d *decoder) measureTable(m *measures.Measure, v any) {
 		}
 		kl := d.loc(m.Name, k)
 		var hint calc.Note
-		switch s := Suggest(k, keys); {
+		switch s := measures.Suggest(k, keys); {
 		case slices.Contains(TopLevelKeys(d.reg), k):
 			hint = note(HintTopLevelKey, "key", k)
 		case s != "":
@@ -501,11 +514,12 @@ func (d *decoder) value(vals *calc.Values, in measures.Input, what string, val a
 				d.errAt(at, note(ErrListOf, "what", what, "want", TypeStrings, "i", i+1, "got", typeName(e)), calc.Note{})
 				continue
 			}
-			if !slices.Contains(in.Values, s) {
-				bad(&calc.ValueError{Value: s, Code: calc.ErrChoice, Hint: calc.HintChoice, HintArgs: calc.Args{"valid": strings.Join(in.Values, ", ")}}, at)
+			v, ok := in.Match(s)
+			if !ok {
+				bad(calc.ChoiceError(s, in.Values, in.Aliases), at)
 				continue
 			}
-			vals.Choices[in.Name] = append(vals.Choices[in.Name], s)
+			vals.Choices[in.Name] = append(vals.Choices[in.Name], v)
 		}
 	}
 }
@@ -543,7 +557,7 @@ func (d *decoder) sameKind(m *measures.Measure, v any) {
 			}
 			if !slices.Contains(ids, s) {
 				hint := note(HintItemsOf, "m", m.Name, "items", ids)
-				if near := Suggest(s, ids); near != "" {
+				if near := measures.Suggest(s, ids); near != "" {
 					hint = note(HintItemsOfNear, "near", near, "m", m.Name, "items", ids)
 				}
 				d.errAt(at, note(ErrNotItemOf, "what", what, "value", strconv.Quote(s), "m", m.Name), hint)

@@ -199,7 +199,37 @@ func TestErrorsNameLineAndColumn(t *testing.T) {
 		{"switch not a bool", "same_kind = \"yes\"\n[listing]\n",
 			[]string{`1:13: same_kind: true or false, not a string`}},
 		{"impossible date", "date = \"2026-02-30\"\n[listing]\n",
-			[]string{`1:8: date: "2026-02-30": no such day in the calendar | dates are written YYYY-MM-DD, e.g. 2026-03-01`}},
+			[]string{`1:8: date: "2026-02-30": no such day in the calendar | dates look like 2026-03-01, 2026/3/1, 2026.3.1 or 2026年3月1日`}},
+		// What a clerk pastes into a TOML file without quotes (issue 12):
+		// the error says how to write it, at the value, never with a
+		// garbled character (万 is not U+00E4 'ä').
+		{"bare 万", "[first-version]\nsales = 5000万\n",
+			[]string{`2:9: amounts with 万 or 亿 must be quoted: sales = "5000万"`}},
+		{"bare 万 with a space and a comment", "[first-version]\nsales =  5000 万元  # 首版次\n",
+			[]string{`2:10: amounts with 万 or 亿 must be quoted: sales = "5000 万元"`}},
+		{"bare full-width", "[first-version]\nsales = ５０００万\n",
+			[]string{`2:9: amounts with 万 or 亿 must be quoted: sales = "５０００万"`}},
+		{"bare separators", "[first-version]\nsales = 50,000,000\n",
+			[]string{`2:9: this value must be quoted: sales = "50,000,000"`}},
+		{"bare percent", "[platform]\noperating_cost = 1e7\nexisting_rate = 30%\n",
+			[]string{`3:17: this value must be quoted: existing_rate = "30%"`}},
+		{"bare slashed date", "date = 2026/3/1\n[listing]\n",
+			[]string{`1:8: write the date as date = 2026-03-01, or quote it: date = "2026/3/1"`}},
+		{"bare 年月日", "date = 2026年3月1日\n[listing]\n",
+			[]string{`1:8: write the date as date = 2026-03-01, or quote it: date = "2026年3月1日"`}},
+		{"bare word", "[quality]\ncertification = CMMI-5\n",
+			[]string{`2:17: text must be quoted: certification = "CMMI-5"`}},
+		{"bare Chinese word", "[park]\nrecognized = 国家级\n",
+			[]string{`2:14: text must be quoted: recognized = "国家级"`}},
+		{"curly quotes", "name = “项目”\n[listing]\n",
+			[]string{`1:8: the value of name is in curly quotes: TOML strings take straight double quotes "…" | quotation marks and equals signs typed with a Chinese input method are not TOML's: switch to English input and retype them`}},
+		{"full-width equals", "name ＝ \"项目\"\n[listing]\n",
+			[]string{`1:6: a full-width equals sign ＝ after name: write = | quotation marks and equals signs typed with a Chinese input method are not TOML's: switch to English input and retype them`}},
+		{"the character as it is", "[listing]\nlisted = true 是\n",
+			[]string{`2:15: expected a new line, found '是'`}},
+		{"a control character escaped", "[listing]\nlisted = true \x1b\n",
+			[]string{`2:15: expected a new line, found '\x1b'`}},
+		{"UTF-16", "\xff\xfen\x00a\x00", []string{`UTF-16 text, not UTF-8 | save the file as UTF-8 (TOML files are UTF-8)`}},
 		{"date and time", "date = 2026-03-01T10:00:00\n[listing]\n",
 			[]string{`1:8: date: "2026-03-01T10:00:00": a date, not a date and time | write date = 2026-03-01`}},
 		{"duplicate key", "[ai]\ninvestment = 1\ninvestment = 2\n",
@@ -207,7 +237,7 @@ func TestErrorsNameLineAndColumn(t *testing.T) {
 		{"duplicate table", "[ai]\ninvestment = 1\n[ai]\n",
 			[]string{`3:2: duplicate table [ai]`}},
 		{"malformed", "[ai\ninvestment = 1\n",
-			[]string{`1:4: malformed TOML: expected ']' to close table name`}},
+			[]string{`1:4: a table name needs its closing ]`}},
 		{"array of tables", "[[listing]]\n[[listing]]\n",
 			[]string{`1:3: [[listing]] is an array of tables; a project claims a measure once | write [listing] and its keys below it`}},
 		{"measure not a table", "listing = 1\n",
@@ -395,5 +425,42 @@ func TestErrorLimit(t *testing.T) {
 	}
 	if es[0].Line != 2 || es[1].Line != 4 {
 		t.Errorf("not in the order of the file: %v, %v", es[0], es[1])
+	}
+}
+
+// A file saved by Notepad starts with a UTF-8 byte-order mark: it is read,
+// and columns on its first line count from the first visible character.
+func TestByteOrderMark(t *testing.T) {
+	f := mustParse(t, "\xef\xbb\xbfname = \"x\"\n[listing]\nlisted = true\n")
+	if f.Project.Name != "x" || len(f.Project.Claims) != 1 {
+		t.Errorf("with a BOM: name %q, %d claims", f.Project.Name, len(f.Project.Claims))
+	}
+	got := errorsOf(t, "\xef\xbb\xbfnam = \"x\"\n[listing]\n")
+	if len(got) != 1 || !strings.HasPrefix(got[0], "1:1: ") {
+		t.Errorf("with a BOM: %q, want an error at 1:1", got)
+	}
+}
+
+// Every message of the TOML decoder szsoft knows has words in Chinese: a
+// Chinese clerk never reads the decoder's English for these.
+func TestTOMLErrorsInChinese(t *testing.T) {
+	zh := msg.Printer{Lang: "zh", Unit: "yuan"}
+	for _, src := range []string{
+		"[ai\n", "[[ai\n", "x = [1 2]\n", "x = [1,\n", "x = {a = 1\n", "x = {a = 1,}\n", "x = \"abc\n", "x = 'abc\n",
+		"x = \"\\q\"\n", "x = \"\\u12\"\n", "x = 01\n", "x = 1__0\n", "x = 1.\n", "x = 1e\n", "x = +\n", "x = 0x\n",
+		"x = 99999999999999999999\n", "x = 2026-13-45\n", "x = 2026-03-01T25:00:00\n", "x = 2026-03-01T10:00:00+25:00\n",
+		"x =\n", "= 1\n", "x\n", "x = tru\n", "x = 1\ry = 2\n", "x = \"\"\"a\"\"\"\"\"\"\n", "#\x01\n", "x = -\n",
+	} {
+		_, err := Parse(reg, "p.toml", []byte(src))
+		var es Errors
+		if !errors.As(err, &es) {
+			t.Errorf("Parse(%q) = %v, want Errors", src, err)
+			continue
+		}
+		for _, e := range es {
+			if text := zh.Note(e.Msg); e.Msg.Code == ErrTOML || strings.Contains(text, "[[") {
+				t.Errorf("Parse(%q): %q (%s) has no Chinese words", src, text, e.Msg.Code)
+			}
+		}
 	}
 }

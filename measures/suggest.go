@@ -1,11 +1,11 @@
-package project
+package measures
 
 // Suggest returns the candidate closest to s by edit distance, or "" when
 // none is close enough to be a likely misspelling.
 func Suggest(s string, candidates []string) string {
 	best, bestD := "", 0
 	for _, c := range candidates {
-		d := editDistance(s, c)
+		d := EditDistance(s, c)
 		if best == "" || d < bestD {
 			best, bestD = c, d
 		}
@@ -24,9 +24,9 @@ func Suggest(s string, candidates []string) string {
 	return best
 }
 
-// editDistance is the Damerau–Levenshtein distance (with adjacent
+// EditDistance is the Damerau–Levenshtein distance (with adjacent
 // transpositions, so "versoin" is one step from "version").
-func editDistance(a, b string) int {
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > 64 || len(rb) > 64 {
 		return max(len(ra), len(rb))
