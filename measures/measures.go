@@ -156,6 +156,7 @@ type LevelRule struct {
 // Item is one money item of the policy.
 type Item struct {
 	ID        string
+	Name      string // the item's Chinese name, as a Chinese report names it (首版次软件·软件开发商)
 	Measure   string // filled in from the measure that holds the item
 	Clause    string // filled in from the measure
 	Kind      Kind
@@ -228,10 +229,10 @@ type Assumption struct {
 // project claims together.
 type Measure struct {
 	Name        string
-	Aliases     []string // Chinese names the measure also goes by (首版次), the first shown
+	Aliases     []string // Chinese names the measure also goes by, the first shown beside it (首版次)
 	Clause      string   // "（十九）"
 	Title       Text
-	Summary     string // one line of English
+	Summary     Text // in one line
 	Inputs      []Input
 	Items       []*Item
 	Assumptions []Assumption
@@ -295,5 +296,5 @@ type Clause struct {
 	Number  string // "（十九）"
 	Index   int    // 19
 	Title   Text
-	Summary string // English summary of the whole clause
+	Summary Text // of the whole clause
 }

@@ -78,58 +78,58 @@ func flag(name, zh, en string) Input {
 func clauses() []Clause {
 	return []Clause{
 		{"（一）", 1, Text{"聚力攻坚核心软件", "Focus on core software"},
-			"Names the core software the city supports: operating systems, databases, middleware, security, design and production-control software. No money."},
+			Text{"明确重点支持的核心软件：操作系统、数据库、中间件、安全软件、研发设计和生产控制类软件等。不涉及资金。", "Names the core software the city supports: operating systems, databases, middleware, security, design and production-control software. No money."}},
 		{"（二）", 2, Text{"强化布局新兴平台软件及行业通用软件", "Emerging platform and industry software"},
-			"Names the emerging platform software and industry application software the city supports. No money."},
+			Text{"明确重点支持的新兴平台软件及行业通用软件。不涉及资金。", "Names the emerging platform software and industry application software the city supports. No money."}},
 		{"（三）", 3, Text{"实施技术攻关重大项目", "Major technology projects"},
-			"Joint key-technology projects up to 30 million; city-designated strategic projects in full; new-product promotion at most 50% up to 10 million; matching funds for national and provincial projects."},
+			Text{"关键核心技术协同攻关最高3000万元；市政府认定的悬赏及战略性攻关项目按审定总投入全额资助；新产品应用推广按不超过50%、最高1000万元；国家级和省级重大项目资金配套。", "Joint key-technology projects up to 30 million; city-designated strategic projects in full; new-product promotion at most 50% up to 10 million; matching funds for national and provincial projects."}},
 		{"（四）", 4, Text{"搭建公共技术服务平台", "Public technology service platforms"},
-			"New platforms at most 50% of investment up to 20 million; existing platforms 20%-40% of last year's operating cost up to 5 million; open-source contributions up to 5 million; open-source projects up to 3 million."},
+			Text{"新建平台按不超过投入的50%、最高2000万元；已建平台按上一年度审定运营费用的20%－40%、最高500万元；开源社区代码贡献最高500万元；优质开源软件项目最高300万元。", "New platforms at most 50% of investment up to 20 million; existing platforms 20%-40% of last year's operating cost up to 5 million; open-source contributions up to 5 million; open-source projects up to 3 million."}},
 		{"（五）", 5, Text{"打造生态创新孵化平台", "Ecosystem innovation platforms"},
-			"Major industry technology ecosystem platforms are funded case by case."},
+			Text{"重大产业技术生态平台采取“一事一议”的方式资助。", "Major industry technology ecosystem platforms are funded case by case."}},
 		{"（六）", 6, Text{"加强知识产权布局和保护", "Intellectual property"},
-			"Fast patent and copyright examination, licensed software, enforcement. No money."},
+			Text{"专利和软件著作权快速审查、软件正版化、知识产权保护。不涉及资金。", "Fast patent and copyright examination, licensed software, enforcement. No money."}},
 		{"（七）", 7, Text{"营造创新创业良好氛围", "Events"},
-			"Programmer's day, exhibitions, forums, contests, open-source campus events: at most 50% of investment up to 3 million; commissioned events by the relevant standards."},
+			Text{"程序员节、展会、论坛、大赛、开源进校园等活动按不超过投入的50%、最高300万元；委托举办的活动按有关标准和规定支持。", "Programmer's day, exhibitions, forums, contests, open-source campus events: at most 50% of investment up to 3 million; commissioned events by the relevant standards."}},
 		{"（八）", 8, Text{"高标准规划建设重点软件园区", "Key software parks"},
-			"Plans the key software parks and their infrastructure. No money."},
+			Text{"规划建设重点软件园区及其基础设施。不涉及资金。", "Plans the key software parks and their infrastructure. No money."}},
 		{"（九）", 9, Text{"构建国家、省、市软件名园体系", "Software parks of distinction"},
-			"Recognised parks 5/3/2 million once; parks rated excellent 1.5/1/0.5 million; district rent subsidies, at least 50% for three years for newly arrived firms."},
+			Text{"认定的软件名园一次性奖励500万、300万、200万元；考核优秀的奖励150万、100万、50万元；各区给予租金补贴，新入驻企业连续三年不低于50%。", "Recognised parks 5/3/2 million once; parks rated excellent 1.5/1/0.5 million; district rent subsidies, at least 50% for three years for newly arrived firms."}},
 		{"（十）", 10, Text{"加大软件人才培养力度", "Training software talent"},
-			"Model software colleges get more funding; training projects at most 50% of investment up to 10 million, in stages."},
+			Text{"国家特色化示范性软件学院加大资金保障；人才培养项目按不超过投入的50%、最高1000万元，分阶段拨付。", "Model software colleges get more funding; training projects at most 50% of investment up to 10 million, in stages."}},
 		{"（十一）", 11, Text{"加大软件人才招引力度", "Attracting software talent"},
-			"Core teams on major technology projects 10 million to 100 million; top teams case by case; innovation awards for key staff."},
+			Text{"重大技术攻关核心团队1000万元至1亿元；顶尖团队“一事一议”；骨干软件人才创新人才奖励。", "Core teams on major technology projects 10 million to 100 million; top teams case by case; innovation awards for key staff."}},
 		{"（十二）", 12, Text{"壮大软件企业中坚力量", "Growing software firms"},
-			"Revenue first reaching 1, 5 and 10 billion: 0.5, 1.5 and 3 million; stepped awards on revenue growth."},
+			Text{"营业收入首次达到10亿、50亿、100亿元分别奖励50万、150万、300万元；按营业收入增量给予阶梯式奖励。", "Revenue first reaching 1, 5 and 10 billion: 0.5, 1.5 and 3 million; stepped awards on revenue growth."}},
 		{"（十三）", 13, Text{"加快“引进来”“走出去”步伐", "Bringing firms in, going abroad"},
-			"Newly arrived headquarters and institutions: relocation awards up to 50 million, by category and stage."},
+			Text{"新引进落地的总部和机构按类别分阶段给予最高5000万元落户奖励。", "Newly arrived headquarters and institutions: relocation awards up to 50 million, by category and stage."}},
 		{"（十四）", 14, Text{"提升软件企业质量品牌标准能力", "Quality, brands and standards"},
-			"Certification (CMMI, CSMM level 4 and up, DCMM) up to 0.5 million; national honours up to 0.5 million; standards led: national/industry/local/group at most 0.5/0.3/0.2/0.1 million."},
+			Text{"通过CMMI、CSMM四级及以上、DCMM等认证最高50万元；国家部委荣誉最高50万元；牵头制订国家、行业、地方、团体标准分别不超过50万、30万、20万、10万元。", "Certification (CMMI, CSMM level 4 and up, DCMM) up to 0.5 million; national honours up to 0.5 million; standards led: national/industry/local/group at most 0.5/0.3/0.2/0.1 million."}},
 		{"（十五）", 15, Text{"加快信息技术应用创新软件推广应用", "Xinchuang software"},
-			"The Shenzhen software showcase centre: construction and operating costs are funded. No figure."},
+			Text{"深圳市软件名企名品展示中心的建设运营费用予以保障，未定额。", "The Shenzhen software showcase centre: construction and operating costs are funded. No figure."}},
 		{"（十六）", 16, Text{"加快开源软件推广应用", "Open-source software"},
-			"Commercial distributions 30% of approved sales up to 10 million; smart terminals up to 10 million; buyers at most 30% up to 10 million; influential products funded."},
+			Text{"商业发行版按审定销售额的30%、最高1000万元；智能终端最高1000万元；用户单位采购按不超过30%、最高1000万元；有影响力的产品予以资助。", "Commercial distributions 30% of approved sales up to 10 million; smart terminals up to 10 million; buyers at most 30% up to 10 million; influential products funded."}},
 		{"（十七）", 17, Text{"提升工业企业软件应用水平", "Industrial software use"},
-			"Pilot users up to 10 million on the approved total investment; cloud and low-code buyers 3%-10% of purchases up to 5 million."},
+			Text{"试点项目用户按审定总投入最高1000万元；云服务及低代码产品采购按3%－10%、最高500万元。", "Pilot users up to 10 million on the approved total investment; cloud and low-code buyers 3%-10% of purchases up to 5 million."}},
 		{"（十八）", 18, Text{"推动人工智能软件推广应用", "Artificial intelligence"},
-			"AI demonstration projects at most 30% of investment up to 10 million."},
+			Text{"人工智能示范应用项目按不超过投入的30%、最高1000万元。", "AI demonstration projects at most 30% of investment up to 10 million."}},
 		{"（十九）", 19, Text{"推动首版次软件推广应用", "First-version software"},
-			"Developers 30% of approved sales up to 10 million; first users 10% of the purchase up to 1 million; insured projects up to 3 million."},
+			Text{"软件开发商按一定时期内审定销售额的30%、最高1000万元；首个用户按采购额的10%、最高100万元；投保项目最高300万元。", "Developers 30% of approved sales up to 10 million; first users 10% of the purchase up to 1 million; insured projects up to 3 million."}},
 		{"（二十）", 20, Text{"全方位加大资金支持力度", "Financing"},
-			"Loan risk compensation for key firms; listed basic, industrial and open-source software firms up to 4 million."},
+			Text{"重点企业贷款风险补偿；基础软件、工业软件和开源商业化软件企业成功上市最高400万元。", "Loan risk compensation for key firms; listed basic, industrial and open-source software firms up to 4 million."}},
 	}
 }
 
 func measureList() []*Measure {
 	return []*Measure{
 		{
-			Name: "key-tech", Aliases: []string{"关键核心技术攻关", "关键核心技术", "技术攻关"}, Clause: "（三）",
+			Name: "key-tech", Aliases: []string{"关键核心技术", "关键核心技术攻关", "技术攻关"}, Clause: "（三）",
 			Title:   Text{"关键核心技术攻关", "Key technology projects"},
-			Summary: "Joint key and common technology projects: up to 30,000,000 for the lead unit.",
+			Summary: Text{"关键核心技术和共性通用技术协同攻关：给予项目承担单位最高3000万元。", "Joint key and common technology projects: up to 30,000,000 for the lead unit."},
 			Inputs:  []Input{investment("approved total investment (optional: the subsidy never exceeds it)")},
 			Example: "--investment 4e7",
 			Items: []*Item{{
-				ID: "key-tech", Kind: CapOnly, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
+				ID: "key-tech", Name: "关键核心技术攻关", Kind: CapOnly, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
 				Title: Text{"关键核心技术协同攻关", "key technology project"},
 				Quote: "开展关键核心技术和共性通用技术的协同攻关，给予项目承担单位最高不超过3000万元资助",
 				Base:  "investment", BaseOptional: true, Cap: capAt("30000000"),
@@ -138,12 +138,12 @@ func measureList() []*Measure {
 		{
 			Name: "strategic", Aliases: []string{"战略性攻关", "悬赏项目", "悬赏"}, Clause: "（三）",
 			Title:   Text{"悬赏及战略性攻关项目", "Strategic projects"},
-			Summary: "Bounty and strategic key-technology projects designated by the city government: the approved investment in full.",
+			Summary: Text{"市政府认定的悬赏项目和战略性关键核心技术攻关重大项目：按审定总投入全额资助。", "Bounty and strategic key-technology projects designated by the city government: the approved investment in full."},
 			Inputs: []Input{{Name: "investment", Kind: Amount, Required: true,
 				Help: Text{"审定总投入（元）", "approved total investment"}}},
 			Example: "--investment 8e7",
 			Items: []*Item{{
-				ID: "strategic", Kind: FixedRate, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
+				ID: "strategic", Name: "战略性攻关项目", Kind: FixedRate, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
 				Title:   Text{"悬赏及战略性关键核心技术攻关", "strategic project (全额资助)"},
 				Quote:   "经市政府认定的悬赏项目、战略性关键核心技术攻关重大项目，按审定总投入给予全额资助",
 				Base:    "investment",
@@ -151,13 +151,13 @@ func measureList() []*Measure {
 			}},
 		},
 		{
-			Name: "new-product", Aliases: []string{"新产品应用推广", "新产品"}, Clause: "（三）",
+			Name: "new-product", Aliases: []string{"新产品", "新产品应用推广"}, Clause: "（三）",
 			Title:   Text{"新产品应用推广", "New-product promotion"},
-			Summary: "New-product promotion projects: at most 50% of the approved investment, up to 10,000,000.",
+			Summary: Text{"新产品应用推广项目：按不超过审定总投入的50%，最高1000万元。", "New-product promotion projects: at most 50% of the approved investment, up to 10,000,000."},
 			Inputs:  []Input{investment("approved total investment"), rate("rate", "资助比例（不超过50%）", "rate, at most 50%")},
 			Example: "--investment 1.6e7",
 			Items: []*Item{{
-				ID: "new-product", Kind: CeilingRate, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
+				ID: "new-product", Name: "新产品应用推广", Kind: CeilingRate, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
 				Title: Text{"新产品应用推广项目", "new-product promotion"},
 				Quote: "对符合条件的项目，按不超过审定总投入的50%，给予最高不超过1000万元资助",
 				Base:  "investment", RateInput: "rate",
@@ -165,11 +165,11 @@ func measureList() []*Measure {
 			}},
 		},
 		{
-			Name: "national-match", Aliases: []string{"国家级和省级重大项目配套", "资金配套", "配套"}, Clause: "（三）",
+			Name: "national-match", Aliases: []string{"项目配套", "国家级和省级重大项目配套", "资金配套", "配套"}, Clause: "（三）",
 			Title:   Text{"国家级和省级重大项目配套", "Matching national projects"},
-			Summary: "Matching funds for national and provincial major projects in basic and industrial software; the text states no ratio.",
+			Summary: Text{"基础软件、工业软件领域的国家级和省级重大项目资金配套：政策未规定比例。", "Matching funds for national and provincial major projects in basic and industrial software; the text states no ratio."},
 			Items: []*Item{{
-				ID: "national-match", Kind: CaseByCase, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
+				ID: "national-match", Name: "国家和省级项目配套", Kind: CaseByCase, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
 				Title:       Text{"国家级和省级重大项目资金配套", "matching funds"},
 				Quote:       "对基础软件、工业软件领域的国家级和省级重大项目给予资金配套",
 				HeadroomCap: true,
@@ -177,9 +177,9 @@ func measureList() []*Measure {
 			}},
 		},
 		{
-			Name: "platform", Aliases: []string{"公共技术服务平台", "服务平台", "平台"}, Clause: "（四）",
+			Name: "platform", Aliases: []string{"公共服务平台", "公共技术服务平台", "服务平台", "平台"}, Clause: "（四）",
 			Title:   Text{"公共技术服务平台", "Public technology service platforms"},
-			Summary: "New platforms: at most 50% of investment up to 20,000,000. Existing platforms: 20%-40% of last year's approved operating cost up to 5,000,000.",
+			Summary: Text{"新建平台：按不超过投入的50%，最高2000万元。已建平台：按上一年度审定运营费用的20%－40%，最高500万元。", "New platforms: at most 50% of investment up to 20,000,000. Existing platforms: 20%-40% of last year's approved operating cost up to 5,000,000."},
 			Inputs: []Input{
 				investment("approved total investment of a new platform"),
 				rate("new-rate", "新建平台资助比例（不超过50%）", "rate for a new platform, at most 50%"),
@@ -189,14 +189,14 @@ func measureList() []*Measure {
 			Example: "--operating-cost 1e7",
 			Items: []*Item{
 				{
-					ID: "platform.new", Kind: CeilingRate, Payer: Municipal, Recipient: Platform, Scope: ProjectScope,
+					ID: "platform.new", Name: "公共服务平台·新建", Kind: CeilingRate, Payer: Municipal, Recipient: Platform, Scope: ProjectScope,
 					Title: Text{"新建平台", "new platform"},
 					Quote: "对符合条件的新建平台，按不超过项目审定总投入的50%，给予最高不超过2000万元资助",
 					Base:  "investment", RateInput: "new-rate",
 					RateLow: amt("0"), RateHigh: amt("0.5"), Cap: capAt("20000000"),
 				},
 				{
-					ID: "platform.existing", Kind: RateRange, Payer: Municipal, Recipient: Platform, Scope: ProjectScope,
+					ID: "platform.existing", Name: "公共服务平台·已建", Kind: RateRange, Payer: Municipal, Recipient: Platform, Scope: ProjectScope,
 					Title: Text{"已建平台", "existing platform"},
 					Quote: "对符合条件的已建平台，按其上一年度审定运营费用的20%－40%，给予最高不超过500万元资助",
 					Base:  "operating-cost", RateInput: "existing-rate",
@@ -205,33 +205,33 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "oss-contribution", Aliases: []string{"开源社区代码贡献", "开源贡献", "代码贡献"}, Clause: "（四）",
+			Name: "oss-contribution", Aliases: []string{"开源贡献", "开源社区代码贡献", "代码贡献"}, Clause: "（四）",
 			Title:   Text{"开源社区代码贡献", "Open-source contributions"},
-			Summary: "Firms and institutions ranked near the top for code merged into key domestic open-source communities: up to 5,000,000.",
+			Summary: Text{"国内重点开源社区代码合入量排名前列的企业、事业单位：最高500万元。", "Firms and institutions ranked near the top for code merged into key domestic open-source communities: up to 5,000,000."},
 			Items: []*Item{{
-				ID: "oss-contribution", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
+				ID: "oss-contribution", Name: "开源社区代码贡献", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 				Title: Text{"社区版本代码合入量排名前列", "code merged into key communities"},
 				Quote: "对社区版本代码合入量排名前列的企业、事业单位予以最高不超过500万元奖励",
 				Cap:   capAt("5000000"),
 			}},
 		},
 		{
-			Name: "oss-project", Aliases: []string{"优质开源软件项目", "开源项目"}, Clause: "（四）",
+			Name: "oss-project", Aliases: []string{"开源项目", "优质开源软件项目"}, Clause: "（四）",
 			Title:   Text{"优质开源软件项目", "Open-source projects"},
-			Summary: "Reliable, widely used and downloaded open-source projects: up to 3,000,000 for the developer.",
+			Summary: Text{"可靠性高、使用量和下载量大的优质开源软件项目：给予开发者最高300万元。", "Reliable, widely used and downloaded open-source projects: up to 3,000,000 for the developer."},
 			Items: []*Item{{
-				ID: "oss-project", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
+				ID: "oss-project", Name: "优质开源软件项目", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 				Title: Text{"优质开源软件项目", "quality open-source project"},
 				Quote: "对高可靠性、高利用率、高下载量的优质开源软件项目，给予开发企业最高不超过300万元的奖励",
 				Cap:   capAt("3000000"),
 			}},
 		},
 		{
-			Name: "ecosystem", Aliases: []string{"重大产业技术生态平台", "生态平台"}, Clause: "（五）",
+			Name: "ecosystem", Aliases: []string{"生态平台", "重大产业技术生态平台"}, Clause: "（五）",
 			Title:   Text{"重大产业技术生态平台", "Ecosystem platforms"},
-			Summary: "Major industry technology ecosystem platforms: case by case (一事一议).",
+			Summary: Text{"重大产业技术生态平台：“一事一议”。", "Major industry technology ecosystem platforms: case by case (一事一议)."},
 			Items: []*Item{{
-				ID: "ecosystem", Kind: CaseByCase, Payer: Municipal, Recipient: Enterprise, Scope: ProjectScope,
+				ID: "ecosystem", Name: "产业技术生态平台", Kind: CaseByCase, Payer: Municipal, Recipient: Enterprise, Scope: ProjectScope,
 				Title:    Text{"重大产业技术生态平台", "ecosystem platform"},
 				Quote:    "对重大产业技术生态平台采取“一事一议”的方式进行资助",
 				OneByOne: true,
@@ -241,7 +241,7 @@ func measureList() []*Measure {
 		{
 			Name: "event", Aliases: []string{"品牌活动", "活动"}, Clause: "（七）",
 			Title:   Text{"品牌活动", "Events"},
-			Summary: "Events, exhibitions, forums, contests and open-source campus activities: at most 50% of investment up to 3,000,000; commissioned events by the relevant standards.",
+			Summary: Text{"品牌活动、展会、论坛、大赛和开源进校园活动：按不超过投入的50%，最高300万元；委托举办的活动按有关标准和规定支持。", "Events, exhibitions, forums, contests and open-source campus activities: at most 50% of investment up to 3,000,000; commissioned events by the relevant standards."},
 			Inputs: []Input{
 				investment("approved total investment of the event"),
 				rate("rate", "资助比例（不超过50%）", "rate, at most 50%"),
@@ -250,14 +250,14 @@ func measureList() []*Measure {
 			Example: "--investment 4e6",
 			Items: []*Item{
 				{
-					ID: "event", Kind: CeilingRate, Payer: Municipal, Recipient: Organizer, Scope: ProjectScope,
+					ID: "event", Name: "品牌活动", Kind: CeilingRate, Payer: Municipal, Recipient: Organizer, Scope: ProjectScope,
 					Title: Text{"活动", "event"},
 					Quote: "对符合条件的以上活动，按不超过项目审定总投入的50%给予最高300万元资助",
 					Base:  "investment", RateInput: "rate",
 					RateLow: amt("0"), RateHigh: amt("0.5"), Cap: capAt("3000000"),
 				},
 				{
-					ID: "event.commissioned", Kind: CaseByCase, Payer: Municipal, Recipient: Organizer, Scope: ProjectScope,
+					ID: "event.commissioned", Name: "品牌活动·委托举办", Kind: CaseByCase, Payer: Municipal, Recipient: Organizer, Scope: ProjectScope,
 					Title:  Text{"委托举办的活动", "commissioned event"},
 					Quote:  "经国家部委、广东省及深圳市政府委托举办的活动，各级财政按有关标准和规定予以支持",
 					Claim:  "commissioned",
@@ -268,7 +268,7 @@ func measureList() []*Measure {
 		{
 			Name: "park", Aliases: []string{"软件名园", "名园"}, Clause: "（九）",
 			Title:   Text{"软件名园", "Software parks"},
-			Summary: "Parks recognised as national, provincial or municipal software parks: 5, 3 or 2 million once; rated excellent: 1.5, 1 or 0.5 million; rent subsidies paid by the districts.",
+			Summary: Text{"被认定为国家级、省级、市级软件名园：一次性500万、300万、200万元；考核优秀：150万、100万、50万元；租金补贴由各区支付。", "Parks recognised as national, provincial or municipal software parks: 5, 3 or 2 million once; rated excellent: 1.5, 1 or 0.5 million; rent subsidies paid by the districts."},
 			Inputs: []Input{
 				{Name: "recognized", Kind: Choice, Values: parkLevels, Aliases: parkNames, Help: Text{"被认定的软件名园级别", "level of recognition: national, provincial or municipal"}},
 				{Name: "excellent", Kind: Choice, Values: parkLevels, Aliases: parkNames, Help: Text{"考核获评优秀的软件名园级别", "level of a park rated excellent"}},
@@ -279,7 +279,7 @@ func measureList() []*Measure {
 			Sides:   &Sides{A: []string{"park.recognition", "park.excellent"}, B: []string{"park.rent", "park.rent-existing"}},
 			Items: []*Item{
 				{
-					ID: "park.recognition", Kind: Tier, Payer: Municipal, Recipient: ParkOperator, Scope: FirmScope,
+					ID: "park.recognition", Name: "软件名园·认定", Kind: Tier, Payer: Municipal, Recipient: ParkOperator, Scope: FirmScope,
 					Title: Text{"软件名园认定（一次性）", "recognition (one-time)"},
 					Quote: "对被认定为国家级、省级、市级软件名园（基地）的软件园区，分别一次性给予园区运营主体500万元、300万元、200万元的奖励",
 					Claim: "recognized",
@@ -290,7 +290,7 @@ func measureList() []*Measure {
 					},
 				},
 				{
-					ID: "park.excellent", Kind: Tier, Payer: Municipal, Recipient: ParkOperator, Scope: FirmScope,
+					ID: "park.excellent", Name: "软件名园·考核优秀", Kind: Tier, Payer: Municipal, Recipient: ParkOperator, Scope: FirmScope,
 					Title: Text{"考核获评优秀", "rated excellent"},
 					Quote: "对考核获评优秀的国家级、省级、市级软件名园（基地），分别给予150万元、100万元、50万元奖励",
 					Claim: "excellent",
@@ -301,14 +301,14 @@ func measureList() []*Measure {
 					},
 				},
 				{
-					ID: "park.rent", Kind: Floor, Payer: District, Recipient: Tenant, Scope: FirmScope,
+					ID: "park.rent", Name: "软件名园·新入驻租金补贴", Kind: Floor, Payer: District, Recipient: Tenant, Scope: FirmScope,
 					Title:   Text{"新入驻企业租金补贴（三年）", "rent of a newly arrived firm (3 years)"},
 					Quote:   "对新入驻的软件企业连续三年给予不低于50%的租金补贴",
 					Base:    "rent",
 					RateLow: amt("0.5"), RateHigh: amt("1"), Years: 3,
 				},
 				{
-					ID: "park.rent-existing", Kind: CaseByCase, Payer: District, Recipient: Tenant, Scope: FirmScope,
+					ID: "park.rent-existing", Name: "软件名园·园区租金补贴", Kind: CaseByCase, Payer: District, Recipient: Tenant, Scope: FirmScope,
 					Title:  Text{"园区内企业租金补贴", "rent of firms in the park"},
 					Quote:  "支持由各区对园区内软件企业给予一定比例的租金补贴",
 					Claim:  "rent-existing",
@@ -317,9 +317,9 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "training", Aliases: []string{"软件人才培养", "人才培养"}, Clause: "（十）",
+			Name: "training", Aliases: []string{"人才培养", "软件人才培养"}, Clause: "（十）",
 			Title:   Text{"软件人才培养", "Training"},
-			Summary: "Textbooks, teaching, certification and training bases built with schools: at most 50% of investment up to 10,000,000, paid in stages.",
+			Summary: Text{"与院校共建教材、课程、认证和实训基地等：按不超过投入的50%，最高1000万元，分阶段拨付。", "Textbooks, teaching, certification and training bases built with schools: at most 50% of investment up to 10,000,000, paid in stages."},
 			Inputs: []Input{
 				investment("approved total investment"),
 				rate("rate", "资助比例（不超过50%）", "rate, at most 50%"),
@@ -328,7 +328,7 @@ func measureList() []*Measure {
 			Example: "--investment 3e7",
 			Items: []*Item{
 				{
-					ID: "training", Kind: CeilingRate, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
+					ID: "training", Name: "人才培养项目", Kind: CeilingRate, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
 					Title: Text{"人才培养项目（分阶段）", "training project (in stages)"},
 					Quote: "对符合条件的项目，按不超过审定总投入的50%，分阶段给予最高不超过1000万元资助",
 					Base:  "investment", RateInput: "rate",
@@ -336,7 +336,7 @@ func measureList() []*Measure {
 					Notes: []Text{{"分阶段拨付", "paid in stages"}},
 				},
 				{
-					ID: "training.model-college", Kind: CaseByCase, Payer: Municipal, Recipient: College, Scope: FirmScope,
+					ID: "training.model-college", Name: "示范性软件学院", Kind: CaseByCase, Payer: Municipal, Recipient: College, Scope: FirmScope,
 					Title:  Text{"国家特色化示范性软件学院", "model software college"},
 					Quote:  "对经国家部委评定的国家特色化示范性软件学院，加大资金保障支持力度",
 					Claim:  "model-college",
@@ -345,9 +345,9 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "talent-team", Aliases: []string{"高层次人才团队", "人才团队", "人才招引"}, Clause: "（十一）",
+			Name: "talent-team", Aliases: []string{"人才团队", "高层次人才团队", "人才招引"}, Clause: "（十一）",
 			Title:   Text{"高层次人才团队", "Talent teams"},
-			Summary: "Core teams on major industrial or basic software projects: 10,000,000 to 100,000,000; top teams case by case; innovation awards for key staff.",
+			Summary: Text{"承担重大工业软件或基础软件项目的核心团队：1000万元至1亿元；顶尖团队“一事一议”；骨干软件人才创新人才奖励。", "Core teams on major industrial or basic software projects: 10,000,000 to 100,000,000; top teams case by case; innovation awards for key staff."},
 			Example: "--core-team",
 			Sides:   &Sides{A: []string{"talent-team.core", "talent-team.top"}, B: []string{"talent-team.backbone"}},
 			Inputs: []Input{
@@ -357,14 +357,14 @@ func measureList() []*Measure {
 			},
 			Items: []*Item{
 				{
-					ID: "talent-team.core", Kind: AmountRange, Payer: Municipal, Recipient: Team, Scope: ProjectScope,
+					ID: "talent-team.core", Name: "人才团队·核心团队", Kind: AmountRange, Payer: Municipal, Recipient: Team, Scope: ProjectScope,
 					Title:     Text{"重大技术攻关核心团队", "core team"},
 					Claim:     "core-team",
 					Quote:     "对承担工业软件、基础软件等重大技术攻关的核心团队，给予1000万元以上、1亿元以下的财政资金支持",
 					AmountLow: amt("10000000"), AmountHigh: amt("100000000"),
 				},
 				{
-					ID: "talent-team.top", Kind: CaseByCase, Payer: Municipal, Recipient: Team, Scope: ProjectScope,
+					ID: "talent-team.top", Name: "人才团队·顶尖团队", Kind: CaseByCase, Payer: Municipal, Recipient: Team, Scope: ProjectScope,
 					Title:    Text{"顶尖团队", "top team"},
 					Quote:    "对顶尖团队采取“一事一议”的方式给予支持",
 					Claim:    "top",
@@ -372,7 +372,7 @@ func measureList() []*Measure {
 					Reason:   Text{"采取“一事一议”的方式给予支持", "supported case by case (一事一议)"},
 				},
 				{
-					ID: "talent-team.backbone", Kind: CaseByCase, Payer: Municipal, Recipient: Talent, Scope: FirmScope,
+					ID: "talent-team.backbone", Name: "人才团队·骨干人才", Kind: CaseByCase, Payer: Municipal, Recipient: Talent, Scope: FirmScope,
 					Title:  Text{"骨干软件人才创新人才奖励", "innovation award for key staff"},
 					Quote:  "对我市重点软件企业的骨干软件人才，根据其上年度对我市产业发展、自主创新等方面的贡献给予创新人才奖励",
 					Claim:  "backbone",
@@ -381,9 +381,9 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "revenue", Aliases: []string{"营业收入首次达标", "营业收入", "营收"}, Clause: "（十二）",
+			Name: "revenue", Aliases: []string{"营业收入", "营业收入首次达标", "营收"}, Clause: "（十二）",
 			Title:   Text{"营业收入首次达标", "Revenue milestones"},
-			Summary: "Software and IT service firms whose revenue first reaches 1, 5 or 10 billion: 500,000, 1,500,000 or 3,000,000; stepped awards on revenue growth.",
+			Summary: Text{"营业收入首次达到10亿、50亿、100亿元的软件和信息服务业企业：50万、150万、300万元；营业收入增量阶梯式奖励。", "Software and IT service firms whose revenue first reaches 1, 5 or 10 billion: 500,000, 1,500,000 or 3,000,000; stepped awards on revenue growth."},
 			Inputs: []Input{
 				{Name: "revenue", Kind: Amount, Required: true, Help: Text{"本年度营业收入（元）", "this year's revenue"}},
 				{Name: "prior-peak", Kind: Amount, Help: Text{"以往年度最高营业收入（元，默认0）", "highest revenue of any earlier year (default 0)"}},
@@ -397,7 +397,7 @@ func measureList() []*Measure {
 			},
 			Items: []*Item{
 				{
-					ID: "revenue.milestone", Kind: Milestone, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
+					ID: "revenue.milestone", Name: "营业收入·首次达标", Kind: Milestone, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 					Title: Text{"营业收入首次达到10亿、50亿、100亿元", "revenue first reaching 1/5/10 billion"},
 					Quote: "对营业收入首次达到10亿元、50亿元、100亿元的软件和信息服务业企业，分别给予50万元、150万元、300万元奖励",
 					Base:  "revenue", Prior: "prior-peak", HighestOnly: "highest-only",
@@ -408,7 +408,7 @@ func measureList() []*Measure {
 					},
 				},
 				{
-					ID: "revenue.increment", Kind: CaseByCase, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
+					ID: "revenue.increment", Name: "营业收入·增量奖励", Kind: CaseByCase, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 					Title:  Text{"营业收入增量阶梯式奖励", "stepped award on growth"},
 					Quote:  "对规模以上软件和信息服务业企业年度营业收入及增速达到一定标准的，按营业收入增量的一定比例给予阶梯式奖励",
 					Claim:  "increment",
@@ -417,11 +417,11 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "digital-center", Aliases: []string{"数字化技术中心", "数字化中心"}, Clause: "（十二）",
+			Name: "digital-center", Aliases: []string{"数字化中心", "数字化技术中心"}, Clause: "（十二）",
 			Title:   Text{"数字化技术中心", "Digitalisation centres"},
-			Summary: "Industrial firms' digitalisation technology centres enjoy the same preferential policies as enterprise technology centres: money by reference to another policy, no figure here.",
+			Summary: Text{"工业企业数字化技术中心享受企业技术中心同等优惠政策：金额依另一政策，本政策未定额。", "Industrial firms' digitalisation technology centres enjoy the same preferential policies as enterprise technology centres: money by reference to another policy, no figure here."},
 			Items: []*Item{{
-				ID: "digital-center", Kind: CaseByCase, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
+				ID: "digital-center", Name: "数字化技术中心", Kind: CaseByCase, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 				Title:  Text{"工业企业数字化技术中心", "digitalisation technology centre"},
 				Quote:  "鼓励工业企业成立数字化技术中心，享受企业技术中心同等优惠政策",
 				Reason: Text{"享受企业技术中心同等优惠政策，本措施未规定金额", "the same preferential policies as an enterprise technology centre; no figure in this policy"},
@@ -430,9 +430,9 @@ func measureList() []*Measure {
 		{
 			Name: "relocation", Aliases: []string{"落户奖励", "落户"}, Clause: "（十三）",
 			Title:   Text{"落户奖励", "Relocation"},
-			Summary: "Newly arrived headquarters, R&D centres, leading firms and service institutions: up to 50,000,000 by category and stage.",
+			Summary: Text{"新引进落地的总部、研发机构、龙头企业和专业服务机构：按类别分阶段最高5000万元。", "Newly arrived headquarters, R&D centres, leading firms and service institutions: up to 50,000,000 by category and stage."},
 			Items: []*Item{{
-				ID: "relocation", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
+				ID: "relocation", Name: "落户奖励", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 				Title: Text{"新引进落地（分类分阶段）", "relocation award (by category and stage)"},
 				Quote: "对新引进落地且符合条件的，分类分阶段给予最高不超过5000万元落户奖励",
 				Cap:   capAt("50000000"),
@@ -441,7 +441,7 @@ func measureList() []*Measure {
 		{
 			Name: "quality", Aliases: []string{"质量品牌标准", "质量", "认证", "标准"}, Clause: "（十四）",
 			Title:   Text{"质量品牌标准", "Quality, honours, standards"},
-			Summary: "Certification up to 500,000; national honours up to 500,000; standards led: at most 500,000 / 300,000 / 200,000 / 100,000 for national / industry / local / group standards.",
+			Summary: Text{"通过认证最高50万元；国家部委荣誉最高50万元；牵头制订国家、行业、地方、团体标准：不超过50万、30万、20万、10万元。", "Certification up to 500,000; national honours up to 500,000; standards led: at most 500,000 / 300,000 / 200,000 / 100,000 for national / industry / local / group standards."},
 			Inputs: []Input{
 				{Name: "certification", Kind: Choice, Values: certs, Aliases: certNames, Help: Text{"通过的认证及级别", "certification and level, e.g. cmmi-5"}},
 				flag("honor", "获得国家部委有关荣誉、奖项", "a national ministry's honour or prize"),
@@ -456,7 +456,7 @@ func measureList() []*Measure {
 			},
 			Items: []*Item{
 				{
-					ID: "quality.certification", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
+					ID: "quality.certification", Name: "质量标准·认证", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 					Title: Text{"CMMI/CSMM/DCMM认证", "certification"},
 					Quote: "对通过软件能力成熟度模型（CMMI）、软件能力成熟度评估（CSMM）四级及以上、数据管理能力成熟度评估模型（DCMM）等国内外软件行业相关认证和标准的企业，给予最高不超过50万元奖励",
 					Claim: "certification", Cap: capAt("500000"),
@@ -464,13 +464,13 @@ func measureList() []*Measure {
 					Other:  "other",
 				},
 				{
-					ID: "quality.honor", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
+					ID: "quality.honor", Name: "质量标准·荣誉奖项", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 					Title: Text{"国家部委荣誉、奖项", "national honour"},
 					Quote: "对获得国家部委有关荣誉、奖项的软件企业或项目，给予最高不超过50万元奖励",
 					Claim: "honor", Cap: capAt("500000"),
 				},
 				{
-					ID: "quality.standard", Kind: Tier, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
+					ID: "quality.standard", Name: "质量标准·牵头制订标准", Kind: Tier, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 					Title: Text{"牵头制订标准", "standards led"},
 					Quote: "对牵头制订并按规定发布软件领域国家、行业、地方、团体标准的企事业单位分别给予不超过50万元、30万元、20万元、10万元资助",
 					Claim: "standard", UpTo: true, PerLevel: "per-level", Most: 100,
@@ -484,20 +484,20 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "showcase", Aliases: []string{"软件名企名品展示中心", "展示中心"}, Clause: "（十五）",
+			Name: "showcase", Aliases: []string{"展示中心", "软件名企名品展示中心"}, Clause: "（十五）",
 			Title:   Text{"软件名企名品展示中心", "Software showcase centre"},
-			Summary: "The showcase centre of Shenzhen's software firms and products: construction and operating costs are funded, no figure stated.",
+			Summary: Text{"深圳市软件名企名品展示中心：建设运营费用予以保障，未定额。", "The showcase centre of Shenzhen's software firms and products: construction and operating costs are funded, no figure stated."},
 			Items: []*Item{{
-				ID: "showcase", Kind: CaseByCase, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
+				ID: "showcase", Name: "名企名品展示中心", Kind: CaseByCase, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
 				Title:  Text{"展示中心建设运营费用", "showcase centre costs"},
 				Quote:  "支持建设我市软件名企名品展示中心，打造深圳市软件名品库，对符合条件的建设运营费用予以保障",
 				Reason: Text{"建设运营费用予以保障，未规定金额", "costs are funded, no figure stated"},
 			}},
 		},
 		{
-			Name: "open-source", Aliases: []string{"开源软件推广应用", "开源软件", "开源"}, Clause: "（十六）",
+			Name: "open-source", Aliases: []string{"开源软件", "开源软件推广应用", "开源"}, Clause: "（十六）",
 			Title:   Text{"开源软件推广应用", "Open-source software"},
-			Summary: "Commercial distributions: 30% of approved sales up to 10,000,000; smart terminals on open-source projects: up to 10,000,000; buyers: at most 30% of the purchase up to 10,000,000; influential products: funded, no figure.",
+			Summary: Text{"商业发行版：审定销售额的30%，最高1000万元；基于开源项目的智能终端：最高1000万元；用户单位：采购额的不超过30%，最高1000万元；有影响力的产品：予以资助，未定额。", "Commercial distributions: 30% of approved sales up to 10,000,000; smart terminals on open-source projects: up to 10,000,000; buyers: at most 30% of the purchase up to 10,000,000; influential products: funded, no figure."},
 			Inputs: []Input{
 				{Name: "sales", Kind: Amount, Help: Text{"发行版软件产品及服务审定销售额（元）", "approved sales of the distribution's products and services"}},
 				flag("terminal", "基于开源项目开发生产智能终端产品", "smart terminal products built on the open-source projects"),
@@ -509,7 +509,7 @@ func measureList() []*Measure {
 			Sides:   &Sides{A: []string{"open-source.distribution"}, B: []string{"open-source.purchase"}},
 			Items: []*Item{
 				{
-					ID: "open-source.distribution", Kind: FixedRate, Payer: Municipal, Recipient: Distributor, Scope: ProjectScope,
+					ID: "open-source.distribution", Name: "开源·商业发行版", Kind: FixedRate, Payer: Municipal, Recipient: Distributor, Scope: ProjectScope,
 					Title:   Text{"商业发行版销售", "commercial distribution sales"},
 					Quote:   "对其发行版软件产品及服务销售额达到一定规模的，按审定销售额的30%，给予最高不超过1000万元资助",
 					Base:    "sales",
@@ -517,21 +517,21 @@ func measureList() []*Measure {
 					Notes: []Text{{"销售额须“达到一定规模”，规模由申报指南确定，szsoft 未核查", "sales must reach a scale (达到一定规模) that the application guide sets; szsoft does not check it"}},
 				},
 				{
-					ID: "open-source.terminal", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: ProjectScope,
+					ID: "open-source.terminal", Name: "开源·智能终端", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: ProjectScope,
 					Title: Text{"智能终端产品（按产量分级分类）", "smart terminals (graded by output)"},
 					Quote: "鼓励企业采购相关芯片模组等，开发生产相关智能终端产品，按其产品产量分级分类给予最高不超过1000万元资助",
 					Claim: "terminal", Cap: capAt("10000000"),
 					Notes: []Text{{"按产量分级分类的档位未规定", "the grades by output are not stated"}},
 				},
 				{
-					ID: "open-source.purchase", Kind: CeilingRate, Payer: Municipal, Recipient: User, Scope: ProjectScope,
+					ID: "open-source.purchase", Name: "开源·用户采购", Kind: CeilingRate, Payer: Municipal, Recipient: User, Scope: ProjectScope,
 					Title: Text{"用户单位采购", "buyer's purchase"},
 					Quote: "支持企业采购相关软件和终端产品，对符合条件的用户单位按不超过采购额的30%，给予最高不超过1000万元资助",
 					Base:  "purchase", RateInput: "purchase-rate",
 					RateLow: amt("0"), RateHigh: amt("0.3"), Cap: capAt("10000000"),
 				},
 				{
-					ID: "open-source.influential", Kind: CaseByCase, Payer: Municipal, Recipient: Enterprise, Scope: ProjectScope,
+					ID: "open-source.influential", Name: "开源·有影响力产品", Kind: CaseByCase, Payer: Municipal, Recipient: Enterprise, Scope: ProjectScope,
 					Title:  Text{"有影响力的开源产品和服务", "influential open-source products"},
 					Quote:  "对达到一定应用规模、在全球开源体系中有影响力的予以资助",
 					Claim:  "influential",
@@ -540,9 +540,9 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "industrial-software", Aliases: []string{"工业软件应用", "工业软件"}, Clause: "（十七）",
+			Name: "industrial-software", Aliases: []string{"工业软件", "工业软件应用"}, Clause: "（十七）",
 			Title:   Text{"工业软件应用", "Industrial software"},
-			Summary: "Pilot users of industrial software: up to 10,000,000 on the approved total investment; buyers of cloud services or low-code products: 3%-10% of approved purchases up to 5,000,000.",
+			Summary: Text{"工业软件应用试点用户：按审定总投入最高1000万元；云服务或低代码产品采购：审定采购额的3%－10%，最高500万元。", "Pilot users of industrial software: up to 10,000,000 on the approved total investment; buyers of cloud services or low-code products: 3%-10% of approved purchases up to 5,000,000."},
 			Inputs: []Input{
 				{Name: "pilot-investment", Kind: Amount, Help: Text{"试点项目经审定的总投入（元）", "approved total of development or purchase fee, consulting, secondary development, adaptation testing and labour"}},
 				{Name: "cloud-purchase", Kind: Amount, Help: Text{"年度云服务或低代码产品审定采购额（元）", "approved annual purchase of cloud services or low-code products"}},
@@ -554,13 +554,13 @@ func measureList() []*Measure {
 			},
 			Items: []*Item{
 				{
-					ID: "industrial-software.pilot", Kind: CapOnly, Payer: Municipal, Recipient: User, Scope: ProjectScope,
+					ID: "industrial-software.pilot", Name: "工业软件·应用试点", Kind: CapOnly, Payer: Municipal, Recipient: User, Scope: ProjectScope,
 					Title: Text{"工业软件应用试点", "pilot user"},
 					Quote: "对符合条件的试点项目用户，按经审定的软件委托开发服务费（购置费）及交付后的咨询服务、二次开发升级、适配测试、人力成本等总投入，给予最高不超过1000万元的资助",
 					Base:  "pilot-investment", Cap: capAt("10000000"),
 				},
 				{
-					ID: "industrial-software.cloud", Kind: RateRange, Payer: Municipal, Recipient: User, Scope: ProjectScope,
+					ID: "industrial-software.cloud", Name: "工业软件·云服务低代码采购", Kind: RateRange, Payer: Municipal, Recipient: User, Scope: ProjectScope,
 					Title: Text{"云服务及低代码产品采购", "cloud and low-code purchases"},
 					Quote: "对年度云服务或低代码产品采购额达到一定标准的用户单位，按审定采购额的3%－10%，给予最高不超过500万元资助",
 					Base:  "cloud-purchase", RateInput: "cloud-rate",
@@ -570,13 +570,13 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "ai", Aliases: []string{"人工智能示范应用", "人工智能"}, Clause: "（十八）",
+			Name: "ai", Aliases: []string{"人工智能", "人工智能示范应用"}, Clause: "（十八）",
 			Title:   Text{"人工智能示范应用", "AI demonstration projects"},
-			Summary: "AI demonstration projects: at most 30% of the approved investment, up to 10,000,000.",
+			Summary: Text{"人工智能示范应用项目：按不超过审定总投入的30%，最高1000万元。", "AI demonstration projects: at most 30% of the approved investment, up to 10,000,000."},
 			Inputs:  []Input{investment("approved total investment"), rate("rate", "资助比例（不超过30%）", "rate, at most 30%")},
 			Example: "--investment 4e7",
 			Items: []*Item{{
-				ID: "ai", Kind: CeilingRate, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
+				ID: "ai", Name: "人工智能示范应用", Kind: CeilingRate, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
 				Title: Text{"人工智能示范应用项目", "AI demonstration project"},
 				Quote: "对技术水平先进、市场前景广阔、带动效应明显的人工智能示范应用项目，按不超过审定总投入的30%，给予最高不超过1000万元资助",
 				Base:  "investment", RateInput: "rate",
@@ -584,9 +584,9 @@ func measureList() []*Measure {
 			}},
 		},
 		{
-			Name: "first-version", Aliases: []string{"首版次软件", "首版次"}, Clause: "（十九）",
+			Name: "first-version", Aliases: []string{"首版次", "首版次软件"}, Clause: "（十九）",
 			Title:   Text{"首版次软件", "First-version software"},
-			Summary: "Developers: 30% of approved sales within a period up to 10,000,000; users: 10% of the first contract's purchase up to 1,000,000; insured projects: up to 3,000,000.",
+			Summary: Text{"软件开发商：一定时期内审定销售额的30%，最高1000万元；用户单位：首个销售合同采购额的10%，最高100万元；投保项目：最高300万元。", "Developers: 30% of approved sales within a period up to 10,000,000; users: 10% of the first contract's purchase up to 1,000,000; insured projects: up to 3,000,000."},
 			Inputs: []Input{
 				{Name: "sales", Kind: Amount, Help: Text{"一定时期内审定销售额（元）", "approved sales within the period the application guide sets"}},
 				{Name: "purchase", Kind: Amount, Help: Text{"首个销售合同用户审定采购额（元）", "approved purchase of the first sales contract's user"}},
@@ -599,21 +599,21 @@ func measureList() []*Measure {
 			},
 			Items: []*Item{
 				{
-					ID: "first-version.developer", Kind: FixedRate, Payer: Municipal, Recipient: Developer, Scope: ProjectScope,
+					ID: "first-version.developer", Name: "首版次软件·软件开发商", Kind: FixedRate, Payer: Municipal, Recipient: Developer, Scope: ProjectScope,
 					Title:   Text{"软件开发商", "developer"},
 					Quote:   "按一定时期内审定销售额的30%，给予软件开发商最高不超过1000万元资助",
 					Base:    "sales",
 					RateLow: amt("0.3"), RateHigh: amt("0.3"), Cap: capAt("10000000"),
 				},
 				{
-					ID: "first-version.user", Kind: FixedRate, Payer: Municipal, Recipient: User, Scope: ProjectScope,
+					ID: "first-version.user", Name: "首版次软件·用户单位", Kind: FixedRate, Payer: Municipal, Recipient: User, Scope: ProjectScope,
 					Title:   Text{"用户单位", "user"},
 					Quote:   "按首个销售合同对应用户的审定采购额的10%，给予用户单位最高不超过100万元资助",
 					Base:    "purchase",
 					RateLow: amt("0.1"), RateHigh: amt("0.1"), Cap: capAt("1000000"),
 				},
 				{
-					ID: "first-version.insurance", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: ProjectScope,
+					ID: "first-version.insurance", Name: "首版次软件·保险", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: ProjectScope,
 					Title: Text{"首版次软件保险", "insurance"},
 					Quote: "对符合条件的投保项目，按不超过一定费率及实际投保年度保费的一定比例，给予投保企业最高不超过300万元资助",
 					Base:  "premium", Cap: capAt("3000000"),
@@ -622,9 +622,9 @@ func measureList() []*Measure {
 			},
 		},
 		{
-			Name: "listing", Aliases: []string{"上市资助", "上市"}, Clause: "（二十）",
+			Name: "listing", Aliases: []string{"上市", "上市资助"}, Clause: "（二十）",
 			Title:   Text{"上市资助", "Listing"},
-			Summary: "Basic, industrial and open-source software firms that complete restructuring and listing: up to 4,000,000; loan risk compensation for key firms.",
+			Summary: Text{"完成股改并成功上市的基础软件、工业软件和开源商业化软件企业：最高400万元；重点企业贷款风险补偿。", "Basic, industrial and open-source software firms that complete restructuring and listing: up to 4,000,000; loan risk compensation for key firms."},
 			Inputs: []Input{
 				flag("listed", "完成股改和上市辅导且成功上市", "completed restructuring and listing guidance, and listed"),
 				flag("loan-compensation", "贷款风险补偿", "loan risk compensation"),
@@ -632,13 +632,13 @@ func measureList() []*Measure {
 			Example: "--listed",
 			Items: []*Item{
 				{
-					ID: "listing.ipo", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
+					ID: "listing.ipo", Name: "上市资助", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 					Title: Text{"成功上市", "listing"},
 					Quote: "对完成股改和上市辅导且成功上市的基础软件、工业软件企业和开源商业化软件企业，给予最高不超过400万元资助",
 					Claim: "listed", Cap: capAt("4000000"),
 				},
 				{
-					ID: "listing.loan-compensation", Kind: CaseByCase, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
+					ID: "listing.loan-compensation", Name: "贷款风险补偿", Kind: CaseByCase, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
 					Title:  Text{"贷款风险补偿", "loan risk compensation"},
 					Quote:  "将我市重点软件企业列为深圳市中小微企业银行贷款风险补偿资金池补偿对象，对其产生的符合条件的贷款项目给予相应标准的风险补偿",
 					Claim:  "loan-compensation",

@@ -210,7 +210,7 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	w := bufio.NewWriterSize(out.w, 64*1024)
 	unit := opts.unitOf()
 	p := a.printer(unit)
-	form, err := render.New(name, w, render.Options{Printer: p, Many: true})
+	form, err := render.New(name, w, render.Options{Printer: p, Many: true, Width: a.termWidth()})
 	if err != nil {
 		return err
 	}

@@ -186,7 +186,7 @@ func (a *app) measureCmd(m *measures.Measure, opts *calcOptions) *cobra.Command 
 		Use:     m.Name + " [flags]",
 		Aliases: m.Aliases,
 		Short:   m.Clause + " " + m.Title.Zh + " — " + m.Title.En,
-		Long:    m.Clause + " " + m.Title.Zh + " — " + m.Title.En + "\n\n" + m.Summary,
+		Long:    m.Clause + " " + m.Title.Zh + " — " + m.Title.En + "\n\n" + m.Summary.En,
 		Example: example,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

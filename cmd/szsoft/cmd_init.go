@@ -81,7 +81,7 @@ func writeTemplate(buf *bytes.Buffer, ed *measures.Edition, list []*measures.Mea
 	buf.WriteString("# " + strings.ReplaceAll(p.S("tpl.samekind"), "\n", "\n# ") + "\n")
 	for _, m := range list {
 		example := exampleValues(m)
-		fmt.Fprintf(buf, "\n# %s %s — %s\n# %s\n[%s]\n", m.Clause, m.Title.Zh, m.Title.En, m.Summary, m.Name)
+		fmt.Fprintf(buf, "\n# %s %s — %s\n# %s\n[%s]\n", m.Clause, m.Title.Zh, m.Title.En, p.Text(m.Summary), m.Name)
 		for _, in := range m.Inputs {
 			value, given := example[in.Name]
 			switch in.Kind {

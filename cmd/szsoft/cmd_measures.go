@@ -2,12 +2,8 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
@@ -49,7 +45,7 @@ caps, and the subcommand of 'szsoft calc' that computes them.`,
 					return err
 				}
 			} else {
-				writeCatalogue(&buf, ed, p)
+				writeCatalogue(&buf, ed, p, a.termWidth())
 			}
 			_, err := a.stdout.Write(buf.Bytes())
 			return err
@@ -82,7 +78,7 @@ caps, and the subcommand of 'szsoft calc' that computes them.`,
 					return err
 				}
 			} else {
-				writeMeasure(&buf, ed, m, p)
+				writeMeasure(&buf, ed, m, p, a.termWidth())
 			}
 			_, err := a.stdout.Write(buf.Bytes())
 			return err
@@ -132,40 +128,91 @@ func kindName(it *measures.Item, p msg.Printer) string {
 	return p.S("kind." + string(it.Kind))
 }
 
-// writeCatalogue writes every clause and item as a table.
-func writeCatalogue(buf *bytes.Buffer, ed *measures.Edition, p msg.Printer) {
-	var rows [][]string
+// writeCatalogue writes every clause and item: as a table where it fits
+// the terminal (width 0: not a terminal, the whole table), else a block
+// per clause.
+func writeCatalogue(buf *bytes.Buffer, ed *measures.Edition, p msg.Printer, width int) {
+	head := render.Indent(ed.Title, width, "", "  ") + p.S("label.unit.yuan") + "\n"
+	g := render.Grid{
+		Right: []bool{false, false, false, false, true, true, false},
+		Wrap:  []bool{false, true, true, true, true, true, true},
+	}
+	for _, k := range []string{"cat.clause", "cat.measure", "cat.item", "cat.rule", "cat.rate", "cat.amount", "cat.input"} {
+		g.Header = append(g.Header, p.S(k))
+	}
 	for _, cl := range ed.Clauses {
 		money := false
 		for _, m := range ed.Measures {
 			if m.Clause != cl.Number {
 				continue
 			}
-			for _, it := range m.Items {
-				rows = append(rows, []string{cl.Number, m.Name, it.ID, kindName(it, p), itemRate(it), itemAmount(it)})
+			for i, it := range m.Items {
+				clause, name := "", ""
+				if i == 0 {
+					clause, name = cl.Number, m.Name+" "+m.Aliases[0]
+				}
+				g.Rows = append(g.Rows, []string{clause, name, p.Item(it.ID), kindName(it, p), itemRate(it), itemAmount(it), itemInput(it)})
 				money = true
 			}
 		}
 		if !money {
-			rows = append(rows, []string{cl.Number, "-", p.Text(cl.Title) + " " + p.S("cat.nomoney"), "-", "-", "-"})
+			g.Rows = append(g.Rows, []string{cl.Number, "-", p.S("cat.nomoney.title", "title", cl.Title), "-", "-", "-", "-"})
 		}
 	}
-	fmt.Fprintf(buf, "%s\n%s\n", ed.Title, p.S("label.unit.yuan"))
-	var h []string
-	for _, k := range []string{"cat.clause", "cat.measure", "cat.item", "cat.rule", "cat.rate", "cat.amount"} {
-		h = append(h, p.S(k))
+	footer := "\n" + render.Indent(p.S("cat.footer", "measures", len(ed.Measures), "clauses", len(ed.Clauses)), width, "", "")
+	var tb strings.Builder
+	if g.Render(&tb, width) {
+		buf.WriteString(head + tb.String() + footer)
+		return
 	}
-	t := tablewriter.NewTable(buf,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight}}),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-	)
-	t.Header(h)
-	_ = t.Bulk(rows)
-	_ = t.Render()
-	fmt.Fprintf(buf, "\n%s\n", p.S("cat.footer", "measures", len(ed.Measures), "clauses", len(ed.Clauses)))
+	buf.WriteString(head)
+	catalogueBlocks(buf, ed, p, width)
+	buf.WriteString(footer)
+}
+
+// catalogueBlocks writes the catalogue for a narrow terminal: each clause,
+// its measures with the command that computes them, and under each item its
+// rule in words and the flag that claims it.
+//
+//	（十九） 推动首版次软件推广应用
+//	  szsoft calc first-version（首版次）
+//	    首版次软件·软件开发商
+//	      固定比例：--sales × 30%，最高 10,000,000.00；输入 --sales
+func catalogueBlocks(buf *bytes.Buffer, ed *measures.Edition, p msg.Printer, width int) {
+	for _, cl := range ed.Clauses {
+		buf.WriteString("\n" + render.Indent(cl.Number+" "+p.Text(cl.Title), width, "", "  "))
+		money := false
+		for _, m := range ed.Measures {
+			if m.Clause != cl.Number {
+				continue
+			}
+			money = true
+			buf.WriteString(render.Indent(p.S("cat.command", "measure", m.Name, "alias", m.Aliases[0]), width, "  ", "    "))
+			for _, it := range m.Items {
+				buf.WriteString(render.Indent(p.Item(it.ID), width, "    ", "      "))
+				rule := ruleText(it, p)
+				if in := itemInput(it); in != "-" && !strings.Contains(rule, in) {
+					rule = p.S("cat.rule.input", "rule", rule, "input", in)
+				}
+				buf.WriteString(render.Indent(rule, width, "      ", "      "))
+			}
+		}
+		if !money {
+			buf.WriteString(render.Indent(p.S("cat.nomoney"), width, "  ", "  "))
+		}
+	}
+}
+
+// itemInput is the flag that claims an item, or "-" for an item computed
+// whenever its measure is claimed.
+func itemInput(it *measures.Item) string {
+	if t := it.Trigger(); t != "" {
+		return "--" + t
+	}
+	if it.Base != "" {
+		return "--" + it.Base
+	}
+	return "-"
 }
 
 // ruleText describes an item's rule in words, from the catalogue's
@@ -189,7 +236,7 @@ func ruleText(it *measures.Item, p msg.Printer) string {
 		return p.S("rule.case", "label", render.CaseLabel(p, it), "reason", it.Reason)
 	}
 	return p.S(key, "base", "--"+it.Base, "rate", calc.Rate(it.RateHigh), "low", calc.Rate(it.RateLow), "high", calc.Rate(it.RateHigh),
-		"cap", capPhrase, "amount", calc.Money(orZero(it.Cap)), "steps", strings.Join(steps, "; "),
+		"cap", capPhrase, "amount", calc.Money(orZero(it.Cap)), "steps", strings.Join(steps, p.S("rule.steps")),
 		"from", calc.Money(it.AmountLow), "to", calc.Money(it.AmountHigh), "years", it.Years)
 }
 
@@ -202,54 +249,77 @@ func orZero(d *decimal.Decimal) decimal.Decimal {
 
 // writeMeasure writes 'szsoft measures show': the clause as the policy has
 // it, a summary, each item's rule and the base at which its cap binds, the
-// inputs and the named assumptions with the switches that change them.
-func writeMeasure(buf *bytes.Buffer, ed *measures.Edition, m *measures.Measure, p msg.Printer) {
+// inputs and the named assumptions with the switches that change them,
+// wrapped at the terminal's width (0: not wrapped).
+func writeMeasure(buf *bytes.Buffer, ed *measures.Edition, m *measures.Measure, p msg.Printer, width int) {
 	cl, _ := ed.ClauseByNumber(m.Clause)
-	fmt.Fprintf(buf, "%s %s — %s\n%s: szsoft calc %s\n", m.Clause, cl.Title.Zh, p.Text(m.Title), p.S("show.command"), m.Name)
-	fmt.Fprintf(buf, "\n%s\n  %s\n", p.S("show.text"), strings.ReplaceAll(ed.ClauseText(m.Clause), "\n", "\n  "))
-	fmt.Fprintf(buf, "\n%s\n  %s\n", p.S("show.summary"), m.Summary)
-	fmt.Fprintf(buf, "\n%s\n", p.S("show.items"))
+	line := func(s, first, rest string) { buf.WriteString(render.Indent(s, width, first, rest)) }
+	section := func(key string) { buf.WriteString("\n" + p.S(key) + "\n") }
+	line(m.Clause+" "+cl.Title.Zh+" — "+p.Text(m.Title), "", "  ")
+	line(p.S("label.pair", "label", p.S("show.command"), "value", "szsoft calc "+m.Name), "", "  ")
+	line(p.S("label.pair", "label", p.S("show.aliases"), "value", m.Aliases), "", "  ")
+	section("show.text")
+	line(ed.ClauseText(m.Clause), "  ", "  ")
+	section("show.summary")
+	line(p.Text(m.Summary), "  ", "  ")
+	section("show.items")
 	for _, it := range m.Items {
-		fmt.Fprintf(buf, "  %s (%s, %s, %s %s, %s)\n    %s\n", it.ID, it.Kind.Public(), it.Payer, p.S("show.paidto"), p.S("recipient."+string(it.Recipient)),
-			p.S("scope."+string(it.Scope)), ruleText(it, p))
+		name := it.ID
+		if p.Zh() {
+			name = p.Item(it.ID) + "  " + it.ID
+		}
+		line(name, "  ", "    ")
+		line(p.S("show.item", "kind", kindName(it, p), "payer", p.S("payer."+string(it.Payer)),
+			"recipient", p.S("recipient."+string(it.Recipient)), "scope", p.S("scope."+string(it.Scope))), "    ", "    ")
+		line(ruleText(it, p), "    ", "    ")
 		if alt, ok := ed.AlternativeOf(it.ID); ok {
-			fmt.Fprintf(buf, "    %s %s: %s\n", p.S("show.alternatives"), strings.Join(alt.Items, " / "), p.Text(alt.Why))
+			line(p.S("show.alternatives", "items", itemIDs(alt.Items), "why", alt.Why), "    ", "    ")
 		}
 		if bp := calc.CapBase(it); bp != nil {
-			fmt.Fprintf(buf, "    %s\n", p.S("show.capbase", "input", it.Base, "base", calc.Money(*bp)))
+			line(p.S("show.capbase", "input", it.Base, "base", calc.Money(*bp)), "    ", "    ")
 		}
 		if t := it.Trigger(); t != "" {
-			fmt.Fprintf(buf, "    %s\n", p.S("show.trigger", "input", t))
+			line(p.S("show.trigger", "input", t), "    ", "    ")
 		}
-		fmt.Fprintf(buf, "    「%s」\n", it.Quote)
+		line("「"+it.Quote+"」", "    ", "     ")
 	}
 	if m.Sides != nil {
 		a, _ := ed.Item(m.Sides.A[0])
 		b, _ := ed.Item(m.Sides.B[0])
-		fmt.Fprintf(buf, "\n%s\n  %s (%s) / %s (%s)\n", p.S("show.sides"), p.S("recipient."+string(a.Recipient)), strings.Join(m.Sides.A, ", "),
-			p.S("recipient."+string(b.Recipient)), strings.Join(m.Sides.B, ", "))
+		section("show.sides")
+		line(p.S("show.side", "a", p.S("recipient."+string(a.Recipient)), "aids", itemIDs(m.Sides.A),
+			"b", p.S("recipient."+string(b.Recipient)), "bids", itemIDs(m.Sides.B)), "  ", "    ")
 	}
 	if len(m.Inputs) > 0 {
-		fmt.Fprintf(buf, "\n%s\n", p.S("show.inputs"))
+		section("show.inputs")
 		for _, in := range m.Inputs {
-			extra := ""
+			text := p.S("show.input", "flag", "--"+in.Name, "key", in.Key(), "kind", p.S("inputkind."+in.Kind.String()), "help", in.Help)
 			if in.Required {
-				extra = " (required)"
+				text = p.S("show.required", "text", text)
 			}
 			if len(in.Values) > 0 {
-				extra += " [" + strings.Join(in.Values, "|") + "]"
+				text = p.S("show.values", "text", text, "values", calc.ChoiceList{Values: in.Values, Aliases: in.Aliases})
 			}
-			fmt.Fprintf(buf, "  --%s / %s: %s, %s%s\n", in.Name, in.Key(), in.Kind, p.Text(in.Help), extra)
+			line(text, "  ", "    ")
 		}
 	}
-	fmt.Fprintf(buf, "\n%s\n", p.S("show.assumptions"))
+	section("show.assumptions")
 	for _, as := range append(append([]measures.Assumption{}, m.Assumptions...), ed.Supplementary.Assumptions...) {
-		sw := ""
+		text := p.Text(as.Text)
 		if as.Switch != "" {
-			sw = " " + p.S("show.switch", "flag", "--"+as.Switch)
+			text = p.S("show.switch", "text", text, "flag", "--"+as.Switch)
 		}
-		fmt.Fprintf(buf, "  - %s%s\n", p.Text(as.Text), sw)
+		line(text, "  - ", "    ")
 	}
+}
+
+// itemIDs are ids as arguments that show as item names.
+func itemIDs(ids []string) []calc.ItemID {
+	out := make([]calc.ItemID, len(ids))
+	for i, id := range ids {
+		out[i] = calc.ItemID(id)
+	}
+	return out
 }
 
 // The catalogue as JSON ('szsoft measures -o json').
@@ -260,12 +330,13 @@ type textJSON struct {
 }
 
 type inputJSON struct {
-	Flag     string   `json:"flag"`
-	Key      string   `json:"key"`
-	Kind     string   `json:"kind"`
-	Values   []string `json:"values"`
-	Required bool     `json:"required"`
-	Help     textJSON `json:"help"`
+	Flag     string              `json:"flag"`
+	Key      string              `json:"key"`
+	Kind     string              `json:"kind"`
+	Values   []string            `json:"values"`
+	Aliases  map[string][]string `json:"aliases"`
+	Required bool                `json:"required"`
+	Help     textJSON            `json:"help"`
 }
 
 type tierJSON struct {
@@ -276,6 +347,7 @@ type tierJSON struct {
 
 type itemJSON struct {
 	ID         string     `json:"id"`
+	Name       string     `json:"name"`
 	Kind       string     `json:"kind"`
 	Payer      string     `json:"payer"`
 	Recipient  string     `json:"recipient"`
@@ -301,9 +373,10 @@ type assumptionJSON struct {
 
 type measureJSONT struct {
 	Name        string           `json:"name"`
+	Aliases     []string         `json:"aliases"`
 	Clause      string           `json:"clause"`
 	Title       textJSON         `json:"title"`
-	Summary     string           `json:"summary"`
+	Summary     textJSON         `json:"summary"`
 	Text        string           `json:"text"`
 	Inputs      []inputJSON      `json:"inputs"`
 	Items       []itemJSON       `json:"items"`
@@ -313,7 +386,7 @@ type measureJSONT struct {
 type clauseJSON struct {
 	Number   string   `json:"number"`
 	Title    textJSON `json:"title"`
-	Summary  string   `json:"summary"`
+	Summary  textJSON `json:"summary"`
 	Money    bool     `json:"money"`
 	Measures []string `json:"measures"`
 }
@@ -353,18 +426,22 @@ func assumptionsJSON(as []measures.Assumption) []assumptionJSON {
 
 func measureJSON(ed *measures.Edition, m *measures.Measure) measureJSONT {
 	en := msg.Printer{Lang: "en", Unit: "yuan"}
-	mj := measureJSONT{Name: m.Name, Clause: m.Clause, Title: tj(m.Title), Summary: m.Summary, Text: ed.ClauseText(m.Clause),
+	mj := measureJSONT{Name: m.Name, Aliases: m.Aliases, Clause: m.Clause, Title: tj(m.Title), Summary: tj(m.Summary), Text: ed.ClauseText(m.Clause),
 		Inputs: []inputJSON{}, Items: []itemJSON{}, Assumptions: assumptionsJSON(m.Assumptions)}
 	for _, in := range m.Inputs {
 		values := in.Values
 		if values == nil {
 			values = []string{}
 		}
-		mj.Inputs = append(mj.Inputs, inputJSON{Flag: in.Name, Key: in.Key(), Kind: in.Kind.String(), Values: values, Required: in.Required, Help: tj(in.Help)})
+		aliases := map[string][]string(in.Aliases)
+		if aliases == nil {
+			aliases = map[string][]string{}
+		}
+		mj.Inputs = append(mj.Inputs, inputJSON{Flag: in.Name, Key: in.Key(), Kind: in.Kind.String(), Values: values, Aliases: aliases, Required: in.Required, Help: tj(in.Help)})
 	}
 	for _, it := range m.Items {
 		rates := it.Kind.HasRate() || it.Kind == measures.Floor
-		ij := itemJSON{ID: it.ID, Kind: string(it.Kind.Public()), Payer: string(it.Payer), Recipient: string(it.Recipient), Scope: string(it.Scope),
+		ij := itemJSON{ID: it.ID, Name: it.Name, Kind: string(it.Kind.Public()), Payer: string(it.Payer), Recipient: string(it.Recipient), Scope: string(it.Scope),
 			Title: tj(it.Title), Input: strPtr(it.Trigger()),
 			RateLow: decPtr(it.RateLow, rates), RateHigh: decPtr(it.RateHigh, rates), Tiers: []tierJSON{},
 			AmountLow: decPtr(it.AmountLow, it.Kind == measures.AmountRange), AmountHigh: decPtr(it.AmountHigh, it.Kind == measures.AmountRange),
@@ -392,7 +469,7 @@ func measureJSON(ed *measures.Edition, m *measures.Measure) measureJSONT {
 func catalogueJSON(ed *measures.Edition) catalogueJSONT {
 	c := catalogueJSONT{Policy: ed.Policy, Edition: ed.Title, Supplementary: assumptionsJSON(ed.Supplementary.Assumptions)}
 	for _, cl := range ed.Clauses {
-		cj := clauseJSON{Number: cl.Number, Title: tj(cl.Title), Summary: cl.Summary, Measures: []string{}}
+		cj := clauseJSON{Number: cl.Number, Title: tj(cl.Title), Summary: tj(cl.Summary), Measures: []string{}}
 		for _, m := range ed.Measures {
 			if m.Clause == cl.Number {
 				cj.Measures = append(cj.Measures, m.Name)

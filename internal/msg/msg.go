@@ -171,8 +171,17 @@ func (p Printer) comma() string {
 // Text returns a phrase of the policy's data in the language.
 func (p Printer) Text(t measures.Text) string { return t.In(p.Lang) }
 
-// Item names an item. Today by its id, the same in both languages.
-func (p Printer) Item(id string) string { return id }
+// Item names an item: in Chinese by its Chinese name (首版次软件·软件开发商),
+// in English by its id (first-version.developer), which is English words
+// and what files and flags use.
+func (p Printer) Item(id string) string {
+	if p.Zh() && p.Edition != nil {
+		if it, ok := p.Edition.Item(id); ok && it.Name != "" {
+			return it.Name
+		}
+	}
+	return id
+}
 
 // Money shows an amount in the unit, with thousands separators.
 func (p Printer) Money(d decimal.Decimal) string {

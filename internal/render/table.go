@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/shopspring/decimal"
@@ -174,7 +173,7 @@ func lineRows(res *calc.Result, p msg.Printer) (rows [][]string, notes []string)
 // project writes one result as a table for a terminal, or as Markdown.
 func (t *table) project(buf *bytes.Buffer, r *Report) {
 	p, res := t.o.Printer, r.Result
-	l := layout{markdown: t.markdown}
+	l := layout{markdown: t.markdown, width: t.o.Width, p: p}
 	t.heading(buf, r, l)
 	rows, notes := lineRows(res, p)
 	if t.markdown {
@@ -195,25 +194,13 @@ func (t *table) project(buf *bytes.Buffer, r *Report) {
 		_ = tb.Bulk(rows)
 		_ = tb.Render()
 	} else {
-		var tbl bytes.Buffer
-		tb := tablewriter.NewTable(&tbl,
-			tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})),
-			tablewriter.WithHeaderAutoFormat(tw.Off),
-			tablewriter.WithHeaderAlignment(tw.AlignLeft),
-			tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: numericColumns}),
-			tablewriter.WithFooterAlignmentConfig(tw.CellAlignment{PerColumn: numericColumns}),
-			tablewriter.WithRowAutoWrap(tw.WrapNone),
-			tablewriter.WithTrimSpace(tw.Off),
-		)
-		tb.Header(headers(p))
-		_ = tb.Bulk(rows)
-		tb.Footer(totalRow(p.S("label.total"), p.Money(res.Total)))
-		_ = tb.Render()
-		first, _, _ := bytes.Cut(tbl.Bytes(), []byte("\n"))
-		if t.o.Width > 0 && DisplayWidth(string(first)) > t.o.Width {
-			cards(buf, rows, p.Money(res.Total), p)
+		g := Grid{Header: headers(p), Rows: rows, Footer: totalRow(p.S("label.total"), p.Money(res.Total)),
+			Right: lineRight, Wrap: lineWrap}
+		var tb strings.Builder
+		if g.Render(&tb, t.o.Width) {
+			buf.WriteString(tb.String())
 		} else {
-			buf.Write(tbl.Bytes())
+			cards(buf, rows, p.Money(res.Total), p, t.o.Width)
 		}
 	}
 	t.supplementary(buf, res, l)
@@ -223,13 +210,23 @@ func (t *table) project(buf *bytes.Buffer, r *Report) {
 	t.notes(buf, res, notes, l)
 }
 
+// How the columns of the line table are set on a terminal: amounts to the
+// right; the clause never wraps, every other column may (an amount only
+// between words: "no figure given").
+var (
+	lineRight = []bool{false, false, false, true, true, true, true, true, true, false}
+	lineWrap  = []bool{false, true, true, true, true, true, true, true, true, true}
+)
+
 // cards sets the rows of a table as blocks for a narrow terminal:
 //
 //	（十九） first-version.developer  developer  cap
 //	  BASE      50,000,000.00   RATE         30%
 //	  COMPUTED  15,000,000.00   CAP    10,000,000.00
 //	  MIN       10,000,000.00   MAX    10,000,000.00
-func cards(buf *bytes.Buffer, rows [][]string, total string, p msg.Printer) {
+//
+// two figures a line where they fit, else one.
+func cards(buf *bytes.Buffer, rows [][]string, total string, p msg.Printer, width int) {
 	h := headers(p)
 	lw, vw := 0, 0
 	for _, i := range []int{3, 4, 5, 6, 7, 8} {
@@ -246,17 +243,45 @@ func cards(buf *bytes.Buffer, rows [][]string, total string, p msg.Printer) {
 		return s + sp
 	}
 	pair := func(l, v string) string { return pad(l, lw, false) + "  " + pad(v, vw, true) }
+	perLine := 2
+	if width > 0 && 2+2*(lw+2+vw)+3 > width {
+		perLine = 1
+	}
 	for _, row := range rows {
-		fmt.Fprintf(buf, "\n%s %s  %s  %s\n", row[0], row[1], row[2], row[9])
-		fmt.Fprintf(buf, "  %s   %s\n", pair(h[3], row[3]), pair(h[4], row[4]))
-		fmt.Fprintf(buf, "  %s   %s\n", pair(h[5], row[5]), pair(h[6], row[6]))
-		fmt.Fprintf(buf, "  %s   %s\n", pair(h[7], row[7]), pair(h[8], row[8]))
+		head := strings.TrimSpace(strings.Join(nonEmpty(row[0], row[1], row[2], row[9]), "  "))
+		buf.WriteString("\n" + Indent(head, width, "", "    "))
+		for k := 0; k < 6; k += perLine {
+			buf.WriteString(" ")
+			for j := k; j < k+perLine && j < 6; j++ {
+				buf.WriteString(" " + pair(h[3+j], row[3+j]))
+				if j+1 < k+perLine {
+					buf.WriteString(" ")
+				}
+			}
+			buf.WriteString("\n")
+		}
 	}
 	fmt.Fprintf(buf, "\n%s  %s\n", p.S("label.total"), total)
 }
 
-// layout sets the text around a table: for a terminal, or Markdown.
-type layout struct{ markdown bool }
+// nonEmpty returns the strings that are not empty.
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// layout sets the text around a table: for a terminal of a width (0: not a
+// terminal, no wrapping), or Markdown.
+type layout struct {
+	markdown bool
+	width    int
+	p        msg.Printer
+}
 
 func (l layout) section(buf *bytes.Buffer, title string) {
 	if l.markdown {
@@ -266,15 +291,32 @@ func (l layout) section(buf *bytes.Buffer, title string) {
 	buf.WriteString("\n" + title + "\n")
 }
 
+// item writes a line of a section, wrapped with a hanging indent.
 func (l layout) item(buf *bytes.Buffer, text string) {
 	if l.markdown {
 		buf.WriteString("- " + md(text) + "\n")
 		return
 	}
-	buf.WriteString("  " + text + "\n")
+	buf.WriteString(Indent(text, l.width, "  ", "    "))
 }
 
-// pairs writes label-value lines, the values aligned on a terminal.
+// numbered writes the note numbered n, wrapped under its text.
+func (l layout) numbered(buf *bytes.Buffer, n int, text string) {
+	mark := fmt.Sprintf("[%d] ", n)
+	if l.markdown {
+		l.item(buf, mark+text)
+		return
+	}
+	buf.WriteString(Indent(text, l.width, "  "+mark, strings.Repeat(" ", 2+len(mark))))
+}
+
+// labelled is "label: text" in the language (label：text in Chinese).
+func (l layout) labelled(label, text string) string {
+	return l.p.S("label.pair", "label", label, "value", text)
+}
+
+// pairs writes label-value lines, the values aligned on a terminal and
+// wrapped under themselves.
 func (l layout) pairs(buf *bytes.Buffer, pairs [][2]string) {
 	width := 0
 	for _, p := range pairs {
@@ -282,10 +324,11 @@ func (l layout) pairs(buf *bytes.Buffer, pairs [][2]string) {
 	}
 	for _, p := range pairs {
 		if l.markdown {
-			l.item(buf, p[0]+": "+p[1])
+			l.item(buf, l.labelled(p[0], p[1]))
 			continue
 		}
-		l.item(buf, p[0]+strings.Repeat(" ", width-DisplayWidth(p[0]))+"  "+p[1])
+		first := "  " + p[0] + strings.Repeat(" ", width-DisplayWidth(p[0])) + "  "
+		buf.WriteString(Indent(p[1], l.width, first, strings.Repeat(" ", DisplayWidth(first))))
 	}
 }
 
@@ -296,19 +339,20 @@ func (t *table) heading(buf *bytes.Buffer, r *Report, l layout) {
 	unit := p.S("label.unit." + p.Unit)
 	in := inputsRead(res, p)
 	if !l.markdown {
-		fmt.Fprintf(buf, "%s, %s, %s %s\n", p.S("label.title"), res.Edition.Policy, p.S("label.date"), res.Date)
+		line := func(s string) { buf.WriteString(Indent(s, l.width, "", "  ")) }
+		line(p.S("label.heading", "title", p.S("label.title"), "policy", res.Edition.Policy, "date", res.Date.String()))
 		if res.Name != "" {
-			fmt.Fprintf(buf, "%s: %s\n", p.S("label.project"), Safe(res.Name))
+			line(l.labelled(p.S("label.project"), Safe(res.Name)))
 		}
 		if res.Applicant != "" {
-			fmt.Fprintf(buf, "%s: %s\n", p.S("label.applicant"), Safe(res.Applicant))
+			line(l.labelled(p.S("label.applicant"), Safe(res.Applicant)))
 		}
 		if r.File != nil {
-			fmt.Fprintf(buf, "%s: %s\n", p.S("label.file"), Safe(*r.File))
+			line(l.labelled(p.S("label.file"), Safe(*r.File)))
 		}
-		buf.WriteString(unit + "\n")
+		line(unit)
 		if in != "" {
-			fmt.Fprintf(buf, "%s: %s\n", p.S("label.inputs"), in)
+			line(l.labelled(p.S("label.inputs"), in))
 		}
 		return
 	}
@@ -327,7 +371,7 @@ func (t *table) heading(buf *bytes.Buffer, r *Report, l layout) {
 	l.pairs(buf, pairs)
 	l.item(buf, unit)
 	if in != "" {
-		l.item(buf, p.S("label.inputs")+": "+in)
+		l.item(buf, l.labelled(p.S("label.inputs"), in))
 	}
 	buf.WriteString("\n")
 }
@@ -350,7 +394,7 @@ func inputsRead(res *calc.Result, p msg.Printer) string {
 			parts = append(parts, "--"+in.Name+" "+p.Money(*v))
 		}
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, p.S("label.semicolon"))
 }
 
 // supplementary writes the 附则 block: validity, no double-dipping, the
@@ -389,7 +433,7 @@ func (t *table) notes(buf *bytes.Buffer, res *calc.Result, notes []string, l lay
 	if len(notes) > 0 {
 		l.section(buf, p.S("label.notes"))
 		for i, n := range notes {
-			l.item(buf, fmt.Sprintf("[%d] %s", i+1, n))
+			l.numbered(buf, i+1, n)
 		}
 	}
 	if len(res.Warnings) > 0 {
@@ -405,10 +449,10 @@ func (t *table) notes(buf *bytes.Buffer, res *calc.Result, notes []string, l lay
 			continue
 		}
 		seen[line.Item.Quote] = true
-		l.item(buf, line.Item.Clause+" "+line.Item.ID+": "+line.Item.Quote)
+		l.item(buf, l.labelled(line.Item.Clause+" "+p.Item(line.Item.ID), line.Item.Quote))
 	}
 	for _, q := range SupplementaryQuotes(res) {
-		l.item(buf, "附则: "+q)
+		l.item(buf, l.labelled(p.S("label.annex"), q))
 	}
 }
 
@@ -435,10 +479,10 @@ func SupplementaryQuotes(res *calc.Result) []string {
 func explain(buf *bytes.Buffer, res *calc.Result, p msg.Printer, l layout) {
 	l.section(buf, p.S("label.explain"))
 	for _, line := range res.Lines {
-		l.item(buf, line.Item.ID+": "+Steps(p, line.Steps))
+		l.item(buf, l.labelled(p.Item(line.Item.ID), Steps(p, line.Steps)))
 	}
 	for _, s := range res.Steps {
-		l.item(buf, "附则: "+p.Note(s))
+		l.item(buf, l.labelled(p.S("label.annex"), p.Note(s)))
 	}
 }
 
@@ -472,7 +516,8 @@ func (t *table) summaryRow(r *Report) []string {
 	return []string{Safe(r.FileName()), Safe(res.Name), p.Money(res.Total), limit, status}
 }
 
-// summary writes the batch table: a row per file and the grand total.
+// summary writes the batch table: a row per file and the grand total; on
+// a terminal too narrow for it, a block per file.
 func (t *table) summary(buf *bytes.Buffer) {
 	p := t.o.Printer
 	var h []string
@@ -480,39 +525,51 @@ func (t *table) summary(buf *bytes.Buffer) {
 		h = append(h, p.S(k))
 	}
 	unit := p.S("label.unit." + p.Unit)
-	var r tw.Renderer = renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})
+	files := p.S("label.files", "done", t.count-t.failed, "all", t.count)
+	footer := []string{fmt.Sprintf("%s (%s)", p.S("label.grand-total"), files), "", p.Money(t.total), "", ""}
 	if t.markdown {
-		r = renderer.NewMarkdown()
 		for _, row := range t.rows {
 			for i := range row {
 				row[i] = md(row[i])
 			}
 		}
 		buf.WriteString("## " + p.S("label.title") + "\n\n- " + unit + "\n\n")
-	} else {
-		buf.WriteString(unit + "\n")
-	}
-	align := []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignLeft}
-	tb := tablewriter.NewTable(buf,
-		tablewriter.WithRenderer(r),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-		tablewriter.WithFooterAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-	)
-	tb.Header(h)
-	_ = tb.Bulk(t.rows)
-	files := p.S("label.files", "done", t.count-t.failed, "all", t.count)
-	footer := []string{fmt.Sprintf("%s (%s)", p.S("label.grand-total"), files), "", p.Money(t.total), "", ""}
-	if t.markdown {
+		align := []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignLeft}
+		tb := tablewriter.NewTable(buf,
+			tablewriter.WithRenderer(renderer.NewMarkdown()),
+			tablewriter.WithHeaderAutoFormat(tw.Off),
+			tablewriter.WithHeaderAlignment(tw.AlignLeft),
+			tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+			tablewriter.WithRowAutoWrap(tw.WrapNone),
+		)
+		tb.Header(h)
+		_ = tb.Bulk(t.rows)
 		_ = tb.Append(footer)
-	} else {
-		tb.Footer(footer)
+		_ = tb.Render()
+		return
 	}
-	_ = tb.Render()
+	buf.WriteString(unit + "\n")
+	g := Grid{Header: h, Rows: t.rows, Footer: footer,
+		Right: []bool{false, false, true, true, false}, Wrap: []bool{true, true, true, true, true}}
+	var tb strings.Builder
+	if g.Render(&tb, t.o.Width) {
+		buf.WriteString(tb.String())
+		return
+	}
+	// Blocks: the file, then each figure under its label.
+	lw := 0
+	for _, l := range h[1:] {
+		lw = max(lw, DisplayWidth(l))
+	}
+	for _, row := range t.rows {
+		buf.WriteString("\n" + Indent(row[0], t.o.Width, "", "  "))
+		for i := 1; i < len(row); i++ {
+			if row[i] == "" {
+				continue
+			}
+			first := "  " + h[i] + strings.Repeat(" ", lw-DisplayWidth(h[i])) + "  "
+			buf.WriteString(Indent(row[i], t.o.Width, first, strings.Repeat(" ", DisplayWidth(first))))
+		}
+	}
+	buf.WriteString("\n" + Indent(footer[0]+"  "+footer[2], t.o.Width, "", "  "))
 }
-
-// DisplayWidth is the width of s in terminal columns, as the table
-// measures it (CJK characters count two).
-func DisplayWidth(s string) int { return twwidth.Width(s) }
