@@ -17,8 +17,8 @@ type Grid struct {
 	// A row whose first cell is empty continues the group of the row
 	// above it (the items of one measure): where rows wrap, rules part the
 	// groups.
-	Right  []bool   // per column: aligned right (numbers)
-	Wrap   []bool   // per column: may wrap
+	Right []bool // per column: aligned right (numbers)
+	Wrap  []bool // per column: may wrap
 }
 
 // minWrapped is the narrowest a column of words is made, so that a word
