@@ -9,16 +9,15 @@ import (
 // width: numbers keep their width, the columns of words (Wrap marks them)
 // are narrowed and their cells wrapped, widest first. When even that does
 // not fit, Render says so and the caller lays the rows out another way
-// (blocks, one row after another).
+// (blocks, one row after another). A row whose first cell is empty
+// continues the group of the row above it (the items of one measure):
+// where rows wrap, rules part the groups.
 type Grid struct {
 	Header []string
 	Rows   [][]string
 	Footer []string // none when nil
-	// A row whose first cell is empty continues the group of the row
-	// above it (the items of one measure): where rows wrap, rules part the
-	// groups.
-	Right []bool // per column: aligned right (numbers)
-	Wrap  []bool // per column: may wrap
+	Right  []bool   // per column: aligned right (numbers)
+	Wrap   []bool   // per column: may wrap
 }
 
 // minWrapped is the narrowest a column of words is made, so that a word
