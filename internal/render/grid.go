@@ -7,10 +7,10 @@ import (
 
 // Grid is a table for a terminal, drawn in ASCII, that fits the terminal's
 // width: numbers keep their width, the columns of words (Wrap marks them)
-// are narrowed and their cells wrapped, widest first. When even that does
-// not fit, Render says so and the caller lays the rows out another way
-// (blocks, one row after another). A row whose first cell is empty
-// continues the group of the row above it (the items of one measure):
+// are narrowed where it costs fewest lines and their cells wrapped. When
+// even that does not fit, Render says so and the caller lays the rows out
+// another way (blocks, one row after another). A row whose first cell is
+// empty continues the group of the row above it (the items of a measure):
 // where rows wrap, rules part the groups.
 type Grid struct {
 	Header []string
