@@ -64,7 +64,7 @@ var (
 )
 
 func investment(help string) Input {
-	return Input{Name: "investment", Kind: Amount, Help: Text{"审定总投入（元）", help}}
+	return Input{Name: "investment", Kind: Amount, Help: Text{"审定总投入", help}}
 }
 
 func rate(name, zh, en string) Input {
@@ -140,7 +140,7 @@ func measureList() []*Measure {
 			Title:   Text{"悬赏及战略性攻关项目", "Strategic projects"},
 			Summary: Text{"市政府认定的悬赏项目和战略性关键核心技术攻关重大项目：按审定总投入全额资助。", "Bounty and strategic key-technology projects designated by the city government: the approved investment in full."},
 			Inputs: []Input{{Name: "investment", Kind: Amount, Required: true,
-				Help: Text{"审定总投入（元）", "approved total investment"}}},
+				Help: Text{"审定总投入", "approved total investment"}}},
 			Example: "--investment 8e7",
 			Items: []*Item{{
 				ID: "strategic", Name: "战略性攻关项目", Kind: FixedRate, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
@@ -183,7 +183,7 @@ func measureList() []*Measure {
 			Inputs: []Input{
 				investment("approved total investment of a new platform"),
 				rate("new-rate", "新建平台资助比例（不超过50%）", "rate for a new platform, at most 50%"),
-				{Name: "operating-cost", Kind: Amount, Help: Text{"已建平台上一年度审定运营费用（元）", "existing platform: previous year's approved operating cost"}},
+				{Name: "operating-cost", Kind: Amount, Help: Text{"已建平台上一年度审定运营费用", "existing platform: previous year's approved operating cost"}},
 				rate("existing-rate", "已建平台资助比例（20%－40%）", "rate for an existing platform, 20% to 40%"),
 			},
 			Example: "--operating-cost 1e7",
@@ -272,7 +272,7 @@ func measureList() []*Measure {
 			Inputs: []Input{
 				{Name: "recognized", Kind: Choice, Values: parkLevels, Aliases: parkNames, Help: Text{"被认定的软件名园级别", "level of recognition: national, provincial or municipal"}},
 				{Name: "excellent", Kind: Choice, Values: parkLevels, Aliases: parkNames, Help: Text{"考核获评优秀的软件名园级别", "level of a park rated excellent"}},
-				{Name: "rent", Kind: Amount, Help: Text{"新入驻软件企业的年租金（元）", "annual rent of a newly arrived software firm"}},
+				{Name: "rent", Kind: Amount, Help: Text{"新入驻软件企业的年租金", "annual rent of a newly arrived software firm"}},
 				flag("rent-existing", "园区内其他软件企业的租金补贴", "rent subsidy for other software firms in the park"),
 			},
 			Example: "--recognized provincial",
@@ -385,8 +385,8 @@ func measureList() []*Measure {
 			Title:   Text{"营业收入首次达标", "Revenue milestones"},
 			Summary: Text{"营业收入首次达到10亿、50亿、100亿元的软件和信息服务业企业：50万、150万、300万元；营业收入增量阶梯式奖励。", "Software and IT service firms whose revenue first reaches 1, 5 or 10 billion: 500,000, 1,500,000 or 3,000,000; stepped awards on revenue growth."},
 			Inputs: []Input{
-				{Name: "revenue", Kind: Amount, Required: true, Help: Text{"本年度营业收入（元）", "this year's revenue"}},
-				{Name: "prior-peak", Kind: Amount, Help: Text{"以往年度最高营业收入（元，默认0）", "highest revenue of any earlier year (default 0)"}},
+				{Name: "revenue", Kind: Amount, Required: true, Help: Text{"本年度营业收入", "this year's revenue"}},
+				{Name: "prior-peak", Kind: Amount, Help: Text{"以往年度最高营业收入（默认0）", "highest revenue of any earlier year (default 0)"}},
 				flag("highest-only", "同一年跨越多档时只给最高一档", "pay only the highest tier when one year crosses several"),
 				flag("increment", "营业收入增量阶梯式奖励", "stepped award on revenue growth"),
 			},
@@ -499,9 +499,9 @@ func measureList() []*Measure {
 			Title:   Text{"开源软件推广应用", "Open-source software"},
 			Summary: Text{"商业发行版：审定销售额的30%，最高1000万元；基于开源项目的智能终端：最高1000万元；用户单位：采购额的不超过30%，最高1000万元；有影响力的产品：予以资助，未定额。", "Commercial distributions: 30% of approved sales up to 10,000,000; smart terminals on open-source projects: up to 10,000,000; buyers: at most 30% of the purchase up to 10,000,000; influential products: funded, no figure."},
 			Inputs: []Input{
-				{Name: "sales", Kind: Amount, Help: Text{"发行版软件产品及服务审定销售额（元）", "approved sales of the distribution's products and services"}},
+				{Name: "sales", Kind: Amount, Help: Text{"发行版软件产品及服务审定销售额", "approved sales of the distribution's products and services"}},
 				flag("terminal", "基于开源项目开发生产智能终端产品", "smart terminal products built on the open-source projects"),
-				{Name: "purchase", Kind: Amount, Help: Text{"用户单位采购额（元）", "the buyer's purchase amount"}},
+				{Name: "purchase", Kind: Amount, Help: Text{"用户单位采购额", "the buyer's purchase amount"}},
 				rate("purchase-rate", "采购资助比例（不超过30%）", "rate on the purchase, at most 30%"),
 				flag("influential", "达到一定应用规模、在全球开源体系中有影响力", "of a certain scale and influential in global open source"),
 			},
@@ -544,8 +544,8 @@ func measureList() []*Measure {
 			Title:   Text{"工业软件应用", "Industrial software"},
 			Summary: Text{"工业软件应用试点用户：按审定总投入最高1000万元；云服务或低代码产品采购：审定采购额的3%－10%，最高500万元。", "Pilot users of industrial software: up to 10,000,000 on the approved total investment; buyers of cloud services or low-code products: 3%-10% of approved purchases up to 5,000,000."},
 			Inputs: []Input{
-				{Name: "pilot-investment", Kind: Amount, Help: Text{"试点项目经审定的总投入（元）", "approved total of development or purchase fee, consulting, secondary development, adaptation testing and labour"}},
-				{Name: "cloud-purchase", Kind: Amount, Help: Text{"年度云服务或低代码产品审定采购额（元）", "approved annual purchase of cloud services or low-code products"}},
+				{Name: "pilot-investment", Kind: Amount, Help: Text{"试点项目经审定的总投入", "approved total of development or purchase fee, consulting, secondary development, adaptation testing and labour"}},
+				{Name: "cloud-purchase", Kind: Amount, Help: Text{"年度云服务或低代码产品审定采购额", "approved annual purchase of cloud services or low-code products"}},
 				rate("cloud-rate", "云服务资助比例（3%－10%）", "rate on cloud purchases, 3% to 10%"),
 			},
 			Example: "--cloud-purchase 6e7 --cloud-rate 8%",
@@ -588,9 +588,9 @@ func measureList() []*Measure {
 			Title:   Text{"首版次软件", "First-version software"},
 			Summary: Text{"软件开发商：一定时期内审定销售额的30%，最高1000万元；用户单位：首个销售合同采购额的10%，最高100万元；投保项目：最高300万元。", "Developers: 30% of approved sales within a period up to 10,000,000; users: 10% of the first contract's purchase up to 1,000,000; insured projects: up to 3,000,000."},
 			Inputs: []Input{
-				{Name: "sales", Kind: Amount, Help: Text{"一定时期内审定销售额（元）", "approved sales within the period the application guide sets"}},
-				{Name: "purchase", Kind: Amount, Help: Text{"首个销售合同用户审定采购额（元）", "approved purchase of the first sales contract's user"}},
-				{Name: "premium", Kind: Amount, Help: Text{"实际投保年度保费（元）", "insurance premium of the insured year"}},
+				{Name: "sales", Kind: Amount, Help: Text{"一定时期内审定销售额", "approved sales within the period the application guide sets"}},
+				{Name: "purchase", Kind: Amount, Help: Text{"首个销售合同用户审定采购额", "approved purchase of the first sales contract's user"}},
+				{Name: "premium", Kind: Amount, Help: Text{"实际投保年度保费", "insurance premium of the insured year"}},
 			},
 			Example: "--sales 5e7",
 			Sides:   &Sides{A: []string{"first-version.developer"}, B: []string{"first-version.user"}},

@@ -98,6 +98,9 @@ func (c *Edition) Validate() error {
 			if in.Help.En == "" || in.Help.Zh == "" {
 				bad("measure %s: input --%s has no help", m.Name, in.Name)
 			}
+			if in.Kind == Amount && strings.Contains(in.Help.Zh, "元") {
+				bad("measure %s: input --%s: the unit is the kind's to state, not the help's", m.Name, in.Name)
+			}
 		}
 		used := map[string]bool{}
 		need := func(it *Item, name string, kinds ...InputKind) {

@@ -94,28 +94,23 @@ func (a *app) rootCmd() *cobra.Command {
 	// of the policy, not of the alphabet.
 	cobra.EnableCommandSorting = false
 	root := &cobra.Command{
-		Use:   "szsoft",
-		Short: "Subsidy calculator for the Shenzhen software-industry measures (深府规〔2022〕5号)",
-		Long: `szsoft computes the maximum subsidy a project can claim under the Shenzhen
-municipal government's Several Measures for Promoting High-Quality
-Development of the Software Industry (深府规〔2022〕5号), the matching-fund
-limits of its supplementary rules (附则), and the clause behind every figure.`,
-		Example: `  szsoft calc first-version --sales 5e7
-  szsoft calc --file project.toml -o json
-  szsoft batch projects/ -o csv --out results.csv
-  szsoft measures show platform`,
+		Use:               "szsoft",
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
 		DisableAutoGenTag: true,
 	}
-	root.SetUsageTemplate(root.UsageTemplate() + exitStatus)
+	a.describe(root, "")
+	// --lang is every command's: help, errors and results alike.
+	lang := &choiceFlag{onceValue: onceValue{name: "lang"}, values: langs, aliases: langNames}
+	root.PersistentFlags().Var(lang, "lang", a.printer("yuan").S("flag.lang"))
 	root.SetIn(a.stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(a.flagError)
 	root.AddCommand(a.calcCmd(), a.batchCmd(), a.measuresCmd(), a.initCmd(), a.validateCmd(), a.completionCmd(), a.versionCmd())
 	root.SetHelpCommand(a.helpCmd())
+	a.localizeHelp(root)
 	return root
 }
 
@@ -277,21 +272,6 @@ var shenzhen = time.FixedZone("CST", 8*60*60)
 
 // today is the default date of the qualifying event: today in Shenzhen.
 func (a *app) today() calc.Date { return calc.DateOf(a.now().In(shenzhen)) }
-
-// exitStatus ends every command's help (docs/contract.md §3).
-const exitStatus = `
-EXIT STATUS
-  0  everything was computed, including results of 0 and dates outside the
-     validity window
-  1  a value or a file is wrong (an amount, rate, choice, date, a 附则 input
-     the rules require, a missing, unreadable, too large or malformed file),
-     or the output cannot be written; in batch, at least one file failed,
-     after all the others were computed
-  2  the command line is wrong (unknown command or flag, a flag without its
-     argument or given twice, a measure without the inputs it needs, both
-     sides of a measure, -o against the --out extension)
-  3  an internal error (a bug in szsoft), never bad input
-`
 
 // noArgs refuses positional arguments as a usage error. A word that starts
 // with a dash of a Chinese input method (——sales) was meant as a flag.

@@ -29,23 +29,7 @@ func (a *app) batchCmd() *cobra.Command {
 	opts := a.newCalcOptions()
 	jobs := &jobsFlag{onceValue: onceValue{name: "jobs"}}
 	cmd := &cobra.Command{
-		Use:   "batch [FILE|DIR|-]...",
-		Short: "Compute many project files; a failed file never loses the others",
-		Long: `Compute many project files. A directory stands for every *.toml file below
-it, in bytewise path order (symbolic links to directories are not followed);
-"-" reads file names from standard input, one a line. The output keeps the
-order of the input whatever --jobs is, and holds every file: its result, or an
-error record in its place. Errors also go to standard error, one line each;
-the exit status is 1 if any file failed, after all the others were computed.
-
-Output forms: table (a summary row per file and a grand total), json (an
-array), jsonl (an object per line, streamed), csv (a row per line item),
-markdown, total (the grand municipal total of the files computed).
-Flags override each file's own keys, as in 'szsoft calc --file'.`,
-		Example: `  szsoft batch projects/
-  szsoft batch projects/ -o jsonl > results.jsonl
-  find . -name '*.toml' | szsoft batch - -o csv > lines.csv
-  szsoft batch a.toml b.toml --date 2026-11-26`,
+		Use: "batch [FILE|DIR|-]...",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usage("cli.batch.none").withHint("cli.batch.none.hint")
@@ -63,8 +47,9 @@ Flags override each file's own keys, as in 'szsoft calc --file'.`,
 			return a.runBatch(opts, args, n)
 		},
 	}
-	opts.register(cmd.Flags(), false, "en")
-	cmd.Flags().VarP(jobs, "jobs", "j", "files processed at once (default: the number of CPUs)")
+	a.describe(cmd, "batch")
+	opts.register(cmd.Flags(), false, a.printer("yuan"))
+	cmd.Flags().VarP(jobs, "jobs", "j", a.printer("yuan").S("flag.jobs"))
 	completeFlags(cmd, cmd.Flags())
 	return cmd
 }

@@ -2,18 +2,18 @@ package main
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"szsoft/calc"
+	"szsoft/internal/msg"
 	"szsoft/internal/render"
 	"szsoft/measures"
 )
 
-// calcOptions holds the flags calc and batch share: the output, the
-// language and the unit, the edition, and the inputs of the 附则 — made from
+// calcOptions holds the flags calc and batch share: the output and the
+// unit, the edition, and the inputs of the 附则 — made from
 // their declaration in the editions (measures.Supplementary.Inputs), as a
 // measure's flags are from its inputs.
 type calcOptions struct {
@@ -21,7 +21,6 @@ type calcOptions struct {
 	output   choiceFlag
 	out      stringFlag
 	unit     choiceFlag
-	lang     choiceFlag
 	policy   choiceFlag
 	explain  switchFlag
 	sameKind sameKindFlag
@@ -38,7 +37,6 @@ func (a *app) newCalcOptions() *calcOptions {
 	o.output = choiceFlag{onceValue: onceValue{name: "output"}, values: render.Forms}
 	o.out = stringFlag{onceValue: onceValue{name: "out"}, typ: "file"}
 	o.unit = choiceFlag{onceValue: onceValue{name: "unit"}, values: measures.Units, aliases: measures.UnitNames}
-	o.lang = choiceFlag{onceValue: onceValue{name: "lang"}, values: langs, aliases: langNames}
 	if env := a.getenv(envUnit); env != "" {
 		// SZSOFT_UNIT is --unit's default: it is checked when a command
 		// runs, so that a wrong value fails the command that reads it.
@@ -53,21 +51,20 @@ func (a *app) newCalcOptions() *calcOptions {
 	return o
 }
 
-func (o *calcOptions) register(fs *pflag.FlagSet, withFile bool, lang string) {
+func (o *calcOptions) register(fs *pflag.FlagSet, withFile bool, p msg.Printer) {
 	unsorted(fs)
 	if withFile {
-		fs.VarP(&o.file, "file", "f", "TOML project file; - reads standard input")
+		fs.VarP(&o.file, "file", "f", p.S("flag.file"))
 	}
-	fs.VarP(&o.output, "output", "o", "output form: "+strings.Join(render.Forms, "|")+" (default table, or the --out file's extension)")
-	fs.Var(&o.out, "out", "write the output to this file instead of standard output (- is standard output)")
-	fs.Var(&o.unit, "unit", "unit of bare numbers in flags and of amounts shown: yuan|wan (default yuan)")
-	fs.Var(&o.lang, "lang", "language of titles, headers, notes and errors: zh|en (default from the locale)")
-	fs.Var(&o.policy, "policy", "policy edition: "+strings.Join(o.policy.values, "|")+" (default: the edition in force on the date)")
-	register(fs, o.inputs, o.annex, lang)
-	fl := fs.VarPF(&o.sameKind, measures.InSameKind, "", "this measure's support (or =ITEM,… its items') was already had under a similar municipal measure (附则); with a measure only")
+	fs.VarP(&o.output, "output", "o", p.S("flag.output", "forms", render.Forms))
+	fs.Var(&o.out, "out", p.S("flag.out"))
+	fs.Var(&o.unit, "unit", p.S("flag.unit"))
+	fs.Var(&o.policy, "policy", p.S("flag.policy", "editions", o.policy.values))
+	register(fs, o.inputs, o.annex, p)
+	fl := fs.VarPF(&o.sameKind, measures.InSameKind, "", p.S("flag.same-kind"))
 	fl.NoOptDefVal = "true"
 	if withFile {
-		addSwitch(fs, &o.explain, "under the table, the arithmetic of every line and of the 附则, in words")
+		addSwitch(fs, &o.explain, p.S("flag.explain"))
 	}
 }
 
@@ -139,16 +136,7 @@ func (mf *measureFlags) raw(name string) string {
 func (a *app) calcCmd() *cobra.Command {
 	opts := a.newCalcOptions()
 	cmd := &cobra.Command{
-		Use:   "calc [<measure>] [flags]",
-		Short: "Compute the subsidy of one measure, or of every measure a project file names",
-		Long: `Compute the maximum subsidy of a measure of 深府规〔2022〕5号, with the
-matching-fund limits of the 附则 and the clause behind every figure.
-
-Name a measure and give its inputs as flags, or give a project file with
---file to compute every measure it names; flags override the file's keys.`,
-		Example: `  szsoft calc first-version --sales 5e7
-  szsoft calc platform --operating-cost 1e7 -o json
-  szsoft calc new-product --investment 1.6e7 --national-funding 2e6 --audited-investment 1e7`,
+		Use: "calc [<measure>] [flags]",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				return a.unknownMeasure(args[0])
@@ -168,7 +156,8 @@ Name a measure and give its inputs as flags, or give a project file with
 			return a.runCalc(opts, nil)
 		},
 	}
-	opts.register(cmd.PersistentFlags(), true, "en")
+	a.describe(cmd, "calc")
+	opts.register(cmd.PersistentFlags(), true, a.printer("yuan"))
 	completeFlags(cmd, cmd.PersistentFlags())
 	for _, m := range a.reg.Measures() {
 		cmd.AddCommand(a.measureCmd(m, opts))
@@ -178,23 +167,17 @@ Name a measure and give its inputs as flags, or give a project file with
 
 func (a *app) measureCmd(m *measures.Measure, opts *calcOptions) *cobra.Command {
 	mf := newMeasureFlags(m)
-	example := "  szsoft calc " + m.Name
-	if m.Example != "" {
-		example += " " + m.Example
-	}
 	cmd := &cobra.Command{
 		Use:     m.Name + " [flags]",
 		Aliases: m.Aliases,
-		Short:   m.Clause + " " + m.Title.Zh + " — " + m.Title.En,
-		Long:    m.Clause + " " + m.Title.Zh + " — " + m.Title.En + "\n\n" + m.Summary.En,
-		Example: example,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.runCalc(opts, mf)
 		},
 	}
+	a.describeMeasure(cmd, m)
 	unsorted(cmd.Flags())
-	register(cmd.Flags(), m.Inputs, mf.flags, "en")
+	register(cmd.Flags(), m.Inputs, mf.flags, a.printer("yuan"))
 	completeFlags(cmd, cmd.Flags())
 	return cmd
 }

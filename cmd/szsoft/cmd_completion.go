@@ -10,10 +10,8 @@ import (
 )
 
 func (a *app) helpCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:     "help [command]",
-		Short:   "Help about any command",
-		Example: "  szsoft help calc\n  szsoft help calc first-version",
+	cmd := &cobra.Command{
+		Use: "help [command]",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			target, rest, err := cmd.Root().Find(args)
 			if err != nil || len(rest) > 0 {
@@ -22,20 +20,13 @@ func (a *app) helpCmd() *cobra.Command {
 			return target.Help()
 		},
 	}
+	a.describe(cmd, "help")
+	return cmd
 }
 
 func (a *app) completionCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "completion bash|zsh|fish|powershell",
-		Short: "Print the shell completion script for bash, zsh, fish or PowerShell",
-		Long: `Print a shell completion script. It completes commands, measure names, the
-values of every flag that takes a fixed set (--output, --unit, --lang,
---recognized, --standard, --certification, …) and file names for --file.
-'make install' installs the scripts of completions/ where the shells look.`,
-		Example: `  source <(szsoft completion bash)
-  szsoft completion zsh > "${fpath[1]}/_szsoft"
-  szsoft completion fish > ~/.config/fish/completions/szsoft.fish
-  szsoft completion powershell | Out-String | Invoke-Expression`,
+		Use:  "completion bash|zsh|fish|powershell",
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -53,25 +44,24 @@ values of every flag that takes a fixed set (--output, --unit, --lang,
 		{"fish", func(r *cobra.Command, w io.Writer) error { return r.GenFishCompletion(w, true) }},
 		{"powershell", func(r *cobra.Command, w io.Writer) error { return r.GenPowerShellCompletionWithDesc(w) }},
 	} {
-		cmd.AddCommand(&cobra.Command{
-			Use:     sh.name,
-			Short:   "Print the " + sh.name + " completion script",
-			Example: "  szsoft completion " + sh.name,
-			Args:    noArgs,
+		sub := &cobra.Command{
+			Use:  sh.name,
+			Args: noArgs,
 			RunE: func(c *cobra.Command, _ []string) error {
 				return sh.gen(c.Root(), a.stdout)
 			},
-		})
+		}
+		a.describe(sub, "completion.shell", "shell", sh.name)
+		cmd.AddCommand(sub)
 	}
+	a.describe(cmd, "completion")
 	return cmd
 }
 
 func (a *app) versionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:     "version",
-		Short:   "Print the version of szsoft and the policy editions it implements",
-		Example: "  szsoft version",
-		Args:    noArgs,
+	cmd := &cobra.Command{
+		Use:  "version",
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var b strings.Builder
 			b.WriteString("szsoft " + version + "\n")
@@ -82,6 +72,8 @@ func (a *app) versionCmd() *cobra.Command {
 			return err
 		},
 	}
+	a.describe(cmd, "version")
+	return cmd
 }
 
 // completeMeasures offers the measure names, and their Chinese names once

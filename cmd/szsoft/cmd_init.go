@@ -14,17 +14,8 @@ import (
 )
 
 func (a *app) initCmd() *cobra.Command {
-	lang := &choiceFlag{onceValue: onceValue{name: "lang"}, values: langs, aliases: langNames}
 	cmd := &cobra.Command{
-		Use:   "init [<measure>...]",
-		Short: "Print a commented TOML project file for the measures named (all when none)",
-		Long: `Print a project file template: the top-level keys of the 附则 and a table
-for each measure named (every measure when none is), each key with its unit
-and clause in a comment. The example values make a file that 'szsoft validate'
-accepts and 'szsoft calc --file' computes; replace them with the project's own.`,
-		Example: `  szsoft init first-version > project.toml
-  szsoft init platform industrial-software
-  szsoft init | szsoft validate -`,
+		Use:               "init [<measure>...]",
 		ValidArgsFunction: a.completeMeasures,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ed := a.reg.Default()
@@ -45,7 +36,7 @@ accepts and 'szsoft calc --file' computes; replace them with the project's own.`
 			return err
 		},
 	}
-	cmd.Flags().Var(lang, "lang", "language of the comments: zh|en (default from the locale)")
+	a.describe(cmd, "init")
 	completeFlags(cmd, cmd.Flags())
 	return cmd
 }
@@ -81,7 +72,8 @@ func writeTemplate(buf *bytes.Buffer, ed *measures.Edition, list []*measures.Mea
 	buf.WriteString("# " + strings.ReplaceAll(p.S("tpl.samekind"), "\n", "\n# ") + "\n")
 	for _, m := range list {
 		example := exampleValues(m)
-		fmt.Fprintf(buf, "\n# %s %s — %s\n# %s\n[%s]\n", m.Clause, m.Title.Zh, m.Title.En, p.Text(m.Summary), m.Name)
+		cl, _ := ed.ClauseByNumber(m.Clause)
+		fmt.Fprintf(buf, "\n# %s %s — %s\n# %s\n[%s]\n", m.Clause, cl.Title.Zh, p.Text(m.Title), p.Text(m.Summary), m.Name)
 		for _, in := range m.Inputs {
 			value, given := example[in.Name]
 			switch in.Kind {

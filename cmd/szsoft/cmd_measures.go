@@ -19,7 +19,6 @@ import (
 
 func (a *app) measuresCmd() *cobra.Command {
 	form := &choiceFlag{onceValue: onceValue{name: "output"}, values: []string{"table", "json"}}
-	lang := &choiceFlag{onceValue: onceValue{name: "lang"}, values: langs, aliases: langNames}
 	policy := &choiceFlag{onceValue: onceValue{name: "policy"}, values: a.reg.IDs()}
 	edition := func() *measures.Edition {
 		if e, ok := a.reg.Lookup(policy.v); ok {
@@ -28,14 +27,7 @@ func (a *app) measuresCmd() *cobra.Command {
 		return a.reg.Default()
 	}
 	cmd := &cobra.Command{
-		Use:   "measures",
-		Short: "List every clause of the policy, its items, rates, caps and subcommand",
-		Long: `List the catalogue: every clause （一）…（二十） of 深府规〔2022〕5号, those
-without money too, with the items of each measure, their rule, rates and
-caps, and the subcommand of 'szsoft calc' that computes them.`,
-		Example: `  szsoft measures
-  szsoft measures -o json | jq '.measures[].name'
-  szsoft measures show first-version`,
+		Use:  "measures",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var buf bytes.Buffer
@@ -51,14 +43,13 @@ caps, and the subcommand of 'szsoft calc' that computes them.`,
 			return err
 		},
 	}
-	cmd.PersistentFlags().VarP(form, "output", "o", "output form: table|json (default table)")
-	cmd.PersistentFlags().Var(lang, "lang", "language: zh|en (default from the locale)")
-	cmd.PersistentFlags().Var(policy, "policy", "policy edition: "+strings.Join(policy.values, "|")+" (default "+a.reg.Default().ID+")")
+	p := a.printer("yuan")
+	a.describe(cmd, "measures")
+	cmd.PersistentFlags().VarP(form, "output", "o", p.S("flag.measures.form"))
+	cmd.PersistentFlags().Var(policy, "policy", p.S("flag.policy", "editions", policy.values))
 	completeFlags(cmd, cmd.PersistentFlags())
 	show := &cobra.Command{
 		Use:               "show <measure>",
-		Short:             "Print a measure's clause in Chinese, an English summary, its rules, breakpoints and assumptions",
-		Example:           "  szsoft measures show first-version\n  szsoft measures show platform --lang zh",
 		ValidArgsFunction: a.completeMeasures,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
@@ -84,6 +75,7 @@ caps, and the subcommand of 'szsoft calc' that computes them.`,
 			return err
 		},
 	}
+	a.describe(show, "measures.show")
 	cmd.AddCommand(show)
 	return cmd
 }

@@ -10,15 +10,8 @@ import (
 )
 
 func (a *app) validateCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "validate FILE...",
-		Short: "Check project files without printing any figure",
-		Long: `Check project files as 'szsoft calc --file' would — TOML syntax, keys,
-types, values, the inputs each measure needs, the rates of each item, the
-inputs the 附则 require — and print "FILE: ok" for each good one. Every
-error of every file is reported; "-" reads a file from standard input.`,
-		Example: `  szsoft validate project.toml
-  szsoft validate projects/*.toml`,
+	cmd := &cobra.Command{
+		Use: "validate FILE...",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usage("cli.validate.none").withHint("cli.validate.none.hint")
@@ -47,4 +40,6 @@ error of every file is reported; "-" reads a file from standard input.`,
 			return nil
 		},
 	}
+	a.describe(cmd, "validate")
+	return cmd
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
 
+	"szsoft/internal/msg"
 	"szsoft/measures"
 )
 
@@ -63,18 +65,14 @@ func generated(t *testing.T) map[string]string {
 	return files
 }
 
-// manExitStatus is the EXIT STATUS section of every man page, made from the
-// one of --help: "  N  text" starts an entry, indented lines continue it.
+// manExitStatus is the EXIT STATUS section of every man page, from the
+// words of --help.
 var manExitStatus = func() string {
+	en := msg.Printer{Lang: "en"}
 	var b strings.Builder
 	b.WriteString(".SH EXIT STATUS\n")
-	for _, line := range strings.Split(strings.TrimSpace(exitStatus), "\n")[1:] {
-		line = strings.TrimSpace(line)
-		if code, text, ok := strings.Cut(line, "  "); ok && len(code) == 1 {
-			b.WriteString(".TP\n\\fB" + code + "\\fP\n" + text + "\n")
-			continue
-		}
-		b.WriteString(line + "\n")
+	for code := range 4 {
+		fmt.Fprintf(&b, ".TP\n\\fB%d\\fP\n%s\n", code, en.S(fmt.Sprintf("help.exit.%d", code)))
 	}
 	return b.String() + "\n"
 }()
@@ -126,7 +124,9 @@ func TestGeneratedFilesFresh(t *testing.T) {
 	}
 }
 
-// Every command's help has an Examples block and ends with EXIT STATUS.
+// Every command's help, in both languages, has examples and ends with the
+// exit statuses; under --lang zh it has no English but the names of
+// commands, flags and values.
 func TestEveryHelpHasExamplesAndExitStatus(t *testing.T) {
 	root := quietRoot()
 	var walk func(c *cobra.Command)
@@ -134,15 +134,62 @@ func TestEveryHelpHasExamplesAndExitStatus(t *testing.T) {
 		if c.Hidden || strings.HasPrefix(c.Name(), "__") {
 			return
 		}
-		args := append(strings.Fields(strings.TrimPrefix(c.CommandPath(), "szsoft")), "--help")
-		out, _, code := runCLI(t, "", args...)
-		if code != 0 || !strings.Contains(out, "\nExamples:\n") || !strings.HasSuffix(strings.TrimSpace(out), strings.TrimSpace(exitStatus[strings.LastIndex(exitStatus, "  2  "):])) {
-			t.Errorf("szsoft %s --help: exit %d, Examples %v, ends with EXIT STATUS %v", strings.Join(args[:len(args)-1], " "), code,
-				strings.Contains(out, "Examples:"), strings.Contains(out, "EXIT STATUS"))
+		for _, lang := range []string{"en", "zh"} {
+			p := msg.Printer{Lang: lang}
+			args := append(strings.Fields(strings.TrimPrefix(c.CommandPath(), "szsoft")), "--help", "--lang", lang)
+			out, _, code := runCLI(t, "", args...)
+			examples := "\n" + p.S("help.examples") + p.S("help.colon") + "\n"
+			last := p.S("help.exit.3")
+			if code != 0 || !strings.Contains(out, examples) || !strings.HasSuffix(strings.TrimSpace(out), last) {
+				t.Errorf("szsoft %s: exit %d, %q %v, ends with %q %v", strings.Join(args, " "), code,
+					examples, strings.Contains(out, examples), last, strings.HasSuffix(strings.TrimSpace(out), last))
+			}
+			if strings.Contains(out, "[[") {
+				t.Errorf("szsoft %s: a key without words: %s", strings.Join(args, " "), out)
+			}
+			if lang == "zh" {
+				if w := englishWords(out); len(w) > 0 {
+					t.Errorf("szsoft %s: English words %q", strings.Join(args, " "), w)
+				}
+			}
 		}
 		for _, sub := range c.Commands() {
 			walk(sub)
 		}
 	}
 	walk(root)
+}
+
+// englishWords returns the words of s that are English prose: runs of
+// letters that are not a command, a flag, a value, a key, a file name or
+// an abbreviation szsoft and the policy use.
+func englishWords(s string) []string {
+	allowed := map[string]bool{}
+	for _, w := range strings.Fields(`szsoft calc batch measures show init validate completion version help
+		bash zsh fish powershell shell table json jsonl csv markdown xlsx total yuan wan zh en toml TOML UTF
+		jq Out String Invoke Expression source fpath config completions find name xlsx lines results
+		projects project a b tpl all make install SZSOFT_UNIT SZSOFT_LANG CPU N FILE ok sz2022
+		national provincial municipal industry local group other cmmi csmm dcmm CMMI CSMM DCMM e g`) {
+		allowed[w] = true
+	}
+	for _, m := range measures.Builtin().Measures() {
+		allowed[m.Name] = true
+		for _, in := range m.Inputs {
+			allowed[in.Name] = true
+		}
+	}
+	var out []string
+	for _, tok := range regexp.MustCompile(`(?:--?|=)?[A-Za-z][A-Za-z0-9_\-.]*`).FindAllString(s, -1) {
+		if strings.HasPrefix(tok, "-") || strings.HasPrefix(tok, "=") || strings.ContainsAny(tok, ".-_") && !strings.HasSuffix(tok, ".") {
+			continue // a flag, an id, a file name
+		}
+		tok = strings.TrimSuffix(tok, ".")
+		if regexp.MustCompile(`^[eE]\d+$`).MatchString(tok) {
+			continue // 5e7
+		}
+		if !allowed[tok] && !allowed[strings.ToLower(tok)] {
+			out = append(out, tok)
+		}
+	}
+	return out
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"szsoft/calc"
+	"szsoft/internal/msg"
 	"szsoft/measures"
 )
 
@@ -79,19 +80,11 @@ func newInputFlag(in measures.Input) inputFlag {
 	panic("no flag for input kind " + in.Kind.String())
 }
 
-// register adds the flags of inputs to fs, with their help in lang.
-func register(fs *pflag.FlagSet, inputs []measures.Input, flags []inputFlag, lang string) {
+// register adds the flags of inputs to fs, with their help in the
+// printer's language.
+func register(fs *pflag.FlagSet, inputs []measures.Input, flags []inputFlag, p msg.Printer) {
 	for i, in := range inputs {
-		usage := in.Help.In(lang)
-		if len(in.Values) > 0 && in.Kind == measures.Choice {
-			usage += " (" + strings.Join(in.Values, "|") + ")"
-		}
-		if in.Kind == measures.Choices {
-			usage += " (" + strings.Join(in.Values, "|") + "; repeatable)"
-		}
-		if in.Required {
-			usage += " (required)"
-		}
+		usage := inputUsage(in, p)
 		if sw, ok := flags[i].(*switchFlag); ok {
 			addSwitch(fs, sw, usage)
 			continue

@@ -151,6 +151,7 @@ var catalogue = map[string]Entry{
 	"label.heading":        {"{title}，{policy}，事项日期 {date}", "{title}, {policy}, date {date}"},
 	"label.pair":           {"{label}：{value}", "{label}: {value}"},
 	"label.semicolon":      {"；", "; "},
+	"label.comma":          {"、", ", "},
 	"label.annex":          {"附则", "附则"},
 	"label.project":        {"项目", "project"},
 	"label.policy":         {"政策", "policy"},

@@ -169,7 +169,7 @@ func splitID(a atom) []atom {
 	var out []atom
 	start := 0
 	for i := 0; i < len(a.text)-1; i++ {
-		if (a.text[i] == '.' || a.text[i] == '-') && isLetter(a.text[i+1]) && i > start {
+		if (a.text[i] == '.' || a.text[i] == '-') && isLetter(a.text[i+1]) && i > start+1 && isLetter(a.text[i-1]) && isLetter(a.text[start]) {
 			out = append(out, atom{text: a.text[start : i+1], width: i + 1 - start})
 			start = i + 1
 		}

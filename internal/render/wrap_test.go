@@ -95,3 +95,9 @@ func TestWrapKeepsFlags(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestWrapKeepsGlobs(t *testing.T) {
+	if got := Wrap("every *.toml file", 8); strings.Join(got, "|") != "every|*.toml|file" {
+		t.Errorf("got %q", got)
+	}
+}
