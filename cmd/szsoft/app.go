@@ -54,18 +54,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // runWith runs szsoft under the editions of reg.
 func runWith(reg *measures.Registry, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
-	defer func() {
-		// A panic is a bug; the user gets one line, not a stack trace.
-		if v := recover(); v != nil {
-			fmt.Fprintf(stderr, "szsoft: internal error: %v\nszsoft: hint: this is a bug in szsoft; please report it with the input that caused it\n", v)
-			code = exitInternal
-		}
-	}()
-	if f, ok := stdout.(*os.File); ok && f == os.Stdout {
-		// The process itself, not a test calling run: an interrupt removes
-		// the temporary file of --out.
-		outfile.CleanUpOnSignals()
-	}
 	checked := &checkedWriter{w: stdout}
 	a := &app{
 		args:  args,
@@ -75,9 +63,21 @@ func runWith(reg *measures.Registry, args []string, stdin io.Reader, stdout, std
 		isTerminal: isTerminal,
 		reg:        reg,
 	}
+	p := a.printer("yuan")
+	defer func() {
+		// A panic is a bug; the user gets one line, not a stack trace.
+		if v := recover(); v != nil {
+			fmt.Fprint(stderr, stderrLine(p, "internal", fmt.Sprint(v))+stderrLine(p, "hint", p.S("cli.bug")))
+			code = exitInternal
+		}
+	}()
+	if f, ok := stdout.(*os.File); ok && f == os.Stdout {
+		// The process itself, not a test calling run: an interrupt removes
+		// the temporary file of --out.
+		outfile.CleanUpOnSignals()
+	}
 	root := a.rootCmd()
 	root.SetArgs(args)
-	p := a.printer("yuan")
 	err := root.Execute()
 	if err != nil {
 		err = a.commandError(root, err)

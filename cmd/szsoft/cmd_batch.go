@@ -315,13 +315,13 @@ func (pr *progress) failed(o outcome, p msg.Printer) {
 		if !named {
 			m.msg = o.name + ": " + m.msg
 		}
-		fmt.Fprintf(pr.stderr(), "szsoft: error: %s\n", render.Safe(m.msg))
+		fmt.Fprint(pr.stderr(), stderrLine(p, "error", m.msg))
 	}
 }
 
 // warn prints a file's warnings, with its name.
 func (pr *progress) warn(name string, ws []calc.Note, p msg.Printer) {
 	for _, w := range ws {
-		fmt.Fprintf(pr.stderr(), "szsoft: warning: %s: %s\n", render.Safe(name), render.Safe(p.Note(w)))
+		fmt.Fprint(pr.stderr(), stderrLine(p, "warning", name+": "+p.Note(w)))
 	}
 }

@@ -29,7 +29,7 @@ func (a *app) validateCmd() *cobra.Command {
 					failed = true
 					continue
 				}
-				fmt.Fprintf(&out, "%s: ok\n", render.Safe(name))
+				fmt.Fprintln(&out, a.printer("yuan").S("cli.validate.ok", "file", render.Safe(name)))
 			}
 			if _, err := a.stdout.Write(out.Bytes()); err != nil {
 				return err

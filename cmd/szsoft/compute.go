@@ -263,6 +263,6 @@ func (a *app) warn(name string, warnings []calc.Note, unit string) {
 		if name != "" {
 			text = name + ": " + text
 		}
-		fmt.Fprintf(a.stderr, "szsoft: warning: %s\n", render.Safe(text))
+		fmt.Fprint(a.stderr, stderrLine(p, "warning", text))
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra/doc"
 
 	"szsoft/internal/msg"
+	"szsoft/internal/project"
 	"szsoft/measures"
 )
 
@@ -163,12 +164,22 @@ func TestEveryHelpHasExamplesAndExitStatus(t *testing.T) {
 // englishWords returns the words of s that are English prose: runs of
 // letters that are not a command, a flag, a value, a key, a file name or
 // an abbreviation szsoft and the policy use.
-func englishWords(s string) []string {
+func englishWords(s string, extra ...string) []string {
 	allowed := map[string]bool{}
+	for _, e := range extra {
+		allowed[e] = true
+		for _, w := range regexp.MustCompile(`[A-Za-z]+`).FindAllString(e, -1) {
+			allowed[w] = true
+		}
+	}
+	for _, k := range project.TopLevelKeys(measures.Builtin()) {
+		allowed[k] = true
+	}
 	for _, w := range strings.Fields(`szsoft calc batch measures show init validate completion version help
 		bash zsh fish powershell shell table json jsonl csv markdown xlsx total yuan wan zh en toml TOML UTF
 		jq Out String Invoke Expression source fpath config completions find name xlsx lines results
 		projects project a b tpl all make install SZSOFT_UNIT SZSOFT_LANG CPU N FILE ok sz2022
+		true false min P F H gt lt amp fixtures MES txt
 		national provincial municipal industry local group other cmmi csmm dcmm CMMI CSMM DCMM e g`) {
 		allowed[w] = true
 	}
@@ -187,7 +198,11 @@ func englishWords(s string) []string {
 		if regexp.MustCompile(`^[eE]\d+$`).MatchString(tok) {
 			continue // 5e7
 		}
-		if !allowed[tok] && !allowed[strings.ToLower(tok)] {
+		typed := false // a value the command line gave, shown back
+		for _, e := range extra {
+			typed = typed || strings.Contains(e, tok)
+		}
+		if !typed && !allowed[tok] && !allowed[strings.ToLower(tok)] {
 			out = append(out, tok)
 		}
 	}

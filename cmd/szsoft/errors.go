@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -86,12 +87,12 @@ func flagValueError(flag, raw string, ve *calc.ValueError) *cliError {
 }
 
 // quoteOr is what stands between a flag and its error: the value quoted
-// (` "5e7x": `), or a colon when there is no value.
-func quoteOr(v string) string {
+// (` "5e7x": `, in Chinese ` "5e7x"：`), or a colon when there is no value.
+func quoteOr(v string) calc.Note {
 	if v == "" {
-		return ": "
+		return note("label.colon")
 	}
-	return fmt.Sprintf(" %q: ", v)
+	return note("label.quoted.after", "quoted", strconv.Quote(v))
 }
 
 // message is one error as the user reads it, with its hint.
@@ -130,7 +131,7 @@ func classify(err error, p msg.Printer) (int, []message) {
 		// A flag's value was refused while parsing: a value error, the value
 		// quoted as typed (empty too).
 		fe := flagValueError(iv.GetFlag().Name, iv.GetValue(), ve)
-		fe.msg.Args["value"] = fmt.Sprintf(" %q: ", iv.GetValue())
+		fe.msg.Args["value"] = note("label.quoted.after", "quoted", strconv.Quote(iv.GetValue()))
 		return exitValue, []message{{p.Note(fe.msg), p.Note(fe.hint)}}
 	case errors.As(err, &ve):
 		fe := flagValueError(ve.Field, "", ve)
@@ -180,12 +181,19 @@ func exitCode(err error, stderr io.Writer, p msg.Printer) int {
 	}
 	code, msgs := classify(err, p)
 	for _, m := range msgs {
-		fmt.Fprintf(stderr, "szsoft: error: %s\n", render.Safe(m.msg))
+		fmt.Fprint(stderr, stderrLine(p, "error", m.msg))
 		if m.hint != "" {
-			fmt.Fprintf(stderr, "szsoft: hint: %s\n", render.Safe(m.hint))
+			fmt.Fprint(stderr, stderrLine(p, "hint", m.hint))
 		}
 	}
 	return code
+}
+
+// stderrLine is one line for standard error: "szsoft: error: …", "szsoft:
+// hint: …", "szsoft: warning: …" (in Chinese 错误, 提示, 警告), its text's
+// controls escaped.
+func stderrLine(p msg.Printer, kind, text string) string {
+	return p.S("cli.line."+kind, "text", render.Safe(text)) + "\n"
 }
 
 // cobraMessage tidies cobra's own messages into the lower-case, no-full-stop

@@ -42,7 +42,7 @@ func formOf(opts *calcOptions) (string, error) {
 }
 
 // formExtensions names the extensions of a form, for hints.
-func formExtensions(form string) string {
+func formExtensions(form string) []string {
 	var exts []string
 	for ext, f := range extForms {
 		if f == form {
@@ -53,7 +53,7 @@ func formExtensions(form string) string {
 		exts = append(exts, ".txt")
 	}
 	slices.Sort(exts)
-	return strings.Join(exts, " or ")
+	return exts
 }
 
 // output is where results go: standard output, or the --out file (see

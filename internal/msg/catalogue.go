@@ -151,6 +151,9 @@ var catalogue = map[string]Entry{
 	"label.heading":        {"{title}，{policy}，事项日期 {date}", "{title}, {policy}, date {date}"},
 	"label.pair":           {"{label}：{value}", "{label}: {value}"},
 	"label.semicolon":      {"；", "; "},
+	"label.colon":          {"：", ": "},
+	"label.quoted":         {"{quoted}：", "{quoted}: "},
+	"label.quoted.after":   {" {quoted}：", " {quoted}: "},
 	"label.comma":          {"、", ", "},
 	"label.annex":          {"附则", "附则"},
 	"label.project":        {"项目", "project"},
@@ -409,6 +412,12 @@ var catalogue = map[string]Entry{
 	"rule.steps":         {"；", "; "},
 
 	// --- the command line ---
+	"cli.line.error":              {"szsoft: 错误：{text}", "szsoft: error: {text}"},
+	"cli.line.hint":               {"szsoft: 提示：{text}", "szsoft: hint: {text}"},
+	"cli.line.warning":            {"szsoft: 注意：{text}", "szsoft: warning: {text}"},
+	"cli.line.internal":           {"szsoft: 内部错误：{text}", "szsoft: internal error: {text}"},
+	"cli.bug":                     {"这是 szsoft 的缺陷；请连同引起它的输入一起报告", "this is a bug in szsoft; please report it with the input that caused it"},
+	"cli.validate.ok":             {"{file}：通过", "{file}: ok"},
 	"cli.hint.help":               {"运行 szsoft --help 查看命令和参数", "run 'szsoft --help' for the commands and flags"},
 	"cli.hint.flags":              {"运行 {command} --help 查看其参数", "run '{command} --help' for its flags"},
 	"cli.flag.unknown":            {"未知的参数 {flag}", "unknown flag {flag}"},

@@ -66,6 +66,7 @@ const (
 	ErrType             calc.Code = "file.type"              // what, want, got
 	ErrListOf           calc.Code = "file.listof"            // what, want, i, got
 	ErrValue            calc.Code = "file.value"             // what, value, err
+	ValueQuoted         calc.Code = "label.quoted"           // quoted: a value as given, and the colon after it
 	ErrUnit             calc.Code = "file.unit"              // value
 	HintUnit            calc.Code = "file.unit.hint"         //
 	ErrPolicy           calc.Code = "file.policy"            // value

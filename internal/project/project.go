@@ -251,9 +251,9 @@ func (d *decoder) valueErr(off int, what string, err error) {
 // ValueMessage is the message of a bad value: what it is, the value as
 // given (quoted), and what is wrong with it.
 func ValueMessage(what string, ve *calc.ValueError) calc.Note {
-	value := ""
+	value := any("")
 	if ve.Value != "" {
-		value = strconv.Quote(ve.Value) + ": "
+		value = note(ValueQuoted, "quoted", strconv.Quote(ve.Value))
 	}
 	return note(ErrValue, "what", what, "value", value, "err", calc.Note{Code: ve.Code, Args: ve.Args})
 }
