@@ -55,8 +55,12 @@ func TestXLSXOpensInExcelize(t *testing.T) {
 	if v, _ := f.GetCellValue("Summary", "F2", excelize.Options{RawCellValue: true}); v != "16000000.00" {
 		t.Errorf("Summary F2 = %q", v)
 	}
-	if v, _ := f.GetCellValue("Summary", "I2"); v != "literal" {
+	// Words, not codes: the reading, the payer, the kind.
+	if v, _ := f.GetCellValue("Summary", "I2"); v != "literal reading: Shenzhen money only" {
 		t.Errorf("Summary I2 = %q", v)
+	}
+	if row := rows[1]; row[5] != "project" || row[6] != "paid by the city" || row[7] != "ceiling rate" || row[14] != "cap" {
+		t.Errorf("the ai line: scope %q, payer %q, kind %q, binding %q", row[5], row[6], row[7], row[14])
 	}
 }
 
@@ -80,5 +84,15 @@ func TestXLSXBatchOneWorkbook(t *testing.T) {
 	}
 	if last := rows[len(rows)-1]; last[0] != "missing.toml" || !strings.Contains(last[1], "文件不存在") {
 		t.Errorf("last row %q", last)
+	}
+	// A Chinese workbook holds words, not codes (municipal, ceiling-rate,
+	// literal): every cell of both sheets.
+	for _, sheet := range f.GetSheetList() {
+		all, _ := f.GetRows(sheet)
+		for i, row := range all {
+			if w := englishWords(strings.Join(row, " ")); len(w) > 0 {
+				t.Errorf("%s row %d: English words %q in %q", sheet, i+1, w, row)
+			}
+		}
 	}
 }

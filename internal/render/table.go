@@ -163,7 +163,7 @@ func lineRows(res *calc.Result, p msg.Printer) (rows [][]string, notes []string)
 		})
 	}
 	for _, a := range res.Adjustments {
-		row := totalRow(a.ID, p.Money(a.Amount))
+		row := totalRow(p.S("adjustment."+a.ID), p.Money(a.Amount))
 		row[0], row[len(row)-1] = a.Clause, ref([]string{p.Note(a.Note)})
 		rows = append(rows, row)
 	}

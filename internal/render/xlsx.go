@@ -12,6 +12,7 @@ import (
 
 	"szsoft/calc"
 	"szsoft/internal/msg"
+	"szsoft/measures"
 )
 
 // An Excel workbook (Office Open XML, .xlsx), written with archive/zip: a
@@ -101,16 +102,16 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 			rate = cell{kind: cellRate, text: l.Rate.String()}
 		}
 		w.lines.rows = append(w.lines.rows, []cell{
-			text(file), text(res.Name), text(l.Item.Clause), text(l.Item.ID), text(p.S("recipient." + string(l.Item.Recipient))), text(string(l.Item.Scope)),
-			text(string(l.Item.Payer)), text(string(l.Item.Kind.Public())),
+			text(file), text(res.Name), text(l.Item.Clause), text(p.Item(l.Item.ID)), text(p.S("recipient." + string(l.Item.Recipient))),
+			text(p.S("scope.short." + string(l.Item.Scope))), text(p.S("payer." + string(l.Item.Payer))), text(kindWord(l.Item, p)),
 			amountCell(l.Base), rate, amountCell(l.Computed), amountCell(l.Cap), amountCell(l.Min), amountCell(l.Max),
-			text(string(l.Binding)), text(l.ExcludedBy), text(strings.Join(p.Notes(l.Notes), "; ")), text(l.Item.Quote),
+			text(bindingWord(l.Binding, p)), text(itemOr(l.ExcludedBy, p)), text(strings.Join(p.Notes(l.Notes), p.S("label.semicolon"))), text(l.Item.Quote),
 		})
 	}
 	for _, a := range res.Adjustments {
 		amt := a.Amount
 		w.lines.rows = append(w.lines.rows, []cell{
-			text(file), text(res.Name), text(a.Clause), text(a.ID), {}, text("project"), text("municipal"), text("adjustment"),
+			text(file), text(res.Name), text(a.Clause), text(p.S("adjustment." + a.ID)), {}, text(p.S("scope.short.project")), text(p.S("payer.municipal")), text(p.S("label.adjustment")),
 			{}, {}, {}, {}, {}, amountCell(&amt), {}, {}, text(p.Note(a.Note)), text(res.Edition.Supplementary.CumulativeCapQuote),
 		})
 	}
@@ -124,8 +125,8 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 	}
 	w.summary.rows = append(w.summary.rows, []cell{
 		text(file), text(res.Name), text(res.Applicant), text(res.Date.String()), text(eligible),
-		amountCell(&res.Total), amountCell(&adj), amountCell(res.CumulativeCap), text(string(res.Reading)),
-		amountCell(res.DistrictMatchLimit), amountCell(&res.DistrictMatch), text(strings.Join(p.Notes(res.Warnings), "; ")),
+		amountCell(&res.Total), amountCell(&adj), amountCell(res.CumulativeCap), text(readingWord(res, p)),
+		amountCell(res.DistrictMatchLimit), amountCell(&res.DistrictMatch), text(strings.Join(p.Notes(res.Warnings), p.S("label.semicolon"))),
 	})
 	return nil
 }
@@ -271,4 +272,35 @@ func escapeXML(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// The words a workbook shows for the engine's codes: a reader of a
+// workbook reads words, not codes (csv and json keep the codes).
+
+func kindWord(it *measures.Item, p msg.Printer) string {
+	if it.Kind == measures.CaseByCase {
+		return CaseLabel(p, it)
+	}
+	return p.S("kind." + string(it.Kind))
+}
+
+func bindingWord(b calc.Binding, p msg.Printer) string {
+	if b == calc.BindNone {
+		return ""
+	}
+	return p.S("binding." + string(b))
+}
+
+func itemOr(id string, p msg.Printer) string {
+	if id == "" {
+		return ""
+	}
+	return p.Item(id)
+}
+
+func readingWord(res *calc.Result, p msg.Printer) string {
+	if res.CumulativeCap == nil {
+		return ""
+	}
+	return p.S("reading." + string(res.Reading))
 }
