@@ -67,7 +67,7 @@ func runWith(reg *measures.Registry, args []string, stdin io.Reader, stdout, std
 	defer func() {
 		// A panic is a bug; the user gets one line, not a stack trace.
 		if v := recover(); v != nil {
-			fmt.Fprint(stderr, stderrLine(p, "internal", fmt.Sprint(v))+stderrLine(p, "hint", p.S("cli.bug")))
+			fmt.Fprint(stderr, stderrLine(p, "internal", fmt.Sprint(v), 0)+stderrLine(p, "hint", p.S("cli.bug"), 0))
 			code = exitInternal
 		}
 	}()
@@ -82,9 +82,9 @@ func runWith(reg *measures.Registry, args []string, stdin io.Reader, stdout, std
 	if err != nil {
 		err = a.commandError(root, err)
 	}
-	code = exitCode(err, stderr, p)
+	code = exitCode(err, stderr, p, a.errWidth())
 	if checked.err != nil && code == exitOK {
-		code = exitCode(checked.err, stderr, p)
+		code = exitCode(checked.err, stderr, p, a.errWidth())
 	}
 	return code
 }
@@ -316,6 +316,25 @@ func (a *app) termWidth() int {
 		return a.width()
 	}
 	f, ok := a.terminal.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return 0
+	}
+	if n, err := strconv.Atoi(a.getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	if w, _, err := term.GetSize(int(f.Fd())); err == nil {
+		return w
+	}
+	return 0
+}
+
+// errWidth is the width of the terminal on standard error, or 0 when it is
+// not a terminal: a program reading the errors gets one line each.
+func (a *app) errWidth() int {
+	if a.width != nil {
+		return 0
+	}
+	f, ok := a.stderr.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return 0
 	}

@@ -315,13 +315,13 @@ func (pr *progress) failed(o outcome, p msg.Printer) {
 		if !named {
 			m.msg = o.name + ": " + m.msg
 		}
-		fmt.Fprint(pr.stderr(), stderrLine(p, "error", m.msg))
+		fmt.Fprint(pr.stderr(), stderrLine(p, "error", m.msg, pr.a.errWidth()))
 	}
 }
 
 // warn prints a file's warnings, with its name.
 func (pr *progress) warn(name string, ws []calc.Note, p msg.Printer) {
 	for _, w := range ws {
-		fmt.Fprint(pr.stderr(), stderrLine(p, "warning", name+": "+p.Note(w)))
+		fmt.Fprint(pr.stderr(), stderrLine(p, "warning", name+": "+p.Note(w), pr.a.errWidth()))
 	}
 }

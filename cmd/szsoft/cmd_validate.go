@@ -25,7 +25,7 @@ func (a *app) validateCmd() *cobra.Command {
 			p := a.printer("yuan")
 			for _, name := range args {
 				if err := a.computeFile(name, opts).err; err != nil {
-					exitCode(err, a.stderr, p)
+					exitCode(err, a.stderr, p, a.errWidth())
 					failed = true
 					continue
 				}

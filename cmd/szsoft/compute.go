@@ -263,6 +263,6 @@ func (a *app) warn(name string, warnings []calc.Note, unit string) {
 		if name != "" {
 			text = name + ": " + text
 		}
-		fmt.Fprint(a.stderr, stderrLine(p, "warning", text))
+		fmt.Fprint(a.stderr, stderrLine(p, "warning", text, a.errWidth()))
 	}
 }

@@ -171,7 +171,7 @@ func missingFlags(me *calc.MissingError) calc.Note {
 
 // exitCode prints err to stderr as "szsoft: error: …" lines, each followed
 // by a "szsoft: hint: …" line where one helps, and returns the exit status.
-func exitCode(err error, stderr io.Writer, p msg.Printer) int {
+func exitCode(err error, stderr io.Writer, p msg.Printer, width int) int {
 	if err == nil {
 		return exitOK
 	}
@@ -181,19 +181,21 @@ func exitCode(err error, stderr io.Writer, p msg.Printer) int {
 	}
 	code, msgs := classify(err, p)
 	for _, m := range msgs {
-		fmt.Fprint(stderr, stderrLine(p, "error", m.msg))
+		fmt.Fprint(stderr, stderrLine(p, "error", m.msg, width))
 		if m.hint != "" {
-			fmt.Fprint(stderr, stderrLine(p, "hint", m.hint))
+			fmt.Fprint(stderr, stderrLine(p, "hint", m.hint, width))
 		}
 	}
 	return code
 }
 
 // stderrLine is one line for standard error: "szsoft: error: …", "szsoft:
-// hint: …", "szsoft: warning: …" (in Chinese 错误, 提示, 警告), its text's
-// controls escaped.
-func stderrLine(p msg.Printer, kind, text string) string {
-	return p.S("cli.line."+kind, "text", render.Safe(text)) + "\n"
+// hint: …", "szsoft: warning: …" (in Chinese 错误, 提示, 注意), its text's
+// controls escaped; on a terminal (width > 0) wrapped at its width under a
+// small indent, elsewhere one line, for the programs that read it.
+func stderrLine(p msg.Printer, kind, text string, width int) string {
+	prefix := p.S("cli.line."+kind, "text", "")
+	return render.Indent(render.Safe(text), width, prefix, "    ")
 }
 
 // cobraMessage tidies cobra's own messages into the lower-case, no-full-stop

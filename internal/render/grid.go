@@ -119,18 +119,25 @@ func (g *Grid) draw(b *strings.Builder, all [][]string, ws []int, gap int) {
 	sep := strings.Repeat(" ", 3-gap)
 	n := len(ws)
 	cells := make([][][]string, len(all))
-	tall := false
+	wrapped := 0 // rows of the body more than a line high
 	for r, row := range all {
 		cells[r] = make([][]string, n)
+		high := false
 		for i := range n {
 			c := ""
 			if i < len(row) {
 				c = row[i]
 			}
 			cells[r][i] = Wrap(c, ws[i])
-			tall = tall || len(cells[r][i]) > 1 && r > 0
+			high = high || len(cells[r][i]) > 1
+		}
+		if high && r > 0 {
+			wrapped++
 		}
 	}
+	// Where many rows wrap, rules part them; one tall row among many
+	// reads well without.
+	tall := wrapped > 0 && 4*wrapped >= len(all)-1
 	rule := g.rule(ws, compact, sep)
 	if !compact {
 		b.WriteString(rule)

@@ -495,7 +495,7 @@ func Steps(p msg.Printer, steps []calc.Note) string {
 		text := p.Note(s)
 		if i > 0 && !strings.HasPrefix(text, ",") && !strings.HasPrefix(text, "，") && !strings.HasPrefix(text, ";") &&
 			!strings.HasPrefix(text, "；") && !strings.HasPrefix(text, " →") {
-			b.WriteString("; ")
+			b.WriteString(p.S("label.semicolon"))
 		}
 		b.WriteString(text)
 	}
@@ -526,7 +526,7 @@ func (t *table) summary(buf *bytes.Buffer) {
 	}
 	unit := p.S("label.unit." + p.Unit)
 	files := p.S("label.files", "done", t.count-t.failed, "all", t.count)
-	footer := []string{fmt.Sprintf("%s (%s)", p.S("label.grand-total"), files), "", p.Money(t.total), "", ""}
+	footer := []string{p.S("label.grand-total.files", "total", p.S("label.grand-total"), "files", files), "", p.Money(t.total), "", ""}
 	if t.markdown {
 		for _, row := range t.rows {
 			for i := range row {
