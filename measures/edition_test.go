@@ -1,6 +1,7 @@
 package measures
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -93,5 +94,14 @@ func TestChoicesAndMeasuresByTheirNames(t *testing.T) {
 		if got, _ := Unit(u.s); got != u.want {
 			t.Errorf("Unit(%q) = %q, want %q", u.s, got, u.want)
 		}
+	}
+}
+
+// A phrase in one language only is an error of the edition's data.
+func TestHalfTranslatedIsInvalid(t *testing.T) {
+	ed := SZ2022()
+	ed.Measures[0].Summary.Zh = ""
+	if err := ed.Validate(); err == nil || !strings.Contains(err.Error(), "measure key-tech: Summary: a phrase in one language only") {
+		t.Errorf("Validate: %v, want the summary without Chinese", err)
 	}
 }

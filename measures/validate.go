@@ -14,6 +14,18 @@ import (
 func (c *Edition) Validate() error {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	// Every phrase is in both languages, or in neither (a reason only a
+	// case-by-case item has).
+	halfTexts(c, func(where string) { bad("%s: a phrase in one language only", where) })
+	itemNames := map[string]string{}
+	for _, m := range c.Measures {
+		for _, it := range m.Items {
+			if other, dup := itemNames[it.Name]; dup && it.Name != "" {
+				bad("item %s: Chinese name %q is %s's too", it.ID, it.Name, other)
+			}
+			itemNames[it.Name] = it.ID
+		}
+	}
 
 	clauses := map[string]bool{}
 	for _, cl := range c.Clauses {
@@ -131,6 +143,9 @@ func (c *Edition) Validate() error {
 			if it.Title.En == "" || it.Title.Zh == "" {
 				bad("item %s: no title", it.ID)
 			}
+			if it.Name == "" {
+				bad("item %s: no Chinese name", it.ID)
+			}
 			if it.Payer != Municipal && it.Payer != District {
 				bad("item %s: unknown payer %q", it.ID, it.Payer)
 			}
@@ -187,6 +202,51 @@ func (c *Edition) Validate() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// halfTexts calls half with the place of every phrase of the edition
+// that has words in one language and not the other.
+func halfTexts(c *Edition, half func(string)) {
+	check := func(t Text, format string, args ...any) {
+		if (t.Zh == "") != (t.En == "") {
+			half(fmt.Sprintf(format, args...))
+		}
+	}
+	inputs := func(ins []Input, where string) {
+		for _, in := range ins {
+			check(in.Help, "%s input --%s: Help", where, in.Name)
+		}
+	}
+	assumptions := func(as []Assumption, where string) {
+		for i, a := range as {
+			check(a.Text, "%s assumption %d: Text", where, i+1)
+		}
+	}
+	for _, cl := range c.Clauses {
+		check(cl.Title, "clause %s: Title", cl.Number)
+		check(cl.Summary, "clause %s: Summary", cl.Number)
+	}
+	for _, m := range c.Measures {
+		check(m.Title, "measure %s: Title", m.Name)
+		check(m.Summary, "measure %s: Summary", m.Name)
+		inputs(m.Inputs, "measure "+m.Name)
+		assumptions(m.Assumptions, "measure "+m.Name)
+		for _, it := range m.Items {
+			check(it.Title, "item %s: Title", it.ID)
+			check(it.Reason, "item %s: Reason", it.ID)
+			for i, n := range it.Notes {
+				check(n, "item %s: note %d", it.ID, i+1)
+			}
+			for _, st := range it.Tiers {
+				check(st.Label, "item %s: tier %s: Label", it.ID, st.Key)
+			}
+		}
+	}
+	for i, a := range c.Alternatives {
+		check(a.Why, "alternative %d: Why", i+1)
+	}
+	inputs(c.Supplementary.Inputs, "附则")
+	assumptions(c.Supplementary.Assumptions, "附则")
 }
 
 func itemOf(m *Measure, id string) *Item {

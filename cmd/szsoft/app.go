@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -296,10 +297,15 @@ func wideDashes(s string) (string, bool) {
 	return "--" + t, true
 }
 
-// unknownMeasure is a measure szsoft does not know, with the nearest one.
+// unknownMeasure is a measure szsoft does not know, with the nearest one by
+// its name or a Chinese name (首版 → 首版次).
 func (a *app) unknownMeasure(name string) error {
 	names := a.reg.Names()
-	if s := measures.Suggest(name, names); s != "" {
+	all := slices.Clone(names)
+	for _, m := range a.reg.Measures() {
+		all = append(all, m.Aliases...)
+	}
+	if s := measures.Suggest(name, all); s != "" {
 		return usage("cli.measure.unknown", "name", strconv.Quote(name)).withHint("cli.measure.near", "near", s, "measures", names)
 	}
 	return usage("cli.measure.unknown", "name", strconv.Quote(name)).withHint("cli.measure.list", "measures", names)
