@@ -28,6 +28,16 @@ func amountErr(s string, code Code, kv ...any) *ValueError {
 	return &ValueError{Value: s, Code: code, Args: note(code, kv...).Args, Hint: HintAmount}
 }
 
+// units are the Chinese units an amount may end in, longest first: 5千万 is
+// 5 × 10^7 yuan. Only one: 1000万亿 is refused, not multiplied.
+var units = []struct {
+	name  string
+	value decimal.Decimal
+}{
+	{"千万", decimal.New(1, 7)}, {"百万", decimal.New(1, 6)}, {"十万", decimal.New(1, 5)},
+	{"万", wan}, {"亿", yi}, {"千", decimal.New(1, 3)},
+}
+
 // Units of bare numbers: a number without 万, 亿 or 元 is in yuan, or in
 // 万元 under --unit wan or a file's unit = "wan".
 var (
@@ -37,7 +47,7 @@ var (
 
 // ParseAmount reads an amount of yuan in any form of docs/contract.md:
 // 50000000, 5e7, 5E7, 50,000,000, 50_000_000, 5000万, 5000万元, 0.5亿,
-// 1.5亿元, 100元. Negative numbers, NaN, infinities, empty strings, trailing
+// 1.5亿元, 100元, 5千万, 3百万, 人民币5000万元整, and what Fold undoes. Negative numbers, NaN, infinities, empty strings, trailing
 // garbage, several units, more than two decimals of a yuan and amounts above
 // 10^15 are refused. The work is bounded by the length of the input, so a
 // hostile value costs nothing.
@@ -58,23 +68,29 @@ func ParseAmountIn(s string, bare decimal.Decimal) (decimal.Decimal, error) {
 	if s == "" {
 		return decimal.Decimal{}, amountErr(raw, ErrEmpty)
 	}
-	// A currency sign before the number, as a Chinese document writes it:
-	// ¥5000万, ￥ 5,000.00.
-	if t, ok := strings.CutPrefix(s, "¥"); ok {
-		s = strings.TrimLeft(t, " ")
+	// A currency sign or word before the number and 整 after it, as a
+	// Chinese document writes an amount: ¥5000万, ￥ 5,000.00, 人民币5000万元整.
+	for _, prefix := range []string{"¥", "人民币"} {
+		if t, ok := strings.CutPrefix(s, prefix); ok {
+			s = strings.TrimLeft(t, " ")
+			break
+		}
 	}
+	s = strings.TrimRight(strings.TrimSuffix(s, "整"), " ")
 	unit := bare
 	if t, ok := strings.CutSuffix(s, "元"); ok {
 		s, unit = strings.TrimRight(t, " "), one
 	}
-	switch {
-	case strings.HasSuffix(s, "万"):
-		unit, s = wan, strings.TrimRight(strings.TrimSuffix(s, "万"), " ")
-	case strings.HasSuffix(s, "亿"):
-		unit, s = yi, strings.TrimRight(strings.TrimSuffix(s, "亿"), " ")
+	for _, u := range units {
+		if t, ok := strings.CutSuffix(s, u.name); ok {
+			s, unit = strings.TrimRight(t, " "), u.value
+			break
+		}
 	}
-	if strings.HasSuffix(s, "万") || strings.HasSuffix(s, "亿") || strings.HasSuffix(s, "元") {
-		return decimal.Decimal{}, amountErr(raw, ErrUnits)
+	for _, u := range []string{"万", "亿", "元", "千", "百", "十"} {
+		if strings.HasSuffix(s, u) {
+			return decimal.Decimal{}, amountErr(raw, ErrUnits)
+		}
 	}
 	v, err := parseNumber(raw, s, true)
 	if err != nil {
@@ -248,8 +264,8 @@ func shorten(s string) string {
 }
 
 // ParseDate reads a date in any form of docs/contract.md §3: 2026-03-01,
-// 2026/3/1, 2026.3.1 or 2026年3月1日 (full-width digits too; month and day
-// with one digit or two). The year comes first, always four digits, so no
+// 2026/3/1, 2026.3.1, 2026年3月1日 (or 1号), 20260301 (full-width digits
+// too; month and day with one digit or two). The year comes first, always four digits, so no
 // form is ambiguous: 3/1/2026 is refused, not guessed. Impossible days such
 // as 2026-02-30 are refused.
 func ParseDate(s string) (Date, error) {
@@ -263,11 +279,13 @@ func ParseDate(s string) (Date, error) {
 	var parts []string
 	if y, rest, ok := strings.Cut(t, "年"); ok {
 		m, rest, ok1 := strings.Cut(rest, "月")
-		d, rest, ok2 := strings.Cut(rest, "日")
+		d, rest, ok2 := strings.Cut(strings.Replace(rest, "号", "日", 1), "日")
 		if !ok1 || !ok2 || rest != "" {
 			return bad(ErrNotDate)
 		}
 		parts = []string{strings.TrimSpace(y), strings.TrimSpace(m), strings.TrimSpace(d)}
+	} else if len(t) == 8 && strings.Trim(t, "0123456789") == "" {
+		parts = []string{t[:4], t[4:6], t[6:]} // 20260301, as systems write it
 	} else {
 		sep := strings.IndexAny(t, "-/.")
 		if sep < 0 {

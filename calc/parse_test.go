@@ -156,7 +156,7 @@ func TestParseDate(t *testing.T) {
 	}
 	// What a clerk pastes from a Chinese document (docs/contract.md §3).
 	for _, in := range []string{"2026/3/1", "2026/03/01", "2026.3.1", "2026-3-1", "2026年3月1日", "2026年03月01日",
-		" 2026年3月1日 ", "２０２６年３月１日", "２０２６－０３－０１", "2026 年 3 月 1 日"} {
+		" 2026年3月1日 ", "２０２６年３月１日", "２０２６－０３－０１", "2026 年 3 月 1 日", "2026年3月1号", "20260301"} {
 		if d, err := ParseDate(in); err != nil || d != (Date{Year: 2026, Month: 3, Day: 1}) {
 			t.Errorf("ParseDate(%q) = %v, %v; want 2026-03-01", in, d, err)
 		}
@@ -166,7 +166,8 @@ func TestParseDate(t *testing.T) {
 		"2026/0/1": ErrNoSuchDay,
 		"26-03-01": ErrNotDate, "": ErrNotDate, "2026-03-01T00:00:00": ErrNotDate, "3/1/2026": ErrNotDate,
 		"01.03.2026": ErrNotDate, "2026/3-1": ErrNotDate, "2026年3月": ErrNotDate, "2026-03": ErrNotDate,
-		"2026-003-01": ErrNotDate, "2026年3月1日前": ErrNotDate, "2026/+3/1": ErrNotDate,
+		"2026-003-01": ErrNotDate, "2026年3月1日前": ErrNotDate, "2026/+3/1": ErrNotDate, "2026031": ErrNotDate, "202603011": ErrNotDate,
+		"20261301": ErrNoSuchDay,
 	} {
 		_, err := ParseDate(in)
 		var ve *ValueError

@@ -70,6 +70,8 @@ func TestChoicesAndMeasuresByTheirNames(t *testing.T) {
 		{cert, "CMMI-5", "cmmi-5"}, {cert, "cmmi5", "cmmi-5"}, {cert, "CMMI 5", "cmmi-5"}, {cert, "CMMI5级", "cmmi-5"},
 		{cert, "CMMI五级", "cmmi-5"}, {cert, "ＣＭＭＩ－３", "cmmi-3"}, {cert, "DCMM-2", "dcmm-2"}, {cert, "其他", "other"},
 		{standard, "行业", "industry"}, {standard, "地方标准", "local"}, {standard, "团体", "group"}, {standard, "国家标准", "national"},
+		{standard, "国标", "national"}, {standard, "团标", "group"}, {recognized, "国家级软件名园", "national"},
+		{cert, "CMMI ML5", "cmmi-5"}, {cert, "DCMM稳健级", "dcmm-3"}, {cert, "CSMM量化提升级", "csmm-4"}, {cert, "cmmi优化级", "cmmi-5"},
 		{recognized, "nation", ""}, {recognized, "行业", ""}, {cert, "cmmi-6", ""}, {cert, "cmmi", ""}, {standard, "", ""},
 	} {
 		got, ok := c.in.Match(c.s)

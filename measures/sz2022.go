@@ -2,6 +2,8 @@ package measures
 
 import (
 	_ "embed"
+	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -42,19 +44,19 @@ var (
 	parkLevels = []string{"national", "provincial", "municipal"}
 	// The levels as the policy names them: 国家级、省级、市级软件名园.
 	parkNames = Aliases{
-		"national":   {"国家级", "国家"},
-		"provincial": {"省级", "省", "广东省"},
-		"municipal":  {"市级", "市", "深圳市"},
+		"national":   {"国家级", "国家", "国家级软件名园"},
+		"provincial": {"省级", "省", "广东省", "省级软件名园"},
+		"municipal":  {"市级", "市", "深圳市", "市级软件名园"},
 	}
 	standards = []string{"national", "industry", "local", "group"}
 	// 国际标准、国家标准、行业标准、地方标准、团体标准.
 	standardNames = Aliases{
-		"national": {"国家标准", "国家", "国家级"},
-		"industry": {"行业标准", "行业"},
-		"local":    {"地方标准", "地方"},
-		"group":    {"团体标准", "团体"},
+		"national": {"国家标准", "国家", "国家级", "国标"},
+		"industry": {"行业标准", "行业", "行标"},
+		"local":    {"地方标准", "地方", "地标"},
+		"group":    {"团体标准", "团体", "团标"},
 	}
-	certNames = Aliases{"other": {"其他认证", "其他"}}
+	certNames = certificationNames()
 	certs     = []string{
 		"cmmi-1", "cmmi-2", "cmmi-3", "cmmi-4", "cmmi-5",
 		"csmm-1", "csmm-2", "csmm-3", "csmm-4", "csmm-5",
@@ -62,6 +64,24 @@ var (
 		"other",
 	}
 )
+
+// certificationNames are the names certificates give their levels: CMMI
+// ML5, CMMI优化级, DCMM稳健级, CSMM量化提升级.
+func certificationNames() Aliases {
+	levels := map[string][5]string{
+		"cmmi": {"初始级", "已管理级", "已定义级", "量化管理级", "优化级"},
+		"csmm": {"初始级", "项目规范级", "组织改进级", "量化提升级", "创新引领级"},
+		"dcmm": {"初始级", "受管理级", "稳健级", "量化管理级", "优化级"},
+	}
+	names := Aliases{"other": {"其他认证", "其他"}}
+	for scheme, ls := range levels {
+		for i, l := range ls {
+			upper := strings.ToUpper(scheme)
+			names[fmt.Sprintf("%s-%d", scheme, i+1)] = []string{upper + l, fmt.Sprintf("%s ML%d", upper, i+1)}
+		}
+	}
+	return names
+}
 
 func investment(help string) Input {
 	return Input{Name: "investment", Kind: Amount, Help: Text{"审定总投入", help}}
@@ -445,7 +465,7 @@ func measureList() []*Measure {
 			Inputs: []Input{
 				{Name: "certification", Kind: Choice, Values: certs, Aliases: certNames, Help: Text{"通过的认证及级别", "certification and level, e.g. cmmi-5"}},
 				flag("honor", "获得国家部委有关荣誉、奖项", "a national ministry's honour or prize"),
-				{Name: "standard", Kind: Choices, Values: standards, Aliases: standardNames, Help: Text{"牵头制订并发布的标准（可重复）", "a standard led and published (repeatable)"}},
+				{Name: "standard", Kind: Choices, Values: standards, Aliases: standardNames, Help: Text{"牵头制订并发布的标准", "a standard led and published"}},
 				flag("per-level", "每个级别的标准只计一次", "count each level of standard once"),
 			},
 			Example: "--certification cmmi-5 --standard national",

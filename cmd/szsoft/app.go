@@ -284,6 +284,10 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	if flag, ok := wideDashes(args[0]); ok {
 		return e.withHint("cli.dash", "arg", args[0], "flag", flag)
 	}
+	switch args[0] {
+	case "万", "亿", "元", "万元", "亿元":
+		return e.withHint("cli.noargs.unit", "arg", args[0])
+	}
 	return e.withHint("cli.hint.flags", "command", cmd.CommandPath())
 }
 

@@ -313,7 +313,7 @@ func (pr *progress) failed(o outcome, p msg.Printer) {
 	_, msgs := classify(o.err, p)
 	for _, m := range msgs {
 		if !named {
-			m.msg = o.name + ": " + m.msg
+			m.msg = p.S("label.pair", "label", o.name, "value", m.msg)
 		}
 		fmt.Fprint(pr.stderr(), stderrLine(p, "error", m.msg, pr.a.errWidth()))
 	}
@@ -322,6 +322,6 @@ func (pr *progress) failed(o outcome, p msg.Printer) {
 // warn prints a file's warnings, with its name.
 func (pr *progress) warn(name string, ws []calc.Note, p msg.Printer) {
 	for _, w := range ws {
-		fmt.Fprint(pr.stderr(), stderrLine(p, "warning", name+": "+p.Note(w), pr.a.errWidth()))
+		fmt.Fprint(pr.stderr(), stderrLine(p, "warning", p.S("label.pair", "label", name, "value", p.Note(w)), pr.a.errWidth()))
 	}
 }

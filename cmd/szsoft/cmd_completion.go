@@ -7,6 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"szsoft/internal/render"
 )
 
 func (a *app) helpCmd() *cobra.Command {
@@ -65,8 +67,9 @@ func (a *app) versionCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var b strings.Builder
 			b.WriteString("szsoft " + version + "\n")
+			p := a.printer("yuan")
 			for _, e := range a.reg.Editions() {
-				b.WriteString("policy " + e.Title + "\n")
+				b.WriteString(render.Indent(p.S("cli.version.policy", "id", e.ID, "title", e.Title), a.termWidth(), "", "  "))
 			}
 			_, err := io.WriteString(a.stdout, b.String())
 			return err

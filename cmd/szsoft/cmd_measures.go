@@ -81,21 +81,21 @@ func (a *app) measuresCmd() *cobra.Command {
 }
 
 // itemRate describes an item's rates for the catalogue: "30%", "0-50%".
-func itemRate(it *measures.Item) string {
+func itemRate(it *measures.Item, p msg.Printer) string {
 	switch {
 	case it.Kind == measures.FixedRate:
 		return msg.Percent(it.RateHigh)
 	case it.Kind.HasRate():
-		return msg.Percent(it.RateLow) + "-" + msg.Percent(it.RateHigh)
+		return p.RateSpan(it.RateLow, it.RateHigh)
 	case it.Kind == measures.Floor:
-		return ">=" + msg.Percent(it.RateLow)
+		return msg.AtLeast(it.RateLow)
 	}
 	return "-"
 }
 
 // itemAmount describes an item's cap or amounts: "10,000,000.00",
 // "5,000,000.00 / 3,000,000.00 / 2,000,000.00".
-func itemAmount(it *measures.Item) string {
+func itemAmount(it *measures.Item, p msg.Printer) string {
 	switch {
 	case it.Cap != nil:
 		return msg.FormatYuan(*it.Cap)
@@ -106,7 +106,7 @@ func itemAmount(it *measures.Item) string {
 		}
 		return strings.Join(parts, " / ")
 	case it.Kind == measures.AmountRange:
-		return msg.FormatYuan(it.AmountLow) + " - " + msg.FormatYuan(it.AmountHigh)
+		return p.S("cat.range", "from", calc.Money(it.AmountLow), "to", calc.Money(it.AmountHigh))
 	}
 	return "-"
 }
@@ -143,7 +143,7 @@ func writeCatalogue(buf *bytes.Buffer, ed *measures.Edition, p msg.Printer, widt
 				if i == 0 {
 					clause, name = cl.Number, m.Name+" "+m.Aliases[0]
 				}
-				g.Rows = append(g.Rows, []string{clause, name, p.Item(it.ID), kindName(it, p), itemRate(it), itemAmount(it), itemInput(it)})
+				g.Rows = append(g.Rows, []string{clause, name, p.Item(it.ID), kindName(it, p), itemRate(it, p), itemAmount(it, p), itemInput(it)})
 				money = true
 			}
 		}

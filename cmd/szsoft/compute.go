@@ -261,7 +261,7 @@ func (a *app) warn(name string, warnings []calc.Note, unit string) {
 	for _, w := range warnings {
 		text := p.Note(w)
 		if name != "" {
-			text = name + ": " + text
+			text = p.S("label.pair", "label", name, "value", text)
 		}
 		fmt.Fprint(a.stderr, stderrLine(p, "warning", text, a.errWidth()))
 	}

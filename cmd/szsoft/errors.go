@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -120,7 +123,11 @@ func classify(err error, p msg.Printer) (int, []message) {
 	)
 	switch {
 	case errors.As(err, &oe):
-		return exitValue, []message{{p.S("cli.out.error", "path", oe.Path, "reason", describeOpenError(oe.Err)), ""}}
+		reason := describeOpenError(oe.Err)
+		if _, serr := os.Stat(filepath.Dir(oe.Path)); errors.Is(oe.Err, fs.ErrNotExist) && errors.Is(serr, fs.ErrNotExist) {
+			reason = "cli.os.nodir" // the folder is missing, not the file
+		}
+		return exitValue, []message{{p.S("cli.out.error", "path", oe.Path, "reason", reason), ""}}
 	case errors.As(err, &se):
 		return exitValue, []message{{p.S("cli.stdout.error", "reason", describeOpenError(se.err)), ""}}
 	case errors.As(err, &ue):
@@ -152,7 +159,7 @@ func classify(err error, p msg.Printer) (int, []message) {
 // fileMessage is an error in a file: path, line and column, and what.
 func fileMessage(e *project.Error, p msg.Printer) string {
 	if e.Line == 0 {
-		return e.Path + ": " + p.Note(e.Msg)
+		return p.S("label.pair", "label", e.Path, "value", p.Note(e.Msg))
 	}
 	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, p.Note(e.Msg))
 }

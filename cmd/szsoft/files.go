@@ -84,6 +84,18 @@ func describeOpenError(err error) calc.Code {
 		return "cli.os.readonly"
 	case errors.Is(err, syscall.EISDIR):
 		return "cli.os.isdir"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "cli.os.notdir"
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "cli.os.nametoolong"
+	case errors.Is(err, syscall.ELOOP):
+		return "cli.os.loop"
+	case errors.Is(err, syscall.EIO):
+		return "cli.os.io"
+	case errors.Is(err, syscall.EMFILE), errors.Is(err, syscall.ENFILE):
+		return "cli.os.toomany"
+	case errors.Is(err, syscall.EDQUOT):
+		return "cli.os.nospace"
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -132,7 +132,11 @@ func (a *app) helpText(c *cobra.Command) string {
 	}
 	if c.Example != "" {
 		section("help.examples")
-		b.WriteString(strings.TrimRight(c.Example, "\n") + "\n")
+		for _, ex := range strings.Split(strings.TrimRight(c.Example, "\n"), "\n") {
+			// A long example breaks between its words, never inside a
+			// flag or a value, and goes on under a deeper indent.
+			b.WriteString(render.Indent(strings.TrimSpace(ex), width, "  ", "      "))
+		}
 	}
 	if c.HasAvailableSubCommands() {
 		section("help.commands")
@@ -177,7 +181,7 @@ func (a *app) helpText(c *cobra.Command) string {
 
 // Reflow joins the lines of each paragraph of s (paragraphs are parted by
 // blank lines), so that the terminal's width, not the catalogue's, sets
-// them: English lines are joined by a space, Chinese ones by nothing.
+// them: two Chinese lines are joined by nothing, any others by a space.
 func Reflow(s string) string {
 	paras := strings.Split(s, "\n\n")
 	for i, para := range paras {
@@ -185,8 +189,8 @@ func Reflow(s string) string {
 		var b strings.Builder
 		for j, l := range lines {
 			l = strings.TrimSpace(l)
-			if j > 0 && !wideEnd(lines[j-1]) && !wideStart(l) {
-				b.WriteByte(' ')
+			if j > 0 && !(wideEnd(lines[j-1]) && wideStart(l)) {
+				b.WriteByte(' ') // a space between Chinese and Latin, as Chinese is set
 			}
 			b.WriteString(l)
 		}

@@ -19,7 +19,7 @@ var helpCatalogue = map[string]Entry{
 	"help.exit.title":  {"退出状态：", "EXIT STATUS"},
 	"help.exit.0":      {"全部计算完成，包括结果为0和事项日期不在有效期内的情形", "everything was computed, including results of 0 and dates outside the validity window"},
 	"help.exit.1":      {"值或文件有误（金额、比例、取值、日期、附则要求的输入，文件缺失、无法读取、过大或格式错误），或无法写出结果；batch 中至少一个文件失败，其余文件均已计算", "a value or a file is wrong (an amount, rate, choice, date, a 附则 input the rules require, a missing, unreadable, too large or malformed file), or the output cannot be written; in batch, at least one file failed, after all the others were computed"},
-	"help.exit.2":      {"命令行有误（未知的命令或参数、参数缺少值或重复给出、措施缺少所需的输入、同时申报措施的两方、-o 与 --out 的扩展名矛盾）", "the command line is wrong (unknown command or flag, a flag without its argument or given twice, a measure without the inputs it needs, both sides of a measure, -o against the --out extension)"},
+	"help.exit.2":      {"命令行有误（未知的命令或参数、参数缺少值或重复给出、措施缺少所需的输入、同一措施中同时申报了付给不同申请单位的事项、-o 与 --out 的扩展名矛盾）", "the command line is wrong (unknown command or flag, a flag without its argument or given twice, a measure without the inputs it needs, both sides of a measure, -o against the --out extension)"},
 	"help.exit.3":      {"内部错误（szsoft 的缺陷），绝非输入有误", "an internal error (a bug in szsoft), never bad input"},
 
 	// --- the value a flag takes, as help shows it ---
@@ -50,8 +50,8 @@ var helpCatalogue = map[string]Entry{
 	"flag.help":          {"显示 {command} 的帮助", "help for {command}"},
 	"flag.file":          {"TOML 项目文件；- 从标准输入读取", "TOML project file; - reads standard input"},
 	"flag.output":        {"输出格式：{forms}（默认 table，或 --out 文件扩展名所指的格式）", "output form: {forms} (default table, or the one the --out file's extension names)"},
-	"flag.out":           {"把结果写入此文件而非标准输出（- 为标准输出）；文件完整写出，否则不留下", "write the output to this file instead of standard output (- is standard output); the file appears whole or not at all"},
-	"flag.unit":          {"命令行中不带单位的数字及显示金额的单位：yuan（元）或 wan（万元）（默认 SZSOFT_UNIT，否则 yuan）", "unit of bare numbers in flags and of amounts shown: yuan or wan (万元) (default SZSOFT_UNIT, else yuan)"},
+	"flag.out":           {"把结果写入此文件而非标准输出（- 为标准输出）；文件要么完整写出，要么不留下", "write the output to this file instead of standard output (- is standard output); the file appears whole or not at all"},
+	"flag.unit":          {"命令行中不带单位的数字及显示金额的单位：元（yuan）或万元（wan），默认 SZSOFT_UNIT，否则为元；JSON、CSV 和 total 始终以元为单位", "unit of bare numbers in flags and of amounts shown: yuan or wan (万元), default SZSOFT_UNIT, else yuan; JSON, CSV and total are always in yuan"},
 	"flag.lang":          {"标题、表头、说明、错误和帮助的语言：zh 或 en（默认 SZSOFT_LANG，否则按系统语言）", "language of titles, headers, notes, errors and help: zh or en (default SZSOFT_LANG, else the locale's)"},
 	"flag.policy":        {"政策版本：{editions}（默认：事项日期所在的版本）", "policy edition: {editions} (default: the edition in force on the date)"},
 	"flag.same-kind":     {"本措施（或 =事项,… 所列事项）已在市级同类措施中享受（附则：不得重复享受）；只用于单项措施", "this measure's support (or =ITEM,… its items') was already had under a similar municipal measure (附则); with a measure only"},
@@ -94,8 +94,8 @@ Name a measure and give its inputs as flags, or give a project file with
 
 	"help.batch.use":   {"[文件|目录|-]...", "[FILE|DIR|-]..."},
 	"help.batch.short": {"批量测算项目文件；一个文件出错不影响其他文件", "Compute many project files; a failed file never loses the others"},
-	"help.batch.long": {`批量测算项目文件。目录代表其下所有 *.toml 文件，按路径字节序（不跟随指向目录
-的符号链接）；"-" 从标准输入逐行读取文件名。无论 --jobs 为多少，输出都保持
+	"help.batch.long": {`批量测算项目文件。目录代表其下所有 *.toml 文件，按路径排序（逐字节比较；不跟随指向
+目录的符号链接）；"-" 从标准输入逐行读取文件名。无论 --jobs 为多少，输出都保持
 输入的顺序，并包含每一个文件：其结果，或在其位置上的错误记录。错误同时逐行写到
 标准错误；若有文件失败，在其余文件都计算完成后以状态 1 退出。
 
@@ -161,11 +161,12 @@ accepts and 'szsoft calc --file' computes; replace them with the project's own.`
 	"help.validate.use":   {"文件...", "FILE..."},
 	"help.validate.short": {"检查项目文件，不输出任何数字", "Check project files without printing any figure"},
 	"help.validate.long": {`像 szsoft calc --file 一样检查项目文件——TOML 语法、键、类型、取值、各措施所需
-的输入、各事项的比例、附则要求的输入——每个合格的文件输出“文件: ok”。每个文件
-的每个错误都会报告；"-" 从标准输入读取文件。`, `Check project files as 'szsoft calc --file' would — TOML syntax, keys,
+的输入、各事项的比例、附则要求的输入——每个合格的文件输出“文件：通过”。每个文件
+的错误都会报告（TOML 语法错误只报告第一处）；"-" 从标准输入读取文件。`, `Check project files as 'szsoft calc --file' would — TOML syntax, keys,
 types, values, the inputs each measure needs, the rates of each item, the
 inputs the 附则 require — and print "FILE: ok" for each good one. Every
-error of every file is reported; "-" reads a file from standard input.`},
+error of every file is reported (of TOML syntax, the first); "-" reads a
+file from standard input.`},
 	"help.validate.example": {`  szsoft validate project.toml
   szsoft validate projects/*.toml`, `  szsoft validate project.toml
   szsoft validate projects/*.toml`},

@@ -51,3 +51,20 @@ func group(s string) string {
 // Percent formats a rate as a percentage without trailing zeros: 0.3 → "30%",
 // 0.035 → "3.5%".
 func Percent(r decimal.Decimal) string { return r.Shift(2).String() + "%" }
+
+// RateSpan shows the rates of an item, the way a reader of the language
+// writes a range: "0-50%", "20%-40%"; in Chinese with the policy's own dash,
+// "0－50%", "20%－40%".
+func (p Printer) RateSpan(low, high decimal.Decimal) string {
+	dash := "-"
+	if p.Zh() {
+		dash = "－"
+	}
+	if low.IsZero() {
+		return "0" + dash + Percent(high)
+	}
+	return Percent(low) + dash + Percent(high)
+}
+
+// AtLeast shows a floor rate: "≥50%".
+func AtLeast(r decimal.Decimal) string { return "≥" + Percent(r) }

@@ -144,8 +144,8 @@ func (p Printer) Arg(v any) string {
 	return fmt.Sprint(v)
 }
 
-// Choices shows the values of a choice; in Chinese each with its Chinese
-// name where it has one: national（国家级）、provincial（省级）.
+// Choices shows the values of a choice; in Chinese by the Chinese name
+// where there is one, the value in brackets: 国家级（national）、省级（provincial）.
 func (p Printer) Choices(c calc.ChoiceList) string {
 	if !p.Zh() {
 		return strings.Join(c.Values, ", ")
@@ -154,7 +154,7 @@ func (p Printer) Choices(c calc.ChoiceList) string {
 	for i, v := range c.Values {
 		parts[i] = v
 		if l := c.Aliases.Label(v); l != "" {
-			parts[i] += "（" + l + "）"
+			parts[i] = l + "（" + v + "）"
 		}
 	}
 	return strings.Join(parts, "、")

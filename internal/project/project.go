@@ -139,7 +139,7 @@ func Parse(reg *measures.Registry, path string, data []byte) (*File, error) {
 			off := byteOffset(data, line, col)
 			msg, hint := tomlMessage(te.Error(), te.Key()), calc.Note{}
 			if msg.Code == ErrTOML {
-				msg, hint, off = tomlError(data, off, te.Error())
+				msg, hint, off = tomlError(reg, data, off, te.Error())
 			}
 			pos := posAt(data, off)
 			return nil, Errors{{Path: path, Line: pos.Line, Col: pos.Col, Msg: msg, Hint: hint}}
@@ -352,7 +352,10 @@ func (d *decoder) unknownTop(key string, v any, loc *location) {
 		what = note(ErrUnknownTable, "table", key)
 	}
 	var hint calc.Note
-	if s := measures.Suggest(key, cands); s != "" {
+	if m, ok := d.reg.Find(key); ok && isTable {
+		// ["首版次"]: the measure by its Chinese name.
+		hint = note(HintDidYouMeanTable, "table", m.Name)
+	} else if s := measures.Suggest(key, cands); s != "" {
 		if _, ok := d.reg.Measure(s); ok {
 			hint = note(HintDidYouMeanTable, "table", s)
 		} else {

@@ -464,3 +464,20 @@ func TestTOMLErrorsInChinese(t *testing.T) {
 		}
 	}
 }
+
+// A project file written the way a Chinese document would be: tables and
+// keys in Chinese, Chinese brackets and colons (issue 12). Each error says
+// how to write it.
+func TestChineseHabitsInFiles(t *testing.T) {
+	for src, want := range map[string]string{
+		"[首版次]\nsales = 5e7\n":           `1:1: a measure's table takes its name: [first-version], not [首版次]`,
+		"【first-version】\nsales = 5e7\n": `1:1: a table name goes in ASCII brackets [ ], e.g. [first-version]`,
+		"[first-version]\n销售额 = 5e7\n":   `2:1: keys are English names, not 销售额 | 'szsoft init' prints a commented template with every key and what it means`,
+		"[first-version]\nsales：5e7\n":   `2:1: a key and its value are joined by =, not a full-width colon: sales = 5e7 | quotation marks and equals signs typed with a Chinese input method are not TOML's: switch to English input and retype them`,
+		"[\"首版次\"]\nsales = 5e7\n":       `1:2: unknown table [首版次] | did you mean [first-version]?`,
+	} {
+		if got := errorsOf(t, src); len(got) != 1 || got[0] != want {
+			t.Errorf("%q:\n  got  %q\n  want %q", src, got, want)
+		}
+	}
+}

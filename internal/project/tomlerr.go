@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"szsoft/calc"
+	"szsoft/measures"
 )
 
 // What the TOML decoder says, in szsoft's words and in both languages.
@@ -21,19 +22,24 @@ import (
 
 // The codes of TOML's own errors (the catalogue has their words).
 const (
-	ErrQuoteUnit   calc.Code = "toml.quote.unit"        // key, value
-	ErrQuoteValue  calc.Code = "toml.quote.value"       // key, value
-	ErrQuoteText   calc.Code = "toml.quote.text"        // key, value
-	ErrQuoteDate   calc.Code = "toml.quote.date"        // key, value, iso
-	ErrCurlyQuotes calc.Code = "toml.curly"             // key
-	ErrWideEquals  calc.Code = "toml.wide-equals"       // key
-	HintQuote      calc.Code = "toml.quote.hint"        //
-	ErrUTF16       calc.Code = "file.utf16"             //
-	codeEOL        calc.Code = "toml.eol"               // the end of a line, as a character found
-	codeEOF        calc.Code = "toml.eof"               // the end of the file, as a character found
-	codeTOMLPrefix           = "toml."                  // + one of tomlMessages' codes
-	runeArg                  = "char"                   // the character an error is at
-	tomlArgPattern           = `(U\+[0-9A-F]+(?: .*)?)` // %#U as the decoder writes it
+	ErrQuoteUnit    calc.Code = "toml.quote.unit"        // key, value
+	ErrQuoteValue   calc.Code = "toml.quote.value"       // key, value
+	ErrQuoteText    calc.Code = "toml.quote.text"        // key, value
+	ErrQuoteDate    calc.Code = "toml.quote.date"        // key, value, iso
+	ErrCurlyQuotes  calc.Code = "toml.curly"             // key
+	ErrWideEquals   calc.Code = "toml.wide-equals"       // key
+	HintQuote       calc.Code = "toml.quote.hint"        //
+	ErrUTF16        calc.Code = "file.utf16"             //
+	ErrTableName    calc.Code = "toml.table.chinese"     // name, table
+	ErrWideBrackets calc.Code = "toml.table.wide"        //
+	ErrWideColon    calc.Code = "toml.wide-colon"        // key, value
+	ErrChineseKey   calc.Code = "toml.key.chinese"       // key
+	HintChineseKey  calc.Code = "toml.key.chinese.hint"  //
+	codeEOL         calc.Code = "toml.eol"               // the end of a line, as a character found
+	codeEOF         calc.Code = "toml.eof"               // the end of the file, as a character found
+	codeTOMLPrefix            = "toml."                  // + one of tomlMessages' codes
+	runeArg                   = "char"                   // the character an error is at
+	tomlArgPattern            = `(U\+[0-9A-F]+(?: .*)?)` // %#U as the decoder writes it
 )
 
 // tomlMessages are the decoder's messages (go-toml v2's parser), as
@@ -137,7 +143,8 @@ var tomlPatterns = func() []*regexp.Regexp {
 // TOMLCodes returns the code of every message of the decoder szsoft has
 // words for, for the catalogue's test.
 func TOMLCodes() []calc.Code {
-	codes := []calc.Code{ErrQuoteUnit, ErrQuoteValue, ErrQuoteText, ErrQuoteDate, ErrCurlyQuotes, ErrWideEquals, HintQuote, ErrUTF16, codeEOL, codeEOF}
+	codes := []calc.Code{ErrQuoteUnit, ErrQuoteValue, ErrQuoteText, ErrQuoteDate, ErrCurlyQuotes, ErrWideEquals, HintQuote, ErrUTF16, codeEOL, codeEOF,
+		ErrTableName, ErrWideBrackets, ErrWideColon, ErrChineseKey, HintChineseKey}
 	for _, m := range tomlMessages {
 		codes = append(codes, calc.Code(codeTOMLPrefix+m.code))
 	}
@@ -147,7 +154,10 @@ func TOMLCodes() []calc.Code {
 // tomlError turns the decoder's message m, at byte offset off of data, into
 // an error and a hint, and the offset to show it at: a value pasted is shown
 // where it starts.
-func tomlError(data []byte, off int, m string) (msg, hint calc.Note, at int) {
+func tomlError(reg *measures.Registry, data []byte, off int, m string) (msg, hint calc.Note, at int) {
+	if msg, hint, v, ok := chineseLine(reg, data, off); ok {
+		return msg, hint, v
+	}
 	if msg, hint, v, ok := pasted(data, off); ok {
 		return msg, hint, v
 	}
@@ -190,17 +200,10 @@ func charAt(data []byte, off int) any {
 // a full-width equals sign. It returns the error that says how to write
 // it.
 func pasted(data []byte, off int) (msg, hint calc.Note, at int, ok bool) {
-	start, end := off, off
-	if start > len(data) {
+	line, start, found := lineAt(data, off)
+	if !found {
 		return calc.Note{}, calc.Note{}, 0, false
 	}
-	for start > 0 && data[start-1] != '\n' {
-		start--
-	}
-	for end < len(data) && data[end] != '\n' {
-		end++
-	}
-	line := strings.TrimRight(string(data[start:end]), "\r")
 	key, value, eq := strings.Cut(line, "=")
 	wide := false
 	if k, v, ok := strings.Cut(line, "＝"); ok && (!eq || len(k) < len(key)) {
@@ -243,6 +246,64 @@ func pasted(data []byte, off int) (msg, hint calc.Note, at int, ok bool) {
 		return note(ErrQuoteText, "key", key, "value", value), calc.Note{}, at, true
 	}
 	return calc.Note{}, calc.Note{}, 0, false
+}
+
+// lineAt returns the line of data that holds byte offset off, without its
+// line break, and where it starts.
+func lineAt(data []byte, off int) (line string, start int, ok bool) {
+	start, end := off, off
+	if start > len(data) || start < 0 {
+		return "", 0, false
+	}
+	for start > 0 && data[start-1] != '\n' {
+		start--
+	}
+	for end < len(data) && data[end] != '\n' {
+		end++
+	}
+	return strings.TrimRight(string(data[start:end]), "\r"), start, true
+}
+
+// chineseLine recognises a line written the way a Chinese document would
+// have it: a measure's table by its Chinese name ([首版次]), in Chinese
+// brackets (【first-version】), a key in Chinese (销售额 = …), a full-width
+// colon for the equals sign (sales：5e7).
+func chineseLine(reg *measures.Registry, data []byte, off int) (msg, hint calc.Note, at int, ok bool) {
+	line, start, found := lineAt(data, off)
+	if !found {
+		return calc.Note{}, calc.Note{}, 0, false
+	}
+	trimmed := strings.TrimSpace(line)
+	at = start + len(line) - len(strings.TrimLeft(line, " \t"))
+	if open, _ := utf8.DecodeRuneInString(trimmed); open == '[' || open == '【' || open == '［' {
+		name := strings.Trim(trimmed, "[]【】［］ \"'")
+		if m, ok := reg.Find(name); ok && name != m.Name {
+			return note(ErrTableName, "name", name, "table", "["+m.Name+"]"), calc.Note{}, at, true
+		}
+		if open != '[' {
+			return note(ErrWideBrackets), calc.Note{}, at, true
+		}
+		return calc.Note{}, calc.Note{}, 0, false
+	}
+	key, value, eq := strings.Cut(trimmed, "=")
+	if k, v, wide := strings.Cut(trimmed, "："); wide && (!eq || len(k) < len(key)) {
+		return note(ErrWideColon, "key", strings.TrimSpace(k), "value", strings.TrimSpace(v)), note(HintQuote), at, true
+	}
+	key = strings.TrimSpace(key)
+	if eq && key != "" && !strings.ContainsAny(key, "\"'") && !isASCII(key) {
+		_ = value
+		return note(ErrChineseKey, "key", key), note(HintChineseKey), at, true
+	}
+	return calc.Note{}, calc.Note{}, 0, false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // bareWord reports whether v is a word or a few, letters and digits, that

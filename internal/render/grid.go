@@ -61,7 +61,7 @@ func (g *Grid) Render(b *strings.Builder, width int) bool {
 		case 2:
 			chrome = n - 1
 		}
-		if width > 0 && !fit(ws, mins, width-chrome, all) {
+		if width > 0 && (!fit(ws, mins, width-chrome, all) || tooTall(g.Rows, ws)) {
 			continue
 		}
 		g.draw(b, all, ws, gap)
@@ -110,6 +110,21 @@ func fit(ws, mins []int, room int, all [][]string) bool {
 		total--
 	}
 	return true
+}
+
+// tooTall reports whether rows set in columns ws take more than twice the
+// lines they would unwrapped: a table whose cells are towers of a few
+// characters reads worse than a block per row.
+func tooTall(rows [][]string, ws []int) bool {
+	lines := 0
+	for _, row := range rows {
+		h := 1
+		for i, c := range row {
+			h = max(h, len(Wrap(c, ws[i])))
+		}
+		lines += h
+	}
+	return lines > 2*len(rows)
 }
 
 // draw writes the rows in columns of widths ws: with borders (gap 0), or

@@ -97,20 +97,18 @@ func totalRow(label, amount string) []string {
 	return row
 }
 
-// rateCell shows the rate an item applies: "30%", "0-50%", "20%-40%", ">=50%".
-func rateCell(l calc.Line) string {
+// rateCell shows the rate an item applies: "30%", "0-50%", "20%-40%", "≥50%".
+func rateCell(l calc.Line, p msg.Printer) string {
 	it := l.Item
 	switch {
 	case l.Rate == nil:
 		return "-"
 	case it.Kind == measures.Floor:
-		return ">=" + msg.Percent(it.RateLow)
+		return msg.AtLeast(it.RateLow)
 	case !l.Rate.Equal(it.RateHigh), it.RateLow.Equal(it.RateHigh):
 		return msg.Percent(*l.Rate) // chosen, or fixed
-	case it.RateLow.IsZero():
-		return "0-" + msg.Percent(it.RateHigh)
 	}
-	return msg.Percent(it.RateLow) + "-" + msg.Percent(it.RateHigh)
+	return p.RateSpan(it.RateLow, it.RateHigh)
 }
 
 // caseLabel is what a line without a figure shows: 一事一议 only where the
@@ -158,7 +156,7 @@ func lineRows(res *calc.Result, p msg.Printer) (rows [][]string, notes []string)
 			note = append(note, r)
 		}
 		rows = append(rows, []string{
-			l.Item.Clause, p.Item(l.Item.ID), p.S("recipient." + string(l.Item.Recipient)), p.MoneyOr(l.Base), rateCell(l), p.MoneyOr(l.Computed),
+			l.Item.Clause, p.Item(l.Item.ID), p.S("recipient." + string(l.Item.Recipient)), p.MoneyOr(l.Base), rateCell(l, p), p.MoneyOr(l.Computed),
 			p.MoneyOr(l.Cap), minCell, maxCell, strings.Join(note, " "),
 		})
 	}
@@ -250,6 +248,11 @@ func cards(buf *bytes.Buffer, rows [][]string, total string, p msg.Printer, widt
 	for _, row := range rows {
 		head := strings.TrimSpace(strings.Join(nonEmpty(row[0], row[1], row[2], row[9]), "  "))
 		buf.WriteString("\n" + Indent(head, width, "", "    "))
+		if strings.Join(row[3:8], "") == "" {
+			// An adjustment of the 附则: its amount alone.
+			buf.WriteString("  " + pair(h[8], row[8]) + "\n")
+			continue
+		}
 		for k := 0; k < 6; k += perLine {
 			buf.WriteString(" ")
 			for j := k; j < k+perLine && j < 6; j++ {

@@ -50,6 +50,7 @@ type atom struct {
 	text    string
 	width   int
 	space   bool
+	glue    bool // a space no line may break at: between a flag and its value
 	noBreak bool // no line break may come before it
 	number  bool // never cut, even when wider than a line
 }
@@ -105,7 +106,14 @@ func atoms(s string) []atom {
 		}
 		i = j
 	}
-	return joinNames(out)
+	out = joinNames(out)
+	// A flag and the number after it stay on one line: --sales 50,000,000.00.
+	for i := 2; i < len(out); i++ {
+		if out[i-1].space && out[i].number && strings.HasPrefix(out[i-2].text, "--") {
+			out[i-1].glue, out[i].noBreak = true, true
+		}
+	}
+	return out
 }
 
 // joinNames keeps short Chinese words and the parts of a name whole: a run
@@ -159,17 +167,17 @@ func joinNames(as []atom) []atom {
 // maxWord is the longest run of Chinese characters kept whole.
 const maxWord = 6
 
-// splitID lets an identifier break after its dots and hyphens
-// (first-version.developer → first- version. developer); a word with a
-// digit in it is a number, a date or a level and stays whole.
+// splitID lets an item id break after its dot (first-version.developer →
+// first-version. developer); a measure's name, a flag and a word with a
+// digit in it (a number, a date, a level) stay whole, to be copied whole.
 func splitID(a atom) []atom {
-	if a.number || a.width < 2 || a.text[0] == '-' || !strings.ContainsAny(a.text[:len(a.text)-1], ".-") {
+	if a.number || a.width < 2 || a.text[0] == '-' || !strings.Contains(a.text[:len(a.text)-1], ".") {
 		return []atom{a} // a number, or a flag (--operating-cost)
 	}
 	var out []atom
 	start := 0
 	for i := 0; i < len(a.text)-1; i++ {
-		if (a.text[i] == '.' || a.text[i] == '-') && isLetter(a.text[i+1]) && i > start+1 && isLetter(a.text[i-1]) && isLetter(a.text[start]) {
+		if a.text[i] == '.' && isLetter(a.text[i+1]) && i > start+1 && isLetter(a.text[i-1]) && isLetter(a.text[start]) {
 			out = append(out, atom{text: a.text[start : i+1], width: i + 1 - start})
 			start = i + 1
 		}
@@ -263,7 +271,7 @@ func wrapPara(s string, w int) []string {
 // or 0.
 func lastBreak(line []atom) int {
 	for i := len(line) - 1; i > 0; i-- {
-		if line[i].space || !line[i].noBreak {
+		if line[i].space && !line[i].glue || !line[i].space && !line[i].noBreak {
 			return i
 		}
 	}

@@ -81,7 +81,8 @@ func TestWrapKeepsNames(t *testing.T) {
 		{"首版次软件·软件开发商", 12, []string{"首版次软件·", "软件开发商"}},
 		{"首版次软件·软件开发商", 8, []string{"首版次软件·", "软件开发商"}},
 		{"first-version.developer", 16, []string{"first-version.", "developer"}},
-		{"first-version.developer", 8, []string{"first-", "version.", "developer"}},
+		{"first-version.developer", 8, []string{"first-version.", "developer"}},
+		{"national-match first-version", 8, []string{"national-match", "first-version"}},
 		{"2026-03-01 cmmi-5", 6, []string{"2026-03-01", "cmmi-5"}},
 	} {
 		if got := Wrap(c.s, c.w); strings.Join(got, "|") != strings.Join(c.want, "|") {
@@ -99,5 +100,16 @@ func TestWrapKeepsFlags(t *testing.T) {
 func TestWrapKeepsGlobs(t *testing.T) {
 	if got := Wrap("every *.toml file", 8); strings.Join(got, "|") != "every|*.toml|file" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// A flag and its value stay together.
+func TestWrapKeepsFlagWithValue(t *testing.T) {
+	got := Wrap("输入：first-version --premium 200,000.00；--audited-investment 80,000,000.00", 40)
+	want := []string{"输入：first-version", "--premium 200,000.00；--audited-investment", "80,000,000.00"}
+	for _, l := range got {
+		if strings.HasSuffix(l, "--premium") || strings.HasSuffix(l, "--audited-investment") {
+			t.Errorf("a flag without its value at the end of %q (all: %q, e.g. %q)", l, got, want)
+		}
 	}
 }
