@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"szsoft/calc"
 	"szsoft/internal/msg"
 	"szsoft/internal/project"
 	"szsoft/internal/render"
@@ -95,12 +96,16 @@ func writeTemplate(buf *bytes.Buffer, ed *measures.Edition, list []*measures.Mea
 				if !given {
 					value = in.Values[0]
 				}
-				value = `"` + value + `"`
+				value = `"` + choiceWord(in, value, p) + `"`
 			case measures.Choices:
 				if !given {
 					value = in.Values[0]
 				}
-				value = `["` + strings.Join(strings.Split(value, ","), `", "`) + `"]`
+				words := strings.Split(value, ",")
+				for i, w := range words {
+					words[i] = choiceWord(in, w, p)
+				}
+				value = `["` + strings.Join(words, `", "`) + `"]`
 			}
 			templateLine(buf, !given, in.Key(), value, inputComment(in, p))
 		}
@@ -114,14 +119,23 @@ func inputComment(in measures.Input, p msg.Printer) string {
 	case measures.Amount:
 		comment = p.S("tpl.yuan", "help", comment)
 	case measures.Choice:
-		comment = p.S("tpl.oneof", "help", comment, "values", in.Values)
+		comment = p.S("tpl.oneof", "help", comment, "values", calc.ChoiceList{Values: in.Values, Aliases: in.Aliases})
 	case measures.Choices:
-		comment = p.S("tpl.anyof", "help", comment, "values", in.Values)
+		comment = p.S("tpl.anyof", "help", comment, "values", calc.ChoiceList{Values: in.Values, Aliases: in.Aliases})
 	}
 	if in.Required {
 		comment = p.S("tpl.required", "help", comment)
 	}
 	return comment
+}
+
+// choiceWord is a choice's value as a template writes it: in Chinese by its
+// Chinese name where it has one (省级), which the file reads as well.
+func choiceWord(in measures.Input, v string, p msg.Printer) string {
+	if l := in.Aliases.Label(v); p.Zh() && l != "" {
+		return l
+	}
+	return v
 }
 
 // exampleValues reads the measure's example flags ("--sales 5e7 --honor")

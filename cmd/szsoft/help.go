@@ -50,8 +50,9 @@ func (a *app) describeMeasure(c *cobra.Command, m *measures.Measure) {
 	c.Long = p.S("help.measure.long", "clause", m.Clause, "clausetitle", cl.Title.Zh, "title", m.Title, "summary", m.Summary, "name", m.Name)
 	c.Example = "  szsoft calc " + strings.TrimSpace(m.Name+" "+m.Example)
 	if p.Zh() && len(m.Aliases) > 0 {
-		// The same call by the measure's Chinese name, with amounts in 万.
-		c.Example += "\n  szsoft calc " + strings.TrimSpace(m.Aliases[0]+" "+wanExample(m.Example))
+		// The same call by the measure's Chinese name, with amounts in 万
+		// and choices by their Chinese names.
+		c.Example += "\n  szsoft calc " + strings.TrimSpace(m.Aliases[0]+" "+chineseExample(m, wanExample(m.Example)))
 	}
 }
 
@@ -66,6 +67,22 @@ func wanExample(flags string) string {
 		wan := decimal.New(1, 4)
 		if d, err := calc.ParseAmount(w); err == nil && !strings.HasSuffix(w, "%") && d.Mod(wan).IsZero() && !d.IsZero() {
 			words[i] = d.Div(wan).String() + "万"
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// chineseExample writes the values of choice flags by their Chinese
+// names: "--recognized provincial" is "--recognized 省级".
+func chineseExample(m *measures.Measure, flags string) string {
+	words := strings.Fields(flags)
+	for i := 1; i < len(words); i++ {
+		in, ok := m.Input(strings.TrimPrefix(words[i-1], "--"))
+		if !ok || in.Kind != measures.Choice && in.Kind != measures.Choices {
+			continue
+		}
+		if l := in.Aliases.Label(words[i]); l != "" {
+			words[i] = l
 		}
 	}
 	return strings.Join(words, " ")
