@@ -381,6 +381,17 @@ func withoutMin(steps []Note) []Note {
 	return slices.DeleteFunc(steps, func(n Note) bool { return n.Code == StepMin })
 }
 
+// claimsAnItem reports whether the input called name claims an item of m
+// (its trigger or its base), rather than modifying one (a rate, --per-level).
+func claimsAnItem(m *measures.Measure, name string) bool {
+	for _, it := range m.Items {
+		if it.Trigger() == name || it.Base == name {
+			return true
+		}
+	}
+	return false
+}
+
 // Check reports whether c claims its measure properly — every required input
 // given, at least one input for a measure that needs one, every rate with
 // its base, one side of a measure paid to two parties — without computing
@@ -395,23 +406,29 @@ func Check(m *measures.Measure, c *Claim) error {
 	if len(required) > 0 {
 		return &MissingError{Measure: m.Name, Inputs: required, All: true}
 	}
+	// Only an input that claims an item counts: a rate, a prior peak or
+	// --per-level alone claims nothing.
 	given := false
 	for _, in := range m.Inputs {
-		given = given || c.Given(in.Name)
+		given = given || claimsAnItem(m, in.Name) && c.Given(in.Name)
 	}
 	if !given && m.NeedsInput() {
 		var names []string
 		for _, in := range m.Inputs {
-			if in.Kind != measures.Rate {
+			if claimsAnItem(m, in.Name) {
 				names = append(names, in.Name)
 			}
 		}
-		return &MissingError{Measure: m.Name, Inputs: names}
+		return &MissingError{Measure: m.Name, Inputs: names, All: len(names) == 1}
 	}
 	for _, it := range m.Items {
-		for _, dep := range []string{it.RateInput, it.Prior, it.HighestOnly} {
-			if dep != "" && c.Given(dep) && it.Base != "" && !c.Given(it.Base) {
-				return &MissingError{Measure: m.Name, Inputs: []string{it.Base}, All: true}
+		need := it.Base // what the item's modifiers modify
+		if need == "" {
+			need = it.Claim
+		}
+		for _, dep := range []string{it.RateInput, it.Prior, it.HighestOnly, it.PerLevel} {
+			if dep != "" && c.Given(dep) && need != "" && !c.Given(need) {
+				return &MissingError{Measure: m.Name, Inputs: []string{need}, All: true}
 			}
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -204,6 +206,17 @@ func choiceErr(field, v string, valid []string) *ValueError {
 	return ve
 }
 
+// hasNumeral reports whether s writes a number other than in ASCII digits
+// (٥, ⁵, 十, 伍).
+func hasNumeral(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && (unicode.IsNumber(r) || strings.ContainsRune("零一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾", r)) {
+			return true
+		}
+	}
+	return false
+}
+
 // letters is s without its digits.
 func letters(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -224,10 +237,10 @@ type ChoiceList struct {
 // ChoiceError is the error of s, which names none of values: the valid
 // values, and the nearest one where s looks like a misspelling of it.
 func ChoiceError(s string, values []string, aliases measures.Aliases) *ValueError {
-	ve := &ValueError{Value: s, Code: ErrChoice, Hint: HintChoice, HintArgs: Args{"valid": ChoiceList{values, aliases}}}
-	// cmmi-7 is not a misspelling of cmmi-1: a suggestion that changes
-	// only a number is no suggestion.
-	if near := measures.Suggest(strings.ToLower(s), values); near != "" && letters(near) != letters(strings.ToLower(s)) {
+	ve := &ValueError{Value: Shorten(s), Code: ErrChoice, Hint: HintChoice, HintArgs: Args{"valid": ChoiceList{values, aliases}}}
+	// cmmi-7 is not a misspelling of cmmi-1, nor CMMI十级: a suggestion that
+	// changes only a number, or guesses at one, is no suggestion.
+	if near := measures.Suggest(strings.ToLower(s), values); near != "" && letters(near) != letters(strings.ToLower(s)) && !hasNumeral(s) {
 		ve.Hint, ve.HintArgs["near"] = HintChoiceNear, near
 	}
 	return ve

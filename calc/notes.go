@@ -161,6 +161,8 @@ const (
 	ErrPoint       Code = "err.num.point"    //
 	ErrExponent    Code = "err.num.exponent" //
 	ErrExpRange    Code = "err.num.exprange" // max
+	ErrExpMixed    Code = "err.num.expmixed" //
+	ErrYear        Code = "err.date.year"    //
 	ErrTrailing    Code = "err.num.trailing" // rest
 	ErrNotDate     Code = "err.date.invalid" //
 	ErrNoSuchDay   Code = "err.date.noday"   //

@@ -59,11 +59,11 @@ func ParseAmount(s string) (decimal.Decimal, error) { return ParseAmountIn(s, Un
 func ParseAmountIn(s string, bare decimal.Decimal) (decimal.Decimal, error) {
 	raw := s
 	if len(s) > 4*maxAmountLen {
-		return decimal.Decimal{}, amountErr(shorten(raw), ErrTooLong, "max", maxAmountLen)
+		return decimal.Decimal{}, amountErr(Shorten(raw), ErrTooLong, "max", maxAmountLen)
 	}
 	s = Fold(s)
 	if len(s) > maxAmountLen {
-		return decimal.Decimal{}, amountErr(shorten(raw), ErrTooLong, "max", maxAmountLen)
+		return decimal.Decimal{}, amountErr(Shorten(raw), ErrTooLong, "max", maxAmountLen)
 	}
 	if s == "" {
 		return decimal.Decimal{}, amountErr(raw, ErrEmpty)
@@ -81,9 +81,10 @@ func ParseAmountIn(s string, bare decimal.Decimal) (decimal.Decimal, error) {
 	if t, ok := strings.CutSuffix(s, "元"); ok {
 		s, unit = strings.TrimRight(t, " "), one
 	}
+	chinese := false // 万, 亿, 千万, …: not with an exponent (5e7万)
 	for _, u := range units {
 		if t, ok := strings.CutSuffix(s, u.name); ok {
-			s, unit = strings.TrimRight(t, " "), u.value
+			s, unit, chinese = strings.TrimRight(t, " "), u.value, true
 			break
 		}
 	}
@@ -92,7 +93,7 @@ func ParseAmountIn(s string, bare decimal.Decimal) (decimal.Decimal, error) {
 			return decimal.Decimal{}, amountErr(raw, ErrUnits)
 		}
 	}
-	v, err := parseNumber(raw, s, true)
+	v, err := parseNumber(raw, s, !chinese)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
@@ -109,7 +110,7 @@ func ParseAmountIn(s string, bare decimal.Decimal) (decimal.Decimal, error) {
 // ParseRate reads a rate: 0.3 or 30%. Rates lie between 0 and 1 (100%).
 func ParseRate(s string) (decimal.Decimal, error) {
 	raw := s
-	tooLong := &ValueError{Value: shorten(raw), Code: ErrRateTooLong, Args: Args{"max": maxRateLen}, Hint: HintRate}
+	tooLong := &ValueError{Value: Shorten(raw), Code: ErrRateTooLong, Args: Args{"max": maxRateLen}, Hint: HintRate}
 	if len(s) > 4*maxRateLen {
 		return decimal.Decimal{}, tooLong
 	}
@@ -217,6 +218,11 @@ func parseNumber(raw, s string, exp bool) (decimal.Decimal, error) {
 		}
 	}
 	shift := int64(0)
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') && (!exp || groups) {
+		// 5e7万 multiplies two notations; 1,000e3 groups digits and
+		// shifts them: both are more likely a slip than meant.
+		return bad(ErrExpMixed)
+	}
 	if exp && i < len(s) && (s[i] == 'e' || s[i] == 'E') {
 		i++
 		neg := false
@@ -252,7 +258,9 @@ func parseNumber(raw, s string, exp bool) (decimal.Decimal, error) {
 	return v.Shift(int32(shift)), nil
 }
 
-func shorten(s string) string {
+// Shorten cuts a value for a message: 40 bytes are shown whole, a longer
+// value by its first 20 characters and "…".
+func Shorten(s string) string {
 	if len(s) <= 40 {
 		return s
 	}
@@ -270,7 +278,7 @@ func shorten(s string) string {
 // as 2026-02-30 are refused.
 func ParseDate(s string) (Date, error) {
 	bad := func(code Code) (Date, error) {
-		return Date{}, &ValueError{Value: shorten(s), Code: code, Hint: HintDate}
+		return Date{}, &ValueError{Value: Shorten(s), Code: code, Hint: HintDate}
 	}
 	if len(s) > 64 {
 		return bad(ErrNotDate)
@@ -307,6 +315,9 @@ func ParseDate(s string) (Date, error) {
 			n[i] = n[i]*10 + int(c-'0')
 		}
 	}
+	if n[0] < 1900 {
+		return bad(ErrYear) // 0026-03-01: a slip, not a day of the policy
+	}
 	if n[1] < 1 || n[1] > 12 || n[2] < 1 || n[2] > 31 {
 		return bad(ErrNoSuchDay)
 	}
@@ -319,8 +330,10 @@ func ParseDate(s string) (Date, error) {
 
 // Fold undoes what pasting from a Chinese document does to a number or a
 // date: full-width digits, letters and signs (５０００万, ３０％, ，) become
-// their ASCII forms, the ideographic space and the full-width yen sign
-// become the plain ones, and the ends are trimmed. Anything else is left as
+// their ASCII forms, the ideographic and no-break spaces and the
+// full-width yen sign become the plain ones, the invisible characters a
+// paste brings along (zero-width space, word joiner, byte-order mark) go,
+// and the ends are trimmed. Anything else is left as
 // it is, for the parser to judge.
 func Fold(s string) string {
 	ascii := true
@@ -339,10 +352,12 @@ func Fold(s string) string {
 		switch {
 		case r >= 0xFF01 && r <= 0xFF5E: // ！ … ～
 			r -= 0xFF01 - '!'
-		case r == 0x3000: // ideographic space
+		case r == 0x3000, r == 0xA0: // ideographic and no-break spaces
 			r = ' '
 		case r == 0xFFE5: // ￥
 			r = '¥'
+		case r == 0x200B, r == 0x2060, r == 0xFEFF:
+			continue // zero-width space, word joiner, byte-order mark: invisible, pasted along
 		}
 		b.WriteRune(r)
 	}

@@ -167,7 +167,7 @@ func TestParseDate(t *testing.T) {
 		"26-03-01": ErrNotDate, "": ErrNotDate, "2026-03-01T00:00:00": ErrNotDate, "3/1/2026": ErrNotDate,
 		"01.03.2026": ErrNotDate, "2026/3-1": ErrNotDate, "2026年3月": ErrNotDate, "2026-03": ErrNotDate,
 		"2026-003-01": ErrNotDate, "2026年3月1日前": ErrNotDate, "2026/+3/1": ErrNotDate, "2026031": ErrNotDate, "202603011": ErrNotDate,
-		"20261301": ErrNoSuchDay,
+		"20261301": ErrNoSuchDay, "0026-03-01": ErrYear, "0000-01-01": ErrYear,
 	} {
 		_, err := ParseDate(in)
 		var ve *ValueError
@@ -216,6 +216,7 @@ func TestAppendYuanAgreesWithDecimal(t *testing.T) {
 func TestPurity(t *testing.T) {
 	allowed := map[string]bool{
 		"errors": true, "fmt": true, "slices": true, "strconv": true, "strings": true, "sync": true, "time": true, "embed": true,
+		"unicode": true, "unicode/utf8": true,
 		"github.com/shopspring/decimal": true, "szsoft/measures": true,
 	}
 	for _, dir := range []string{".", "../measures"} {

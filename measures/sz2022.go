@@ -290,7 +290,7 @@ func measureList() []*Measure {
 			Title:   Text{"软件名园", "Software parks"},
 			Summary: Text{"被认定为国家级、省级、市级软件名园：一次性500万、300万、200万元；考核优秀：150万、100万、50万元；租金补贴由各区支付。", "Parks recognised as national, provincial or municipal software parks: 5, 3 or 2 million once; rated excellent: 1.5, 1 or 0.5 million; rent subsidies paid by the districts."},
 			Inputs: []Input{
-				{Name: "recognized", Kind: Choice, Values: parkLevels, Aliases: parkNames, Help: Text{"被认定的软件名园级别", "level of recognition: national, provincial or municipal"}},
+				{Name: "recognized", Kind: Choice, Values: parkLevels, Aliases: parkNames, Help: Text{"被认定的软件名园级别", "level of the recognition"}},
 				{Name: "excellent", Kind: Choice, Values: parkLevels, Aliases: parkNames, Help: Text{"考核获评优秀的软件名园级别", "level of a park rated excellent"}},
 				{Name: "rent", Kind: Amount, Help: Text{"新入驻软件企业的年租金", "annual rent of a newly arrived software firm"}},
 				flag("rent-existing", "园区内其他软件企业的租金补贴", "rent subsidy for other software firms in the park"),
@@ -460,11 +460,11 @@ func measureList() []*Measure {
 		},
 		{
 			Name: "quality", Aliases: []string{"质量品牌标准", "质量", "认证", "标准"}, Clause: "（十四）",
-			Title:   Text{"质量品牌标准", "Quality, honours, standards"},
-			Summary: Text{"通过认证最高50万元；国家部委荣誉最高50万元；牵头制订国家、行业、地方、团体标准：不超过50万、30万、20万、10万元。", "Certification up to 500,000; national honours up to 500,000; standards led: at most 500,000 / 300,000 / 200,000 / 100,000 for national / industry / local / group standards."},
+			Title:   Text{"质量品牌标准", "Quality, honors, standards"},
+			Summary: Text{"通过认证最高50万元；国家部委荣誉最高50万元；牵头制订国家、行业、地方、团体标准：不超过50万、30万、20万、10万元。", "Certification up to 500,000; national honors up to 500,000; standards led: at most 500,000 / 300,000 / 200,000 / 100,000 for national / industry / local / group standards."},
 			Inputs: []Input{
-				{Name: "certification", Kind: Choice, Values: certs, Aliases: certNames, Help: Text{"通过的认证及级别", "certification and level, e.g. cmmi-5"}},
-				flag("honor", "获得国家部委有关荣誉、奖项", "a national ministry's honour or prize"),
+				{Name: "certification", Kind: Choice, Values: certs, Aliases: certNames, Help: Text{"通过的认证及级别", "certification and its level"}},
+				flag("honor", "获得国家部委有关荣誉、奖项", "a national ministry's honor or prize"),
 				{Name: "standard", Kind: Choices, Values: standards, Aliases: standardNames, Help: Text{"牵头制订并发布的标准", "a standard led and published"}},
 				flag("per-level", "每个级别的标准只计一次", "count each level of standard once"),
 			},
@@ -485,7 +485,7 @@ func measureList() []*Measure {
 				},
 				{
 					ID: "quality.honor", Name: "质量标准·荣誉奖项", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
-					Title: Text{"国家部委荣誉、奖项", "national honour"},
+					Title: Text{"国家部委荣誉、奖项", "national honor"},
 					Quote: "对获得国家部委有关荣誉、奖项的软件企业或项目，给予最高不超过50万元奖励",
 					Claim: "honor", Cap: capAt("500000"),
 				},
@@ -606,7 +606,7 @@ func measureList() []*Measure {
 		{
 			Name: "first-version", Aliases: []string{"首版次", "首版次软件"}, Clause: "（十九）",
 			Title:   Text{"首版次软件", "First-version software"},
-			Summary: Text{"软件开发商：一定时期内审定销售额的30%，最高1000万元；用户单位：首个销售合同采购额的10%，最高100万元；投保项目：最高300万元。", "Developers: 30% of approved sales within a period up to 10,000,000; users: 10% of the first contract's purchase up to 1,000,000; insured projects: up to 3,000,000."},
+			Summary: Text{"软件开发商：一定时期内审定销售额的30%，最高1000万元；用户单位：首个销售合同采购额的10%，最高100万元；投保项目：最高300万元。", "Developers: 30% of approved sales within a period, at most 10,000,000; users: 10% of the first contract's purchase, at most 1,000,000; insured projects: at most 3,000,000."},
 			Inputs: []Input{
 				{Name: "sales", Kind: Amount, Help: Text{"一定时期内审定销售额", "approved sales within the period the application guide sets"}},
 				{Name: "purchase", Kind: Amount, Help: Text{"首个销售合同用户审定采购额", "approved purchase of the first sales contract's user"}},

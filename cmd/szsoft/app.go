@@ -94,6 +94,8 @@ func (a *app) rootCmd() *cobra.Command {
 	// Commands keep the order they are added in: the measures in the order
 	// of the policy, not of the alphabet.
 	cobra.EnableCommandSorting = false
+	// calc First-Version is calc first-version, as 国家级 is national.
+	cobra.EnableCaseInsensitive = true
 	root := &cobra.Command{
 		Use:               "szsoft",
 		SilenceUsage:      true,
@@ -105,6 +107,15 @@ func (a *app) rootCmd() *cobra.Command {
 	// --lang is every command's: help, errors and results alike.
 	lang := &choiceFlag{onceValue: onceValue{name: "lang"}, values: langs, aliases: langNames}
 	root.PersistentFlags().Var(lang, "lang", a.printer("yuan").S("flag.lang"))
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		// A wrong SZSOFT_LANG is said, as a wrong SZSOFT_UNIT is, unless
+		// --lang overrides it.
+		if env := a.getenv(envLang); env != "" && !lang.set {
+			_, err := envChoice(envLang, env, langs, langNames)
+			return err
+		}
+		return nil
+	}
 	root.SetIn(a.stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
@@ -308,6 +319,10 @@ func (a *app) unknownMeasure(name string) error {
 	all := slices.Clone(names)
 	for _, m := range a.reg.Measures() {
 		all = append(all, m.Aliases...)
+	}
+	if m, ok := a.reg.Find(name); ok {
+		// ｆｉｒｓｔ_version: the measure, written another way.
+		return usage("cli.measure.unknown", "name", strconv.Quote(name)).withHint("cli.measure.near", "near", m.Name, "measures", names)
 	}
 	if s := measures.Suggest(name, all); s != "" {
 		return usage("cli.measure.unknown", "name", strconv.Quote(name)).withHint("cli.measure.near", "near", s, "measures", names)

@@ -78,6 +78,16 @@ func (o *calcOptions) annexFlag(name string) inputFlag {
 	return nil
 }
 
+// outWidth is the width the output is set in: the terminal's when it goes
+// to standard output, none when it goes to a file (--out): a file is the
+// same whatever terminal wrote it.
+func (a *app) outWidth(o *calcOptions) int {
+	if o.out.set && o.out.raw != "-" {
+		return 0
+	}
+	return a.termWidth()
+}
+
 // unitOf is the unit of amounts: --unit, else SZSOFT_UNIT, else yuan.
 func (o *calcOptions) unitOf() string {
 	if o.unit.v != "" && (o.unit.set || o.envUnitErr == nil) {
@@ -200,7 +210,7 @@ func (a *app) runCalc(opts *calcOptions, mf *measureFlags) error {
 		return err
 	}
 	var buf bytes.Buffer
-	f, err := render.New(form, &buf, render.Options{Printer: a.printer(opts.unitOf()), Explain: opts.explain.on, Width: a.termWidth()})
+	f, err := render.New(form, &buf, render.Options{Printer: a.printer(opts.unitOf()), Explain: opts.explain.on, Width: a.outWidth(opts)})
 	if err != nil {
 		return err
 	}

@@ -95,7 +95,7 @@ func quoteOr(v string) calc.Note {
 	if v == "" {
 		return note("label.colon")
 	}
-	return note("label.quoted.after", "quoted", strconv.Quote(v))
+	return note("label.quoted.after", "quoted", strconv.Quote(calc.Shorten(v)))
 }
 
 // message is one error as the user reads it, with its hint.
@@ -138,7 +138,7 @@ func classify(err error, p msg.Printer) (int, []message) {
 		// A flag's value was refused while parsing: a value error, the value
 		// quoted as typed (empty too).
 		fe := flagValueError(iv.GetFlag().Name, iv.GetValue(), ve)
-		fe.msg.Args["value"] = note("label.quoted.after", "quoted", strconv.Quote(iv.GetValue()))
+		fe.msg.Args["value"] = note("label.quoted.after", "quoted", strconv.Quote(calc.Shorten(iv.GetValue())))
 		return exitValue, []message{{p.Note(fe.msg), p.Note(fe.hint)}}
 	case errors.As(err, &ve):
 		fe := flagValueError(ve.Field, "", ve)

@@ -230,6 +230,9 @@ func (f *choicesFlag) given() bool          { return len(f.list) > 0 }
 func (f *choicesFlag) apply(v *calc.Values) { v.Choices[f.name] = f.list }
 
 func (f *choicesFlag) Set(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return calc.ChoiceError(s, f.values, f.aliases)
+	}
 	for _, v := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
 		v, err := checkChoice(strings.TrimSpace(v), f.values, f.aliases)
 		if err != nil {
@@ -281,6 +284,8 @@ func (f *sameKindFlag) Type() string { return "[ITEM,…]" }
 
 func (f *sameKindFlag) Set(s string) error {
 	switch s {
+	case "":
+		return usage("cli.samekind.empty").withHint("cli.samekind.empty.hint")
 	case "true":
 		f.on, f.items = true, nil
 	case "false":

@@ -46,7 +46,10 @@ func (a *app) describeMeasure(c *cobra.Command, m *measures.Measure) {
 	p := a.printer("yuan")
 	ed := a.reg.Default()
 	cl, _ := ed.ClauseByNumber(m.Clause)
-	c.Short = p.S("help.measure.short", "clause", m.Clause, "title", m.Title)
+	// The clause padded to the widest, （十一）, so that the list of
+	// measures under 'calc --help' lines up.
+	clause := m.Clause + strings.Repeat(" ", max(0, render.DisplayWidth("（十一）")-render.DisplayWidth(m.Clause)))
+	c.Short = p.S("help.measure.short", "clause", clause, "title", m.Title)
 	c.Long = p.S("help.measure.long", "clause", m.Clause, "clausetitle", cl.Title.Zh, "title", m.Title, "summary", m.Summary, "name", m.Name)
 	c.Example = "  szsoft calc " + strings.TrimSpace(m.Name+" "+m.Example)
 	if p.Zh() && len(m.Aliases) > 0 {
@@ -141,7 +144,7 @@ func (a *app) helpText(c *cobra.Command) string {
 		b.WriteString(render.Indent(use, width, "  ", "    "))
 	}
 	if c.HasAvailableSubCommands() {
-		b.WriteString("  " + c.CommandPath() + " <" + p.S("help.commands") + ">\n")
+		b.WriteString("  " + c.CommandPath() + " " + p.S("help.command") + "\n")
 	}
 	if len(c.Aliases) > 0 {
 		section("help.aliases")

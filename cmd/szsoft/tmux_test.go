@@ -101,3 +101,31 @@ func capture(t *testing.T, tmux, dir, cwd string, width int, command string) str
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// --out writes the same file whatever terminal runs szsoft: a 40-column
+// one does not turn the table into blocks in the file.
+func TestOutFileIgnoresTerminalWidth(t *testing.T) {
+	tmux, err := exec.LookPath("tmux")
+	if err != nil {
+		t.Skip("tmux is not installed (.ci/run installs it)")
+	}
+	if testing.Short() {
+		t.Skip("runs szsoft in tmux")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "szsoft")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	root, _ := filepath.Abs("../..")
+	out := filepath.Join(dir, "out.txt")
+	capture(t, tmux, dir, root, 40, fmt.Sprintf("%s calc --file fixtures/spec-example.toml --out %s", bin, out))
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadFile(filepath.Join(root, "fixtures", "spec-example.txt"))
+	if string(got) != string(want) {
+		t.Errorf("--out from a 40-column terminal differs from the piped table:\n%s", diff(string(want), string(got)))
+	}
+}

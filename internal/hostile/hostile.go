@@ -45,6 +45,28 @@ var Shapes = map[string]func(n int) []byte{
 		})
 	},
 	"long name": func(n int) []byte { return []byte(`name = "` + strings.Repeat("测", n/3) + "\"\n[relocation]\n") },
+	// Names a terminal wraps: marks a line may not break after (（) or
+	// before (·), runs of Chinese, one long word. Wrapping them once took
+	// minutes (a backward search for a break at every character).
+	"name of opening brackets": func(n int) []byte { return name(n, "（", 3) },
+	"name of middle dots":      func(n int) []byte { return name(n, "·", 2) },
+	"name of a dotted name":    func(n int) []byte { return name(n, "软件·", 8) },
+	"name of one word":         func(n int) []byte { return name(n, "a", 1) },
+}
+
+// Texts are the hostile names of Shapes alone, for the wrapping of text
+// on a terminal.
+var Texts = map[string]func(n int) string{
+	"opening brackets": func(n int) string { return strings.Repeat("（", n/3) },
+	"middle dots":      func(n int) string { return strings.Repeat("·", n/2) },
+	"dotted name":      func(n int) string { return strings.Repeat("软件·", n/8) },
+	"one word":         func(n int) string { return strings.Repeat("a", n) },
+	"Chinese":          func(n int) string { return strings.Repeat("深", n/3) },
+}
+
+// name is a project file whose name is r repeated to n bytes (r has k).
+func name(n int, r string, k int) []byte {
+	return []byte(`name = "` + strings.Repeat(r, (n-40)/k) + "\"\n[relocation]\n")
 }
 
 func repeatLines(head string, n int, line func(i int) string) []byte {

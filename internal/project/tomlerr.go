@@ -35,6 +35,7 @@ const (
 	ErrWideColon    calc.Code = "toml.wide-colon"        // key, value
 	ErrChineseKey   calc.Code = "toml.key.chinese"       // key
 	HintChineseKey  calc.Code = "toml.key.chinese.hint"  //
+	ErrBOMInside    calc.Code = "toml.bom"               //
 	codeEOL         calc.Code = "toml.eol"               // the end of a line, as a character found
 	codeEOF         calc.Code = "toml.eof"               // the end of the file, as a character found
 	codeTOMLPrefix            = "toml."                  // + one of tomlMessages' codes
@@ -144,7 +145,7 @@ var tomlPatterns = func() []*regexp.Regexp {
 // words for, for the catalogue's test.
 func TOMLCodes() []calc.Code {
 	codes := []calc.Code{ErrQuoteUnit, ErrQuoteValue, ErrQuoteText, ErrQuoteDate, ErrCurlyQuotes, ErrWideEquals, HintQuote, ErrUTF16, codeEOL, codeEOF,
-		ErrTableName, ErrWideBrackets, ErrWideColon, ErrChineseKey, HintChineseKey}
+		ErrTableName, ErrWideBrackets, ErrWideColon, ErrChineseKey, HintChineseKey, ErrBOMInside}
 	for _, m := range tomlMessages {
 		codes = append(codes, calc.Code(codeTOMLPrefix+m.code))
 	}
@@ -275,6 +276,10 @@ func chineseLine(reg *measures.Registry, data []byte, off int) (msg, hint calc.N
 	}
 	trimmed := strings.TrimSpace(line)
 	at = start + len(line) - len(strings.TrimLeft(line, " \t"))
+	if i := strings.Index(line, "\ufeff"); i >= 0 {
+		// A byte-order mark inside the file: one file pasted into another.
+		return note(ErrBOMInside), calc.Note{}, start + i, true
+	}
 	if open, _ := utf8.DecodeRuneInString(trimmed); open == '[' || open == '【' || open == '［' {
 		name := strings.Trim(trimmed, "[]【】［］ \"'")
 		if m, ok := reg.Find(name); ok && name != m.Name {

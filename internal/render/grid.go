@@ -73,20 +73,33 @@ func (g *Grid) Render(b *strings.Builder, width int) bool {
 // fit narrows the columns ws, each no narrower than its min, until they
 // add up to at most room. Each column taken from is the one whose cells
 // grow least in lines for it (a note wraps before an item name does), the
-// one with most to give when they grow alike. A table of many rows (a
-// batch) just takes from the column with most to give.
+// one with most to give when they grow alike. A table of many rows or much
+// text (a batch) just takes from the column with most to give: the work
+// stays linear in the text.
 func fit(ws, mins []int, room int, all [][]string) bool {
-	total := 0
-	for _, w := range ws {
-		total += w
+	total, size := 0, 0
+	for i := range ws {
+		ws[i] = max(min(ws[i], room), mins[i]) // no column wider than the room
+		total += ws[i]
 	}
+	for _, row := range all {
+		for _, c := range row {
+			size += len(c)
+		}
+	}
+	measure := len(all) <= 100 && size <= 1<<14
+	memo := map[[2]int]int{}
 	lines := func(col, w int) int {
+		if n, ok := memo[[2]int{col, w}]; ok {
+			return n
+		}
 		n := 0
 		for _, row := range all {
 			if col < len(row) {
 				n += len(Wrap(row[col], w))
 			}
 		}
+		memo[[2]int{col, w}] = n
 		return n
 	}
 	for total > room {
@@ -96,7 +109,7 @@ func fit(ws, mins []int, room int, all [][]string) bool {
 				continue
 			}
 			cost := 0
-			if len(all) <= 100 {
+			if measure {
 				cost = lines(i, ws[i]-1) - lines(i, ws[i])
 			}
 			if best < 0 || cost < bestCost || cost == bestCost && ws[i]-mins[i] > ws[best]-mins[best] {

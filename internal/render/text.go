@@ -52,9 +52,12 @@ func needsEscape(s string) bool {
 }
 
 // isBidi reports the characters that reorder the text around them
-// (embeddings, overrides, isolates).
+// (embeddings, overrides, isolates), and the invisible ones that hide in
+// it (zero-width space, word joiner, byte-order mark); joiners that shape
+// text (ZWJ in emoji, ZWNJ) are left alone.
 func isBidi(r rune) bool {
-	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f ||
+		r == 0x200b || r == 0x2060 || r == 0xfeff
 }
 
 // mdEscape keeps a cell's text from breaking a Markdown table or turning

@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
@@ -37,11 +38,21 @@ func runeWidth(r rune) int {
 	if r < utf8.RuneSelf {
 		return 1
 	}
+	if zeroWidth(r) {
+		return 0
+	}
 	switch width.LookupRune(r).Kind() {
 	case width.EastAsianWide, width.EastAsianFullwidth:
 		return 2
 	}
 	return 1
+}
+
+// zeroWidth reports the characters that take no column of their own: they
+// mark or join the character before them.
+func zeroWidth(r rune) bool {
+	return unicode.In(r, unicode.Mn, unicode.Me) || r == 0x200d || r == 0x200c ||
+		r >= 0xfe00 && r <= 0xfe0f || r >= 0x1f3fb && r <= 0x1f3ff || r >= 0xe0100 && r <= 0xe01ef
 }
 
 // atom is a piece of text a line never breaks inside: a word, a number with
@@ -58,10 +69,15 @@ type atom struct {
 // maxWhole is the widest word that is never cut, whatever the width.
 const maxWhole = 16
 
+// maxSet is the longest paragraph set word by word (64 KiB); a longer one
+// (a name of a hostile file) is cut at the width, so that no text costs
+// more than a few bytes of memory per byte.
+const maxSet = 1 << 16
+
 // Closing marks never start a line; opening marks never end one.
 const (
-	noStart = "，。、；：？！）】」』》〉”’…%％,.;:!?)]}·万亿元"
-	noEnd   = "（【「『《〈“‘([{¥￥"
+	noStart = "，。、；：？！）】」』》〉〕”’…%％,.;:!?)]}·万亿元号年月日"
+	noEnd   = "（【「『《〈〔“‘([{¥￥"
 )
 
 // atoms splits one paragraph (no line breaks) into atoms.
@@ -90,6 +106,24 @@ func atoms(s string) []atom {
 					break
 				}
 				j += n2
+				if r2 == 0x200d && j < len(s) { // a joiner takes the next one along
+					_, n3 := utf8.DecodeRuneInString(s[j:])
+					j += n3
+				}
+			}
+		}
+		// What joins a character to the one before it goes with it: combining
+		// marks, variation selectors, emoji modifiers; after a zero-width
+		// joiner, the character it joins too (👨‍👩‍👧 is one).
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if !zeroWidth(r2) {
+				break
+			}
+			j += n2
+			if r2 == 0x200d && j < len(s) {
+				_, n3 := utf8.DecodeRuneInString(s[j:])
+				j += n3
 			}
 		}
 		a.text = s[i:j]
@@ -191,22 +225,46 @@ func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 
 // Wrap breaks s into lines of at most w columns (w <= 0: no wrapping). Line
 // breaks in s are kept.
-func Wrap(s string, w int) []string {
+func Wrap(s string, w int) []string { return wrapAt(s, w, w) }
+
+// wrapAt breaks s into lines, the first of at most first columns, the others
+// of at most rest. The work is linear in the length of s, whatever s holds.
+func wrapAt(s string, first, rest int) []string {
 	var lines []string
-	for _, para := range strings.Split(s, "\n") {
-		lines = append(lines, wrapPara(para, w)...)
+	for i, para := range strings.Split(s, "\n") {
+		w := rest
+		if i == 0 {
+			w = first
+		}
+		lines = append(lines, wrapPara(para, w, rest)...)
 	}
 	return lines
 }
 
-func wrapPara(s string, w int) []string {
-	if w <= 0 || DisplayWidth(s) <= w {
+// canBreakBefore reports whether a line may break before a.
+func (a atom) canBreakBefore() bool { return a.space && !a.glue || !a.space && !a.noBreak }
+
+func wrapPara(s string, first, rest int) []string {
+	if first <= 0 || DisplayWidth(s) <= first {
 		return []string{s}
 	}
+	if len(s) > maxSet {
+		// Not text a person wrote: cut it at the width, cheaply.
+		return cut(s, rest)
+	}
 	as := atoms(s)
+	w := first
 	var lines []string
 	var line []atom
 	lineW := 0
+	brk := 0 // the last index of line a break may come before (0: none)
+	push := func(a atom) {
+		if len(line) > 0 && a.canBreakBefore() {
+			brk = len(line)
+		}
+		line = append(line, a)
+		lineW += a.width
+	}
 	flush := func(upto int) {
 		// upto atoms of line make the line; the rest start the next one.
 		out := line[:upto]
@@ -218,13 +276,14 @@ func wrapPara(s string, w int) []string {
 			b.WriteString(a.text)
 		}
 		lines = append(lines, b.String())
-		rest := append([]atom(nil), line[upto:]...)
-		for len(rest) > 0 && rest[0].space {
-			rest = rest[1:]
+		tail := line[upto:]
+		for len(tail) > 0 && tail[0].space {
+			tail = tail[1:]
 		}
-		line, lineW = rest, 0
-		for _, a := range line {
-			lineW += a.width
+		tail = append([]atom(nil), tail...)
+		line, lineW, brk, w = line[:0], 0, 0, rest
+		for _, a := range tail {
+			push(a)
 		}
 	}
 	for _, a := range as {
@@ -232,15 +291,14 @@ func wrapPara(s string, w int) []string {
 			continue
 		}
 		if lineW+a.width <= w || a.space {
-			line = append(line, a)
-			lineW += a.width
+			push(a)
 			continue
 		}
 		// a does not fit: break before it, or at the last place the line
 		// may break.
 		at := len(line)
-		if a.noBreak {
-			at = lastBreak(line)
+		if !a.canBreakBefore() {
+			at = brk
 		}
 		if at > 0 {
 			flush(at)
@@ -250,32 +308,19 @@ func wrapPara(s string, w int) []string {
 			// one (a name, developer) overflows rather than lose a letter
 			// to the next line.
 			for _, piece := range cut(a.text, w) {
-				line = append(line, atom{text: piece, width: DisplayWidth(piece)})
-				lineW += DisplayWidth(piece)
+				push(atom{text: piece, width: DisplayWidth(piece)})
 				if lineW >= w {
 					flush(len(line))
 				}
 			}
 			continue
 		}
-		line = append(line, a)
-		lineW += a.width
+		push(a)
 	}
 	if len(line) > 0 {
 		flush(len(line))
 	}
 	return lines
-}
-
-// lastBreak is the index in line of the last atom a line may break before,
-// or 0.
-func lastBreak(line []atom) int {
-	for i := len(line) - 1; i > 0; i-- {
-		if line[i].space && !line[i].glue || !line[i].space && !line[i].noBreak {
-			return i
-		}
-	}
-	return 0
 }
 
 // cut splits a word into pieces of at most w columns.
@@ -296,6 +341,9 @@ func cut(s string, w int) []string {
 // MinWidth is the narrowest a column holding s can be without cutting a
 // number or a word: the widest of its atoms.
 func MinWidth(s string) int {
+	if len(s) > maxSet {
+		return maxWhole
+	}
 	m := 0
 	for _, para := range strings.Split(s, "\n") {
 		for _, a := range atoms(para) {
@@ -311,11 +359,12 @@ func MinWidth(s string) int {
 // others by rest (a hanging indent). It ends with a line break.
 func Indent(s string, w int, first, rest string) string {
 	var b strings.Builder
-	inner := 0
+	inner, innerFirst := 0, 0
 	if w > 0 {
-		inner = max(w-max(DisplayWidth(first), DisplayWidth(rest)), 1)
+		inner = max(w-DisplayWidth(rest), 1)
+		innerFirst = max(w-DisplayWidth(first), 1)
 	}
-	for i, l := range Wrap(s, inner) {
+	for i, l := range wrapAt(s, innerFirst, inner) {
 		if i == 0 {
 			b.WriteString(first)
 		} else {

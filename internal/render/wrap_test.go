@@ -113,3 +113,24 @@ func TestWrapKeepsFlagWithValue(t *testing.T) {
 		}
 	}
 }
+
+// A family emoji, a flag and a letter with its accent stay whole; the
+// document number keeps its 号.
+func TestWrapKeepsClusters(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		w    int
+		want string
+	}{
+		{"ab 👨\u200d👩\u200d👧\u200d👦 cd", 6, "ab|👨\u200d👩\u200d👧\u200d👦|cd"},
+		{"x 🏳\ufe0f\u200d🌈 y", 3, "x|🏳\ufe0f\u200d🌈|y"},
+		{"深府规〔2022〕5号", 14, "深府规〔2022〕|5号"},
+	} {
+		if got := strings.Join(Wrap(c.s, c.w), "|"); got != c.want {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", c.s, c.w, got, c.want)
+		}
+	}
+	if w := DisplayWidth("e\u0301"); w != 1 {
+		t.Errorf("e + combining acute: %d columns, want 1", w)
+	}
+}
