@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"szsoft/internal/render"
+	"szsoft/measures"
 )
 
 func (a *app) helpCmd() *cobra.Command {
@@ -109,6 +110,25 @@ func (a *app) completeAliases(_ *cobra.Command, args []string, toComplete string
 	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
+// completeChoice offers a choice's values, and its Chinese names once
+// something is typed (国 → 国家级).
+func completeChoice(values []string, aliases measures.Aliases) cobra.CompletionFunc {
+	return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		var out []cobra.Completion
+		for _, v := range values {
+			if strings.HasPrefix(v, toComplete) {
+				out = append(out, v)
+			}
+			for _, a := range aliases[v] {
+				if toComplete != "" && strings.HasPrefix(a, toComplete) {
+					out = append(out, cobra.CompletionWithDesc(a, v))
+				}
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
 // completeFlags registers what the shells offer for each flag of fs: the
 // values of a choice, file names for files, nothing for amounts and dates.
 func completeFlags(cmd *cobra.Command, fs *pflag.FlagSet) {
@@ -116,9 +136,9 @@ func completeFlags(cmd *cobra.Command, fs *pflag.FlagSet) {
 		var fn cobra.CompletionFunc
 		switch v := f.Value.(type) {
 		case *choiceFlag:
-			fn = cobra.FixedCompletions(v.values, cobra.ShellCompDirectiveNoFileComp)
+			fn = completeChoice(v.values, v.aliases)
 		case *choicesFlag:
-			fn = cobra.FixedCompletions(v.values, cobra.ShellCompDirectiveNoFileComp)
+			fn = completeChoice(v.values, v.aliases)
 		case *stringFlag:
 			switch {
 			case f.Name == "file":
