@@ -335,22 +335,11 @@ func unsorted(fs *pflag.FlagSet) { fs.SortFlags = false }
 
 // termWidth is the width of the terminal on standard output, or 0 when
 // standard output is not a terminal (piped output never depends on it).
-// COLUMNS, when set, overrides what the terminal reports.
 func (a *app) termWidth() int {
 	if a.width != nil {
 		return a.width()
 	}
-	f, ok := a.terminal.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
-		return 0
-	}
-	if n, err := strconv.Atoi(a.getenv("COLUMNS")); err == nil && n > 0 {
-		return n
-	}
-	if w, _, err := term.GetSize(int(f.Fd())); err == nil {
-		return w
-	}
-	return 0
+	return a.widthOf(a.terminal)
 }
 
 // errWidth is the width of the terminal on standard error, or 0 when it is
@@ -359,7 +348,13 @@ func (a *app) errWidth() int {
 	if a.width != nil {
 		return 0
 	}
-	f, ok := a.stderr.(*os.File)
+	return a.widthOf(a.stderr)
+}
+
+// widthOf is the width of the terminal w writes to, 0 when w is not one.
+// COLUMNS, when set, overrides what the terminal reports.
+func (a *app) widthOf(w io.Writer) int {
+	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return 0
 	}

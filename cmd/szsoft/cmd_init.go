@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"szsoft/calc"
 	"szsoft/internal/msg"
 	"szsoft/internal/project"
 	"szsoft/internal/render"
@@ -68,7 +67,7 @@ func writeTemplate(buf *bytes.Buffer, ed *measures.Edition, list []*measures.Mea
 	buf.WriteString("\n# " + p.S("tpl.annex", "from", s.From, "to", s.To) + "\n")
 	for _, in := range s.Inputs {
 		value := map[measures.InputKind]string{measures.Date: "2026-03-01", measures.Amount: "0", measures.Rate: "0", measures.Switch: "false"}[in.Kind]
-		templateLine(buf, true, in.Key(), value, inputComment(in, p))
+		templateLine(buf, true, in.Key(), value, inputUsage(in, p))
 	}
 	buf.WriteString("# " + strings.ReplaceAll(p.S("tpl.samekind"), "\n", "\n# ") + "\n")
 	for _, m := range list {
@@ -107,26 +106,9 @@ func writeTemplate(buf *bytes.Buffer, ed *measures.Edition, list []*measures.Mea
 				}
 				value = `["` + strings.Join(words, `", "`) + `"]`
 			}
-			templateLine(buf, !given, in.Key(), value, inputComment(in, p))
+			templateLine(buf, !given, in.Key(), value, inputUsage(in, p))
 		}
 	}
-}
-
-// inputComment says what an input is: its unit, its help, its values.
-func inputComment(in measures.Input, p msg.Printer) string {
-	comment := p.Text(in.Help)
-	switch in.Kind {
-	case measures.Amount:
-		comment = p.S("tpl.yuan", "help", comment)
-	case measures.Choice:
-		comment = p.S("tpl.oneof", "help", comment, "values", calc.ChoiceList{Values: in.Values, Aliases: in.Aliases})
-	case measures.Choices:
-		comment = p.S("tpl.anyof", "help", comment, "values", calc.ChoiceList{Values: in.Values, Aliases: in.Aliases})
-	}
-	if in.Required {
-		comment = p.S("tpl.required", "help", comment)
-	}
-	return comment
 }
 
 // choiceWord is a choice's value as a template writes it: in Chinese by its

@@ -326,8 +326,8 @@ func varName(f *pflag.Flag, p msg.Printer) string {
 	return ""
 }
 
-// inputUsage is the help of an input's flag: its words, its unit or form,
-// its values.
+// inputUsage is the help of an input's flag and the comment of its key in
+// a template: its words, its unit or form, its values.
 func inputUsage(in measures.Input, p msg.Printer) string {
 	usage := p.Text(in.Help)
 	switch in.Kind {

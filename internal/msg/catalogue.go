@@ -533,8 +533,4 @@ var catalogue = map[string]Entry{
 	"tpl.policy":    {"政策版本（默认：事项日期所在的版本）", "policy edition (default: the one in force on the date)"},
 	"tpl.annex":     {"附则：有效期 {from} 至 {to}；有国家或省级资金时适用累计资助上限。", "附则: in force {from} to {to}; the cumulative cap applies when national or provincial funding is given."},
 	"tpl.samekind":  {"附则“不得重复享受”按措施声明：已在市级同类措施中享受的，\n在该措施的表中写 same_kind = true（或列出其事项编号）。", "附则 no double-dipping is per measure: same_kind = true in a measure's table\n(or a list of its item ids) when that support was had under a similar\nmunicipal measure."},
-	"tpl.yuan":      {"元，{help}", "元, {help}"},
-	"tpl.oneof":     {"{help}；取值之一：{values}", "{help}; one of {values}"},
-	"tpl.anyof":     {"{help}；可取：{values}", "{help}; any of {values}"},
-	"tpl.required":  {"{help}（必填）", "{help} (required)"},
 }

@@ -79,8 +79,6 @@ const (
 	colMax  = 8
 )
 
-var numericColumns = []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignLeft}
-
 func headers(p msg.Printer) []string {
 	h := make([]string, len(lineColumns))
 	for i, k := range lineColumns {
@@ -176,21 +174,7 @@ func (t *table) project(buf *bytes.Buffer, r *Report) {
 	rows, notes := lineRows(res, p)
 	if t.markdown {
 		rows = append(rows, totalRow("**"+p.S("label.total")+"**", "**"+p.Money(res.Total)+"**"))
-		for _, row := range rows {
-			for i := range row {
-				row[i] = md(row[i])
-			}
-		}
-		tb := tablewriter.NewTable(buf,
-			tablewriter.WithRenderer(renderer.NewMarkdown()),
-			tablewriter.WithHeaderAutoFormat(tw.Off),
-			tablewriter.WithHeaderAlignment(tw.AlignLeft),
-			tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: numericColumns}),
-			tablewriter.WithRowAutoWrap(tw.WrapNone),
-		)
-		tb.Header(headers(p))
-		_ = tb.Bulk(rows)
-		_ = tb.Render()
+		markdownTable(buf, headers(p), rows, lineRight)
 	} else {
 		g := Grid{Header: headers(p), Rows: rows, Footer: totalRow(p.S("label.total"), p.Money(res.Total)),
 			Right: lineRight, Wrap: lineWrap}
@@ -215,6 +199,35 @@ var (
 	lineRight = []bool{false, false, false, true, true, true, true, true, true, false}
 	lineWrap  = []bool{false, true, true, true, true, true, true, true, true, true}
 )
+
+// markdownTable writes a Markdown table, its cells escaped (md), the
+// columns marked right aligned to the right.
+func markdownTable(buf *bytes.Buffer, header []string, rows [][]string, right []bool) {
+	align := make([]tw.Align, len(right))
+	for i, r := range right {
+		align[i] = tw.AlignLeft
+		if r {
+			align[i] = tw.AlignRight
+		}
+	}
+	escaped := make([][]string, len(rows))
+	for i, row := range rows {
+		escaped[i] = make([]string, len(row))
+		for j, c := range row {
+			escaped[i][j] = md(c)
+		}
+	}
+	tb := tablewriter.NewTable(buf,
+		tablewriter.WithRenderer(renderer.NewMarkdown()),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+	)
+	tb.Header(header)
+	_ = tb.Bulk(escaped)
+	_ = tb.Render()
+}
 
 // cards sets the rows of a table as blocks for a narrow terminal:
 //
@@ -530,30 +543,14 @@ func (t *table) summary(buf *bytes.Buffer) {
 	unit := p.S("label.unit." + p.Unit)
 	files := p.S("label.files", "done", t.count-t.failed, "all", t.count)
 	footer := []string{p.S("label.grand-total.files", "total", p.S("label.grand-total"), "files", files), "", p.Money(t.total), "", ""}
+	right := []bool{false, false, true, true, false}
 	if t.markdown {
-		for _, row := range t.rows {
-			for i := range row {
-				row[i] = md(row[i])
-			}
-		}
 		buf.WriteString("## " + p.S("label.title") + "\n\n- " + unit + "\n\n")
-		align := []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignLeft}
-		tb := tablewriter.NewTable(buf,
-			tablewriter.WithRenderer(renderer.NewMarkdown()),
-			tablewriter.WithHeaderAutoFormat(tw.Off),
-			tablewriter.WithHeaderAlignment(tw.AlignLeft),
-			tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-			tablewriter.WithRowAutoWrap(tw.WrapNone),
-		)
-		tb.Header(h)
-		_ = tb.Bulk(t.rows)
-		_ = tb.Append(footer)
-		_ = tb.Render()
+		markdownTable(buf, h, append(t.rows, footer), right)
 		return
 	}
 	buf.WriteString(unit + "\n")
-	g := Grid{Header: h, Rows: t.rows, Footer: footer,
-		Right: []bool{false, false, true, true, false}, Wrap: []bool{true, true, true, true, true}}
+	g := Grid{Header: h, Rows: t.rows, Footer: footer, Right: right, Wrap: []bool{true, true, true, true, true}}
 	var tb strings.Builder
 	if g.Render(&tb, t.o.Width) {
 		buf.WriteString(tb.String())
