@@ -21,20 +21,7 @@ import (
 //
 // It needs tmux, which .ci/run installs; without it the test is skipped.
 func TestTerminalCaptures(t *testing.T) {
-	tmux, err := exec.LookPath("tmux")
-	if err != nil {
-		t.Skip("tmux is not installed (.ci/run installs it): the terminal captures are not checked")
-	}
-	if testing.Short() {
-		t.Skip("runs szsoft in tmux")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "szsoft")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	root, _ := filepath.Abs("../..")
+	tmux, dir, bin, root := inTmux(t)
 	captures := []struct{ name, args string }{
 		{"measures", "measures"},
 		{"calc", "calc first-version --sales 5000万 --premium 20万 --date 2026-11-26"},
@@ -60,6 +47,26 @@ func TestTerminalCaptures(t *testing.T) {
 			}
 		}
 	}
+}
+
+// inTmux returns tmux, a scratch directory, szsoft built into it and the
+// project's root, or skips the test when tmux is not installed.
+func inTmux(t *testing.T) (tmux, dir, bin, root string) {
+	t.Helper()
+	tmux, err := exec.LookPath("tmux")
+	if err != nil {
+		t.Skip("tmux is not installed (.ci/run installs it): the terminal is not looked at")
+	}
+	if testing.Short() {
+		t.Skip("runs szsoft in tmux")
+	}
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "szsoft")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	root, _ = filepath.Abs("../..")
+	return tmux, dir, bin, root
 }
 
 // capture runs command in a fresh tmux server of the given width, in dir
@@ -105,19 +112,7 @@ func capture(t *testing.T, tmux, dir, cwd string, width int, command string) str
 // --out writes the same file whatever terminal runs szsoft: a 40-column
 // one does not turn the table into blocks in the file.
 func TestOutFileIgnoresTerminalWidth(t *testing.T) {
-	tmux, err := exec.LookPath("tmux")
-	if err != nil {
-		t.Skip("tmux is not installed (.ci/run installs it)")
-	}
-	if testing.Short() {
-		t.Skip("runs szsoft in tmux")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "szsoft")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	root, _ := filepath.Abs("../..")
+	tmux, dir, bin, root := inTmux(t)
 	out := filepath.Join(dir, "out.txt")
 	capture(t, tmux, dir, root, 40, fmt.Sprintf("%s calc --file fixtures/spec-example.toml --out %s", bin, out))
 	got, err := os.ReadFile(out)
