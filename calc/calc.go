@@ -219,6 +219,12 @@ func (r *Result) DistrictPaid() decimal.Decimal {
 	return sum
 }
 
+// GrandTotal is everything the project can receive at most: the municipal
+// total, the district match and the district-paid lines at their max.
+func (r *Result) GrandTotal() decimal.Decimal {
+	return r.Total.Add(r.DistrictMatch).Add(r.DistrictPaid())
+}
+
 // Clauses returns the clauses the result cites, in order of first mention,
 // with "附则" last when a supplementary rule shaped the result.
 func (r *Result) Clauses() []string {
@@ -313,6 +319,8 @@ func Compute(ed *measures.Edition, p *Project) (*Result, error) {
 	}
 	applyAlternatives(ed, r)
 	applySupplementary(ed, p, r)
+	r.Steps = append(r.Steps, note(StepGrand, "total", Money(r.Total), "match", Money(r.DistrictMatch),
+		"paid", Money(r.DistrictPaid()), "grand", Money(r.GrandTotal())))
 	return r, nil
 }
 

@@ -102,6 +102,7 @@ const (
 	StepLimit        Code = "step.annex.limit"         // h, granted, limit
 	StepNoGrant      Code = "step.annex.nogrant"       //
 	StepMatch        Code = "step.annex.match"         // ratio, total, match
+	StepGrand        Code = "step.grand"               // total, match, paid, grand
 	StepMatchCap     Code = "step.annex.matchcap"      // ratio, granted, limit, match
 	StepMatchCapFirm Code = "step.annex.matchcap.firm" // ratio, granted, limit, firm, match
 )

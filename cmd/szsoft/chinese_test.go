@@ -35,8 +35,14 @@ func TestChineseHasNoEnglish(t *testing.T) {
 		[]string{"calc", "revenue", "--revenue", "6e9"}, []string{"calc", "talent-team", "--top"},
 	)
 	for _, args := range runs {
+		if out, stderr, _ := runCLI(t, "", append(args, "--lang", "en")...); strings.Contains(out+stderr, "[[") {
+			t.Errorf("szsoft %s --lang en: a key without words:\n%s%s", strings.Join(args, " "), out, stderr)
+		}
 		args = append(args, "--lang", "zh")
 		out, stderr, _ := runCLI(t, "", args...)
+		if strings.Contains(out+stderr, "[[") {
+			t.Errorf("szsoft %s: a key without words:\n%s%s", strings.Join(args, " "), out, stderr)
+		}
 		if w := englishWords(out+stderr, args...); len(w) > 0 {
 			t.Errorf("szsoft %s: English words %q\n%s%s", strings.Join(args, " "), w, out, stderr)
 		}

@@ -60,6 +60,8 @@ var catalogue = map[string]Entry{
 	"step.annex.matchcap":      {"区级配套 = {ratio} × {granted} 与 {limit} 中的较小者 = {match}", "district match = min({ratio} × {granted}, {limit}) = {match}"},
 	"step.annex.matchcap.firm": {"区级配套 = （{ratio} × {granted} 与 {limit} 中的较小者）+ {ratio} × {firm} = {match}", "district match = min({ratio} × {granted}, {limit}) + {ratio} × {firm} = {match}"},
 
+	"step.grand": {"可获合计 = 市级合计 {total} + 区级配套 {match} + 区级支付各项（最高）{paid} = {grand}", "grand total = municipal total {total} + district match {match} + district-paid lines (at most) {paid} = {grand}"},
+
 	// --- warnings (calc) ---
 	"warn.window":        {"日期 {date} 不在有效期（{from}至{to}）内：各项为0", "the date {date} is outside the validity window ({from} to {to}): every line is 0"},
 	"warn.alternative":   {"{excluded} 与 {kept} 择一，不重复计算：只计 {kept}", "{excluded} and {kept} are alternatives for one project: only {kept} counts"},
@@ -197,6 +199,9 @@ var catalogue = map[string]Entry{
 	"label.match-limit":         {"区级配套上限", "district matching limit"},
 	"label.no-limit":            {"无（本措施未规定）", "none (no limit in this policy)"},
 	"label.match":               {"区级配套", "district match"},
+	"label.district-paid.total": {"区级支付各项（最高）", "district-paid lines (at most)"},
+	"label.grand":               {"可获合计（最高）", "grand total (at most)"},
+	"label.totals":              {"可获资金合计", "What the project can receive"},
 	"label.notes":               {"说明", "Notes"},
 	"label.quotes":              {"政策原文", "Policy text"},
 	"label.warnings":            {"提示", "Warnings"},
@@ -211,7 +216,9 @@ var catalogue = map[string]Entry{
 	"col.batch.file":            {"文件", "FILE"},
 	"col.batch.name":            {"项目", "NAME"},
 	"col.batch.total":           {"市级合计", "MUNICIPAL TOTAL"},
-	"col.batch.limit":           {"区级配套上限", "DISTRICT MATCHING LIMIT"},
+	"col.batch.match":           {"区级配套", "DISTRICT MATCH"},
+	"col.batch.paid":            {"区级支付（最高）", "DISTRICT-PAID"},
+	"col.batch.grand":           {"可获合计", "GRAND TOTAL"},
 	"col.batch.status":          {"状态", "STATUS"},
 	"label.yes":                 {"是", "yes"},
 	"label.no":                  {"否", "no"},

@@ -283,6 +283,11 @@ func appendResult(b []byte, r *Report, p msg.Printer) []byte {
 	b = appendAmount(b, res.DistrictMatchLimit)
 	b = append(b, `,"district_match":`...)
 	b = appendAmount(b, &res.DistrictMatch)
+	// grand_total: the municipal total, the district match and the
+	// district-paid lines at their max — all the project can receive.
+	grand := res.GrandTotal()
+	b = append(b, `,"grand_total":`...)
+	b = appendAmount(b, &grand)
 	// inputs: the edition's 附则 amounts and rates as given, the reading
 	// of the cap as chosen, the same-kind declarations.
 	in := res.Inputs

@@ -27,7 +27,7 @@ type table struct {
 
 	rows          [][]string // batch: a summary row per file
 	count, failed int
-	total         decimal.Decimal
+	totals        [4]decimal.Decimal // batch: municipal, district match, district-paid, grand
 }
 
 func (t *table) Begin() error { return nil }
@@ -35,7 +35,9 @@ func (t *table) Begin() error { return nil }
 func (t *table) Add(r *Report, _ []byte) error {
 	if t.o.Many {
 		t.count++
-		t.total = t.total.Add(r.Result.Total)
+		for i, v := range projectTotals(r.Result) {
+			t.totals[i] = t.totals[i].Add(v)
+		}
 		t.rows = append(t.rows, t.summaryRow(r))
 		return nil
 	}
@@ -56,7 +58,7 @@ func (t *table) Fail(f Failure) error {
 		}
 		msg = t.o.Printer.S("label.error", "message", text)
 	}
-	t.rows = append(t.rows, []string{Safe(f.File), "", "", "", Safe(msg)})
+	t.rows = append(t.rows, []string{Safe(f.File), "", "", "", "", "", Safe(msg)})
 	return nil
 }
 
@@ -186,6 +188,7 @@ func (t *table) project(buf *bytes.Buffer, r *Report) {
 		}
 	}
 	t.supplementary(buf, res, l)
+	t.grandTotal(buf, res, l)
 	if t.o.Explain {
 		explain(buf, res, p, l)
 	}
@@ -498,7 +501,11 @@ func explain(buf *bytes.Buffer, res *calc.Result, p msg.Printer, l layout) {
 		l.item(buf, l.labelled(p.Item(line.Item.ID), Steps(p, line.Steps)))
 	}
 	for _, s := range res.Steps {
-		l.item(buf, l.labelled(p.S("label.annex"), p.Note(s)))
+		label := p.S("label.annex")
+		if s.Code == calc.StepGrand {
+			label = p.S("label.totals")
+		}
+		l.item(buf, l.labelled(label, p.Note(s)))
 	}
 }
 
@@ -521,15 +528,44 @@ func Steps(p msg.Printer, steps []calc.Note) string {
 // summaryRow is a file's row in the batch table.
 func (t *table) summaryRow(r *Report) []string {
 	p, res := t.o.Printer, r.Result
-	limit := "-"
-	if res.DistrictMatchLimit != nil {
-		limit = p.Money(*res.DistrictMatchLimit)
-	}
 	status := p.S("label.ok")
 	if !res.Eligible {
 		status = p.S("label.ineligible")
 	}
-	return []string{Safe(r.FileName()), Safe(res.Name), p.Money(res.Total), limit, status}
+	row := []string{Safe(r.FileName()), Safe(res.Name)}
+	for _, v := range projectTotals(res) {
+		row = append(row, p.Money(v))
+	}
+	return append(row, status)
+}
+
+// projectTotals are what a project receives: the municipal total, the
+// district match, the district-paid lines at their max, and their sum.
+func projectTotals(res *calc.Result) [4]decimal.Decimal {
+	return [4]decimal.Decimal{res.Total, res.DistrictMatch, res.DistrictPaid(), res.GrandTotal()}
+}
+
+// totalLabels are the labels of projectTotals.
+var totalLabels = [4]string{"label.total", "label.match", "label.district-paid.total", "label.grand"}
+
+// grandTotal writes what the project can receive, each part labelled.
+func (t *table) grandTotal(buf *bytes.Buffer, res *calc.Result, l layout) {
+	p := t.o.Printer
+	var pairs [][2]string
+	for i, v := range projectTotals(res) {
+		pairs = append(pairs, [2]string{p.S(totalLabels[i]), p.Money(v)})
+	}
+	l.section(buf, p.S("label.totals"))
+	vw := 0
+	for _, pr := range pairs {
+		vw = max(vw, DisplayWidth(pr[1]))
+	}
+	for i := range pairs {
+		if !l.markdown { // amounts aligned on the right, as in the table
+			pairs[i][1] = strings.Repeat(" ", vw-DisplayWidth(pairs[i][1])) + pairs[i][1]
+		}
+	}
+	l.pairs(buf, pairs)
 }
 
 // summary writes the batch table: a row per file and the grand total; on
@@ -537,20 +573,24 @@ func (t *table) summaryRow(r *Report) []string {
 func (t *table) summary(buf *bytes.Buffer) {
 	p := t.o.Printer
 	var h []string
-	for _, k := range []string{"col.batch.file", "col.batch.name", "col.batch.total", "col.batch.limit", "col.batch.status"} {
+	for _, k := range []string{"col.batch.file", "col.batch.name", "col.batch.total", "col.batch.match", "col.batch.paid", "col.batch.grand", "col.batch.status"} {
 		h = append(h, p.S(k))
 	}
 	unit := p.S("label.unit." + p.Unit)
 	files := p.S("label.files", "done", t.count-t.failed, "all", t.count)
-	footer := []string{p.S("label.grand-total.files", "total", p.S("label.grand-total"), "files", files), "", p.Money(t.total), "", ""}
-	right := []bool{false, false, true, true, false}
+	footer := []string{p.S("label.grand-total.files", "total", p.S("label.grand-total"), "files", files), ""}
+	for _, v := range t.totals {
+		footer = append(footer, p.Money(v))
+	}
+	footer = append(footer, "")
+	right := []bool{false, false, true, true, true, true, false}
 	if t.markdown {
 		buf.WriteString("## " + p.S("label.title") + "\n\n- " + unit + "\n\n")
 		markdownTable(buf, h, append(t.rows, footer), right)
 		return
 	}
 	buf.WriteString(unit + "\n")
-	g := Grid{Header: h, Rows: t.rows, Footer: footer, Right: right, Wrap: []bool{true, true, true, true, true}}
+	g := Grid{Header: h, Rows: t.rows, Footer: footer, Right: right, Wrap: []bool{true, true, true, true, true, true, true}}
 	var tb strings.Builder
 	if g.Render(&tb, t.o.Width) {
 		buf.WriteString(tb.String())
@@ -571,5 +611,9 @@ func (t *table) summary(buf *bytes.Buffer) {
 			buf.WriteString(Indent(row[i], t.o.Width, first, strings.Repeat(" ", DisplayWidth(first))))
 		}
 	}
-	buf.WriteString("\n" + Indent(footer[0]+"  "+footer[2], t.o.Width, "", "  "))
+	buf.WriteString("\n" + Indent(footer[0], t.o.Width, "", "  "))
+	for i := 2; i < 6; i++ {
+		first := "  " + h[i] + strings.Repeat(" ", lw-DisplayWidth(h[i])) + "  "
+		buf.WriteString(first + footer[i] + "\n")
+	}
 }
