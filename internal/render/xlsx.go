@@ -4,9 +4,11 @@ import (
 	"archive/zip"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -15,34 +17,58 @@ import (
 	"szsoft/measures"
 )
 
-// An Excel workbook (Office Open XML, .xlsx), written with archive/zip: a
-// sheet of line items, amounts as numbers in an accounting format, and a
-// summary sheet with a row per project.
+// An Excel workbook (Office Open XML, .xlsx) a consultant hands to a client
+// unchanged, written with archive/zip (docs/contract.md §5):
 //
-// Why not excelize: linking github.com/xuri/excelize/v2 costs every start of
-// szsoft 1.4 ms and 21,000 allocations in its package initialisation
-// (GODEBUG=inittrace=1), which alone breaks the start-up target of
-// 'szsoft calc' (at most 1.5x a bare cobra+decimal+tablewriter binary). The
-// format needs little: the tests open every workbook szsoft writes with
-// excelize and check its cells, types and formats.
+//   - a summary sheet: a row per project (name, applicant, the date as a
+//     date, eligible, municipal total, the 附则's adjustment, district match,
+//     district-paid lines, the grand total, warnings), a totals row whose
+//     sums are formulas, the unit in the amounts' headers;
+//   - a line sheet: a row per line and adjustment, with its clause,
+//     recipient, payer, rule, figures and the policy's words;
+//   - a sheet of the files that failed, when one did.
+//
+// Every word is in the reader's language; amounts are numbers in an
+// accounting format (a zero shows 0.00, "not applicable" is an empty cell);
+// columns are as wide as their text (a Chinese character counts two), long
+// text wraps; the header row is frozen, filtered and repeated on every
+// printed page, printed landscape one page wide with page numbers.
+//
+// Why not excelize: linking github.com/xuri/excelize/v2 costs every start
+// of szsoft 2.2 ms and 21,389 allocations in its package initialisation
+// (GODEBUG=inittrace=1), more than all of szsoft's own (1.4 ms, 1,254),
+// which breaks the start-up target of 'szsoft calc' (make bench: at most
+// 1.5x a bare cobra+decimal+tablewriter binary). The format needs little;
+// the tests open every workbook szsoft writes with excelize and check its
+// cells, types, formats, styles, panes, filters and print settings, and
+// convert it with LibreOffice where it is installed.
 
 // cellKind is how a cell is written.
 type cellKind int
 
 const (
-	cellEmpty  cellKind = iota
-	cellText            // an inline string
-	cellAmount          // a number in the accounting format
-	cellRate            // a number as a percentage
-	cellHeader          // bold text
+	cellEmpty     cellKind = iota
+	cellText               // an inline string
+	cellWrap               // an inline string that wraps in its column
+	cellAmount             // a number in the accounting format
+	cellRate               // a number as a percentage
+	cellDate               // a day, as Excel's serial number
+	cellHeader             // a column header
+	cellTotal              // a sum of the amounts above it: a formula and its value
+	cellTotalText          // the label of the totals row
 )
+
+// The styles of cellXfs in styles.xml, by cell kind.
+var styleOf = map[cellKind]int{cellText: 0, cellWrap: 5, cellAmount: 1, cellRate: 2, cellDate: 4, cellHeader: 3, cellTotal: 6, cellTotalText: 7}
 
 type cell struct {
 	kind cellKind
 	text string // the text, or the number as exact decimal text
+	sum  string // cellTotal: the column's range summed ("E2:E9")
 }
 
 func text(s string) cell { return cell{kind: cellText, text: s} }
+func wrap(s string) cell { return cell{kind: cellWrap, text: s} }
 
 func amountCell(d *decimal.Decimal) cell {
 	if d == nil {
@@ -51,41 +77,58 @@ func amountCell(d *decimal.Decimal) cell {
 	return cell{kind: cellAmount, text: calc.Yuan(*d)}
 }
 
+func dateCell(d calc.Date) cell {
+	// Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
+	day := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+	serial := int(day.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+	return cell{kind: cellDate, text: strconv.Itoa(serial)}
+}
+
 type sheet struct {
-	name   string
-	widths []float64
-	rows   [][]cell
+	name string
+	rows [][]cell
+	max  []int // per column: the widest a column is made, in characters
 }
 
 // workbook collects the sheets of one run: calc writes one project,
 // batch every project of the run, and End writes the workbook.
 type workbook struct {
-	w              io.Writer
-	p              msg.Printer
-	lines, summary sheet
+	w                        io.Writer
+	p                        msg.Printer
+	summary, lines, failures sheet
 }
 
 var (
-	lineHeaders = []string{"xcol.file", "xcol.project", "xcol.clause", "xcol.item", "xcol.recipient", "xcol.scope", "xcol.payer", "xcol.kind",
+	summaryHeaders = []string{"xcol.project", "xcol.applicant", "xcol.date", "xcol.eligible", "xcol.total", "xcol.adjustments",
+		"xcol.match", "xcol.paid", "xcol.grand", "xcol.warnings", "xcol.file"}
+	lineHeaders = []string{"xcol.project", "xcol.clause", "xcol.item", "xcol.recipient", "xcol.payer", "xcol.scope", "xcol.kind",
 		"xcol.base", "xcol.rate", "xcol.computed", "xcol.cap", "xcol.min", "xcol.max", "xcol.binding", "xcol.excluded", "xcol.notes", "xcol.quote"}
-	summaryHeaders = []string{"xcol.file", "xcol.project", "xcol.applicant", "xcol.date", "xcol.eligible", "xcol.total", "xcol.adjustments",
-		"xcol.cumcap", "xcol.reading", "xcol.limit", "xcol.match", "xcol.warnings"}
+	failureHeaders = []string{"xcol.file", "xcol.line", "xcol.column", "xcol.error"}
+	// The columns of amounts, whose headers state the unit.
+	amountColumns = map[string]bool{"xcol.total": true, "xcol.adjustments": true, "xcol.match": true, "xcol.paid": true, "xcol.grand": true,
+		"xcol.base": true, "xcol.computed": true, "xcol.cap": true, "xcol.min": true, "xcol.max": true}
 )
 
 func newXLSX(w io.Writer, o Options) *workbook {
 	p := o.Printer
 	wb := &workbook{w: w, p: p}
-	wb.lines = sheet{name: p.S("sheet.lines"), widths: []float64{28, 24, 10, 28, 16, 9, 11, 13, 17, 8, 17, 17, 17, 17, 9, 20, 50, 60}}
-	wb.summary = sheet{name: p.S("sheet.summary"), widths: []float64{28, 24, 24, 12, 9, 17, 17, 17, 11, 17, 17, 50}}
-	wb.lines.rows = append(wb.lines.rows, headerRow(lineHeaders, p))
+	wb.summary = sheet{name: sheetName(p.S("sheet.summary")), max: []int{30, 30, 12, 10, 18, 18, 18, 18, 18, 50, 30}}
+	wb.lines = sheet{name: sheetName(p.S("sheet.lines")), max: []int{24, 10, 26, 18, 12, 10, 12, 18, 9, 18, 18, 18, 18, 12, 24, 50, 60}}
+	wb.failures = sheet{name: sheetName(p.S("sheet.failures")), max: []int{40, 6, 6, 80}}
 	wb.summary.rows = append(wb.summary.rows, headerRow(summaryHeaders, p))
+	wb.lines.rows = append(wb.lines.rows, headerRow(lineHeaders, p))
+	wb.failures.rows = append(wb.failures.rows, headerRow(failureHeaders, p))
 	return wb
 }
 
 func headerRow(keys []string, p msg.Printer) []cell {
 	row := make([]cell, len(keys))
 	for i, k := range keys {
-		row[i] = cell{kind: cellHeader, text: p.S(k)}
+		h := p.S(k)
+		if amountColumns[k] {
+			h = p.S("xcol.unit", "column", h)
+		}
+		row[i] = cell{kind: cellHeader, text: h}
 	}
 	return row
 }
@@ -95,24 +138,27 @@ func (w *workbook) Begin() error { return nil }
 // Add puts one project into the workbook.
 func (w *workbook) Add(r *Report, _ []byte) error {
 	res, p := r.Result, w.p
-	file := r.FileName()
+	name := res.Name
+	if name == "" {
+		name = filepath.Base(r.FileName())
+	}
 	for _, l := range res.Lines {
 		rate := cell{}
 		if l.Rate != nil {
 			rate = cell{kind: cellRate, text: l.Rate.String()}
 		}
 		w.lines.rows = append(w.lines.rows, []cell{
-			text(file), text(res.Name), text(l.Item.Clause), text(p.Item(l.Item.ID)), text(p.S("recipient." + string(l.Item.Recipient))),
-			text(p.S("scope.short." + string(l.Item.Scope))), text(p.S("payer." + string(l.Item.Payer))), text(kindWord(l.Item, p)),
+			wrap(name), text(l.Item.Clause), wrap(p.Item(l.Item.ID)), wrap(p.S("recipient." + string(l.Item.Recipient))),
+			text(p.S("payer." + string(l.Item.Payer))), text(p.S("scope.short." + string(l.Item.Scope))), wrap(kindWord(l.Item, p)),
 			amountCell(l.Base), rate, amountCell(l.Computed), amountCell(l.Cap), amountCell(l.Min), amountCell(l.Max),
-			text(bindingWord(l.Binding, p)), text(itemOr(l.ExcludedBy, p)), text(strings.Join(p.Notes(l.Notes), p.S("label.semicolon"))), text(l.Item.Quote),
+			text(bindingWord(l.Binding, p)), wrap(itemOr(l.ExcludedBy, p)), wrap(strings.Join(p.Notes(l.Notes), p.S("label.semicolon"))), wrap(l.Item.Quote),
 		})
 	}
 	for _, a := range res.Adjustments {
 		amt := a.Amount
 		w.lines.rows = append(w.lines.rows, []cell{
-			text(file), text(res.Name), text(a.Clause), text(p.S("adjustment." + a.ID)), {}, text(p.S("scope.short.project")), text(p.S("payer.municipal")), text(p.S("label.adjustment")),
-			{}, {}, {}, {}, {}, amountCell(&amt), {}, {}, text(p.Note(a.Note)), text(res.Edition.Supplementary.CumulativeCapQuote),
+			wrap(name), text(a.Clause), wrap(p.S("adjustment." + a.ID)), {}, text(p.S("payer.municipal")), text(p.S("scope.short.project")), wrap(p.S("label.adjustment")),
+			{}, {}, {}, {}, {}, amountCell(&amt), {}, {}, wrap(p.Note(a.Note)), wrap(res.Edition.Supplementary.CumulativeCapQuote),
 		})
 	}
 	eligible := p.S("label.yes")
@@ -123,31 +169,70 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 	for _, a := range res.Adjustments {
 		adj = adj.Add(a.Amount)
 	}
+	paid, grand := res.DistrictPaid(), res.GrandTotal()
 	w.summary.rows = append(w.summary.rows, []cell{
-		text(file), text(res.Name), text(res.Applicant), text(res.Date.String()), text(eligible),
-		amountCell(&res.Total), amountCell(&adj), amountCell(res.CumulativeCap), text(readingWord(res, p)),
-		amountCell(res.DistrictMatchLimit), amountCell(&res.DistrictMatch), text(strings.Join(p.Notes(res.Warnings), p.S("label.semicolon"))),
+		wrap(name), wrap(res.Applicant), dateCell(res.Date), text(eligible),
+		amountCell(&res.Total), amountCell(&adj), amountCell(&res.DistrictMatch), amountCell(&paid), amountCell(&grand),
+		wrap(strings.Join(p.Notes(res.Warnings), p.S("label.semicolon"))), text(filepath.Base(r.FileName())),
 	})
 	return nil
 }
 
-// Fail puts a file that failed into the summary, in its place.
+// Fail lists a file that failed on the sheet of failures.
 func (w *workbook) Fail(f Failure) error {
-	w.summary.rows = append(w.summary.rows, []cell{text(f.File), text(w.p.S("label.error", "message", f.Message))})
+	line, col := cell{}, cell{}
+	if f.Line > 0 {
+		line, col = cell{kind: cellText, text: strconv.Itoa(f.Line)}, cell{kind: cellText, text: strconv.Itoa(f.Col)}
+	}
+	message := f.Message
+	if message == "" {
+		message = w.p.S("label.error-only")
+	}
+	w.failures.rows = append(w.failures.rows, []cell{wrap(f.File), line, col, wrap(message)})
 	return nil
 }
 
-// End writes the workbook.
-func (w *workbook) End() error { return w.write(w.w) }
+// End writes the workbook: the summary gets its totals row, and a note of
+// the files that failed.
+func (w *workbook) End() error {
+	projects := len(w.summary.rows) - 1
+	total := make([]cell, len(summaryHeaders))
+	total[0] = cell{kind: cellTotalText, text: w.p.S("xcol.totals", "n", projects)}
+	for c := 4; c <= 8; c++ { // the amounts: municipal total … grand total
+		sum := decimal.Zero
+		for _, row := range w.summary.rows[1:] {
+			if v, err := decimal.NewFromString(row[c].text); err == nil {
+				sum = sum.Add(v)
+			}
+		}
+		col := columnName(c)
+		total[c] = cell{kind: cellTotal, text: calc.Yuan(sum), sum: fmt.Sprintf("%s2:%s%d", col, col, projects+1)}
+	}
+	w.summary.rows = append(w.summary.rows, total)
+	if failed := len(w.failures.rows) - 1; failed > 0 {
+		w.summary.rows = append(w.summary.rows, []cell{}, []cell{text(w.p.S("xcol.failed", "n", failed, "sheet", w.failures.name))})
+	}
+	return w.write(w.w)
+}
 
 const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 
-// The accounting format of the amounts: thousands separators, two decimals,
-// negative amounts in brackets, zero as a dash.
-const accounting = `_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)`
+// The number formats: amounts with thousands separators and two decimals,
+// a negative amount in brackets, a zero as 0.00; days as 2026-03-01.
+const (
+	accounting = `#,##0.00_);(#,##0.00);0.00_)`
+	dateFormat = `yyyy-mm-dd`
+)
+
+// maxCellText is the most characters Excel keeps in a cell.
+const maxCellText = 32767
 
 // write writes the workbook as an .xlsx file.
 func (w *workbook) write(out io.Writer) error {
+	sheets := []*sheet{&w.summary, &w.lines}
+	if len(w.failures.rows) > 1 {
+		sheets = append(sheets, &w.failures)
+	}
 	z := zip.NewWriter(out)
 	// A fixed time stamp: the same input gives the same bytes.
 	stamp := time.Date(2022, 10, 15, 0, 0, 0, 0, time.UTC)
@@ -159,41 +244,41 @@ func (w *workbook) write(out io.Writer) error {
 		_, err = io.WriteString(f, content)
 		return err
 	}
+	var types, rels, entries, names strings.Builder
+	for i, s := range sheets {
+		n := i + 1
+		fmt.Fprintf(&types, `<Override PartName="/xl/worksheets/sheet%d.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`, n)
+		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, n, n)
+		fmt.Fprintf(&entries, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, escapeXML(s.name), n, n)
+		// The header row repeated on every printed page; the filter's range.
+		quoted := "'" + strings.ReplaceAll(escapeXML(s.name), "'", "''") + "'"
+		fmt.Fprintf(&names, `<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">%s!$A$1:$%s$%d</definedName>`,
+			i, quoted, columnName(len(s.rows[0])-1), s.filterRows())
+		fmt.Fprintf(&names, `<definedName name="_xlnm.Print_Titles" localSheetId="%d">%s!$1:$1</definedName>`, i, quoted)
+	}
+	styles := len(sheets) + 1
 	files := []struct{ name, content string }{
 		{"[Content_Types].xml", xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
 			`<Default Extension="xml" ContentType="application/xml"/>` +
 			`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-			`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
-			`<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+			types.String() +
 			`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
 			`</Types>`},
 		{"_rels/.rels", xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>` +
 			`</Relationships>`},
 		{"xl/workbook.xml", xmlHeader + `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-			`<sheets><sheet name="` + escapeXML(w.summary.name) + `" sheetId="1" r:id="rId1"/><sheet name="` + escapeXML(w.lines.name) + `" sheetId="2" r:id="rId2"/></sheets>` +
+			`<sheets>` + entries.String() + `</sheets><definedNames>` + names.String() + `</definedNames>` +
 			`</workbook>`},
 		{"xl/_rels/workbook.xml.rels", xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
-			`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>` +
-			`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+			rels.String() +
+			fmt.Sprintf(`<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`, styles) +
 			`</Relationships>`},
-		{"xl/styles.xml", xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-			`<numFmts count="1"><numFmt numFmtId="164" formatCode="` + escapeXML(accounting) + `"/></numFmts>` +
-			`<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>` +
-			`<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
-			`<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
-			`<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-			`<cellXfs count="4">` +
-			`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
-			`<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
-			`<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
-			`<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>` +
-			`</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
-			`</styleSheet>`},
-		{"xl/worksheets/sheet1.xml", w.summary.xml()},
-		{"xl/worksheets/sheet2.xml", w.lines.xml()},
+		{"xl/styles.xml", stylesXML},
+	}
+	for i, s := range sheets {
+		files = append(files, struct{ name, content string }{fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1), s.xml(w.p)})
 	}
 	for _, f := range files {
 		if err := put(f.name, f.content); err != nil {
@@ -203,45 +288,183 @@ func (w *workbook) write(out io.Writer) error {
 	return z.Close()
 }
 
+// stylesXML holds the formats, fonts, fills and borders of the cells, in
+// the order of styleOf: 0 text, 1 amount, 2 rate, 3 header, 4 date, 5
+// wrapped text, 6 a total, 7 the totals' label. Every cell is aligned to
+// the top, so that a row of wrapped text reads from its first line.
+var stylesXML = xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+	`<numFmts count="2"><numFmt numFmtId="164" formatCode="` + escapeXML(accounting) + `"/>` +
+	`<numFmt numFmtId="165" formatCode="` + dateFormat + `"/></numFmts>` +
+	`<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>` +
+	`<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
+	`<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
+	`<fill><patternFill patternType="solid"><fgColor rgb="FFE7EEF7"/><bgColor indexed="64"/></patternFill></fill></fills>` +
+	`<borders count="3"><border><left/><right/><top/><bottom/><diagonal/></border>` +
+	`<border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border>` +
+	`<border><left/><right/><top style="thin"><color auto="1"/></top><bottom style="double"><color auto="1"/></bottom><diagonal/></border></borders>` +
+	`<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+	`<cellXfs count="8">` +
+	`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>` +
+	`<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
+	`<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
+	`<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>` +
+	`<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment horizontal="left" vertical="top"/></xf>` +
+	`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` +
+	`<xf numFmtId="164" fontId="1" fillId="0" borderId="2" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
+	`<xf numFmtId="0" fontId="1" fillId="0" borderId="2" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
+	`</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+	`</styleSheet>`
+
+// filterRows is the last row the autofilter covers: the rows of data, not
+// the totals below them.
+func (s *sheet) filterRows() int {
+	for i := len(s.rows) - 1; i > 0; i-- {
+		if len(s.rows[i]) > 0 && s.rows[i][0].kind != cellTotalText && !(len(s.rows[i]) == 1 && s.rows[i][0].kind == cellWrap) {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+// widths are the columns' widths in characters: the widest text of each
+// (a Chinese character counts two, an amount its formatted width), within
+// the column's maximum, at least 6.
+func (s *sheet) widths() []int {
+	ws := make([]int, len(s.rows[0]))
+	for _, row := range s.rows {
+		if len(row) == 1 && len(ws) > 1 {
+			continue // a note across the sheet
+		}
+		for c, cl := range row {
+			w := 0
+			switch cl.kind {
+			case cellAmount, cellTotal:
+				w = max(len(msg.FormatYuan(decimal.RequireFromString(cl.text)))+3, 16)
+			case cellDate:
+				w = len("2026-03-01") + 1
+			case cellRate:
+				w = 8
+			case cellHeader:
+				w = 0
+				for _, part := range strings.Fields(cl.text) {
+					w = max(w, DisplayWidth(part))
+				}
+				w = min(DisplayWidth(cl.text), max(w, 10)) + 2
+			default:
+				for _, line := range strings.Split(cl.text, "\n") {
+					w = max(w, DisplayWidth(line)+2)
+				}
+			}
+			ws[c] = max(ws[c], min(w, s.max[c]))
+		}
+	}
+	for c := range ws {
+		ws[c] = max(ws[c], 6)
+	}
+	return ws
+}
+
+// lines is how many lines a wrapped text takes in a column width wide: a
+// column's width counts digits, and a Chinese character is a little wider
+// than two, so a line holds a little less than the width.
+func lines(text string, width int) int {
+	n := 0
+	room := max(width*9/10-1, 1)
+	for _, para := range strings.Split(text, "\n") {
+		n += max(1, (DisplayWidth(para)+room-1)/room)
+	}
+	return n
+}
+
 // xml renders a worksheet: column widths, a frozen header row, an
-// autofilter, and the cells.
-func (s *sheet) xml() string {
+// autofilter, the cells, and its print settings.
+func (s *sheet) xml(p msg.Printer) string {
+	ws := s.widths()
 	var b strings.Builder
 	b.WriteString(xmlHeader)
-	b.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
+	b.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
 	// Printed, a sheet is landscape and one page wide.
 	b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
-	b.WriteString(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`)
-	b.WriteString(`<cols>`)
-	for i, wd := range s.widths {
-		fmt.Fprintf(&b, `<col min="%d" max="%d" width="%g" customWidth="1"/>`, i+1, i+1, wd)
+	fmt.Fprintf(&b, `<dimension ref="A1:%s%d"/>`, columnName(len(ws)-1), len(s.rows))
+	b.WriteString(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
+		`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`)
+	b.WriteString(`<sheetFormatPr defaultRowHeight="15"/><cols>`)
+	for i, wd := range ws {
+		fmt.Fprintf(&b, `<col min="%d" max="%d" width="%d" customWidth="1"/>`, i+1, i+1, wd)
 	}
 	b.WriteString(`</cols><sheetData>`)
 	for r, row := range s.rows {
-		fmt.Fprintf(&b, `<row r="%d">`, r+1)
+		// A row as high as its tallest wrapped cell: Excel does not grow
+		// rows to their text when it opens a file.
+		height := 1
+		for c, cl := range row {
+			if cl.kind == cellWrap || cl.kind == cellHeader {
+				if len(row) == 1 {
+					continue // a note across the sheet, not in a column
+				}
+				height = max(height, lines(cl.text, ws[c]))
+			}
+		}
+		if height > 1 {
+			fmt.Fprintf(&b, `<row r="%d" ht="%d" customHeight="1">`, r+1, min(height, 27)*15)
+		} else {
+			fmt.Fprintf(&b, `<row r="%d">`, r+1)
+		}
 		for c, cl := range row {
 			ref := columnName(c) + strconv.Itoa(r+1)
+			style := styleOf[cl.kind]
 			switch cl.kind {
-			case cellText:
-				fmt.Fprintf(&b, `<c r="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, escapeXML(cl.text))
-			case cellHeader:
-				fmt.Fprintf(&b, `<c r="%s" s="3" t="inlineStr"><is><t>%s</t></is></c>`, ref, escapeXML(cl.text))
-			case cellAmount:
-				fmt.Fprintf(&b, `<c r="%s" s="1"><v>%s</v></c>`, ref, cl.text)
-			case cellRate:
-				fmt.Fprintf(&b, `<c r="%s" s="2"><v>%s</v></c>`, ref, cl.text)
+			case cellEmpty:
+			case cellAmount, cellRate, cellDate:
+				fmt.Fprintf(&b, `<c r="%s" s="%d"><v>%s</v></c>`, ref, style, cl.text)
+			case cellTotal:
+				fmt.Fprintf(&b, `<c r="%s" s="%d"><f>SUM(%s)</f><v>%s</v></c>`, ref, style, cl.sum, cl.text)
+			default:
+				fmt.Fprintf(&b, `<c r="%s" s="%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, style, escapeXML(excelText(cl.text)))
 			}
 		}
 		b.WriteString(`</row>`)
 	}
 	b.WriteString(`</sheetData>`)
-	if len(s.rows) > 0 {
-		fmt.Fprintf(&b, `<autoFilter ref="A1:%s%d"/>`, columnName(len(s.rows[0])-1), len(s.rows))
-	}
-	b.WriteString(`<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>`)
+	fmt.Fprintf(&b, `<autoFilter ref="A1:%s%d"/>`, columnName(len(ws)-1), s.filterRows())
+	b.WriteString(`<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`)
 	b.WriteString(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
+	fmt.Fprintf(&b, `<headerFooter><oddHeader>%s</oddHeader><oddFooter>%s</oddFooter></headerFooter>`,
+		escapeXML("&L"+headerText(p.S("label.title"))+"&R"+headerText(s.name)), escapeXML(p.S("xcol.page")))
 	b.WriteString(`</worksheet>`)
 	return b.String()
+}
+
+// headerText is text for a printed page's header: "&" is a code there.
+func headerText(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// excelText is a cell's text within what Excel keeps: at most 32,767
+// characters, a longer one cut with "…".
+func excelText(s string) string {
+	if utf8.RuneCountInString(s) <= maxCellText {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:maxCellText-1]) + "…"
+}
+
+// sheetName is a name Excel accepts for a sheet: at most 31 characters,
+// none of []:*?/\, not starting or ending with an apostrophe.
+func sheetName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) || r < 0x20 {
+			return '_'
+		}
+		return r
+	}, s)
+	s = strings.Trim(s, "'")
+	if r := []rune(s); len(r) > 31 {
+		s = string(r[:31])
+	}
+	if s == "" {
+		s = "Sheet"
+	}
+	return s
 }
 
 // columnName is the spreadsheet name of column i (0 → A, 26 → AA).
@@ -254,7 +477,7 @@ func columnName(i int) string {
 }
 
 // escapeXML escapes text for XML; characters XML 1.0 cannot hold at all
-// (most control characters) are dropped.
+// (most control characters, U+FFFE, U+FFFF) are dropped.
 func escapeXML(s string) string {
 	var b strings.Builder
 	for _, r := range s {
@@ -296,11 +519,4 @@ func itemOr(id string, p msg.Printer) string {
 		return ""
 	}
 	return p.Item(id)
-}
-
-func readingWord(res *calc.Result, p msg.Printer) string {
-	if res.CumulativeCap == nil {
-		return ""
-	}
-	return p.S("reading." + string(res.Reading))
 }
