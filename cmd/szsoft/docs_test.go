@@ -176,7 +176,7 @@ func englishWords(s string, extra ...string) []string {
 		allowed[k] = true
 	}
 	for _, w := range strings.Fields(`szsoft calc batch measures show init validate completion version help
-		bash zsh fish powershell shell table json jsonl csv markdown xlsx total yuan wan zh en toml TOML UTF
+		bash zsh fish powershell shell table json jsonl csv markdown xlsx html total yuan wan zh en toml TOML UTF
 		jq Out String Invoke Expression source fpath config completions find name xlsx lines results
 		projects project a b tpl all make install SZSOFT_UNIT SZSOFT_LANG CPU N FILE ok sz2022
 		true false min P F H gt lt amp fixtures MES txt

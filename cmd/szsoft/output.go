@@ -13,7 +13,7 @@ import (
 // The form an --out file's extension names; .txt and other extensions take
 // the table by default and any text form when -o names one.
 var extForms = map[string]string{
-	".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".md": "markdown", ".xlsx": "xlsx",
+	".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".md": "markdown", ".xlsx": "xlsx", ".html": "html", ".htm": "html",
 }
 
 // formOf returns the output form: -o, else what the --out file's extension

@@ -40,7 +40,7 @@ func TestXLSXOpensInExcelize(t *testing.T) {
 	}
 	// header, ai, first-version.developer, the cumulative-cap adjustment;
 	// the project by its name, not the consultant's path.
-	if len(rows) != 4 || rows[0][1] != "Clause" || rows[1][1] != "（十八）" || rows[3][2] != "cumulative-cap" || rows[1][0] != "工业软件攻关项目（国家支持）" {
+	if len(rows) != 4 || rows[0][1] != "Clause" || rows[1][1] != "（十八）" || rows[3][2] != "cut to the cumulative cap" || rows[1][0] != "工业软件攻关项目（国家支持）" {
 		t.Fatalf("rows %q", rows)
 	}
 	if rows[0][7] != "Base (yuan)" || rows[0][12] != "Max (yuan)" {

@@ -1,5 +1,5 @@
 // Package render writes results in the output forms of szsoft: table,
-// markdown, json, jsonl, csv, xlsx and total, one type per form behind one
+// markdown, json, jsonl, csv, xlsx, html and total, one type per form behind one
 // interface. A form is told of each result and each failed file in input
 // order and writes its document as they come; words come from the message
 // catalogue (internal/msg) in the reader's language and unit.
@@ -65,7 +65,7 @@ type Options struct {
 }
 
 // Forms are the output forms, in the order help lists them.
-var Forms = []string{"table", "json", "jsonl", "csv", "markdown", "xlsx", "total"}
+var Forms = []string{"table", "json", "jsonl", "csv", "markdown", "xlsx", "html", "total"}
 
 // TextForms are the forms that write text (a .txt file takes any of them).
 var TextForms = []string{"table", "markdown", "csv", "json", "jsonl", "total"}
@@ -85,6 +85,8 @@ func New(name string, w io.Writer, o Options) (Form, error) {
 		return &csvForm{w: w, o: o}, nil
 	case "xlsx":
 		return newXLSX(w, o), nil
+	case "html":
+		return newHTML(w, o), nil
 	case "total":
 		return &totalForm{w: w, o: o}, nil
 	}

@@ -1,0 +1,195 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"szsoft/internal/msg"
+)
+
+// The 测算书 is one self-contained file: no external resource, no script,
+// and what a file brought escaped.
+func TestHTMLSelfContained(t *testing.T) {
+	t.Chdir("../..")
+	dir := t.TempDir()
+	hostile := filepath.Join(dir, "hostile.toml")
+	src := "name = \"<script>alert(1)</script>\"\napplicant = \"A & B <img src=x onerror=alert(1)>\"\n[listing]\nlisted = true\n"
+	if err := os.WriteFile(hostile, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := runCLI(t, "", "batch", "fixtures", hostile, "-o", "html", "--lang", "zh")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, banned := range []string{"<script", "<img", "<link", "<iframe", "http://", "https://", "@import", "url("} {
+		if strings.Contains(out, banned) {
+			t.Errorf("the document holds %q", banned)
+		}
+	}
+	if m := regexp.MustCompile(`<[a-z]+[^>]*\s(src|href)=`).FindString(out); m != "" {
+		t.Errorf("the document refers to a resource: %s", m)
+	}
+	if strings.Contains(out, "[[") {
+		t.Error("a key without words in the document")
+	}
+	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "A &amp; B &lt;img src=x onerror=alert(1)&gt;", `<html lang="zh-CN">`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the document lacks %q", want)
+		}
+	}
+	// a summary first, then a section per project
+	files, _ := filepath.Glob("fixtures/*.toml")
+	if n := strings.Count(out, `<section class="project">`); n != len(files)+1 {
+		t.Errorf("%d project sections for %d files", n, len(files)+1)
+	}
+	if i, j := strings.Index(out, `<section class="summary">`), strings.Index(out, `<section class="project">`); i < 0 || i > j {
+		t.Errorf("the summary does not come first (%d, %d)", i, j)
+	}
+}
+
+// Headless Chromium, where it is installed (.ci/run installs it), prints
+// the 测算书 to A4: a page for the summary, every project starting a page,
+// every figure of the JSON of the same run in the text, nothing off the
+// page; and renders it to a PNG, to be looked at.
+func TestHTMLInChromium(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("Chromium is not installed (.ci/run installs it): the 测算书 is not printed")
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("poppler-utils is not installed (.ci/run installs it)")
+	}
+	if testing.Short() {
+		t.Skip("prints with Chromium")
+	}
+	t.Chdir("../..")
+	dir := t.TempDir()
+	for _, lang := range []string{"zh", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			doc := filepath.Join(dir, "测算书-"+lang+".html")
+			if _, _, code := runCLI(t, "", "batch", "fixtures", "missing.toml", "--out", doc, "--lang", lang); code != 1 {
+				t.Fatalf("exit %d, want 1 (one file missing)", code)
+			}
+			pdf := filepath.Join(dir, lang+".pdf")
+			png := filepath.Join(dir, lang+".png")
+			for _, args := range [][]string{
+				{"--print-to-pdf=" + pdf, "--no-pdf-header-footer"},
+				{"--screenshot=" + png, "--window-size=1240,1754"},
+			} {
+				cmd := exec.Command(chromium, append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + filepath.Join(dir, "profile")},
+					append(args, "file://"+doc)...)...)
+				if b, err := cmd.CombinedOutput(); err != nil {
+					t.Fatalf("chromium %s: %v\n%s", args[0], err, b)
+				}
+			}
+			if st, err := os.Stat(png); err != nil || st.Size() < 10000 {
+				t.Errorf("the screenshot: %v, %v", st, err)
+			}
+
+			// Every project starts a page: its name is the first line of a
+			// page's text (after the running header).
+			files, _ := filepath.Glob("fixtures/*.toml")
+			pages := pdfPages(t, pdf)
+			names := projectNames(t)
+			starts := 0
+			for n := 1; n <= pages; n++ {
+				var lines []string
+				for _, l := range strings.Split(pageText(t, pdf, n), "\n") {
+					if l = strings.TrimSpace(l); l != "" {
+						lines = append(lines, l)
+					}
+				}
+				if len(lines) > 1 && names[lines[1]] {
+					starts++
+				}
+			}
+			if starts != len(files) || pages < len(files)+1 {
+				t.Errorf("%d pages, %d of them starting a project, for %d projects and a summary", pages, starts, len(files))
+			}
+
+			// Every figure of the JSON, as the 测算书 writes it.
+			text := pdfText(t, pdf)
+			jsonOut, _, _ := runCLI(t, "", "batch", "fixtures", "-o", "json")
+			for _, figure := range jsonFigures(t, jsonOut) {
+				if !strings.Contains(text, figure) {
+					t.Errorf("the printed 测算书 lacks %s", figure)
+				}
+			}
+			checkWithinPages(t, pdf)
+		})
+	}
+}
+
+// pageText is the text of page n of a PDF.
+func pageText(t *testing.T, pdf string, n int) string {
+	t.Helper()
+	b, err := exec.Command("pdftotext", "-enc", "UTF-8", "-f", itoa(n), "-l", itoa(n), pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(b)
+}
+
+func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }
+
+// projectNames are the names of the fixtures' projects.
+func projectNames(t *testing.T) map[string]bool {
+	names := map[string]bool{}
+	files, _ := filepath.Glob("fixtures/*.toml")
+	re := regexp.MustCompile(`(?m)^name = "(.*)"$`)
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		if m := re.FindSubmatch(b); m != nil {
+			names[string(m[1])] = true
+		}
+	}
+	return names
+}
+
+// jsonFigures are the amounts of a batch's JSON — every line's figures,
+// every total — as a document shows them (10,000,000.00).
+func jsonFigures(t *testing.T, out string) []string {
+	t.Helper()
+	var projects []map[string]any
+	if err := json.Unmarshal([]byte(out), &projects); err != nil {
+		t.Fatalf("JSON: %v", err)
+	}
+	seen := map[string]bool{}
+	var figures []string
+	add := func(v any) {
+		s, ok := v.(string)
+		if !ok {
+			return
+		}
+		f := msg.FormatYuan(decimal.RequireFromString(s))
+		if !seen[f] {
+			seen[f] = true
+			figures = append(figures, f)
+		}
+	}
+	for _, p := range projects {
+		for _, k := range []string{"total", "cumulative_cap", "district_match_limit", "district_match", "grand_total"} {
+			add(p[k])
+		}
+		for _, l := range p["lines"].([]any) {
+			line := l.(map[string]any)
+			for _, k := range []string{"base", "computed", "cap", "min", "max"} {
+				add(line[k])
+			}
+		}
+		for _, a := range p["adjustments"].([]any) {
+			add(a.(map[string]any)["amount"])
+		}
+	}
+	if len(figures) < 50 {
+		t.Fatalf("only %d figures in the JSON", len(figures))
+	}
+	return figures
+}

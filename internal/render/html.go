@@ -1,0 +1,401 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"io"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"szsoft/calc"
+	"szsoft/internal/msg"
+	"szsoft/measures"
+)
+
+// The 测算书: one self-contained HTML file a client can read in a browser
+// and print to clean A4 pages (docs/contract.md §5). No external resource,
+// no script: the styles are inline, the fonts the reader's own. Per project
+// the heading, the line table, the 附则, what the project can receive, the
+// arithmetic of every figure (the engine's own steps, never recomputed),
+// the notes, the warnings and the policy's words; a batch puts a summary
+// page first, then a page per project. Everything a file brought (names,
+// applicants, file names) is escaped.
+
+// htmlForm collects the pages of one run; End writes the document.
+type htmlForm struct {
+	w        io.Writer
+	o        Options
+	pages    bytes.Buffer // a section per project, in input order
+	summary  [][]string   // batch: a row per project
+	failures []Failure
+	totals   [4]decimal.Decimal
+	count    int
+	title    string // the first project's name, for a single project's <title>
+}
+
+func newHTML(w io.Writer, o Options) *htmlForm { return &htmlForm{w: w, o: o} }
+
+func (f *htmlForm) Begin() error { return nil }
+
+// h escapes text for HTML, its control characters shown (Safe).
+func h(s string) string { return html.EscapeString(Safe(s)) }
+
+func (f *htmlForm) Add(r *Report, _ []byte) error {
+	p, res := f.o.Printer, r.Result
+	f.count++
+	if f.count == 1 {
+		f.title = res.Name
+	}
+	for i, v := range projectTotals(res) {
+		f.totals[i] = f.totals[i].Add(v)
+	}
+	status := p.S("label.ok")
+	if !res.Eligible {
+		status = p.S("label.ineligible")
+	}
+	name := h(displayName(r))
+	if res.Applicant != "" {
+		name += `<span class="applicant">` + h(res.Applicant) + `</span>`
+	}
+	row := []string{name, res.Date.String()}
+	for _, v := range projectTotals(res) {
+		row = append(row, p.Money(v))
+	}
+	f.summary = append(f.summary, append(row, h(status)))
+	f.project(&f.pages, r)
+	return nil
+}
+
+// displayName is a project's name, else its file's.
+func displayName(r *Report) string {
+	if r.Result.Name != "" {
+		return r.Result.Name
+	}
+	return r.FileName()
+}
+
+func (f *htmlForm) Fail(fl Failure) error {
+	f.failures = append(f.failures, fl)
+	return nil
+}
+
+func (f *htmlForm) End() error {
+	p := f.o.Printer
+	var b bytes.Buffer
+	lang := "en"
+	if p.Zh() {
+		lang = "zh-CN"
+	}
+	title := p.S("html.title")
+	if !f.o.Many && f.title != "" {
+		title = f.title + " — " + title
+	}
+	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n",
+		lang, h(title), strings.ReplaceAll(htmlStyle, "{{running}}", cssString(p.S("html.title"))))
+	if f.o.Many {
+		f.writeSummary(&b)
+	}
+	b.Write(f.pages.Bytes())
+	b.WriteString("</body>\n</html>\n")
+	_, err := f.w.Write(b.Bytes())
+	return err
+}
+
+// cssString quotes s for a CSS string.
+func cssString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", " ", "<", `\3c `).Replace(s) + `"`
+}
+
+// writeSummary writes the batch's first page: a row per project with what
+// it can receive, the totals, and the files that could not be computed.
+func (f *htmlForm) writeSummary(b *bytes.Buffer) {
+	p := f.o.Printer
+	b.WriteString(`<section class="summary">` + "\n")
+	fmt.Fprintf(b, "<h1>%s</h1>\n", h(p.S("html.summary")))
+	fmt.Fprintf(b, `<p class="meta">%s · %s · %s</p>`+"\n", h(p.S("label.files", "done", f.count, "all", f.count+len(f.failures))),
+		h(f.o.Printer.S("label.unit."+p.Unit)), h(editionTitle(p)))
+	b.WriteString("<table class=\"summary\">\n<thead><tr>")
+	heads := []string{"html.project", "xcol.date", "xcol.total", "xcol.match", "xcol.paid", "xcol.grand", "col.batch.status"}
+	for i, k := range heads {
+		class := ""
+		if i >= 2 && i <= 5 {
+			class = ` class="num"`
+		}
+		fmt.Fprintf(b, "<th%s>%s</th>", class, h(p.S(k)))
+	}
+	b.WriteString("</tr></thead>\n<tbody>\n")
+	for _, row := range f.summary {
+		b.WriteString("<tr>")
+		for i, c := range row {
+			class := ""
+			switch {
+			case i >= 2 && i <= 5:
+				class = ` class="num"`
+			case i == 1:
+				class = ` class="date"`
+			}
+			fmt.Fprintf(b, "<td%s>%s</td>", class, c)
+		}
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</tbody>\n<tfoot><tr>")
+	fmt.Fprintf(b, `<th colspan="2">%s</th>`, h(p.S("xcol.totals", "n", f.count)))
+	for _, v := range f.totals {
+		fmt.Fprintf(b, `<td class="num">%s</td>`, p.Money(v))
+	}
+	b.WriteString("<td></td></tr></tfoot>\n</table>\n")
+	if len(f.failures) > 0 {
+		fmt.Fprintf(b, "<h2>%s</h2>\n<ul class=\"failures\">\n", h(p.S("sheet.failures")))
+		for _, fl := range f.failures {
+			where := fl.File
+			if fl.Line > 0 {
+				where = fmt.Sprintf("%s:%d:%d", fl.File, fl.Line, fl.Col)
+			}
+			message := fl.Message
+			if message == "" {
+				message = p.S("label.error-only")
+			}
+			fmt.Fprintf(b, "<li><code>%s</code> %s</li>\n", h(where), h(message))
+		}
+		b.WriteString("</ul>\n")
+	}
+	b.WriteString("</section>\n")
+}
+
+// editionTitle names the editions a document rests on: today one.
+func editionTitle(p msg.Printer) string {
+	if p.Edition == nil {
+		return ""
+	}
+	return p.Edition.Policy
+}
+
+// project writes one project's pages.
+func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
+	p, res := f.o.Printer, r.Result
+	b.WriteString(`<section class="project">` + "\n")
+	title := res.Name
+	if title == "" {
+		title = p.S("label.title")
+	}
+	fmt.Fprintf(b, "<h1>%s</h1>\n<dl class=\"heading\">\n", h(title))
+	pair := func(label, value string) { fmt.Fprintf(b, "<dt>%s</dt><dd>%s</dd>\n", h(label), value) }
+	if res.Applicant != "" {
+		pair(p.S("label.applicant"), h(res.Applicant))
+	}
+	pair(p.S("label.date"), res.Date.String())
+	pair(p.S("label.policy"), h(res.Edition.Title))
+	pair(p.S("html.unit"), h(p.S("html.unit."+p.Unit)))
+	b.WriteString("</dl>\n")
+	fmt.Fprintf(b, "<p class=\"source\">%s</p>\n", h(p.S("html.source")))
+	// The amounts the figures rest on, named as the policy names them.
+	if in := inputsNamed(res, p); len(in) > 0 {
+		fmt.Fprintf(b, "<h2>%s</h2>\n<table class=\"inputs\">\n", h(p.S("html.inputs")))
+		for _, row := range in {
+			fmt.Fprintf(b, "<tr><th>%s</th><td class=\"num\">%s</td></tr>\n", h(row[0]), row[1])
+		}
+		b.WriteString("</table>\n")
+	}
+
+	// The lines, their notes numbered as in the terminal's table.
+	rows, notes := lineRows(res, p)
+	fmt.Fprintf(b, "<h2>%s</h2>\n", h(p.S("html.lines")))
+	b.WriteString(`<table class="lines">` + "\n<thead><tr>")
+	for i, head := range headers(p) {
+		class := ""
+		if lineRight[i] {
+			class = ` class="num"`
+		}
+		fmt.Fprintf(b, "<th%s>%s</th>", class, h(head))
+	}
+	b.WriteString("</tr></thead>\n<tbody>\n")
+	for _, row := range rows {
+		b.WriteString("<tr>")
+		for i, c := range row {
+			class := ""
+			switch {
+			case lineRight[i]:
+				class = ` class="num"`
+			case i == 0:
+				class = ` class="clause"`
+			}
+			fmt.Fprintf(b, "<td%s>%s</td>", class, h(c))
+		}
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</tbody>\n<tfoot>")
+	total := totalRow(p.S("label.total"), p.Money(res.Total))
+	b.WriteString("<tr>")
+	for i, c := range total {
+		class := ""
+		if lineRight[i] {
+			class = ` class="num"`
+		}
+		fmt.Fprintf(b, "<td%s>%s</td>", class, h(c))
+	}
+	b.WriteString("</tr></tfoot>\n</table>\n")
+
+	// 附则 and what the project can receive.
+	s := res.Edition.Supplementary
+	state := p.S("label.in-force")
+	if !res.Eligible {
+		state = p.S("label.out-of-force")
+	}
+	cumCap := p.S("label.not-applicable")
+	if res.CumulativeCap != nil {
+		cumCap = p.S("label.cumcap.value", "h", calc.Money(*res.CumulativeCap), "reading", res.Reading)
+	}
+	limit := p.S("label.no-limit")
+	if res.DistrictMatchLimit != nil {
+		limit = p.Money(*res.DistrictMatchLimit)
+	}
+	fmt.Fprintf(b, "<h2>%s</h2>\n<dl class=\"annex\">\n", h(p.S("label.supplementary")))
+	pair(p.S("label.validity"), h(p.S("label.window", "from", s.From, "to", s.To, "state", state)))
+	if len(res.Inputs.SameKind) > 0 {
+		pair(p.S("label.samekind"), h(p.S("label.samekind.on", "what", res.Inputs.SameKind)))
+	}
+	pair(p.S("label.cumcap"), h(cumCap))
+	pair(p.S("label.match-limit"), h(limit))
+	pair(p.S("label.match"), p.Money(res.DistrictMatch))
+	b.WriteString("</dl>\n")
+
+	fmt.Fprintf(b, "<h2>%s</h2>\n<table class=\"totals\">\n", h(p.S("label.totals")))
+	for i, v := range projectTotals(res) {
+		class := ""
+		if i == 3 {
+			class = ` class="grand"`
+		}
+		fmt.Fprintf(b, "<tr%s><th>%s</th><td class=\"num\">%s</td></tr>\n", class, h(p.S(totalLabels[i])), p.Money(v))
+	}
+	b.WriteString("</table>\n")
+
+	// How each figure was reached: the engine's steps.
+	fmt.Fprintf(b, "<h2>%s</h2>\n<ul class=\"explain\">\n", h(p.S("label.explain")))
+	for _, line := range res.Lines {
+		fmt.Fprintf(b, "<li><b>%s</b> %s</li>\n", h(line.Item.Clause+" "+p.Item(line.Item.ID)), h(Steps(p, line.Steps)))
+	}
+	for _, st := range res.Steps {
+		label := p.S("label.annex")
+		if st.Code == calc.StepGrand {
+			label = p.S("label.totals")
+		}
+		fmt.Fprintf(b, "<li><b>%s</b> %s</li>\n", h(label), h(p.Note(st)))
+	}
+	b.WriteString("</ul>\n")
+
+	if len(notes) > 0 {
+		fmt.Fprintf(b, "<h2>%s</h2>\n<ol class=\"notes\">\n", h(p.S("label.notes")))
+		for _, n := range notes {
+			fmt.Fprintf(b, "<li>%s</li>\n", h(n))
+		}
+		b.WriteString("</ol>\n")
+	}
+	if len(res.Warnings) > 0 {
+		fmt.Fprintf(b, "<h2>%s</h2>\n<ul class=\"warnings\">\n", h(p.S("label.warnings")))
+		for _, w := range res.Warnings {
+			fmt.Fprintf(b, "<li>%s</li>\n", h(p.Note(w)))
+		}
+		b.WriteString("</ul>\n")
+	}
+
+	// The policy's words behind every line, and the 附则's.
+	fmt.Fprintf(b, "<h2>%s</h2>\n", h(p.S("label.quotes")))
+	seen := map[string]bool{}
+	for _, line := range res.Lines {
+		if seen[line.Item.Quote] {
+			continue
+		}
+		seen[line.Item.Quote] = true
+		fmt.Fprintf(b, "<blockquote><cite>%s</cite>%s</blockquote>\n", h(line.Item.Clause+" "+p.Item(line.Item.ID)), h("「"+line.Item.Quote+"」"))
+	}
+	for _, q := range SupplementaryQuotes(res) {
+		fmt.Fprintf(b, "<blockquote><cite>%s</cite>%s</blockquote>\n", h(p.S("label.annex")), h("「"+q+"」"))
+	}
+	b.WriteString("</section>\n")
+}
+
+// inputsNamed are the amounts read, each named by its input's words
+// (一定时期内审定销售额), with the item it feeds where there is one.
+func inputsNamed(res *calc.Result, p msg.Printer) [][2]string {
+	var rows [][2]string
+	seen := map[string]bool{}
+	for _, l := range res.Lines {
+		key := l.Item.Measure + "." + l.Item.Base
+		if l.Base == nil || l.Item.Base == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		label := l.Item.Base
+		if m, ok := res.Edition.Measure(l.Item.Measure); ok {
+			if in, ok := m.Input(l.Item.Base); ok {
+				label = shortHelp(p.Text(in.Help))
+			}
+		}
+		rows = append(rows, [2]string{p.S("html.input", "item", calc.ItemID(l.Item.ID), "input", label), p.Money(*l.Base)})
+	}
+	for _, in := range res.Edition.Supplementary.Inputs {
+		if v := res.Inputs.Amount(in.Name); in.Kind == measures.Amount && v != nil {
+			rows = append(rows, [2]string{p.S("html.input.annex", "input", shortHelp(p.Text(in.Help))), p.Money(*v)})
+		}
+	}
+	return rows
+}
+
+// shortHelp is an input's help up to its first bracket: the name of the
+// figure, without the instructions that follow it.
+func shortHelp(s string) string {
+	for _, cut := range []string{"（", " (", "；", "; "} {
+		if i := strings.Index(s, cut); i > 0 {
+			s = s[:i]
+		}
+	}
+	return s
+}
+
+// htmlStyle is the document's only style sheet: for the screen, and for
+// A4 pages — a project starts a page, a row never splits across two, a
+// table's header repeats, each page is numbered.
+const htmlStyle = `:root { color-scheme: light; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Hiragino Sans GB", sans-serif;
+  font-size: 10pt; line-height: 1.45; color: #111; margin: 2em auto; max-width: 60em; padding: 0 1em; }
+h1 { font-size: 15pt; margin: 0 0 .4em; }
+h2 { font-size: 11pt; margin: 1.2em 0 .4em; border-bottom: 1px solid #999; break-after: avoid; }
+section + section { margin-top: 3em; border-top: 2px solid #333; padding-top: 1em; }
+dl { display: grid; grid-template-columns: max-content auto; gap: .15em 1.2em; margin: 0; }
+dt { color: #444; } dt::first-letter { text-transform: uppercase; } dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: .4em 0; }
+th, td { border-bottom: 1px solid #ccc; padding: .25em .35em; text-align: left; vertical-align: top; }
+thead th { background: #e7eef7; border-bottom: 1px solid #555; }
+tfoot td, tfoot th { font-weight: bold; border-top: 1px solid #555; border-bottom: 3px double #555; }
+.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.clause, .date { white-space: nowrap; }
+table.lines { font-size: 8.5pt; }
+table.totals, table.inputs { width: auto; }
+table.inputs th { font-weight: normal; padding-right: 2em; }
+table.totals th::first-letter { text-transform: uppercase; }
+table.summary { font-size: 9pt; }
+.applicant { display: block; color: #555; font-size: 8pt; }
+table.totals th { font-weight: normal; padding-right: 2em; }
+table.totals tr.grand th, table.totals tr.grand td { font-weight: bold; border-top: 1px solid #555; }
+ul, ol { margin: .3em 0; padding-left: 1.6em; }
+li { margin: .15em 0; break-inside: avoid; }
+blockquote { margin: .4em 0 .4em 1em; padding-left: .8em; border-left: 3px solid #bbb; break-inside: avoid; }
+blockquote cite { display: block; font-style: normal; color: #444; }
+code { font-family: inherit; }
+.meta, .source { color: #444; }
+.source { margin: .5em 0 0; font-size: 8.5pt; }
+@page { size: A4; margin: 16mm 12mm 18mm;
+  @top-left { content: {{running}}; font-size: 8pt; color: #555; }
+  @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
+  section { break-before: page; }
+  section:first-of-type { break-before: auto; }
+  section + section { margin-top: 0; border-top: none; padding-top: 0; }
+  thead { display: table-header-group; }
+  tfoot { display: table-row-group; }
+  tr { break-inside: avoid; }
+}
+`
