@@ -30,7 +30,7 @@ done
 szsoft=$dir/bin/szsoft
 
 echo "== go test -bench"
-go test -run '^$' -bench . -benchmem ./calc ./internal/project ./cmd/szsoft | grep -E '^(Benchmark|ok|PASS)'
+go test -run '^$' -bench . -benchmem ./calc ./internal/project ./internal/render ./cmd/szsoft | grep -E '^(Benchmark|ok|PASS)'
 
 mean() { # mean seconds of command $2 in hyperfine CSV $1
 	awk -F, -v n="$2" 'NR > 1 && NR == n + 1 { print $2 }' "$1"

@@ -7,7 +7,7 @@ import (
 
 // BenchmarkParse reads a typical project file (docs/contract.md §4's example).
 func BenchmarkParse(b *testing.B) {
-	data, err := os.ReadFile("../fixtures/spec-example.toml")
+	data, err := os.ReadFile("../../fixtures/spec-example.toml")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -22,7 +22,7 @@ func BenchmarkParse(b *testing.B) {
 
 // BenchmarkLocate is the locator's share of BenchmarkParse.
 func BenchmarkLocate(b *testing.B) {
-	data, err := os.ReadFile("../fixtures/spec-example.toml")
+	data, err := os.ReadFile("../../fixtures/spec-example.toml")
 	if err != nil {
 		b.Fatal(err)
 	}
