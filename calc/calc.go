@@ -295,7 +295,7 @@ func Compute(ed *measures.Edition, p *Project) (*Result, error) {
 	for i := range p.Claims {
 		m, ok := ed.Measure(p.Claims[i].Measure)
 		if !ok {
-			return nil, &ValueError{Field: "measure", Value: p.Claims[i].Measure, Code: ErrNoMeasure, Args: Args{"value": p.Claims[i].Measure, "edition": ed.ID}}
+			return nil, &ValueError{Field: "measure", Value: p.Claims[i].Measure, Code: ErrNoMeasure, Args: ArgsOf("value", p.Claims[i].Measure, "edition", ed.ID)}
 		}
 		if err := Check(m, &p.Claims[i]); err != nil {
 			return nil, err

@@ -151,7 +151,7 @@ func TestItems(t *testing.T) {
 			if l.Binding != r.binding {
 				t.Errorf("binding = %s, want %s", l.Binding, r.binding)
 			}
-			if l.Item.Kind == "case-by-case" && (len(l.Notes) == 0 || l.Notes[0].Code != NoteReason || l.Notes[0].Args["text"] != l.Item.Reason) {
+			if l.Item.Kind == "case-by-case" && (len(l.Notes) == 0 || l.Notes[0].Code != NoteReason || l.Notes[0].Args.Get("text") != l.Item.Reason) {
 				t.Errorf("case by case without its reason: %v", l.Notes)
 			}
 		})
@@ -295,14 +295,14 @@ func TestBadChoices(t *testing.T) {
 	} {
 		_, err := compute(P{Date: testDate, Claims: []Claim{claim(t, c.measure, c.word)}})
 		var ve *ValueError
-		if !errors.As(err, &ve) || ve.Code != ErrChoice || ve.Hint != HintChoice || len(ve.HintArgs["valid"].(ChoiceList).Values) == 0 {
+		if !errors.As(err, &ve) || ve.Code != ErrChoice || ve.Hint != HintChoice || len(ve.HintArgs.Get("valid").(ChoiceList).Values) == 0 {
 			t.Errorf("%s %s: err = %v, want a ValueError listing the valid values", c.measure, c.word, err)
 		}
 	}
 	// A near miss gets the value meant; a number changed does not.
 	for s, want := range map[string]string{"natinal": "national", "grup": "group", "cmmi-7": "", "CMMI-7": "", "cmm-5": "cmmi-5", "xyz": ""} {
 		ve := ChoiceError(s, []string{"national", "group", "cmmi-1", "cmmi-5"}, nil)
-		if got, _ := ve.HintArgs["near"].(string); got != want || (want != "") != (ve.Hint == HintChoiceNear) {
+		if got, _ := ve.HintArgs.Get("near").(string); got != want || (want != "") != (ve.Hint == HintChoiceNear) {
 			t.Errorf("ChoiceError(%q): near %q (%s), want %q", s, got, ve.Hint, want)
 		}
 	}

@@ -66,8 +66,8 @@ func (rateRule) line(it *measures.Item, c *Claim) (Line, error) {
 		if chosen.LessThan(low) || chosen.GreaterThan(high) {
 			ve := &ValueError{
 				Field: it.RateInput, Value: chosen.Shift(2).String() + "%",
-				Code: ErrRateOutside, Args: Args{"item": item(it), "low": Rate(low), "high": Rate(high)},
-				Hint: HintRateOutside, HintArgs: Args{"clause": it.Clause, "item": item(it), "low": Rate(low), "high": Rate(high)},
+				Code: ErrRateOutside, Args: ArgsOf("item", item(it), "low", Rate(low), "high", Rate(high)),
+				Hint: HintRateOutside, HintArgs: ArgsOf("clause", it.Clause, "item", item(it), "low", Rate(low), "high", Rate(high)),
 			}
 			if low.IsZero() {
 				ve.Code, ve.Hint = ErrRateCeiling, HintRateCeiling
@@ -98,7 +98,7 @@ func (rateRule) line(it *measures.Item, c *Claim) (Line, error) {
 		bottom = *it.Cap
 	}
 	l.Max, l.Min, l.Binding = ptr(money(max)), ptr(money(bottom)), binding
-	if !l.Min.Equal(*l.Max) {
+	if !l.Min.Equal(*l.Max) && !low.IsZero() { // "at most 30%" says the minimum is 0 already
 		l.Steps = append(l.Steps, note(StepMin, "rate", Rate(low), "min", Money(*l.Min)))
 	}
 	if len(l.Notes) == 0 {
@@ -237,11 +237,12 @@ type ChoiceList struct {
 // ChoiceError is the error of s, which names none of values: the valid
 // values, and the nearest one where s looks like a misspelling of it.
 func ChoiceError(s string, values []string, aliases measures.Aliases) *ValueError {
-	ve := &ValueError{Value: Shorten(s), Code: ErrChoice, Hint: HintChoice, HintArgs: Args{"valid": ChoiceList{values, aliases}}}
+	ve := &ValueError{Value: Shorten(s), Code: ErrChoice, Hint: HintChoice, HintArgs: ArgsOf("valid", ChoiceList{values, aliases})}
 	// cmmi-7 is not a misspelling of cmmi-1, nor CMMI十级: a suggestion that
 	// changes only a number, or guesses at one, is no suggestion.
 	if near := measures.Suggest(strings.ToLower(s), values); near != "" && letters(near) != letters(strings.ToLower(s)) && !hasNumeral(s) {
-		ve.Hint, ve.HintArgs["near"] = HintChoiceNear, near
+		ve.Hint = HintChoiceNear
+		ve.HintArgs.Set("near", near)
 	}
 	return ve
 }
@@ -256,7 +257,7 @@ func (tierRule) line(it *measures.Item, c *Claim) (Line, error) {
 	choices := c.Choices[it.Claim]
 	if it.Most > 0 && len(choices) > it.Most {
 		return Line{}, &ValueError{Field: it.Claim, Value: strconv.Itoa(len(choices)),
-			Code: ErrTooMany, Args: Args{"most": it.Most}, Hint: HintTooMany}
+			Code: ErrTooMany, Args: ArgsOf("most", it.Most), Hint: HintTooMany}
 	}
 	sum := decimal.Zero
 	var notes []Note

@@ -24,7 +24,49 @@ type Note struct {
 // shown: Money in the reader's unit, Rate as a percentage, ItemID as the
 // item's name, measures.Text in the reader's language, Date, int and string
 // as they are.
-type Args map[string]any
+type Args []Arg
+
+// Arg is one argument of a note: its name and value.
+type Arg struct {
+	Name  string
+	Value any
+}
+
+// ArgsOf makes arguments of name, value pairs.
+func ArgsOf(kv ...any) Args {
+	a := make(Args, 0, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		a = append(a, Arg{kv[i].(string), kv[i+1]})
+	}
+	return a
+}
+
+// Lookup returns the argument called name, and whether there is one.
+func (a Args) Lookup(name string) (any, bool) {
+	for _, x := range a {
+		if x.Name == name {
+			return x.Value, true
+		}
+	}
+	return nil, false
+}
+
+// Get returns the argument called name, or nil.
+func (a Args) Get(name string) any {
+	v, _ := a.Lookup(name)
+	return v
+}
+
+// Set sets the argument called name.
+func (a *Args) Set(name string, v any) {
+	for i := range *a {
+		if (*a)[i].Name == name {
+			(*a)[i].Value = v
+			return
+		}
+	}
+	*a = append(*a, Arg{name, v})
+}
 
 // Money is an amount of yuan among a note's arguments.
 type Money decimal.Decimal
@@ -35,14 +77,24 @@ type Rate decimal.Decimal
 // ItemID is an item among a note's arguments.
 type ItemID string
 
+// Declared is a measure's name or an item's id a project declared (附则:
+// 不得重复享受), among a note's arguments: shown by its name.
+type Declared string
+
+// Declarations are the declared measures and items, as arguments.
+func Declarations(ss []string) []Declared {
+	out := make([]Declared, len(ss))
+	for i, s := range ss {
+		out[i] = Declared(s)
+	}
+	return out
+}
+
 // note makes a note from a code and name, value pairs.
 func note(code Code, kv ...any) Note {
 	n := Note{Code: code}
 	if len(kv) > 0 {
-		n.Args = make(Args, len(kv)/2)
-		for i := 0; i+1 < len(kv); i += 2 {
-			n.Args[kv[i].(string)] = kv[i+1]
-		}
+		n.Args = ArgsOf(kv...)
 	}
 	return n
 }
@@ -111,7 +163,7 @@ const (
 const (
 	WarnWindow          Code = "warn.window"        // date, from, to
 	WarnAlternative     Code = "warn.alternative"   // excluded, kept
-	WarnSameKind        Code = "warn.samekind"      // what
+	WarnSameKind        Code = "warn.samekind"      // what (a Declared)
 	WarnSameKindNothing Code = "warn.samekind.none" // what
 	WarnCapMinimum      Code = "warn.cap.minimum"   // h, min
 	WarnStrictCapUnused Code = "warn.strictcap"     //

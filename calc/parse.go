@@ -110,7 +110,7 @@ func ParseAmountIn(s string, bare decimal.Decimal) (decimal.Decimal, error) {
 // ParseRate reads a rate: 0.3 or 30%. Rates lie between 0 and 1 (100%).
 func ParseRate(s string) (decimal.Decimal, error) {
 	raw := s
-	tooLong := &ValueError{Value: Shorten(raw), Code: ErrRateTooLong, Args: Args{"max": maxRateLen}, Hint: HintRate}
+	tooLong := &ValueError{Value: Shorten(raw), Code: ErrRateTooLong, Args: ArgsOf("max", maxRateLen), Hint: HintRate}
 	if len(s) > 4*maxRateLen {
 		return decimal.Decimal{}, tooLong
 	}
@@ -135,7 +135,7 @@ func ParseRate(s string) (decimal.Decimal, error) {
 	if v.GreaterThan(one) {
 		ve := &ValueError{Value: raw, Code: ErrRateAbove, Hint: HintRate}
 		if !percent {
-			ve.Hint, ve.HintArgs = HintRateShare, Args{"percent": raw + "%", "share": v.Div(hundred).String()}
+			ve.Hint, ve.HintArgs = HintRateShare, ArgsOf("percent", raw+"%", "share", v.Div(hundred).String())
 		}
 		return decimal.Decimal{}, ve
 	}

@@ -142,7 +142,7 @@ func TestParseRate(t *testing.T) {
 	// A number above 1 without % is probably a percentage: the hint says so.
 	_, err := ParseRate("30")
 	var ve *ValueError
-	if !errors.As(err, &ve) || ve.Hint != HintRateShare || ve.HintArgs["percent"] != "30%" || ve.HintArgs["share"] != "0.3" {
+	if !errors.As(err, &ve) || ve.Hint != HintRateShare || ve.HintArgs.Get("percent") != "30%" || ve.HintArgs.Get("share") != "0.3" {
 		t.Errorf("ParseRate(30): %v %v, want a hint naming 30%% and 0.3", err, ve.HintArgs)
 	}
 }

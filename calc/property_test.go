@@ -123,12 +123,12 @@ func notes(ns ...Note) string {
 	for _, n := range ns {
 		b.WriteString(string(n.Code) + "(")
 		keys := make([]string, 0, len(n.Args))
-		for k := range n.Args {
-			keys = append(keys, k)
+		for _, a := range n.Args {
+			keys = append(keys, a.Name)
 		}
 		slices.Sort(keys)
 		for _, k := range keys {
-			switch v := n.Args[k].(type) {
+			switch v := n.Args.Get(k).(type) {
 			case Money:
 				fmt.Fprintf(&b, "%s=%s ", k, decimal.Decimal(v))
 			case Rate:

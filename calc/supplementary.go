@@ -70,10 +70,10 @@ func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
 			if !municipal {
 				code = WarnSameKindNothing
 			}
-			r.Warnings = append(r.Warnings, note(code, "what", what))
+			r.Warnings = append(r.Warnings, note(code, "what", Declared(what)))
 		}
 		if r.SameKindApplied() {
-			r.Steps = append(r.Steps, note(StepSameKind, "what", r.Inputs.SameKind))
+			r.Steps = append(r.Steps, note(StepSameKind, "what", Declarations(r.Inputs.SameKind)))
 		}
 	}
 
@@ -111,7 +111,7 @@ func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
 		if h.IsNegative() {
 			h = decimal.Zero
 		}
-		headroom.Args["h"] = Money(h)
+		headroom.Args.Set("h", Money(h))
 		r.Steps = append(r.Steps, headroom)
 		r.CumulativeCap = ptr(h)
 		if pSum.GreaterThan(h) {

@@ -72,7 +72,7 @@ func TestSameKind(t *testing.T) {
 	if Yuan(r.Total) != "10000000.00" || Yuan(r.DistrictMatch) != "5000000.00" || !r.SameKindApplied() {
 		t.Errorf("total %s, match %s", Yuan(r.Total), Yuan(r.DistrictMatch))
 	}
-	if len(r.Warnings) != 1 || r.Warnings[0].Code != WarnSameKind || r.Warnings[0].Args["what"] != "first-version" {
+	if len(r.Warnings) != 1 || r.Warnings[0].Code != WarnSameKind || r.Warnings[0].Args.Get("what") != Declared("first-version") {
 		t.Errorf("warnings %v, want one naming first-version", r.Warnings)
 	}
 	if !slices.Equal(r.Inputs.SameKind, []string{"first-version"}) {

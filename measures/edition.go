@@ -26,6 +26,7 @@ type Edition struct {
 
 	byName map[string]*Measure
 	items  map[string]*Item
+	byKey  map[string]*Measure // choiceKey of name and aliases → measure
 }
 
 // Supplementary is the 附则 of an edition as data.
@@ -60,8 +61,20 @@ func NewEdition(e Edition) *Edition {
 	ed := &e
 	ed.byName = map[string]*Measure{}
 	ed.items = map[string]*Item{}
+	ed.byKey = map[string]*Measure{}
+	for i, in := range ed.Supplementary.Inputs {
+		ed.Supplementary.Inputs[i].key = FlagToKey(in.Name)
+	}
 	for _, m := range ed.Measures {
 		ed.byName[m.Name] = m
+		for i, in := range m.Inputs {
+			m.Inputs[i].key = FlagToKey(in.Name)
+		}
+		for _, n := range append([]string{m.Name}, m.Aliases...) {
+			if k := choiceKey(n); ed.byKey[k] == nil {
+				ed.byKey[k] = m
+			}
+		}
 		for _, it := range m.Items {
 			it.Measure, it.Clause = m.Name, m.Clause
 			ed.items[it.ID] = it
@@ -87,13 +100,11 @@ func (e *Edition) Find(s string) (*Measure, bool) {
 	if m, ok := e.byName[s]; ok {
 		return m, true
 	}
-	key := choiceKey(s)
-	for _, m := range e.Measures {
-		if choiceKey(m.Name) == key || slices.ContainsFunc(m.Aliases, func(a string) bool { return choiceKey(a) == key }) {
-			return m, true
-		}
+	if len(s) > 64 {
+		return nil, false
 	}
-	return nil, false
+	m, ok := e.byKey[choiceKey(s)]
+	return m, ok
 }
 
 // Item returns the item with the id.
@@ -189,6 +200,7 @@ func (e *Edition) ClauseText(n string) string {
 // Registry is the editions szsoft knows, in order.
 type Registry struct {
 	editions []*Edition
+	inputs   []Input // of the 附则, every edition's once: asked for every file
 }
 
 // NewRegistry holds the editions, each valid, with distinct ids and windows
@@ -211,16 +223,30 @@ func NewRegistry(eds ...*Edition) (*Registry, error) {
 	if len(eds) == 0 {
 		errs = append(errs, errors.New("no edition"))
 	}
-	return &Registry{editions: eds}, errors.Join(errs...)
+	return assemble(eds...), errors.Join(errs...)
+}
+
+// assemble makes the registry of the editions, unchecked.
+func assemble(eds ...*Edition) *Registry {
+	r := &Registry{editions: eds}
+	seen := map[string]bool{}
+	for _, e := range eds {
+		for _, in := range e.Supplementary.Inputs {
+			if !seen[in.Name] {
+				seen[in.Name] = true
+				r.inputs = append(r.inputs, in)
+			}
+		}
+	}
+	return r
 }
 
 // Builtin is the registry of the editions szsoft ships, built on first use.
+// It is not validated again at every start: Validate searches the policy
+// text for every quote, a tenth of a calc's start-up, and the editions are
+// compiled in; TestBuiltinIsValid runs NewRegistry on them instead.
 var Builtin = sync.OnceValue(func() *Registry {
-	r, err := NewRegistry(SZ2022())
-	if err != nil {
-		panic(err) // the package's tests keep this from happening
-	}
-	return r
+	return assemble(SZ2022())
 })
 
 // Editions returns the editions in order.
@@ -325,16 +351,4 @@ func (r *Registry) Names() []string {
 }
 
 // Inputs returns the 附则 inputs of every edition, once by name, in order.
-func (r *Registry) Inputs() []Input {
-	var ins []Input
-	seen := map[string]bool{}
-	for _, e := range r.editions {
-		for _, in := range e.Supplementary.Inputs {
-			if !seen[in.Name] {
-				seen[in.Name] = true
-				ins = append(ins, in)
-			}
-		}
-	}
-	return ins
-}
+func (r *Registry) Inputs() []Input { return r.inputs }

@@ -126,10 +126,16 @@ type Input struct {
 	Aliases  Aliases  // Choice and Choices: other names of the values (国家级)
 	Required bool     // the measure cannot be computed without it
 	Help     Text
+	key      string // Name as a TOML key, set by NewEdition
 }
 
 // Key returns the input's TOML key.
-func (in Input) Key() string { return FlagToKey(in.Name) }
+func (in Input) Key() string {
+	if in.key != "" {
+		return in.key
+	}
+	return FlagToKey(in.Name)
+}
 
 // FlagToKey turns a flag name into its TOML key.
 func FlagToKey(name string) string { return strings.ReplaceAll(name, "-", "_") }

@@ -47,6 +47,9 @@ type app struct {
 	isTerminal     func(w io.Writer) bool
 	width          func() int // tests: the terminal width to assume
 	reg            *measures.Registry
+	lang           string          // the language of the run, once known
+	named          map[string]bool // the measures the arguments name
+	wholeTree      bool            // every measure with its flags (the manual pages)
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -248,6 +251,14 @@ const (
 // zh when the locale (LC_ALL, LC_MESSAGES, LANG, the first set) is Chinese,
 // else en.
 func (a *app) language() string {
+	if a.lang == "" {
+		a.lang = a.findLanguage()
+	}
+	return a.lang
+}
+
+// findLanguage works the language out, once a run.
+func (a *app) findLanguage() string {
 	for i, arg := range a.args {
 		if arg == "--" {
 			break
@@ -256,7 +267,10 @@ func (a *app) language() string {
 		if !ok && arg == "--lang" && i+1 < len(a.args) {
 			v, ok = a.args[i+1], true
 		}
-		if l, known := measures.MatchChoice(v, langs, langNames); ok && known {
+		if !ok {
+			continue
+		}
+		if l, known := measures.MatchChoice(v, langs, langNames); known {
 			return l
 		}
 	}

@@ -195,7 +195,7 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	w := bufio.NewWriterSize(out.w, 64*1024)
 	unit := opts.unitOf()
 	p := a.printer(unit)
-	form, err := render.New(name, w, render.Options{Printer: p, Many: true, Width: a.outWidth(opts)})
+	form, err := render.New(name, w, render.Options{Printer: p, Many: true, Width: a.outWidth(opts), Computed: a.today(), Version: version})
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -186,10 +187,35 @@ func (a *app) measureCmd(m *measures.Measure, opts *calcOptions) *cobra.Command 
 		},
 	}
 	a.describeMeasure(cmd, m)
+	if !a.needs(m) {
+		// A measure this run does not name is only listed (calc --help):
+		// its flags, help and completions are made when it is named.
+		// 'szsoft calc first-version' starts in half the time for it.
+		return cmd
+	}
+	cmd.Long, cmd.Example = a.measureLong(m), a.measureExample(m)
 	unsorted(cmd.Flags())
 	register(cmd.Flags(), m.Inputs, mf.flags, a.printer("yuan"))
 	completeFlags(cmd, cmd.Flags())
 	return cmd
+}
+
+// needs reports whether the run names the measure m (by its name or a
+// Chinese name, anywhere among the arguments), or needs every measure whole
+// (the generated manual pages).
+func (a *app) needs(m *measures.Measure) bool {
+	if a.wholeTree {
+		return true
+	}
+	if a.named == nil {
+		a.named = map[string]bool{}
+		for _, arg := range a.args {
+			if nm, ok := a.reg.Find(arg); ok && !strings.HasPrefix(arg, "-") {
+				a.named[nm.Name] = true
+			}
+		}
+	}
+	return a.named[m.Name]
 }
 
 // sameKindWithoutMeasure is --same-kind where no single measure is computed.
@@ -210,7 +236,8 @@ func (a *app) runCalc(opts *calcOptions, mf *measureFlags) error {
 		return err
 	}
 	var buf bytes.Buffer
-	f, err := render.New(form, &buf, render.Options{Printer: a.printer(opts.unitOf()), Explain: opts.explain.on, Width: a.outWidth(opts)})
+	f, err := render.New(form, &buf, render.Options{Printer: a.printer(opts.unitOf()), Explain: opts.explain.on, Width: a.outWidth(opts),
+		Computed: a.today(), Version: version})
 	if err != nil {
 		return err
 	}

@@ -24,7 +24,7 @@ import (
 // walking it.
 func quietRoot() *cobra.Command {
 	a := &app{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" },
-		now: time.Now, isTerminal: func(io.Writer) bool { return false }, reg: measures.Builtin()}
+		now: time.Now, isTerminal: func(io.Writer) bool { return false }, reg: measures.Builtin(), wholeTree: true}
 	return a.rootCmd()
 }
 

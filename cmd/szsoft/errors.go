@@ -64,11 +64,7 @@ type cobraError struct {
 func (e *cobraError) Error() string { return e.text }
 
 func note(code string, kv ...any) calc.Note {
-	n := calc.Note{Code: calc.Code(code), Args: calc.Args{}}
-	for i := 0; i+1 < len(kv); i += 2 {
-		n.Args[kv[i].(string)] = kv[i+1]
-	}
-	return n
+	return calc.Note{Code: calc.Code(code), Args: calc.ArgsOf(kv...)}
 }
 
 // silentError carries an exit status whose messages were printed already
@@ -138,7 +134,7 @@ func classify(err error, p msg.Printer) (int, []message) {
 		// A flag's value was refused while parsing: a value error, the value
 		// quoted as typed (empty too).
 		fe := flagValueError(iv.GetFlag().Name, iv.GetValue(), ve)
-		fe.msg.Args["value"] = note("label.quoted.after", "quoted", strconv.Quote(calc.Shorten(iv.GetValue())))
+		fe.msg.Args.Set("value", note("label.quoted.after", "quoted", strconv.Quote(calc.Shorten(iv.GetValue()))))
 		return exitValue, []message{{p.Note(fe.msg), p.Note(fe.hint)}}
 	case errors.As(err, &ve):
 		fe := flagValueError(ve.Field, "", ve)

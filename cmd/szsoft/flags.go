@@ -260,7 +260,7 @@ func (f *switchFlag) Set(s string) error {
 	case "false":
 		f.on = false
 	default:
-		return &calc.ValueError{Value: s, Code: calc.ErrChoice, Hint: calc.HintChoice, HintArgs: calc.Args{"valid": "true, false"}}
+		return &calc.ValueError{Value: s, Code: calc.ErrChoice, Hint: calc.HintChoice, HintArgs: calc.ArgsOf("valid", "true, false")}
 	}
 	return f.mark(s)
 }

@@ -41,22 +41,28 @@ func (a *app) describe(c *cobra.Command, key string, kv ...any) {
 	}
 }
 
-// describeMeasure gives a measure's subcommand its words, from its data.
+// describeMeasure gives a measure's subcommand its summary, from its data.
 func (a *app) describeMeasure(c *cobra.Command, m *measures.Measure) {
-	p := a.printer("yuan")
-	ed := a.reg.Default()
-	cl, _ := ed.ClauseByNumber(m.Clause)
 	// The clause padded to the widest, （十一）, so that the list of
 	// measures under 'calc --help' lines up.
 	clause := m.Clause + strings.Repeat(" ", max(0, render.DisplayWidth("（十一）")-render.DisplayWidth(m.Clause)))
-	c.Short = p.S("help.measure.short", "clause", clause, "title", m.Title)
-	c.Long = p.S("help.measure.long", "clause", m.Clause, "clausetitle", cl.Title.Zh, "title", m.Title, "summary", m.Summary, "name", m.Name)
-	c.Example = "  szsoft calc " + strings.TrimSpace(m.Name+" "+m.Example)
-	if p.Zh() && len(m.Aliases) > 0 {
-		// The same call by the measure's Chinese name, with amounts in 万
-		// and choices by their Chinese names.
-		c.Example += "\n  szsoft calc " + strings.TrimSpace(m.Aliases[0]+" "+chineseExample(m, wanExample(m.Example)))
+	c.Short = a.printer("yuan").S("help.measure.short", "clause", clause, "title", m.Title)
+}
+
+// measureLong is a measure's description in its help.
+func (a *app) measureLong(m *measures.Measure) string {
+	cl, _ := a.reg.Default().ClauseByNumber(m.Clause)
+	return a.printer("yuan").S("help.measure.long", "clause", m.Clause, "clausetitle", cl.Title.Zh, "title", m.Title, "summary", m.Summary, "name", m.Name)
+}
+
+// measureExample is a measure's examples: the call, and in Chinese the same
+// call by the measure's Chinese name, amounts in 万, choices in Chinese.
+func (a *app) measureExample(m *measures.Measure) string {
+	example := "  szsoft calc " + strings.TrimSpace(m.Name+" "+m.Example)
+	if a.printer("yuan").Zh() && len(m.Aliases) > 0 {
+		example += "\n  szsoft calc " + strings.TrimSpace(m.Aliases[0]+" "+chineseExample(m, wanExample(m.Example)))
 	}
+	return example
 }
 
 // wanExample writes the amounts of example flags in 万: "--sales 5e7" is

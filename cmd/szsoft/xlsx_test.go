@@ -47,9 +47,10 @@ func TestXLSXOpensInExcelize(t *testing.T) {
 		t.Errorf("amount headers %q, %q: want the unit", rows[0][7], rows[0][12])
 	}
 	// Max of the ai line (M2): 10,000,000 as a number in the accounting
-	// format; the cut of the adjustment (M4), −4,000,000, in brackets.
+	// format; the cut of the adjustment (M4), −4,000,000, with a minus sign
+	// (brackets would read as the 全角 brackets of Chinese text).
 	checkNumber(t, f, "Lines", "M2", "10000000.00", "10,000,000.00")
-	checkNumber(t, f, "Lines", "M4", "-4000000.00", "(4,000,000.00)")
+	checkNumber(t, f, "Lines", "M4", "-4000000.00", "-4,000,000.00")
 	// the min of the ai line is a zero, shown 0.00; an absent figure (the
 	// adjustment's base) is an empty cell.
 	checkNumber(t, f, "Lines", "L2", "0.00", "0.00")
@@ -74,7 +75,7 @@ func TestXLSXOpensInExcelize(t *testing.T) {
 	// municipal total 16,000,000 (E2); the cap's cut −4,000,000 (F2);
 	// no district money (G2, H2); grand total 16,000,000 (I2).
 	checkNumber(t, f, "Summary", "E2", "16000000.00", "16,000,000.00")
-	checkNumber(t, f, "Summary", "F2", "-4000000.00", "(4,000,000.00)")
+	checkNumber(t, f, "Summary", "F2", "-4000000.00", "-4,000,000.00")
 	checkNumber(t, f, "Summary", "I2", "16000000.00", "16,000,000.00")
 	if formula, _ := f.GetCellFormula("Summary", "I3"); formula != "SUM(I2:I2)" {
 		t.Errorf("the total of the grand totals: formula %q", formula)

@@ -144,7 +144,7 @@ func TestEveryKeyOfTheFaceHasWords(t *testing.T) {
 // The printer fills a template by the types of its arguments.
 func TestPrinter(t *testing.T) {
 	zh := Printer{Lang: "zh", Unit: "wan"}
-	n := calc.Note{Code: calc.NoteRateRange, Args: calc.Args{"low": calc.Rate(dec("0.2")), "min": calc.Money(dec("2000000")), "high": calc.Rate(dec("0.4"))}}
+	n := calc.Note{Code: calc.NoteRateRange, Args: calc.ArgsOf("low", calc.Rate(dec("0.2")), "min", calc.Money(dec("2000000")), "high", calc.Rate(dec("0.4")))}
 	if got := zh.Note(n); got != "最低按 20% 计为 200.00，最高按 40%" {
 		t.Errorf("zh wan: %q", got)
 	}

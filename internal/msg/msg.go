@@ -40,11 +40,7 @@ func (p Printer) Zh() bool { return p.Lang == "zh" }
 // value pairs. An unknown key shows as [[key]], which the catalogue's test
 // never lets through.
 func (p Printer) S(key string, kv ...any) string {
-	args := make(calc.Args, len(kv)/2)
-	for i := 0; i+1 < len(kv); i += 2 {
-		args[kv[i].(string)] = kv[i+1]
-	}
-	return p.fill(key, args)
+	return p.fill(key, calc.ArgsOf(kv...))
 }
 
 // Note returns a fact of the engine in words.
@@ -93,7 +89,7 @@ func (p Printer) fill(key string, args calc.Args) string {
 		}
 		b.WriteString(t[:i])
 		name := t[i+1 : i+j]
-		if v, ok := args[name]; ok {
+		if v, ok := args.Lookup(name); ok {
 			b.WriteString(p.Arg(v))
 		} else {
 			b.WriteString("{" + name + "}")
@@ -118,6 +114,14 @@ func (p Printer) Arg(v any) string {
 		parts := make([]string, len(x))
 		for i, id := range x {
 			parts[i] = p.Item(string(id))
+		}
+		return strings.Join(parts, p.comma())
+	case calc.Declared:
+		return p.declared(string(x))
+	case []calc.Declared:
+		parts := make([]string, len(x))
+		for i, d := range x {
+			parts[i] = p.declared(string(d))
 		}
 		return strings.Join(parts, p.comma())
 	case measures.Text:
@@ -181,6 +185,20 @@ func (p Printer) Item(id string) string {
 		}
 	}
 	return id
+}
+
+// declared names a measure or an item: an item by Item, a measure in
+// Chinese by its title (质量品牌标准), in English by its name.
+func (p Printer) declared(s string) string {
+	if p.Edition != nil {
+		if _, ok := p.Edition.Item(s); ok {
+			return p.Item(s)
+		}
+		if m, ok := p.Edition.Measure(s); ok && p.Zh() {
+			return m.Title.Zh
+		}
+	}
+	return s
 }
 
 // Money shows an amount in the unit, with thousands separators.

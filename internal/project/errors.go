@@ -36,11 +36,7 @@ func (es Errors) Error() string {
 }
 
 func note(code calc.Code, kv ...any) calc.Note {
-	n := calc.Note{Code: code, Args: calc.Args{}}
-	for i := 0; i+1 < len(kv); i += 2 {
-		n.Args[kv[i].(string)] = kv[i+1]
-	}
-	return n
+	return calc.Note{Code: code, Args: calc.ArgsOf(kv...)}
 }
 
 // The codes of the loader's errors and hints; internal/msg has their words.

@@ -3,6 +3,7 @@ package project
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -79,10 +80,18 @@ func (l *location) rawOr(v any) any {
 // pathKey joins key parts into a map key that no TOML key can collide with.
 func pathKey(parts []string) string { return strings.Join(parts, "\x00") }
 
+// parsers keeps the parsers' node buffers from file to file: a batch of
+// 20,000 files allocated 80 MB of them anew.
+var parsers = sync.Pool{New: func() any { return new(unstable.Parser) }}
+
 // locate walks a document; it fails only where the TOML is malformed.
 func locate(data []byte) (*locator, error) {
 	l := &locator{data: data, locs: make(map[string]*location, 16), keys: map[string]int{}}
-	var p unstable.Parser
+	p := parsers.Get().(*unstable.Parser)
+	defer func() {
+		p.Reset(nil)
+		parsers.Put(p)
+	}()
 	p.Reset(data)
 	var table []string
 	refused := false // the current table is refused: skip its keys

@@ -172,9 +172,9 @@ func tomlError(reg *measures.Registry, data []byte, off int, m string) (msg, hin
 		}
 		n := note(calc.Code(codeTOMLPrefix + tomlMessages[i].code))
 		if len(sub) > 1 {
-			n.Args[runeArg] = sub[1]
+			n.Args.Set(runeArg, sub[1])
 			if strings.HasPrefix(sub[1], "U+") {
-				n.Args[runeArg] = charAt(data, off)
+				n.Args.Set(runeArg, charAt(data, off))
 			}
 		}
 		return n, calc.Note{}, off

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -116,6 +117,7 @@ func (f *htmlForm) writeSummary(b *bytes.Buffer) {
 	fmt.Fprintf(b, "<h1>%s</h1>\n", h(p.S("html.summary")))
 	fmt.Fprintf(b, `<p class="meta">%s · %s · %s</p>`+"\n", h(p.S("label.files", "done", f.count, "all", f.count+len(f.failures))),
 		h(f.o.Printer.S("label.unit."+p.Unit)), h(editionTitle(p)))
+	fmt.Fprintf(b, "<p class=\"source\">%s</p>\n", h(f.source()))
 	b.WriteString("<table class=\"summary\">\n<thead><tr>")
 	heads := []string{"html.project", "xcol.date", "xcol.total", "xcol.match", "xcol.paid", "xcol.grand", "col.batch.status"}
 	for i, k := range heads {
@@ -164,6 +166,17 @@ func (f *htmlForm) writeSummary(b *bytes.Buffer) {
 	b.WriteString("</section>\n")
 }
 
+// source says who computed the document, when, under what: the line a
+// client reads under every heading.
+func (f *htmlForm) source() string {
+	p := f.o.Printer
+	text := p.S("html.source")
+	if !f.o.Computed.IsZero() {
+		text = p.S("html.computed", "date", f.o.Computed.String(), "version", f.o.Version) + " " + text
+	}
+	return text
+}
+
 // editionTitle names the editions a document rests on: today one.
 func editionTitle(p msg.Printer) string {
 	if p.Edition == nil {
@@ -188,22 +201,26 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 	pair(p.S("label.date"), res.Date.String())
 	pair(p.S("label.policy"), h(res.Edition.Title))
 	pair(p.S("html.unit"), h(p.S("html.unit."+p.Unit)))
+	if r.File != nil {
+		pair(p.S("label.file"), h(filepath.Base(*r.File)))
+	}
 	b.WriteString("</dl>\n")
-	fmt.Fprintf(b, "<p class=\"source\">%s</p>\n", h(p.S("html.source")))
+	fmt.Fprintf(b, "<p class=\"source\">%s</p>\n", h(f.source()))
 	// The amounts the figures rest on, named as the policy names them.
 	if in := inputsNamed(res, p); len(in) > 0 {
-		fmt.Fprintf(b, "<h2>%s</h2>\n<table class=\"inputs\">\n", h(p.S("html.inputs")))
+		fmt.Fprintf(b, "<div class=\"keep\"><h2>%s</h2>\n<table class=\"inputs\">\n", h(p.S("html.inputs")))
 		for _, row := range in {
 			fmt.Fprintf(b, "<tr><th>%s</th><td class=\"num\">%s</td></tr>\n", h(row[0]), row[1])
 		}
-		b.WriteString("</table>\n")
+		b.WriteString("</table></div>\n")
 	}
 
 	// The lines, their notes numbered as in the terminal's table.
 	rows, notes := lineRows(res, p)
-	fmt.Fprintf(b, "<h2>%s</h2>\n", h(p.S("html.lines")))
+	fmt.Fprintf(b, "<div class=\"keep\"><h2>%s</h2>\n", h(p.S("html.lines")))
 	b.WriteString(`<table class="lines">` + "\n<thead><tr>")
-	for i, head := range headers(p) {
+	for i, key := range []string{"xcol.clause", "xcol.item", "xcol.recipient", "xcol.base", "xcol.rate", "xcol.computed", "xcol.cap", "xcol.min", "xcol.max", "xcol.notes"} {
+		head := p.S(key)
 		class := ""
 		if lineRight[i] {
 			class = ` class="num"`
@@ -211,7 +228,10 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 		fmt.Fprintf(b, "<th%s>%s</th>", class, h(head))
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
-	for _, row := range rows {
+	for i, row := range rows {
+		if i < len(res.Lines) {
+			row[1] = docItem(p, res.Lines[i].Item.ID)
+		}
 		b.WriteString("<tr>")
 		for i, c := range row {
 			class := ""
@@ -220,6 +240,10 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 				class = ` class="num"`
 			case i == 0:
 				class = ` class="clause"`
+			case i == 1:
+				class = ` class="item"`
+			case i == 2:
+				class = ` class="who"`
 			}
 			fmt.Fprintf(b, "<td%s>%s</td>", class, h(c))
 		}
@@ -235,7 +259,7 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 		}
 		fmt.Fprintf(b, "<td%s>%s</td>", class, h(c))
 	}
-	b.WriteString("</tr></tfoot>\n</table>\n")
+	b.WriteString("</tr></tfoot>\n</table></div>\n")
 
 	// 附则 and what the project can receive.
 	s := res.Edition.Supplementary
@@ -251,17 +275,17 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 	if res.DistrictMatchLimit != nil {
 		limit = p.Money(*res.DistrictMatchLimit)
 	}
-	fmt.Fprintf(b, "<h2>%s</h2>\n<dl class=\"annex\">\n", h(p.S("label.supplementary")))
+	fmt.Fprintf(b, "<div class=\"keep\"><h2>%s</h2>\n<dl class=\"annex\">\n", h(p.S("label.supplementary")))
 	pair(p.S("label.validity"), h(p.S("label.window", "from", s.From, "to", s.To, "state", state)))
 	if len(res.Inputs.SameKind) > 0 {
-		pair(p.S("label.samekind"), h(p.S("label.samekind.on", "what", res.Inputs.SameKind)))
+		pair(p.S("label.samekind"), h(p.S("label.samekind.on", "what", calc.Declarations(res.Inputs.SameKind))))
 	}
 	pair(p.S("label.cumcap"), h(cumCap))
 	pair(p.S("label.match-limit"), h(limit))
 	pair(p.S("label.match"), p.Money(res.DistrictMatch))
-	b.WriteString("</dl>\n")
+	b.WriteString("</dl></div>\n")
 
-	fmt.Fprintf(b, "<h2>%s</h2>\n<table class=\"totals\">\n", h(p.S("label.totals")))
+	fmt.Fprintf(b, "<div class=\"keep\"><h2>%s</h2>\n<table class=\"totals\">\n", h(p.S("label.totals")))
 	for i, v := range projectTotals(res) {
 		class := ""
 		if i == 3 {
@@ -269,50 +293,45 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 		}
 		fmt.Fprintf(b, "<tr%s><th>%s</th><td class=\"num\">%s</td></tr>\n", class, h(p.S(totalLabels[i])), p.Money(v))
 	}
-	b.WriteString("</table>\n")
+	b.WriteString("</table></div>\n")
 
 	// How each figure was reached: the engine's steps.
-	fmt.Fprintf(b, "<h2>%s</h2>\n<ul class=\"explain\">\n", h(p.S("label.explain")))
+	var steps []string
 	for _, line := range res.Lines {
-		fmt.Fprintf(b, "<li><b>%s</b> %s</li>\n", h(line.Item.Clause+" "+p.Item(line.Item.ID)), h(Steps(p, line.Steps)))
+		steps = append(steps, fmt.Sprintf("<b>%s</b> %s", h(line.Item.Clause+" "+docItem(p, line.Item.ID)), h(Steps(p, line.Steps))))
 	}
 	for _, st := range res.Steps {
 		label := p.S("label.annex")
 		if st.Code == calc.StepGrand {
 			label = p.S("label.totals")
 		}
-		fmt.Fprintf(b, "<li><b>%s</b> %s</li>\n", h(label), h(p.Note(st)))
+		steps = append(steps, fmt.Sprintf("<b>%s</b> %s", h(label), h(p.Note(st))))
 	}
-	b.WriteString("</ul>\n")
-
-	if len(notes) > 0 {
-		fmt.Fprintf(b, "<h2>%s</h2>\n<ol class=\"notes\">\n", h(p.S("label.notes")))
-		for _, n := range notes {
-			fmt.Fprintf(b, "<li>%s</li>\n", h(n))
-		}
-		b.WriteString("</ol>\n")
+	keepList(b, "ul", "explain", p.S("label.explain"), steps)
+	var ns, ws []string
+	for _, n := range notes {
+		ns = append(ns, h(n))
 	}
-	if len(res.Warnings) > 0 {
-		fmt.Fprintf(b, "<h2>%s</h2>\n<ul class=\"warnings\">\n", h(p.S("label.warnings")))
-		for _, w := range res.Warnings {
-			fmt.Fprintf(b, "<li>%s</li>\n", h(p.Note(w)))
-		}
-		b.WriteString("</ul>\n")
+	for _, w := range res.Warnings {
+		ws = append(ws, h(p.Note(w)))
 	}
+	keepList(b, "ol", "notes", p.S("label.notes"), ns)
+	keepList(b, "ul", "warnings", p.S("label.warnings"), ws)
 
 	// The policy's words behind every line, and the 附则's.
-	fmt.Fprintf(b, "<h2>%s</h2>\n", h(p.S("label.quotes")))
+	var quotes []string
 	seen := map[string]bool{}
 	for _, line := range res.Lines {
 		if seen[line.Item.Quote] {
 			continue
 		}
 		seen[line.Item.Quote] = true
-		fmt.Fprintf(b, "<blockquote><cite>%s</cite>%s</blockquote>\n", h(line.Item.Clause+" "+p.Item(line.Item.ID)), h("「"+line.Item.Quote+"」"))
+		quotes = append(quotes, fmt.Sprintf("<blockquote><cite>%s</cite>%s</blockquote>\n", h(line.Item.Clause+" "+docItem(p, line.Item.ID)), h("「"+line.Item.Quote+"」")))
 	}
 	for _, q := range SupplementaryQuotes(res) {
-		fmt.Fprintf(b, "<blockquote><cite>%s</cite>%s</blockquote>\n", h(p.S("label.annex")), h("「"+q+"」"))
+		quotes = append(quotes, fmt.Sprintf("<blockquote><cite>%s</cite>%s</blockquote>\n", h(p.S("label.annex")), h("「"+q+"」")))
 	}
+	fmt.Fprintf(b, "<div class=\"keep\"><h2>%s</h2>\n%s</div>\n%s", h(p.S("label.quotes")), quotes[0], strings.Join(quotes[1:], ""))
 	b.WriteString("</section>\n")
 }
 
@@ -333,11 +352,14 @@ func inputsNamed(res *calc.Result, p msg.Printer) [][2]string {
 				label = shortHelp(p.Text(in.Help))
 			}
 		}
-		rows = append(rows, [2]string{p.S("html.input", "item", calc.ItemID(l.Item.ID), "input", label), p.Money(*l.Base)})
+		rows = append(rows, [2]string{p.S("html.input", "item", docItem(p, l.Item.ID), "input", label), p.Money(*l.Base)})
 	}
 	for _, in := range res.Edition.Supplementary.Inputs {
 		if v := res.Inputs.Amount(in.Name); in.Kind == measures.Amount && v != nil {
 			rows = append(rows, [2]string{p.S("html.input.annex", "input", shortHelp(p.Text(in.Help))), p.Money(*v)})
+		}
+		if v, ok := res.Inputs.Rates[in.Name]; in.Kind == measures.Rate && ok {
+			rows = append(rows, [2]string{p.S("html.input.annex", "input", shortHelp(p.Text(in.Help))), msg.Percent(v)})
 		}
 	}
 	return rows
@@ -352,6 +374,27 @@ func shortHelp(s string) string {
 		}
 	}
 	return s
+}
+
+// keepList writes a heading and a list of items (HTML already), the heading
+// and the first item kept on one page: a heading never ends a page alone.
+func keepList(b *bytes.Buffer, tag, class, title string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "<div class=\"keep\"><h2>%s</h2>\n<%s class=\"%s\">\n<li>%s</li>\n</%s></div>\n", h(title), tag, class, items[0], tag)
+	if len(items) == 1 {
+		return
+	}
+	start := ""
+	if tag == "ol" {
+		start = ` start="2"`
+	}
+	fmt.Fprintf(b, "<%s class=\"%s cont\"%s>\n", tag, class, start)
+	for _, it := range items[1:] {
+		fmt.Fprintf(b, "<li>%s</li>\n", it)
+	}
+	fmt.Fprintf(b, "</%s>\n", tag)
 }
 
 // htmlStyle is the document's only style sheet: for the screen, and for
@@ -371,6 +414,8 @@ thead th { background: #e7eef7; border-bottom: 1px solid #555; }
 tfoot td, tfoot th { font-weight: bold; border-top: 1px solid #555; border-bottom: 3px double #555; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .clause, .date { white-space: nowrap; }
+td.item { min-width: 8em; } td.who { min-width: 6.5em; }
+.keep { break-inside: avoid; }
 table.lines { font-size: 8.5pt; }
 table.totals, table.inputs { width: auto; }
 table.inputs th { font-weight: normal; padding-right: 2em; }
@@ -380,17 +425,19 @@ table.summary { font-size: 9pt; }
 table.totals th { font-weight: normal; padding-right: 2em; }
 table.totals tr.grand th, table.totals tr.grand td { font-weight: bold; border-top: 1px solid #555; }
 ul, ol { margin: .3em 0; padding-left: 1.6em; }
+.keep ul, .keep ol { margin-bottom: 0; } ul.cont, ol.cont { margin-top: 0; }
 li { margin: .15em 0; break-inside: avoid; }
 blockquote { margin: .4em 0 .4em 1em; padding-left: .8em; border-left: 3px solid #bbb; break-inside: avoid; }
 blockquote cite { display: block; font-style: normal; color: #444; }
 code { font-family: inherit; }
 .meta, .source { color: #444; }
 .source { margin: .5em 0 0; font-size: 8.5pt; }
-@page { size: A4; margin: 16mm 12mm 18mm;
+@page { size: A4; margin: 14mm 12mm 16mm;
   @top-left { content: {{running}}; font-size: 8pt; color: #555; }
   @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
 @media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 9pt; line-height: 1.35; }
+  h1 { font-size: 14pt; } h2 { margin: .9em 0 .3em; }
   section { break-before: page; }
   section:first-of-type { break-before: auto; }
   section + section { margin-top: 0; border-top: none; padding-top: 0; }

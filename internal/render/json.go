@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -40,10 +41,12 @@ func (f *jsonForm) Begin() error {
 // Chunk renders one object: indented for json (in an array, each line after
 // the first starting with two spaces), on one line for jsonl.
 func (f *jsonForm) Chunk(r *Report) ([]byte, error) {
-	compact := appendResult(make([]byte, 0, 2048), r, f.o.Printer)
+	bp := chunks.Get().(*[]byte)
+	compact := appendResult((*bp)[:0], r, f.o.Printer)
 	if !f.indent {
 		return append(compact, '\n'), nil
 	}
+	defer putChunk(compact)
 	prefix := ""
 	if f.o.Many {
 		prefix = "  "
@@ -56,6 +59,17 @@ func (f *jsonForm) Chunk(r *Report) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// chunks holds the buffers of rendered results from one result to the
+// next: batch renders tens of thousands, and a buffer is written (copied)
+// before it is handed back.
+var chunks = sync.Pool{New: func() any { b := make([]byte, 0, 2048); return &b }}
+
+func putChunk(b []byte) {
+	if cap(b) <= 64<<10 {
+		chunks.Put(&b)
+	}
+}
+
 func (f *jsonForm) Add(r *Report, chunk []byte) error {
 	if chunk == nil {
 		var err error
@@ -63,7 +77,9 @@ func (f *jsonForm) Add(r *Report, chunk []byte) error {
 			return err
 		}
 	}
-	return f.write(chunk)
+	err := f.write(chunk)
+	putChunk(chunk)
+	return err
 }
 
 func (f *jsonForm) Fail(fl Failure) error {

@@ -62,6 +62,10 @@ type Options struct {
 	Many    bool // batch: a document of many projects (a JSON array, a summary table)
 	Explain bool // table and markdown: the arithmetic of every figure
 	Width   int  // table: the terminal's width; 0 when not a terminal
+	// Computed is the day of the calculation and Version szsoft's, which a
+	// document handed to a client states (xlsx, html).
+	Computed calc.Date
+	Version  string
 }
 
 // Forms are the output forms, in the order help lists them.

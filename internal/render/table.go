@@ -434,7 +434,7 @@ func (t *table) supplementary(buf *bytes.Buffer, res *calc.Result, l layout) {
 	}
 	pairs := [][2]string{{p.S("label.validity"), p.S("label.window", "from", s.From, "to", s.To, "state", state)}}
 	if len(res.Inputs.SameKind) > 0 {
-		pairs = append(pairs, [2]string{p.S("label.samekind"), p.S("label.samekind.on", "what", res.Inputs.SameKind)})
+		pairs = append(pairs, [2]string{p.S("label.samekind"), p.S("label.samekind.on", "what", calc.Declarations(res.Inputs.SameKind))})
 	}
 	pairs = append(pairs,
 		[2]string{p.S("label.cumcap"), cumCap},

@@ -58,8 +58,17 @@ const (
 	cellTotalText          // the label of the totals row
 )
 
-// The styles of cellXfs in styles.xml, by cell kind.
+// The styles of cellXfs in styles.xml, by cell kind (styles.xml's comment
+// lists them); amounts in 万元 and whole percentages have their own.
 var styleOf = map[cellKind]int{cellText: 0, cellWrap: 5, cellAmount: 1, cellRate: 2, cellDate: 4, cellHeader: 3, cellTotal: 6, cellTotalText: 7}
+
+const (
+	styleAmountWan  = 8
+	styleTotalWan   = 9
+	styleWholeRate  = 10
+	styleCount      = 11
+	headerTextLimit = 31 // a printed page header's text, per side
+)
 
 type cell struct {
 	kind cellKind
@@ -75,6 +84,15 @@ func amountCell(d *decimal.Decimal) cell {
 		return cell{}
 	}
 	return cell{kind: cellAmount, text: calc.Yuan(*d)}
+}
+
+// inUnit is an amount cell's number in the workbook's unit: yuan with two
+// decimals, or 万元 exactly (up to six decimals).
+func (w *workbook) inUnit(text string) string {
+	if w.p.Unit != "wan" {
+		return text
+	}
+	return decimal.RequireFromString(text).Shift(-4).String()
 }
 
 func dateCell(d calc.Date) cell {
@@ -94,6 +112,7 @@ type sheet struct {
 // batch every project of the run, and End writes the workbook.
 type workbook struct {
 	w                        io.Writer
+	o                        Options
 	p                        msg.Printer
 	summary, lines, failures sheet
 }
@@ -102,7 +121,7 @@ var (
 	summaryHeaders = []string{"xcol.project", "xcol.applicant", "xcol.date", "xcol.eligible", "xcol.total", "xcol.adjustments",
 		"xcol.match", "xcol.paid", "xcol.grand", "xcol.warnings", "xcol.file"}
 	lineHeaders = []string{"xcol.project", "xcol.clause", "xcol.item", "xcol.recipient", "xcol.payer", "xcol.scope", "xcol.kind",
-		"xcol.base", "xcol.rate", "xcol.computed", "xcol.cap", "xcol.min", "xcol.max", "xcol.binding", "xcol.excluded", "xcol.notes", "xcol.quote"}
+		"xcol.base", "xcol.rate", "xcol.computed", "xcol.cap", "xcol.min", "xcol.max", "xcol.binding", "xcol.excluded", "xcol.notes", "xcol.quote", "xcol.file"}
 	failureHeaders = []string{"xcol.file", "xcol.line", "xcol.column", "xcol.error"}
 	// The columns of amounts, whose headers state the unit.
 	amountColumns = map[string]bool{"xcol.total": true, "xcol.adjustments": true, "xcol.match": true, "xcol.paid": true, "xcol.grand": true,
@@ -111,9 +130,11 @@ var (
 
 func newXLSX(w io.Writer, o Options) *workbook {
 	p := o.Printer
-	wb := &workbook{w: w, p: p}
-	wb.summary = sheet{name: sheetName(p.S("sheet.summary")), max: []int{30, 30, 12, 10, 18, 18, 18, 18, 18, 50, 30}}
-	wb.lines = sheet{name: sheetName(p.S("sheet.lines")), max: []int{24, 10, 26, 18, 12, 10, 12, 18, 9, 18, 18, 18, 18, 12, 24, 50, 60}}
+	wb := &workbook{w: w, o: o, p: p}
+	// The widest each column is made: printed one page wide, the narrower
+	// the columns of words, the larger the print.
+	wb.summary = sheet{name: sheetName(p.S("sheet.summary")), max: []int{32, 24, 12, 8, 18, 18, 18, 18, 18, 36, 20}}
+	wb.lines = sheet{name: sheetName(p.S("sheet.lines")), max: []int{16, 9, 18, 12, 10, 8, 10, 18, 8, 18, 18, 18, 18, 10, 16, 30, 36, 16}}
 	wb.failures = sheet{name: sheetName(p.S("sheet.failures")), max: []int{40, 6, 6, 80}}
 	wb.summary.rows = append(wb.summary.rows, headerRow(summaryHeaders, p))
 	wb.lines.rows = append(wb.lines.rows, headerRow(lineHeaders, p))
@@ -126,7 +147,7 @@ func headerRow(keys []string, p msg.Printer) []cell {
 	for i, k := range keys {
 		h := p.S(k)
 		if amountColumns[k] {
-			h = p.S("xcol.unit", "column", h)
+			h = p.S("xcol.unit."+p.Unit, "column", h)
 		}
 		row[i] = cell{kind: cellHeader, text: h}
 	}
@@ -142,16 +163,21 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 	if name == "" {
 		name = filepath.Base(r.FileName())
 	}
+	file := filepath.Base(r.FileName())
+	if r.File == nil {
+		file = ""
+	}
 	for _, l := range res.Lines {
 		rate := cell{}
 		if l.Rate != nil {
 			rate = cell{kind: cellRate, text: l.Rate.String()}
 		}
 		w.lines.rows = append(w.lines.rows, []cell{
-			wrap(name), text(l.Item.Clause), wrap(p.Item(l.Item.ID)), wrap(p.S("recipient." + string(l.Item.Recipient))),
+			wrap(name), text(l.Item.Clause), wrap(docItem(p, l.Item.ID)), wrap(p.S("recipient." + string(l.Item.Recipient))),
 			text(p.S("payer." + string(l.Item.Payer))), text(p.S("scope.short." + string(l.Item.Scope))), wrap(kindWord(l.Item, p)),
 			amountCell(l.Base), rate, amountCell(l.Computed), amountCell(l.Cap), amountCell(l.Min), amountCell(l.Max),
-			text(bindingWord(l.Binding, p)), wrap(itemOr(l.ExcludedBy, p)), wrap(strings.Join(p.Notes(l.Notes), p.S("label.semicolon"))), wrap(l.Item.Quote),
+			text(bindingWord(l.Binding, p)), wrap(docItemOr(l.ExcludedBy, p)), wrap(strings.Join(p.Notes(l.Notes), p.S("label.semicolon"))), wrap(l.Item.Quote),
+			text(file),
 		})
 	}
 	for _, a := range res.Adjustments {
@@ -159,6 +185,7 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 		w.lines.rows = append(w.lines.rows, []cell{
 			wrap(name), text(a.Clause), wrap(p.S("adjustment." + a.ID)), {}, text(p.S("payer.municipal")), text(p.S("scope.short.project")), wrap(p.S("label.adjustment")),
 			{}, {}, {}, {}, {}, amountCell(&amt), {}, {}, wrap(p.Note(a.Note)), wrap(res.Edition.Supplementary.CumulativeCapQuote),
+			text(file),
 		})
 	}
 	eligible := p.S("label.yes")
@@ -173,7 +200,7 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 	w.summary.rows = append(w.summary.rows, []cell{
 		wrap(name), wrap(res.Applicant), dateCell(res.Date), text(eligible),
 		amountCell(&res.Total), amountCell(&adj), amountCell(&res.DistrictMatch), amountCell(&paid), amountCell(&grand),
-		wrap(strings.Join(p.Notes(res.Warnings), p.S("label.semicolon"))), text(filepath.Base(r.FileName())),
+		wrap(strings.Join(p.Notes(res.Warnings), p.S("label.semicolon"))), text(file),
 	})
 	return nil
 }
@@ -201,7 +228,7 @@ func (w *workbook) End() error {
 	for c := 4; c <= 8; c++ { // the amounts: municipal total … grand total
 		sum := decimal.Zero
 		for _, row := range w.summary.rows[1:] {
-			if v, err := decimal.NewFromString(row[c].text); err == nil {
+			if v, err := decimal.NewFromString(row[c].text); err == nil && row[c].kind == cellAmount {
 				sum = sum.Add(v)
 			}
 		}
@@ -217,11 +244,15 @@ func (w *workbook) End() error {
 
 const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 
-// The number formats: amounts with thousands separators and two decimals,
-// a negative amount in brackets, a zero as 0.00; days as 2026-03-01.
+// The number formats: amounts with thousands separators and two decimals
+// (in 万元, as many more as it needs, up to six), a negative amount with a
+// minus, as every other form shows it, a zero as 0.00; days as 2026-03-01;
+// rates as 30% or 3.5%.
 const (
-	accounting = `#,##0.00_);(#,##0.00);0.00_)`
-	dateFormat = `yyyy-mm-dd`
+	accounting    = `#,##0.00;-#,##0.00;0.00`
+	accountingWan = `#,##0.00####;-#,##0.00####;0.00`
+	dateFormat    = `yyyy-mm-dd`
+	rateFormat    = `0.0##%`
 )
 
 // maxCellText is the most characters Excel keeps in a cell.
@@ -278,7 +309,7 @@ func (w *workbook) write(out io.Writer) error {
 		{"xl/styles.xml", stylesXML},
 	}
 	for i, s := range sheets {
-		files = append(files, struct{ name, content string }{fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1), s.xml(w.p)})
+		files = append(files, struct{ name, content string }{fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1), s.xml(w)})
 	}
 	for _, f := range files {
 		if err := put(f.name, f.content); err != nil {
@@ -288,13 +319,16 @@ func (w *workbook) write(out io.Writer) error {
 	return z.Close()
 }
 
-// stylesXML holds the formats, fonts, fills and borders of the cells, in
-// the order of styleOf: 0 text, 1 amount, 2 rate, 3 header, 4 date, 5
-// wrapped text, 6 a total, 7 the totals' label. Every cell is aligned to
-// the top, so that a row of wrapped text reads from its first line.
+// stylesXML holds the formats, fonts, fills and borders of the cells: 0
+// text, 1 amount, 2 rate, 3 header, 4 date, 5 wrapped text, 6 a total, 7
+// the totals' label, 8 an amount in 万元, 9 a total in 万元, 10 a whole
+// percentage. Every cell is aligned to the top, so that a row of wrapped
+// text reads from its first line.
 var stylesXML = xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-	`<numFmts count="2"><numFmt numFmtId="164" formatCode="` + escapeXML(accounting) + `"/>` +
-	`<numFmt numFmtId="165" formatCode="` + dateFormat + `"/></numFmts>` +
+	`<numFmts count="4"><numFmt numFmtId="164" formatCode="` + escapeXML(accounting) + `"/>` +
+	`<numFmt numFmtId="165" formatCode="` + dateFormat + `"/>` +
+	`<numFmt numFmtId="166" formatCode="` + escapeXML(accountingWan) + `"/>` +
+	`<numFmt numFmtId="167" formatCode="` + escapeXML(rateFormat) + `"/></numFmts>` +
 	`<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>` +
 	`<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
 	`<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
@@ -303,15 +337,18 @@ var stylesXML = xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats.or
 	`<border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border>` +
 	`<border><left/><right/><top style="thin"><color auto="1"/></top><bottom style="double"><color auto="1"/></bottom><diagonal/></border></borders>` +
 	`<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-	`<cellXfs count="8">` +
+	`<cellXfs count="` + strconv.Itoa(styleCount) + `">` +
 	`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>` +
 	`<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
-	`<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
+	`<xf numFmtId="167" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
 	`<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>` +
 	`<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment horizontal="left" vertical="top"/></xf>` +
 	`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` +
 	`<xf numFmtId="164" fontId="1" fillId="0" borderId="2" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
 	`<xf numFmtId="0" fontId="1" fillId="0" borderId="2" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
+	`<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
+	`<xf numFmtId="166" fontId="1" fillId="0" borderId="2" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
+	`<xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>` +
 	`</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
 	`</styleSheet>`
 
@@ -319,16 +356,16 @@ var stylesXML = xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats.or
 // the totals below them.
 func (s *sheet) filterRows() int {
 	for i := len(s.rows) - 1; i > 0; i-- {
-		if len(s.rows[i]) > 0 && s.rows[i][0].kind != cellTotalText && !(len(s.rows[i]) == 1 && s.rows[i][0].kind == cellWrap) {
+		if len(s.rows[i]) > 1 && s.rows[i][0].kind != cellTotalText { // not a note, a blank or the totals
 			return i + 1
 		}
 	}
 	return 1
 }
 
-// widths are the columns' widths in characters: the widest text of each
-// (a Chinese character counts two, an amount its formatted width), within
-// the column's maximum, at least 6.
+// widths are the columns' widths in Excel's units, the width of a digit:
+// the widest text of each (see textUnits), within the column's maximum, at
+// least 6.
 func (s *sheet) widths() []int {
 	ws := make([]int, len(s.rows[0]))
 	for _, row := range s.rows {
@@ -345,14 +382,18 @@ func (s *sheet) widths() []int {
 			case cellRate:
 				w = 8
 			case cellHeader:
-				w = 0
-				for _, part := range strings.Fields(cl.text) {
-					w = max(w, DisplayWidth(part))
+				// Headers wrap between words: as wide as the longest
+				// word, at least 10, at most the whole line.
+				for _, line := range strings.Split(cl.text, "\n") {
+					word := 0
+					for _, part := range strings.Fields(line) {
+						word = max(word, textUnits(part))
+					}
+					w = max(w, min(textUnits(line), max(word, 10))+cellPadding)
 				}
-				w = min(DisplayWidth(cl.text), max(w, 10)) + 2
 			default:
 				for _, line := range strings.Split(cl.text, "\n") {
-					w = max(w, DisplayWidth(line)+2)
+					w = max(w, textUnits(line)+cellPadding)
 				}
 			}
 			ws[c] = max(ws[c], min(w, s.max[c]))
@@ -364,21 +405,32 @@ func (s *sheet) widths() []int {
 	return ws
 }
 
-// lines is how many lines a wrapped text takes in a column width wide: a
-// column's width counts digits, and a Chinese character is a little wider
-// than two, so a line holds a little less than the width.
+// cellPadding is the room a cell keeps beside its text, in digits.
+const cellPadding = 1
+
+// textUnits is how many digits' widths a line of text takes in Excel: its
+// display width (a Chinese character counts two), plus a twentieth, for a
+// Chinese character at 11 points is 14.7 pixels against a Calibri digit's
+// 7. LibreOffice draws them narrower, so its rows show a little air.
+func textUnits(s string) int {
+	w := DisplayWidth(s)
+	return w + w/20
+}
+
+// lines is how many lines a wrapped text takes in a column width wide.
 func lines(text string, width int) int {
 	n := 0
-	room := max(width*9/10-1, 1)
+	room := max(width-cellPadding, 1)
 	for _, para := range strings.Split(text, "\n") {
-		n += max(1, (DisplayWidth(para)+room-1)/room)
+		n += max(1, (textUnits(para)+room-1)/room)
 	}
 	return n
 }
 
 // xml renders a worksheet: column widths, a frozen header row, an
 // autofilter, the cells, and its print settings.
-func (s *sheet) xml(p msg.Printer) string {
+func (s *sheet) xml(w *workbook) string {
+	p := w.p
 	ws := s.widths()
 	var b strings.Builder
 	b.WriteString(xmlHeader)
@@ -394,6 +446,13 @@ func (s *sheet) xml(p msg.Printer) string {
 	}
 	b.WriteString(`</cols><sheetData>`)
 	for r, row := range s.rows {
+		// A short text wider than its column (a long payer in English)
+		// wraps too, rather than be hidden under the next cell.
+		for c := range row {
+			if row[c].kind == cellText && len(row) > 1 && textUnits(row[c].text)+cellPadding > ws[c] {
+				row[c].kind = cellWrap
+			}
+		}
 		// A row as high as its tallest wrapped cell: Excel does not grow
 		// rows to their text when it opens a file.
 		height := 1
@@ -415,11 +474,27 @@ func (s *sheet) xml(p msg.Printer) string {
 			style := styleOf[cl.kind]
 			switch cl.kind {
 			case cellEmpty:
-			case cellAmount, cellRate, cellDate:
+			case cellAmount:
+				if p.Unit == "wan" {
+					style = styleAmountWan
+				}
+				fmt.Fprintf(&b, `<c r="%s" s="%d"><v>%s</v></c>`, ref, style, w.inUnit(cl.text))
+			case cellRate:
+				if decimal.RequireFromString(cl.text).Shift(2).IsInteger() {
+					style = styleWholeRate
+				}
+				fmt.Fprintf(&b, `<c r="%s" s="%d"><v>%s</v></c>`, ref, style, cl.text)
+			case cellDate:
 				fmt.Fprintf(&b, `<c r="%s" s="%d"><v>%s</v></c>`, ref, style, cl.text)
 			case cellTotal:
-				fmt.Fprintf(&b, `<c r="%s" s="%d"><f>SUM(%s)</f><v>%s</v></c>`, ref, style, cl.sum, cl.text)
+				if p.Unit == "wan" {
+					style = styleTotalWan
+				}
+				fmt.Fprintf(&b, `<c r="%s" s="%d"><f>SUM(%s)</f><v>%s</v></c>`, ref, style, cl.sum, w.inUnit(cl.text))
 			default:
+				if cl.text == "" {
+					continue // an empty cell, not an empty string
+				}
 				fmt.Fprintf(&b, `<c r="%s" s="%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, style, escapeXML(excelText(cl.text)))
 			}
 		}
@@ -429,8 +504,18 @@ func (s *sheet) xml(p msg.Printer) string {
 	fmt.Fprintf(&b, `<autoFilter ref="A1:%s%d"/>`, columnName(len(ws)-1), s.filterRows())
 	b.WriteString(`<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`)
 	b.WriteString(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
+	// Printed: the document and the policy on the left, the sheet and the
+	// day of the calculation on the right, the page's number at the foot.
+	left := p.S("html.title")
+	if p.Edition != nil {
+		left += " · " + p.Edition.Policy
+	}
+	right := s.name
+	if !w.o.Computed.IsZero() {
+		right += " · " + p.S("label.computed", "date", w.o.Computed.String())
+	}
 	fmt.Fprintf(&b, `<headerFooter><oddHeader>%s</oddHeader><oddFooter>%s</oddFooter></headerFooter>`,
-		escapeXML("&L"+headerText(p.S("label.title"))+"&R"+headerText(s.name)), escapeXML(p.S("xcol.page")))
+		escapeXML("&L"+headerText(left)+"&R"+headerText(right)), escapeXML(p.S("xcol.page")))
 	b.WriteString(`</worksheet>`)
 	return b.String()
 }
@@ -514,9 +599,30 @@ func bindingWord(b calc.Binding, p msg.Printer) string {
 	return p.S("binding." + string(b))
 }
 
-func itemOr(id string, p msg.Printer) string {
+// docItem names an item in a document a client reads: in Chinese by its
+// Chinese name, in English by its measure's and its own title (First-version
+// software · developer) rather than its id.
+func docItem(p msg.Printer, id string) string {
+	if p.Zh() || p.Edition == nil {
+		return p.Item(id)
+	}
+	it, ok := p.Edition.Item(id)
+	if !ok {
+		return id
+	}
+	m, _ := p.Edition.Measure(it.Measure)
+	if m == nil || len(m.Items) == 1 {
+		if m != nil {
+			return m.Title.En
+		}
+		return it.Title.En
+	}
+	return m.Title.En + " · " + it.Title.En
+}
+
+func docItemOr(id string, p msg.Printer) string {
 	if id == "" {
 		return ""
 	}
-	return p.Item(id)
+	return docItem(p, id)
 }
