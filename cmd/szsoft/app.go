@@ -16,9 +16,11 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -31,8 +33,44 @@ import (
 	"szsoft/measures"
 )
 
-// version is set by the linker (make build) or left as "dev".
-var version = "dev"
+// version is set by the linker (make build, make dist: the tag or the
+// commit, from git describe); else Version reads what go build stamped.
+var version = ""
+
+// Version is szsoft's version: the linker's, else the module version of a
+// go install …@version, else the commit go build stamped from the clone
+// (with -dirty when it had changes), else "dev".
+var Version = sync.OnceValue(func() string {
+	if version != "" {
+		return version
+	}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	rev, dirty := "", false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return "dev"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if dirty {
+		rev += "-dirty"
+	}
+	return rev
+})
 
 // app holds what the commands share: the streams and what they read of the
 // environment, and the editions they compute under, so that tests can run
@@ -110,6 +148,15 @@ func (a *app) rootCmd() *cobra.Command {
 	// --lang is every command's: help, errors and results alike.
 	lang := &choiceFlag{onceValue: onceValue{name: "lang"}, values: langs, aliases: langNames}
 	root.PersistentFlags().Var(lang, "lang", a.printer("yuan").S("flag.lang"))
+	// szsoft --version is szsoft version; szsoft alone is its help.
+	root.Flags().BoolP("version", "v", false, a.printer("yuan").S("flag.version"))
+	root.RunE = func(cmd *cobra.Command, _ []string) error {
+		if v, _ := cmd.Flags().GetBool("version"); v {
+			_, err := io.WriteString(a.stdout, a.versionText())
+			return err
+		}
+		return cmd.Help()
+	}
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
 		// A wrong SZSOFT_LANG is said, as a wrong SZSOFT_UNIT is, unless
 		// --lang overrides it.

@@ -61,12 +61,27 @@ func (a *app) batchCmd() *cobra.Command {
 // it: what cannot be read is an error record in its place.
 func (a *app) expand(args []string, names chan<- entry) {
 	defer close(names)
+	a.expandArgs(args, names)
+}
+
+func (a *app) expandArgs(args []string, names chan<- entry) {
 	for _, arg := range args {
 		if arg == "-" {
 			a.readNames(names)
 			continue
 		}
 		st, err := os.Stat(arg)
+		if err != nil && windowsNames && strings.ContainsAny(arg, "*?[") {
+			// cmd.exe and PowerShell hand D:\客户\*.toml over as it is:
+			// szsoft expands it, as a Unix shell would have.
+			matches, gerr := filepath.Glob(arg)
+			if gerr != nil || len(matches) == 0 {
+				names <- entry{name: arg, err: fileError(arg, note("cli.batch.nomatch"), calc.Note{})}
+				continue
+			}
+			a.expandArgs(matches, names) // sorted, and each exists
+			continue
+		}
 		switch {
 		case err != nil:
 			names <- entry{name: arg} // reading it reports what is wrong
@@ -74,7 +89,7 @@ func (a *app) expand(args []string, names chan<- entry) {
 			if walkTOML(arg, names) == 0 {
 				names <- entry{name: arg, err: fileError(arg, note("cli.batch.empty"), note("cli.batch.empty.hint"))}
 			}
-		case !st.Mode().IsRegular() && strings.HasSuffix(arg, ".toml"):
+		case !st.Mode().IsRegular() && isTOMLName(arg):
 			names <- entry{name: arg, err: notRegular(arg, st.Mode())}
 		default:
 			names <- entry{name: arg}
@@ -99,6 +114,20 @@ func (a *app) readNames(names chan<- entry) {
 			return
 		}
 	}
+}
+
+// windowsNames: names are read as Windows reads them. The extension .toml
+// matches in any case (Explorer shows PROJECT.TOML as a .toml file), and a
+// pattern that names no file is expanded by szsoft. Tests set it to try
+// Windows' reading here.
+var windowsNames = runtime.GOOS == "windows"
+
+// isTOMLName reports whether name ends in .toml (on Windows, in any case).
+func isTOMLName(name string) bool {
+	if windowsNames {
+		return len(name) >= 5 && strings.EqualFold(name[len(name)-5:], ".toml")
+	}
+	return strings.HasSuffix(name, ".toml")
 }
 
 // notRegular is a FIFO, socket or device named *.toml: never opened, never
@@ -140,7 +169,7 @@ func walkTOML(dir string, names chan<- entry) int {
 	for _, e := range entries {
 		path := filepath.Join(dir, e.Name())
 		isDir := e.IsDir() // a symbolic link is never IsDir here: not followed
-		if !isDir && !strings.HasSuffix(e.Name(), ".toml") {
+		if !isDir && !isTOMLName(e.Name()) {
 			continue
 		}
 		mode := e.Type()
@@ -195,7 +224,7 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	w := bufio.NewWriterSize(out.w, 64*1024)
 	unit := opts.unitOf()
 	p := a.printer(unit)
-	form, err := render.New(name, w, render.Options{Printer: p, Many: true, Width: a.outWidth(opts), Computed: a.today(), Version: version})
+	form, err := render.New(name, w, render.Options{Printer: p, Many: true, Width: a.outWidth(opts), Computed: a.today(), Version: Version()})
 	if err != nil {
 		return err
 	}

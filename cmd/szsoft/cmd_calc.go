@@ -237,7 +237,7 @@ func (a *app) runCalc(opts *calcOptions, mf *measureFlags) error {
 	}
 	var buf bytes.Buffer
 	f, err := render.New(form, &buf, render.Options{Printer: a.printer(opts.unitOf()), Explain: opts.explain.on, Width: a.outWidth(opts),
-		Computed: a.today(), Version: version})
+		Computed: a.today(), Version: Version()})
 	if err != nil {
 		return err
 	}

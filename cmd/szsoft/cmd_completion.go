@@ -66,18 +66,24 @@ func (a *app) versionCmd() *cobra.Command {
 		Use:  "version",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			var b strings.Builder
-			b.WriteString("szsoft " + version + "\n")
-			p := a.printer("yuan")
-			for _, e := range a.reg.Editions() {
-				b.WriteString(render.Indent(p.S("cli.version.policy", "id", e.ID, "title", e.Title), a.termWidth(), "", "  "))
-			}
-			_, err := io.WriteString(a.stdout, b.String())
+			_, err := io.WriteString(a.stdout, a.versionText())
 			return err
 		},
 	}
 	a.describe(cmd, "version")
 	return cmd
+}
+
+// versionText is what szsoft version and szsoft --version print: the
+// version, then the policy editions implemented.
+func (a *app) versionText() string {
+	var b strings.Builder
+	b.WriteString("szsoft " + Version() + "\n")
+	p := a.printer("yuan")
+	for _, e := range a.reg.Editions() {
+		b.WriteString(render.Indent(p.S("cli.version.policy", "id", e.ID, "title", e.Title), a.termWidth(), "", "  "))
+	}
+	return b.String()
 }
 
 // completeMeasures offers the measure names, and their Chinese names once

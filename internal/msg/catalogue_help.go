@@ -53,6 +53,7 @@ var helpCatalogue = map[string]Entry{
 	"flag.output":        {"输出格式：{forms}（默认 table，或 --out 文件扩展名所指的格式）", "output form: {forms} (default table, or the one the --out file's extension names)"},
 	"flag.out":           {"把结果写入此文件而非标准输出（- 为标准输出）；文件要么完整写出，要么不留下", "write the output to this file instead of standard output (- is standard output); the file appears whole or not at all"},
 	"flag.unit":          {"命令行中不带单位的数字及显示金额的单位：元（yuan）或万元（wan），默认 SZSOFT_UNIT，否则为元；JSON、CSV 和 total 始终以元为单位", "unit of bare numbers in flags and of amounts shown: yuan or wan (万元), default SZSOFT_UNIT, else yuan; JSON, CSV and total are always in yuan"},
+	"flag.version":       {"显示 szsoft 的版本（同 szsoft version）", "print szsoft's version (as szsoft version does)"},
 	"flag.lang":          {"标题、表头、说明、错误和帮助的语言：zh 或 en（默认 SZSOFT_LANG，否则按系统语言）", "language of titles, headers, notes, errors and help: zh or en (default SZSOFT_LANG, else the locale's)"},
 	"flag.policy":        {"政策版本：{editions}（默认：事项日期所在的版本）", "policy edition: {editions} (default: the edition in force on the date)"},
 	"flag.same-kind":     {"本措施（或 =事项,… 所列事项）已在市级同类措施中享受（附则：不得重复享受）；只用于单项措施", "this measure's support (or, with =ITEM,…, its items') was already received under a similar municipal measure (附则: no double-dipping); with a measure only"},
