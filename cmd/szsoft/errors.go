@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -123,7 +124,12 @@ func classify(err error, p msg.Printer) (int, []message) {
 		if _, serr := os.Stat(filepath.Dir(oe.Path)); errors.Is(oe.Err, fs.ErrNotExist) && errors.Is(serr, fs.ErrNotExist) {
 			reason = "cli.os.nodir" // the folder is missing, not the file
 		}
-		return exitValue, []message{{p.S("cli.out.error", "path", oe.Path, "reason", reason), ""}}
+		hint := ""
+		if runtime.GOOS == "windows" && reason == "cli.os.permission" {
+			// Windows refuses to replace a file Excel holds open.
+			hint = p.S("cli.out.denied.windows")
+		}
+		return exitValue, []message{{p.S("cli.out.error", "path", oe.Path, "reason", reason), hint}}
 	case errors.As(err, &se):
 		return exitValue, []message{{p.S("cli.stdout.error", "reason", describeOpenError(se.err)), ""}}
 	case errors.As(err, &ue):

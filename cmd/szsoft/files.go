@@ -73,6 +73,9 @@ func (a *app) readFile(name string) ([]byte, error) {
 
 // describeOpenError says what went wrong as a code, without the path.
 func describeOpenError(err error) calc.Code {
+	if code := osReason(err); code != "" {
+		return code
+	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return "cli.os.notexist"

@@ -7,6 +7,16 @@
 // flags, environment, terminals and the clock.
 package main
 
-import "os"
+import (
+	"os"
 
-func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+	"szsoft/internal/outfile"
+)
+
+func main() {
+	restore := utf8Console()
+	outfile.AtInterrupt(restore)
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	restore()
+	os.Exit(code)
+}

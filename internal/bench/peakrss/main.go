@@ -1,8 +1,10 @@
+//go:build unix
+
 // Command peakrss runs a command several times, its output discarded, and
 // prints the smallest peak resident set size it reached, in KiB (the least
 // disturbed run): make bench compares it across input sizes.
 //
-//	go run ./bench/peakrss -runs 3 -- szsoft batch DIR -o jsonl
+//	go run ./internal/bench/peakrss -runs 3 -- szsoft batch DIR -o jsonl
 package main
 
 import (
