@@ -1,8 +1,11 @@
 # szsoft — build, test, install.
 #
-#   make test      gofmt check, go vet, staticcheck, go test -race (what CI runs)
+#   make test      gofmt check, go vet (here and for Windows and macOS),
+#                  staticcheck, go test -race (what CI runs)
 #   make build     bin/szsoft
 #   make install   binary, completions and man pages under $(DESTDIR)$(PREFIX)
+#                  (/usr/local by default: run it with sudo, or give PREFIX=$HOME/.local)
+#   make dist      release archives for six platforms and SHA256SUMS, in dist/
 
 GO          ?= go
 PREFIX      ?= /usr/local
@@ -20,20 +23,27 @@ FUZZTIME    ?= 30s
 FUZZ        := ./calc:FuzzParseAmount ./calc:FuzzParseRate ./internal/project:FuzzParse \
                ./internal/project:FuzzLocate ./cmd/szsoft:FuzzCompute
 
-.PHONY: all build test fmt-check vet staticcheck gotest fuzz bench bench-data completions install install-check clean
+.PHONY: all build test fmt-check vet vet-cross staticcheck gotest fuzz bench bench-data completions install install-check dist clean
 
 all: build
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/szsoft
 
-test: fmt-check vet staticcheck gotest install-check
+test: fmt-check vet vet-cross staticcheck gotest install-check
 
 fmt-check:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
 vet:
 	$(GO) vet ./...
+
+# The files only Windows or macOS compiles (the console's code page, their
+# errors), tests included, type-checked here. go test builds every release
+# platform in internal/dist and runs the Windows binary under Wine.
+vet-cross:
+	GOOS=windows GOARCH=amd64 $(GO) vet ./...
+	GOOS=darwin GOARCH=arm64 $(GO) vet ./...
 
 staticcheck:
 	$(GO) run $(STATICCHECK) ./...
@@ -87,5 +97,10 @@ install-check:
 		test -s "$$d/usr/$$f" || { echo "install-check: $$f missing"; exit 1; }; \
 	done && "$$d/usr/bin/szsoft" version | grep -q 深府规 && echo "install-check: ok"
 
+# make dist: the archives of internal/dist for the version of VERSION (the
+# tag or the commit), the same bytes for the same commit.
+dist:
+	$(GO) run ./internal/dist -version $(VERSION) -out dist
+
 clean:
-	rm -rf bin
+	rm -rf bin dist
