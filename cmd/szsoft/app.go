@@ -148,6 +148,7 @@ func (a *app) rootCmd() *cobra.Command {
 	// --lang is every command's: help, errors and results alike.
 	lang := &choiceFlag{onceValue: onceValue{name: "lang"}, values: langs, aliases: langNames}
 	root.PersistentFlags().Var(lang, "lang", a.printer("yuan").S("flag.lang"))
+	completeFlags(root, root.PersistentFlags())
 	// szsoft --version is szsoft version; szsoft alone is its help.
 	root.Flags().BoolP("version", "v", false, a.printer("yuan").S("flag.version"))
 	root.RunE = func(cmd *cobra.Command, _ []string) error {
@@ -331,6 +332,10 @@ func (a *app) findLanguage() string {
 			}
 			return "en"
 		}
+	}
+	// Windows sets no locale variable: its display language.
+	if strings.HasPrefix(strings.ToLower(systemLanguage()), "zh") {
+		return "zh"
 	}
 	return "en"
 }

@@ -74,7 +74,7 @@ func (a *app) expandArgs(args []string, names chan<- entry) {
 		if err != nil && windowsNames && strings.ContainsAny(arg, "*?[") {
 			// cmd.exe and PowerShell hand D:\客户\*.toml over as it is:
 			// szsoft expands it, as a Unix shell would have.
-			matches, gerr := filepath.Glob(arg)
+			matches, gerr := globFold(arg)
 			if gerr != nil || len(matches) == 0 {
 				names <- entry{name: arg, err: fileError(arg, note("cli.batch.nomatch"), calc.Note{})}
 				continue
@@ -121,6 +121,30 @@ func (a *app) readNames(names chan<- entry) {
 // pattern that names no file is expanded by szsoft. Tests set it to try
 // Windows' reading here.
 var windowsNames = runtime.GOOS == "windows"
+
+// globFold expands a pattern as Windows matches names, in any case, when
+// only its last element has wildcards (D:\客户\*.TOML); else as
+// filepath.Glob does.
+func globFold(pattern string) ([]string, error) {
+	dir, base := filepath.Split(pattern)
+	if strings.ContainsAny(dir, "*?[") {
+		return filepath.Glob(pattern)
+	}
+	if _, err := filepath.Match(base, ""); err != nil {
+		return nil, err
+	}
+	entries, err := os.ReadDir(filepath.Clean(dir + "."))
+	if err != nil {
+		return nil, nil
+	}
+	var out []string
+	for _, e := range entries {
+		if ok, _ := filepath.Match(strings.ToLower(base), strings.ToLower(e.Name())); ok {
+			out = append(out, dir+e.Name())
+		}
+	}
+	return out, nil // ReadDir sorts by name
+}
 
 // isTOMLName reports whether name ends in .toml (on Windows, in any case).
 func isTOMLName(name string) bool {
@@ -333,9 +357,10 @@ func (pr *progress) stderr() io.Writer {
 	return pr.a.stderr
 }
 
-// failed prints every error of a failed file on stderr, one line each.
-// Errors in a file name it already; others (an unreadable file, a flag)
-// get the file's name in front.
+// failed prints every error of a failed file on stderr, a line each, and
+// its hint where one helps, as calc does. Errors in a file name it
+// already; others (an unreadable file, a flag) get the file's name in
+// front.
 func (pr *progress) failed(o outcome, p msg.Printer) {
 	var pes project.Errors
 	named := errors.As(o.err, &pes)
@@ -345,6 +370,9 @@ func (pr *progress) failed(o outcome, p msg.Printer) {
 			m.msg = p.S("label.pair", "label", o.name, "value", m.msg)
 		}
 		fmt.Fprint(pr.stderr(), stderrLine(p, "error", m.msg, pr.a.errWidth()))
+		if m.hint != "" {
+			fmt.Fprint(pr.stderr(), stderrLine(p, "hint", m.hint, pr.a.errWidth()))
+		}
 	}
 }
 

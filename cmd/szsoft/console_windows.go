@@ -34,3 +34,14 @@ func isConsole(f *os.File) bool {
 	var mode uint32
 	return windows.GetConsoleMode(windows.Handle(f.Fd()), &mode) == nil
 }
+
+// systemLanguage is the language of Windows' display (zh-CN on a Chinese
+// Windows), which sets no LANG: the language when neither --lang,
+// SZSOFT_LANG nor a locale variable says one.
+func systemLanguage() string {
+	langs, err := windows.GetUserPreferredUILanguages(windows.MUI_LANGUAGE_NAME)
+	if err != nil || len(langs) == 0 {
+		return ""
+	}
+	return langs[0]
+}

@@ -36,7 +36,13 @@ func (o *onceValue) flagNext(s, example string) error {
 	return nil
 }
 
+// mark records the value of a flag given once. The same value again is
+// the same flag read twice (cobra's completion parses the line twice), not
+// a second answer.
 func (o *onceValue) mark(s string) error {
+	if o.set && s == o.raw {
+		return nil
+	}
 	if o.set {
 		return usage("cli.flag.twice", "flag", o.name, "first", strconv.Quote(o.raw), "second", strconv.Quote(s)).
 			withHint("cli.flag.twice.hint", "flag", o.name)

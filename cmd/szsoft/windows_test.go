@@ -30,9 +30,15 @@ func TestWindowsNamesHere(t *testing.T) {
 	if out, errs, code := batch(dir); code != 0 || out != "20000000.00\n" {
 		t.Errorf("batch DIR: exit %d, %q %s", code, out, errs)
 	}
-	// The pattern, expanded by szsoft: b.toml only.
-	if out, errs, code := batch(filepath.Join(dir, "*.toml")); code != 0 || out != "10000000.00\n" {
-		t.Errorf("batch DIR/*.toml: exit %d, %q %s", code, out, errs)
+	// The pattern, expanded by szsoft and matched as Windows matches names,
+	// in any case: A.TOML and b.toml, whichever case the pattern is in.
+	for _, pattern := range []string{"*.toml", "*.TOML"} {
+		if out, errs, code := batch(filepath.Join(dir, pattern)); code != 0 || out != "20000000.00\n" {
+			t.Errorf("batch DIR/%s: exit %d, %q %s", pattern, code, out, errs)
+		}
+	}
+	if out, errs, code := batch(filepath.Join(dir, "b.*")); code != 0 || out != "10000000.00\n" {
+		t.Errorf("batch DIR/b.*: exit %d, %q %s", code, out, errs)
 	}
 	// A pattern that names nothing is an error record; the rest is computed.
 	out, errs, code := batch(filepath.Join(dir, "*.xlsx"), filepath.Join(dir, "b.toml"))

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -41,9 +42,9 @@ func TestWindowsUnderWine(t *testing.T) {
 
 	t.Run("batch a pattern with backslashes", func(t *testing.T) {
 		// cmd.exe hands over Z:\…\客户\*.toml unexpanded: szsoft expands
-		// it to a.toml and b.toml (the pattern is matched as written).
+		// it, in any case, to a.toml, b.toml and C.TOML.
 		out, errs, code := w.run(t, "batch", w.path(clients)+`\*.toml`, "-o", "jsonl", "--date", "2026-11-26")
-		if code != 0 || strings.Count(out, "\n") != 2 {
+		if code != 0 || strings.Count(out, "\n") != 3 || !strings.Contains(out, `\\C.TOML"`) {
 			t.Fatalf("exit %d, %d records:\n%s%s", code, strings.Count(out, "\n"), out, errs)
 		}
 		want := strings.ReplaceAll(w.path(filepath.Join(clients, "a.toml")), `\`, `\\`)
@@ -92,6 +93,16 @@ func TestWindowsUnderWine(t *testing.T) {
 		_, errs, code := w.run(t, "calc", "first-version", "--sales", "5e7", "--lang", "zh", "--out", w.path(dir)+`\测算?.xlsx`)
 		if code != 1 || !strings.Contains(errs, "文件名或路径无效") {
 			t.Errorf("exit %d: %s", code, errs)
+		}
+	})
+
+	t.Run("the language of Windows", func(t *testing.T) {
+		// Windows sets no LANG: a Chinese Windows (Wine takes its display
+		// language from the LANG it starts with) gets Chinese.
+		env := append(slices.Clone(w.env), "LANG=zh_CN.UTF-8", "LC_ALL=zh_CN.UTF-8")
+		out, errs, code := w.runEnv(t, env, "cmd", "/c", "set LANG=& set LC_ALL=& set SZSOFT_LANG=& "+w.path(w.exe)+" version")
+		if code != 0 || !strings.Contains(out, "政策 sz2022：") {
+			t.Errorf("exit %d, %q %s", code, out, errs)
 		}
 	})
 
@@ -219,8 +230,14 @@ func (w *wine) path(p string) string {
 // run runs szsoft.exe with args, output piped.
 func (w *wine) run(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
-	cmd := exec.Command(w.wine, append([]string{w.exe}, args...)...)
-	cmd.Env, cmd.Dir = w.env, w.cwd
+	return w.runEnv(t, w.env, append([]string{w.exe}, args...)...)
+}
+
+// runEnv runs a Windows program under Wine in the environment env.
+func (w *wine) runEnv(t *testing.T, env []string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(w.wine, args...)
+	cmd.Env, cmd.Dir = env, w.cwd
 	// Files, not pipes: the services Wine starts inherit the streams and
 	// hold a pipe open long after szsoft.exe has exited.
 	streams := t.TempDir()

@@ -102,7 +102,8 @@ Name a measure and give its inputs as flags, or give a project file with
 标准错误；若有文件失败，在其余文件都计算完成后以状态 1 退出。
 
 输出格式：table（每个文件一行及总计）、json（数组）、jsonl（每行一个对象，
-流式）、csv（每个事项一行）、markdown、xlsx、total（所计算文件的市级合计总额）。
+流式）、csv（每个事项一行）、markdown、xlsx（工作簿）、html（可打印的测算书）、
+total（所计算文件的市级合计总额）。
 参数优先于各文件中的键，与 szsoft calc --file 相同。`, `Compute many project files. A directory stands for every *.toml file below
 it, in bytewise path order (symbolic links to directories are not followed);
 "-" reads file names from standard input, one a line. The output keeps the
@@ -112,10 +113,12 @@ the exit status is 1 if any file failed, after all the others were computed.
 
 Output forms: table (a summary row per file and a grand total), json (an
 array), jsonl (an object per line, streamed), csv (a row per line item),
-markdown, xlsx, total (the grand municipal total of the files computed).
+markdown, xlsx (a workbook), html (the printable 测算书), total (the grand
+municipal total of the files computed).
 Flags override each file's own keys, as in 'szsoft calc --file'.`},
 	"help.batch.example": {`  szsoft batch projects/
-  szsoft batch projects/ -o xlsx --out 测算.xlsx
+  szsoft batch projects/ --out 测算.xlsx
+  szsoft batch projects/ --out 测算书.html
   find . -name '*.toml' | szsoft batch - -o csv > lines.csv
   szsoft batch a.toml b.toml --date 2026年3月1日`, `  szsoft batch projects/
   szsoft batch projects/ -o jsonl > results.jsonl

@@ -13,6 +13,7 @@ package project
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"math"
 	"slices"
@@ -20,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
@@ -77,6 +79,38 @@ const (
 	KeySameKind  = "same_kind" // older files; per measure since the reading of 不得重复享受
 )
 
+// fromUTF16 turns UTF-16 text that starts with its byte-order mark into
+// UTF-8, or says it is not UTF-16 (an odd length, a lone surrogate).
+func fromUTF16(data []byte) ([]byte, bool) {
+	if len(data)%2 != 0 {
+		return nil, false
+	}
+	order := binary.ByteOrder(binary.LittleEndian)
+	if data[0] == 0xfe {
+		order = binary.BigEndian
+	}
+	units := make([]uint16, 0, len(data)/2-1)
+	for i := 2; i < len(data); i += 2 {
+		units = append(units, order.Uint16(data[i:]))
+	}
+	out := make([]byte, 0, len(data))
+	for i := 0; i < len(units); i++ {
+		r := rune(units[i])
+		if utf16.IsSurrogate(r) {
+			if i+1 >= len(units) {
+				return nil, false
+			}
+			r = utf16.DecodeRune(r, rune(units[i+1]))
+			if r == utf8.RuneError {
+				return nil, false
+			}
+			i++
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out, true
+}
+
 // TopLevelKeys returns the top-level keys a project file may have: the
 // file's own, then the 附则 inputs of every edition.
 func TopLevelKeys(reg *measures.Registry) []string {
@@ -98,11 +132,16 @@ func Parse(reg *measures.Registry, path string, data []byte) (*File, error) {
 		return fail(Pos{}, note(ErrTooLarge))
 	}
 	// Notepad and Excel start a UTF-8 file with a byte-order mark: it is
-	// not part of the text (and not counted in columns). A UTF-16 file is
-	// not UTF-8 at all.
+	// not part of the text (and not counted in columns). Windows
+	// PowerShell 5.1 writes `szsoft init > project.toml` in UTF-16 with its
+	// mark: read as the text it is, its lines and columns the same.
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
-		return nil, Errors{{Path: path, Msg: note(ErrUTF16), Hint: note(HintNotUTF8)}}
+		text, ok := fromUTF16(data)
+		if !ok {
+			return nil, Errors{{Path: path, Msg: note(ErrUTF16), Hint: note(HintNotUTF8)}}
+		}
+		data = text
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return fail(posAt(data, i), note(ErrBinary))

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -229,7 +230,8 @@ func TestErrorsNameLineAndColumn(t *testing.T) {
 			[]string{`2:15: expected a new line, found '是'`}},
 		{"a control character escaped", "[listing]\nlisted = true \x1b\n",
 			[]string{`2:15: expected a new line, found '\x1b'`}},
-		{"UTF-16", "\xff\xfen\x00a\x00", []string{`UTF-16 text, not UTF-8 | save the file as UTF-8 (TOML files are UTF-8)`}},
+		{"broken UTF-16", "\xff\xfen\x00a", []string{`UTF-16 text, not UTF-8 | save the file as UTF-8 (TOML files are UTF-8)`}},
+		{"UTF-16 with a lone surrogate", "\xff\xfen\x00\x00\xd8", []string{`UTF-16 text, not UTF-8 | save the file as UTF-8 (TOML files are UTF-8)`}},
 		{"date and time", "date = 2026-03-01T10:00:00\n[listing]\n",
 			[]string{`1:8: date: "2026-03-01T10:00:00": a date, not a date and time | write date = 2026-03-01`}},
 		{"duplicate key", "[ai]\ninvestment = 1\ninvestment = 2\n",
@@ -271,6 +273,42 @@ func TestErrorsNameLineAndColumn(t *testing.T) {
 				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(c.want, "\n  "))
 			}
 		})
+	}
+}
+
+// A file Windows PowerShell 5.1 wrote (szsoft init > project.toml): UTF-16
+// with its byte-order mark, little- or big-endian, read as its text, and
+// its errors at the same line and column as in UTF-8.
+func TestUTF16(t *testing.T) {
+	utf16Of := func(s string, big bool) []byte {
+		out := []byte{0xff, 0xfe}
+		if big {
+			out = []byte{0xfe, 0xff}
+		}
+		for _, u := range utf16.Encode([]rune(s)) {
+			if big {
+				out = append(out, byte(u>>8), byte(u))
+			} else {
+				out = append(out, byte(u), byte(u>>8))
+			}
+		}
+		return out
+	}
+	src := "name = \"项目𠀀\"\n[first-version]\nsales = \"5000万\"\n"
+	for _, big := range []bool{false, true} {
+		f, err := Parse(reg, "p.toml", utf16Of(src, big))
+		if err != nil {
+			t.Fatalf("big-endian %v: %v", big, err)
+		}
+		// 5000万 = 50,000,000; the name with a character beyond the BMP.
+		if f.Project.Name != "项目𠀀" || f.Project.Claims[0].Amounts["sales"].String() != "50000000" {
+			t.Errorf("big-endian %v: name %q, claims %+v", big, f.Project.Name, f.Project.Claims)
+		}
+	}
+	_, err := Parse(reg, "p.toml", utf16Of("[first-version]\nsales = 5000万\n", false))
+	var es Errors
+	if !errors.As(err, &es) || es[0].Line != 2 || es[0].Col != 9 {
+		t.Errorf("an error in UTF-16: %v, want at 2:9", err)
 	}
 }
 

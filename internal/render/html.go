@@ -151,9 +151,10 @@ func (f *htmlForm) writeSummary(b *bytes.Buffer) {
 	if len(f.failures) > 0 {
 		fmt.Fprintf(b, "<h2>%s</h2>\n<ul class=\"failures\">\n", h(p.S("sheet.failures")))
 		for _, fl := range f.failures {
-			where := fl.File
+			// The file by its name: the consultant's folders stay theirs.
+			where := filepath.Base(fl.File)
 			if fl.Line > 0 {
-				where = fmt.Sprintf("%s:%d:%d", fl.File, fl.Line, fl.Col)
+				where = fmt.Sprintf("%s:%d:%d", filepath.Base(fl.File), fl.Line, fl.Col)
 			}
 			message := fl.Message
 			if message == "" {

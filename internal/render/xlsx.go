@@ -215,7 +215,9 @@ func (w *workbook) Fail(f Failure) error {
 	if message == "" {
 		message = w.p.S("label.error-only")
 	}
-	w.failures.rows = append(w.failures.rows, []cell{wrap(f.File), line, col, wrap(message)})
+	// The file by its name, as on the other sheets: the consultant's
+	// folders stay theirs.
+	w.failures.rows = append(w.failures.rows, []cell{wrap(filepath.Base(f.File)), line, col, wrap(message)})
 	return nil
 }
 
