@@ -110,6 +110,9 @@ type Project struct {
 	// already has under a similar municipal measure (附则: 不得重复享受).
 	SameKind []string
 	Claims   []Claim
+	// Received is the ledger: what the project, or the firm, was paid
+	// before (docs/contract.md §8).
+	Received []Received
 }
 
 // Date is the date of the qualifying event.
@@ -149,6 +152,12 @@ type Line struct {
 	Zeroed string
 	Notes  []Note // what the table's note column and the JSON notes say
 	Steps  []Note // the arithmetic, step by step, for --explain
+	// Received is the ledger's sum for the item, city and district, as
+	// received; nil when it has no entry.
+	Received *decimal.Decimal
+	// BaseForCap is the base at which a rate line below its cap reaches
+	// it; nil for other lines.
+	BaseForCap *decimal.Decimal
 
 	warnings []Note // raised by the item's own rule
 }
@@ -158,6 +167,7 @@ const (
 	ZeroWindow      = "window"
 	ZeroSameKind    = "same-kind"
 	ZeroAlternative = "alternative"
+	ZeroReceived    = "received" // a once-only item received before
 )
 
 // Adjustment is a change the 附则 make to the municipal total.
@@ -199,7 +209,8 @@ type Result struct {
 	DistrictMatch      decimal.Decimal
 	Reading            Reading // "" when the cumulative cap does not apply
 	Inputs             Inputs
-	Steps              []Note // the arithmetic of the 附则, for --explain
+	Received           []Received // the ledger, items by id, levels by key
+	Steps              []Note     // the arithmetic of the 附则, for --explain
 	Warnings           []Note
 }
 
@@ -245,6 +256,7 @@ func (r *Result) Clauses() []string {
 type ValueError struct {
 	Measure  string // the measure whose input it is; "" for the 附则 inputs
 	Field    string // the input's name, e.g. "sales"; may be empty
+	Entry    int    // an entry of the ledger, from 1 (Field is its key); 0: none
 	Value    string // the value as given
 	Code     Code
 	Args     Args
@@ -305,9 +317,14 @@ func Compute(ed *measures.Edition, p *Project) (*Result, error) {
 	if err := checkSupplementary(ed, p); err != nil {
 		return nil, err
 	}
-	r := &Result{Edition: ed, Name: p.Name, Applicant: p.Applicant, Date: p.Date(), Eligible: ed.InWindow(p.Date()), Inputs: inputsOf(ed, p)}
+	if err := checkLedger(ed, p); err != nil {
+		return nil, err
+	}
+	led := ledgerOf(p)
+	r := &Result{Edition: ed, Name: p.Name, Applicant: p.Applicant, Date: p.Date(), Eligible: ed.InWindow(p.Date()), Inputs: inputsOf(ed, p),
+		Received: p.Received}
 	for i, m := range ms {
-		lines, err := computeMeasure(m, &p.Claims[i])
+		lines, err := computeMeasure(m, &p.Claims[i], led)
 		if err != nil {
 			return nil, err
 		}
@@ -319,6 +336,7 @@ func Compute(ed *measures.Edition, p *Project) (*Result, error) {
 	}
 	applyAlternatives(ed, r)
 	applySupplementary(ed, p, r)
+	setBaseForCap(r)
 	r.Steps = append(r.Steps, note(StepGrand, "total", Money(r.Total), "match", Money(r.DistrictMatch),
 		"paid", Money(r.DistrictPaid()), "grand", Money(r.GrandTotal())))
 	return r, nil
@@ -472,8 +490,9 @@ func checkSides(m *measures.Measure, c *Claim) error {
 	return &SidesError{Measure: m.Name, A: a, B: b, InputsA: ina, InputsB: inb}
 }
 
-// computeMeasure computes the items of a claim that Check accepted.
-func computeMeasure(m *measures.Measure, c *Claim) ([]Line, error) {
+// computeMeasure computes the items of a claim that Check accepted, with
+// what the ledger leaves of them.
+func computeMeasure(m *measures.Measure, c *Claim, led ledger) ([]Line, error) {
 	var lines []Line
 	for _, it := range m.Items {
 		if t := it.Trigger(); t != "" && !c.Given(t) {
@@ -483,13 +502,31 @@ func computeMeasure(m *measures.Measure, c *Claim) ([]Line, error) {
 		if !ok {
 			return nil, fmt.Errorf("item %s: unknown rule kind %q", it.ID, it.Kind)
 		}
-		l, err := rule.line(it, c)
+		lit, lc, ledgerNotes := led.withLedger(it, c)
+		l, err := rule.line(lit, lc)
 		if err != nil {
 			var ve *ValueError
 			if errors.As(err, &ve) {
 				ve.Measure = m.Name
 			}
 			return nil, err
+		}
+		if len(ledgerNotes) > 0 {
+			l.Notes = append(ledgerNotes, l.Notes...)
+			l.Steps = append(slices.Clone(ledgerNotes), l.Steps...)
+			// Paid once already, and nothing else left to pay: zeroed by
+			// the receipt.
+			if it.OnceOnly != "" && l.Max != nil && l.Max.IsZero() {
+				l.Binding, l.Zeroed = BindNone, ZeroReceived
+			}
+		}
+		if n, ok := led.onceOnly(it); ok && l.Max != nil {
+			l.Min, l.Max, l.Binding, l.Zeroed = ptr(decimal.Zero), ptr(decimal.Zero), BindNone, ZeroReceived
+			l.Notes = append([]Note{n}, l.Notes...)
+			l.Steps = append(withoutMin(l.Steps), note(StepZeroed, "why", n))
+		}
+		if entries := led[it.ID]; len(entries) > 0 {
+			l.Received = ptr(led.sum(it.ID, ""))
 		}
 		l.Item, l.Claimed = it, c.claims(it)
 		for _, n := range it.Notes {

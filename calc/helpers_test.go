@@ -21,6 +21,7 @@ type P struct {
 	StrictCap                                                               bool
 	SameKind                                                                []string
 	Claims                                                                  []Claim
+	Received                                                                []Received
 }
 
 // project turns P into the engine's Project: the 附则 inputs by name.
@@ -40,7 +41,7 @@ func (p P) project() *Project {
 	if p.StrictCap {
 		annex.Switches[measures.InStrictCap] = true
 	}
-	return &Project{Annex: annex, SameKind: p.SameKind, Claims: p.Claims}
+	return &Project{Annex: annex, SameKind: p.SameKind, Claims: p.Claims, Received: p.Received}
 }
 
 func compute(p P) (*Result, error) { return Compute(ed, p.project()) }

@@ -125,6 +125,13 @@ const (
 	NoteOutside      Code = "note.window"           // from, to
 	NoteSameKind     Code = "note.samekind"         //
 	NoteCut          Code = "note.cap.cut"          // p, h, lines (an adjustment's note)
+	// The ledger (also steps):
+	NoteStaged        Code = "note.ledger.staged"    // paid, cap, left, words
+	NoteStagedRange   Code = "note.ledger.range"     // paid, low, high, newlow, newhigh, words
+	NoteOnceLevel     Code = "note.ledger.level"     // level, amount, words
+	NoteOnceMilestone Code = "note.ledger.milestone" // label, prior, words
+	NoteOnce          Code = "note.ledger.once"      // amount, words
+	NoteBaseForCap    Code = "note.baseforcap"       // cap, input, at, more
 )
 
 // Steps of the arithmetic of a line (--explain reads them):
@@ -157,6 +164,7 @@ const (
 	StepGrand        Code = "step.grand"               // total, match, paid, grand
 	StepMatchCap     Code = "step.annex.matchcap"      // ratio, granted, limit, match
 	StepMatchCapFirm Code = "step.annex.matchcap.firm" // ratio, granted, limit, firm, match
+	StepOtherLedger  Code = "step.annex.ledger"        // other: other_city_funding from the ledger
 )
 
 // Warnings:
@@ -191,6 +199,18 @@ const (
 	HintRatio         Code = "hint.annex.ratio"      //
 	ErrSameKind       Code = "err.samekind.unknown"  //
 	HintSameKind      Code = "hint.samekind.unknown" //
+	// The ledger's entries:
+	ErrReceivedItem      Code = "err.received.item"       //
+	HintReceivedItem     Code = "hint.received.item"      // items
+	HintReceivedItemNear Code = "hint.received.item.near" // near
+	ErrReceivedAmount    Code = "err.received.amount"     //
+	ErrReceivedLater     Code = "err.received.later"      // date (the event's)
+	HintReceivedLater    Code = "hint.received.later"     //
+	ErrReceivedNoLevel   Code = "err.received.nolevel"    // item
+	ErrReceivedLevel     Code = "err.received.level"      // item (the item has no levels)
+	HintReceivedLevels   Code = "hint.received.levels"    // levels
+	ErrReceivedSyntax    Code = "err.received.syntax"     //
+	HintReceivedSyntax   Code = "hint.received.syntax"    //
 )
 
 // Errors of reading an amount, a rate or a date (ParseAmount, ParseRate,

@@ -205,6 +205,13 @@ type Item struct {
 
 	HeadroomCap bool // case by case, but its cap is the 附则 headroom when that applies
 
+	// The ledger (docs/contract.md §8). Staged: the policy's words making
+	// the item's cap (an amount range's both ends) one overall amount paid
+	// in stages, which what was received reduces. OnceOnly: the words
+	// paying it once (per level, per tier), so that a receipt makes it 0.
+	Staged   string
+	OnceOnly string
+
 	// OneByOne marks a case-by-case item the text funds 一事一议; every
 	// other case-by-case item is "no figure given".
 	OneByOne bool

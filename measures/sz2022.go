@@ -300,9 +300,10 @@ func measureList() []*Measure {
 			Items: []*Item{
 				{
 					ID: "park.recognition", Name: "软件名园·认定", Kind: Tier, Payer: Municipal, Recipient: ParkOperator, Scope: FirmScope,
-					Title: Text{"软件名园认定（一次性）", "recognition (one-time)"},
-					Quote: "对被认定为国家级、省级、市级软件名园（基地）的软件园区，分别一次性给予园区运营主体500万元、300万元、200万元的奖励",
-					Claim: "recognized",
+					Title:    Text{"软件名园认定（一次性）", "recognition (one-time)"},
+					Quote:    "对被认定为国家级、省级、市级软件名园（基地）的软件园区，分别一次性给予园区运营主体500万元、300万元、200万元的奖励",
+					Claim:    "recognized",
+					OnceOnly: "分别一次性给予",
 					Tiers: []Step{
 						{Key: "national", Label: Text{"国家级", "national"}, Amount: amt("5000000")},
 						{Key: "provincial", Label: Text{"省级", "provincial"}, Amount: amt("3000000")},
@@ -349,9 +350,10 @@ func measureList() []*Measure {
 			Items: []*Item{
 				{
 					ID: "training", Name: "人才培养项目", Kind: CeilingRate, Payer: Municipal, Recipient: Undertaker, Scope: ProjectScope,
-					Title: Text{"人才培养项目（分阶段）", "training project (in stages)"},
-					Quote: "对符合条件的项目，按不超过审定总投入的50%，分阶段给予最高不超过1000万元资助",
-					Base:  "investment", RateInput: "rate",
+					Title:  Text{"人才培养项目（分阶段）", "training project (in stages)"},
+					Quote:  "对符合条件的项目，按不超过审定总投入的50%，分阶段给予最高不超过1000万元资助",
+					Staged: "分阶段给予最高不超过1000万元",
+					Base:   "investment", RateInput: "rate",
 					RateLow: amt("0"), RateHigh: amt("0.5"), Cap: capAt("10000000"),
 					Notes: []Text{{"分阶段拨付", "paid in stages"}},
 				},
@@ -381,6 +383,7 @@ func measureList() []*Measure {
 					Title:     Text{"重大技术攻关核心团队", "core team"},
 					Claim:     "core-team",
 					Quote:     "对承担工业软件、基础软件等重大技术攻关的核心团队，给予1000万元以上、1亿元以下的财政资金支持",
+					Staged:    "给予1000万元以上、1亿元以下的财政资金支持",
 					AmountLow: amt("10000000"), AmountHigh: amt("100000000"),
 				},
 				{
@@ -418,9 +421,10 @@ func measureList() []*Measure {
 			Items: []*Item{
 				{
 					ID: "revenue.milestone", Name: "营业收入·首次达标", Kind: Milestone, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
-					Title: Text{"营业收入首次达到10亿、50亿、100亿元", "revenue first reaching 1/5/10 billion"},
-					Quote: "对营业收入首次达到10亿元、50亿元、100亿元的软件和信息服务业企业，分别给予50万元、150万元、300万元奖励",
-					Base:  "revenue", Prior: "prior-peak", HighestOnly: "highest-only",
+					Title:    Text{"营业收入首次达到10亿、50亿、100亿元", "revenue first reaching 1/5/10 billion"},
+					Quote:    "对营业收入首次达到10亿元、50亿元、100亿元的软件和信息服务业企业，分别给予50万元、150万元、300万元奖励",
+					OnceOnly: "首次达到",
+					Base:     "revenue", Prior: "prior-peak", HighestOnly: "highest-only",
 					Tiers: []Step{
 						{Label: Text{"10亿元", "1,000,000,000"}, Threshold: amt("1000000000"), Amount: amt("500000")},
 						{Label: Text{"50亿元", "5,000,000,000"}, Threshold: amt("5000000000"), Amount: amt("1500000")},
@@ -453,9 +457,10 @@ func measureList() []*Measure {
 			Summary: Text{"新引进落地的总部、研发机构、龙头企业和专业服务机构：按类别分阶段最高5000万元。", "Newly arrived headquarters, R&D centres, leading firms and service institutions: up to 50,000,000 by category and stage."},
 			Items: []*Item{{
 				ID: "relocation", Name: "落户奖励", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
-				Title: Text{"新引进落地（分类分阶段）", "relocation award (by category and stage)"},
-				Quote: "对新引进落地且符合条件的，分类分阶段给予最高不超过5000万元落户奖励",
-				Cap:   capAt("50000000"),
+				Title:  Text{"新引进落地（分类分阶段）", "relocation award (by category and stage)"},
+				Quote:  "对新引进落地且符合条件的，分类分阶段给予最高不超过5000万元落户奖励",
+				Staged: "分类分阶段给予最高不超过5000万元",
+				Cap:    capAt("50000000"),
 			}},
 		},
 		{
@@ -653,9 +658,10 @@ func measureList() []*Measure {
 			Items: []*Item{
 				{
 					ID: "listing.ipo", Name: "上市资助", Kind: CapOnly, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,
-					Title: Text{"成功上市", "listing"},
-					Quote: "对完成股改和上市辅导且成功上市的基础软件、工业软件企业和开源商业化软件企业，给予最高不超过400万元资助",
-					Claim: "listed", Cap: capAt("4000000"),
+					Title:    Text{"成功上市", "listing"},
+					Quote:    "对完成股改和上市辅导且成功上市的基础软件、工业软件企业和开源商业化软件企业，给予最高不超过400万元资助",
+					OnceOnly: "成功上市",
+					Claim:    "listed", Cap: capAt("4000000"),
 				},
 				{
 					ID: "listing.loan-compensation", Name: "贷款风险补偿", Kind: CaseByCase, Payer: Municipal, Recipient: Enterprise, Scope: FirmScope,

@@ -143,6 +143,20 @@ func (c *Edition) Validate() error {
 			if it.Title.En == "" || it.Title.Zh == "" {
 				bad("item %s: no title", it.ID)
 			}
+			// The ledger's words stand in the item's own quotation.
+			for _, w := range []string{it.Staged, it.OnceOnly} {
+				if w != "" && !strings.Contains(it.Quote, w) {
+					bad("item %s: %q is not in its quotation", it.ID, w)
+				}
+			}
+			switch {
+			case it.Staged != "" && it.OnceOnly != "":
+				bad("item %s: staged and once only", it.ID)
+			case it.Staged != "" && it.Cap == nil && it.Kind != AmountRange:
+				bad("item %s: staged without an overall amount", it.ID)
+			case it.OnceOnly != "" && it.Kind != Tier && it.Kind != Milestone && it.Kind != CapOnly:
+				bad("item %s: once only, of a kind the ledger does not know", it.ID)
+			}
 			if it.Name == "" {
 				bad("item %s: no Chinese name", it.ID)
 			}

@@ -25,6 +25,7 @@ type calcOptions struct {
 	policy   choiceFlag
 	explain  switchFlag
 	sameKind sameKindFlag
+	received receivedFlag // calc only: batch files keep their own ledgers
 
 	inputs []measures.Input // of the 附则, every edition's once
 	annex  []inputFlag
@@ -66,7 +67,22 @@ func (o *calcOptions) register(fs *pflag.FlagSet, withFile bool, p msg.Printer) 
 	fl.NoOptDefVal = "true"
 	if withFile {
 		addSwitch(fs, &o.explain, p.S("flag.explain"))
+		fs.Var(&o.received, "received", p.S("flag.received"))
+	} else {
+		// batch: each file's ledger is its own; a flag for all of them
+		// would pay one firm's receipts out of every file.
+		fs.Var(&batchReceived{}, "received", p.S("flag.received.batch"))
+		_ = fs.MarkHidden("received")
 	}
+}
+
+// batchReceived is --received given to batch: a usage error.
+type batchReceived struct{}
+
+func (*batchReceived) Type() string   { return "ENTRY" }
+func (*batchReceived) String() string { return "" }
+func (*batchReceived) Set(string) error {
+	return usage("cli.received.batch").withHint("cli.received.batch.hint")
 }
 
 // annexFlag returns the flag of the 附则 input called name.

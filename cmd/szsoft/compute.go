@@ -23,6 +23,9 @@ type sources struct {
 	file *project.File
 	opts *calcOptions
 	mf   *measureFlags // the measure subcommand's flags, or nil
+	// fileEntries is how many entries of the ledger the file has; the
+	// --received entries follow them.
+	fileEntries int
 }
 
 // computeOne computes the project of calc: flags, and the --file if given.
@@ -85,6 +88,23 @@ func (a *app) compute(p *calc.Project, in *sources) (*calc.Result, error) {
 	}
 	if _, ok := p.Annex.Dates[measures.InDate]; !ok {
 		p.Annex.Dates[measures.InDate] = a.today()
+	}
+	// --received adds to the file's ledger.
+	in.fileEntries = len(p.Received)
+	unit := calc.UnitYuan
+	if in.opts.unitOf() == "wan" {
+		unit = calc.UnitWan
+	}
+	for _, raw := range in.opts.received.raw {
+		e, err := calc.ParseReceived(raw, unit)
+		if err != nil {
+			var ve *calc.ValueError
+			if errors.As(err, &ve) {
+				return nil, flagValueError("received", raw, ve)
+			}
+			return nil, err
+		}
+		p.Received = append(p.Received, e)
 	}
 	if in.mf != nil {
 		c := calc.NewClaim(in.mf.m.Name)
@@ -205,6 +225,16 @@ func (in *sources) attribute(err error) error {
 			return project.Errors{in.file.ErrorAt(note(code, "measure", me.Measure, "keys", keys), note("cli.missing.file.hint", "measure", me.Measure), me.Measure)}
 		}
 		return &cliError{code: exitUsage, msg: missingFlags(me), hint: note("cli.hint.flags", "command", "szsoft calc "+me.Measure)}
+	case errors.As(err, &ve) && ve.Entry > 0:
+		// An entry of the ledger: the file's, at its key, or a --received.
+		if in.file != nil && ve.Entry <= in.fileEntries {
+			what := fmt.Sprintf("%s[%d].%s", project.KeyReceived, ve.Entry, ve.Field)
+			return project.Errors{in.file.ErrorAt(project.ValueMessage(what, ve), calc.Note{Code: ve.Hint, Args: ve.HintArgs}, in.file.ReceivedAt(ve.Entry, ve.Field)...)}
+		}
+		if i := ve.Entry - in.fileEntries - 1; i >= 0 && i < len(in.opts.received.raw) {
+			return flagValueError("received", in.opts.received.raw[i], ve)
+		}
+		return flagValueError("received", "", ve)
 	case errors.As(err, &ve) && ve.Field != "":
 		key := measures.FlagToKey(ve.Field)
 		if ve.Measure != "" {

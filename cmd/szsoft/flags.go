@@ -323,3 +323,19 @@ func (f *jobsFlag) Set(s string) error {
 	f.n = n
 	return f.mark(s)
 }
+
+// receivedFlag is --received, repeatable: entries of the ledger, read when
+// the unit of bare amounts is known (calc.ParseReceived).
+type receivedFlag struct {
+	raw []string
+}
+
+func (f *receivedFlag) Type() string { return "ENTRY" }
+
+func (f *receivedFlag) String() string { return strings.Join(f.raw, " ") }
+
+// Set keeps every entry: two stages of the same amount are two entries.
+func (f *receivedFlag) Set(s string) error {
+	f.raw = append(f.raw, s)
+	return nil
+}

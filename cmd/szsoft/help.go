@@ -328,6 +328,8 @@ func varName(f *pflag.Flag, p msg.Printer) string {
 		return p.S("var.jobs")
 	case *sameKindFlag:
 		return p.S("var.items")
+	case *receivedFlag:
+		return p.S("var.received")
 	}
 	return ""
 }

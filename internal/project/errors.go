@@ -87,6 +87,14 @@ const (
 	HintItemsOfNear     calc.Code = "file.hint.items.near"   // near, m, items
 	ErrDateTime         calc.Code = "file.datetime"          //
 	HintDateTime        calc.Code = "file.datetime.hint"     //
+	// The ledger, [[received]]:
+	ErrReceivedShape   calc.Code = "file.received.shape"   // got
+	HintReceived       calc.Code = "file.received.hint"    //
+	ErrReceivedKey     calc.Code = "file.received.key"     // key, i
+	HintReceivedKeys   calc.Code = "file.received.keys"    // keys
+	ErrReceivedMissing calc.Code = "file.received.missing" // i, key
+	ErrPayer           calc.Code = "file.received.payer"   // value
+	HintPayer          calc.Code = "file.received.payer.hint"
 )
 
 // The kinds of TOML value, in messages.
@@ -106,5 +114,6 @@ const (
 	TypeRate     calc.Code = "type.rate"
 	TypeOneValue calc.Code = "type.onevalue"
 	TypeSameKind calc.Code = "type.samekind"
+	TypeLevel    calc.Code = "type.level"
 	TypeOther    calc.Code = "type.other"
 )

@@ -32,10 +32,11 @@ type location struct {
 }
 
 type locator struct {
-	data  []byte
-	locs  map[string]*location
-	keys  map[string]int // keys recorded per table (by its pathKey)
-	order [][]string     // every path, in the order it first appears
+	data   []byte
+	locs   map[string]*location
+	keys   map[string]int // keys recorded per table (by its pathKey)
+	arrays map[string]int // [[tables]] met so far, by the array's pathKey
+	order  [][]string     // every path, in the order it first appears
 	// shape: keys nested deeper than a project file goes, or too long;
 	// found while walking, reported before the document is decoded.
 	shape []shapeError
@@ -106,6 +107,26 @@ func locate(data []byte) (*locator, error) {
 		case unstable.Table, unstable.ArrayTable:
 			table = l.keyPath(nil, e.Key())
 			refused = table == nil
+			if e.Kind == unstable.ArrayTable && table != nil {
+				// The n-th [[received]] is received[n], as an inline
+				// array's elements are: each entry's keys have places
+				// of their own.
+				k := pathKey(table)
+				if l.arrays == nil {
+					l.arrays = map[string]int{}
+				}
+				off := l.locs[k].keyOff
+				if hdr := e.Key(); hdr.Next() {
+					off = int(hdr.Node().Raw.Offset) // this header's, not the first's
+				}
+				elem := append(table, "["+strconv.Itoa(l.arrays[k])+"]")
+				l.arrays[k]++
+				l.record(elem, off).valueOff = off
+				if l.arrays[k] > maxElements {
+					l.shape = append(l.shape, shapeError{off, note(ErrLongArray, "max", maxElements), calc.Note{}})
+				}
+				table = elem
+			}
 		case unstable.KeyValue:
 			if refused {
 				continue
@@ -167,7 +188,7 @@ func (l *locator) keyPath(base []string, it unstable.Iterator) []string {
 	for it.Next() {
 		n := it.Node()
 		off := int(n.Raw.Offset)
-		if len(path) == maxKeyParts {
+		if keyParts(path) == maxKeyParts {
 			l.deep(off)
 			return nil
 		}
@@ -181,6 +202,18 @@ func (l *locator) keyPath(base []string, it unstable.Iterator) []string {
 	return path
 }
 
+// keyParts counts the keys of a path, not the indexes of array elements:
+// received[0].item is a key below a top-level key, as a measure's key is.
+func keyParts(path []string) int {
+	n := 0
+	for _, p := range path {
+		if !strings.HasPrefix(p, "[") {
+			n++
+		}
+	}
+	return n
+}
+
 // deep records a key or value nested deeper than a project file goes.
 func (l *locator) deep(off int) {
 	l.shape = append(l.shape, shapeError{off, note(ErrDeep), note(HintDeep)})
@@ -188,8 +221,8 @@ func (l *locator) deep(off int) {
 
 // value records the value of path: its place, the text of a scalar, and the
 // elements and keys inside arrays and inline tables. Element n of an array
-// is path + "[n]"; keys of a table inside an array are named without the
-// index, as the decoder names them.
+// is path + "[n]", and the keys of a table in it path + "[n]" + key, as
+// those of the n-th [[path]] are.
 func (l *locator) value(path []string, v *unstable.Node) {
 	loc := l.record(path, -1)
 	if loc.valueOff < 0 {
@@ -223,7 +256,7 @@ func (l *locator) value(path []string, v *unstable.Node) {
 			}
 			if child.Kind == unstable.InlineTable {
 				l.record(elem, off).valueOff = off
-				l.inlineTable(path, child)
+				l.inlineTable(elem, child)
 				continue
 			}
 			l.record(elem, off)

@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -77,6 +78,7 @@ const (
 	KeyUnit      = "unit"
 	KeyPolicy    = "policy"
 	KeySameKind  = "same_kind" // older files; per measure since the reading of 不得重复享受
+	KeyReceived  = "received"  // the ledger: [[received]] entries
 )
 
 // fromUTF16 turns UTF-16 text that starts with its byte-order mark into
@@ -118,7 +120,7 @@ func TopLevelKeys(reg *measures.Registry) []string {
 	for _, in := range reg.Inputs() {
 		keys = append(keys, in.Key())
 	}
-	return append(keys, KeySameKind)
+	return append(keys, KeyReceived, KeySameKind)
 }
 
 // Parse reads a project file whose keys the editions of reg know. path is
@@ -372,6 +374,8 @@ func (d *decoder) decode(raw map[string]any) {
 			} else if b {
 				d.errAt(loc.keyOff, note(ErrSameKindTop), note(HintSameKindTop))
 			}
+		case KeyReceived:
+			d.received(v, loc)
 		default:
 			d.unknownTop(top, v, loc)
 		}
@@ -564,6 +568,112 @@ func (d *decoder) value(vals *calc.Values, in measures.Input, what string, val a
 			vals.Choices[in.Name] = append(vals.Choices[in.Name], v)
 		}
 	}
+}
+
+// The keys of an entry of the ledger.
+var receivedKeys = []string{"item", "amount", "date", "payer", "level"}
+
+// received reads the ledger (docs/contract.md §8): [[received]] tables (or
+// an array of inline tables), each an item and an amount, and perhaps a
+// date, a payer and a level. What the entries mean is calc's to check,
+// against the edition and the date of the event.
+func (d *decoder) received(v any, loc *location) {
+	list, ok := v.([]any)
+	if !ok {
+		d.errAt(loc.keyOff, note(ErrReceivedShape, "got", typeName(v)), note(HintReceived))
+		return
+	}
+	for i, e := range list {
+		at := []string{KeyReceived, "[" + strconv.Itoa(i) + "]"}
+		t, ok := e.(map[string]any)
+		if !ok {
+			d.errAt(d.loc(at...).valueOff, note(ErrReceivedShape, "got", typeName(e)), note(HintReceived))
+			continue
+		}
+		keyLoc := func(k string) *location { return d.loc(append(slices.Clone(at), k)...) }
+		what := func(k string) string { return fmt.Sprintf("%s[%d].%s", KeyReceived, i+1, k) }
+		var keys []string
+		for _, k := range d.f.l.order {
+			if len(k) == 3 && k[0] == KeyReceived && k[1] == at[1] {
+				keys = append(keys, k[2])
+			}
+		}
+		for _, k := range keys {
+			if !slices.Contains(receivedKeys, k) {
+				hint := note(HintReceivedKeys, "keys", receivedKeys)
+				if near := measures.Suggest(k, receivedKeys); near != "" {
+					hint = note(HintDidYouMean, "key", near)
+				}
+				d.errAt(keyLoc(k).keyOff, note(ErrReceivedKey, "key", strconv.Quote(k), "i", i+1), hint)
+			}
+		}
+		entry := calc.Received{Payer: measures.Municipal}
+		fine := true
+		for _, k := range []string{"item", "amount"} {
+			if _, ok := t[k]; !ok {
+				d.errAt(d.loc(at...).keyOff, note(ErrReceivedMissing, "i", i+1, "key", k), note(HintReceived))
+				fine = false
+			}
+		}
+		if x, ok := t["item"]; ok {
+			if s, ok := x.(string); ok {
+				entry.Item = s
+			} else {
+				d.errAt(keyLoc("item").valueOff, note(ErrType, "what", what("item"), "want", TypeString, "got", typeName(x)), calc.Note{})
+				fine = false
+			}
+		}
+		if x, ok := t["amount"]; ok {
+			a, err := d.amount(x, keyLoc("amount"))
+			if err != nil {
+				d.valueErr(keyLoc("amount").valueOff, what("amount"), err)
+				fine = false
+			}
+			entry.Amount = a
+		}
+		if x, ok := t["date"]; ok {
+			date, err := d.date(x, keyLoc("date"))
+			if err != nil {
+				d.valueErr(keyLoc("date").valueOff, what("date"), err)
+				fine = false
+			}
+			entry.Date = &date
+		}
+		if x, ok := t["payer"]; ok {
+			s, _ := x.(string)
+			payer, ok := calc.ParsePayer(s)
+			if !ok {
+				d.errAt(keyLoc("payer").valueOff, note(ErrPayer, "value", keyLoc("payer").rawOr(x)), note(HintPayer))
+				fine = false
+			}
+			entry.Payer = payer
+		}
+		if x, ok := t["level"]; ok {
+			switch lv := x.(type) {
+			case string:
+				entry.Level = lv
+			case int64, float64:
+				entry.Level = keyLoc("level").raw // a threshold as written: 1e9
+			default:
+				d.errAt(keyLoc("level").valueOff, note(ErrType, "what", what("level"), "want", TypeLevel, "got", typeName(x)), calc.Note{})
+				fine = false
+			}
+		}
+		if fine {
+			d.f.Project.Received = append(d.f.Project.Received, entry)
+		}
+	}
+}
+
+// ReceivedAt is where the n-th entry of the ledger (from 1) has key in the
+// file, for calc's errors about it; the entry itself when the key is not
+// written.
+func (f *File) ReceivedAt(n int, key string) []string {
+	at := []string{KeyReceived, "[" + strconv.Itoa(n-1) + "]"}
+	if l, ok := f.l.locs[pathKey(append(slices.Clone(at), key))]; ok && l.keyOff >= 0 {
+		return append(at, key)
+	}
+	return at
 }
 
 // SameKindKey is the key of a measure's table that declares its support

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -368,9 +369,10 @@ func checkLocator(t *testing.T, src string) {
 				walk(path, e)
 			}
 		case []any:
-			for _, e := range x {
+			for i, e := range x {
 				if _, ok := e.(map[string]any); ok {
-					walk(prefix, e) // tables of an array are named without the index
+					// the n-th table of an array is named with its index
+					walk(append(append([]string{}, prefix...), "["+strconv.Itoa(i)+"]"), e)
 				}
 			}
 		}

@@ -218,9 +218,11 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 
 	// The lines, their notes numbered as in the terminal's table.
 	rows, notes := lineRows(res, p)
+	c := colsOf(res)
+	lineRight := c.right()
 	fmt.Fprintf(b, "<div class=\"keep\"><h2>%s</h2>\n", h(p.S("html.lines")))
 	b.WriteString(`<table class="lines">` + "\n<thead><tr>")
-	for i, key := range []string{"xcol.clause", "xcol.item", "xcol.recipient", "xcol.base", "xcol.rate", "xcol.computed", "xcol.cap", "xcol.min", "xcol.max", "xcol.notes"} {
+	for i, key := range c.keys("xcol.") {
 		head := p.S(key)
 		class := ""
 		if lineRight[i] {
@@ -251,7 +253,7 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 		b.WriteString("</tr>\n")
 	}
 	b.WriteString("</tbody>\n<tfoot>")
-	total := totalRow(p.S("label.total"), p.Money(res.Total))
+	total := c.total(p.S("label.total"), p.Money(res.Total))
 	b.WriteString("<tr>")
 	for i, c := range total {
 		class := ""

@@ -272,7 +272,11 @@ func appendResult(b []byte, r *Report, p msg.Printer) []byte {
 		b = append(b, l.Binding...)
 		b = append(b, `","excluded_by":`...)
 		b = appendOptString(b, l.ExcludedBy)
-		b = append(b, `,"received":null,"base_for_cap":null,"notes":`...)
+		b = append(b, `,"received":`...)
+		b = appendAmount(b, l.Received)
+		b = append(b, `,"base_for_cap":`...)
+		b = appendAmount(b, l.BaseForCap)
+		b = append(b, `,"notes":`...)
 		b = appendNotes(b, l.Notes, p)
 		b = append(b, '}')
 	}

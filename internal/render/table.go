@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -72,29 +73,76 @@ func (t *table) End() error {
 	return err
 }
 
-// The columns of the line table.
-var lineColumns = []string{"col.clause", "col.item", "col.recipient", "col.base", "col.rate", "col.computed", "col.cap", "col.min", "col.max", "col.note"}
+// lineCols are the columns of the line table: clause, item, recipient,
+// base, rate, computed, [received,] cap, min, max, note — RECEIVED only
+// when the ledger has an entry for a line (docs/contract.md §8), before
+// the cap it explains.
+type lineCols struct{ received bool }
 
-// The columns other rows refer to.
-const (
-	colItem = 1
-	colMax  = 8
-)
+func colsOf(res *calc.Result) lineCols {
+	return lineCols{received: slices.ContainsFunc(res.Lines, func(l calc.Line) bool { return l.Received != nil })}
+}
 
-func headers(p msg.Printer) []string {
-	h := make([]string, len(lineColumns))
-	for i, k := range lineColumns {
+// The column of the item's name in every layout.
+const colItem = 1
+
+// keys are the catalogue keys of the headers, by prefix: "col." for a
+// terminal, "xcol." for documents (col.notes there).
+func (c lineCols) keys(prefix string) []string {
+	ks := []string{"clause", "item", "recipient", "base", "rate", "computed", "cap", "min", "max", "note"}
+	if prefix == "xcol." {
+		ks[9] = "notes"
+	}
+	if c.received {
+		ks = slices.Insert(ks, 6, "received")
+	}
+	for i := range ks {
+		ks[i] = prefix + ks[i]
+	}
+	return ks
+}
+
+// max is the column of MAX; the figures are columns 3 to max.
+func (c lineCols) max() int {
+	if c.received {
+		return 9
+	}
+	return 8
+}
+
+func (c lineCols) headers(p msg.Printer) []string {
+	ks := c.keys("col.")
+	h := make([]string, len(ks))
+	for i, k := range ks {
 		h[i] = p.S(k)
 	}
 	return h
 }
 
-// totalRow is a row of the line table with a label under ITEM and an amount
-// under MAX.
-func totalRow(label, amount string) []string {
-	row := make([]string, len(lineColumns))
-	row[colItem], row[colMax] = label, amount
+// total is a row with a label under ITEM and an amount under MAX.
+func (c lineCols) total(label, amount string) []string {
+	row := make([]string, c.max()+2)
+	row[colItem], row[c.max()] = label, amount
 	return row
+}
+
+// How the columns are set on a terminal: figures to the right; the clause
+// never wraps, every other column may (an amount only between words: "no
+// figure given").
+func (c lineCols) right() []bool {
+	r := make([]bool, c.max()+2)
+	for i := 3; i <= c.max(); i++ {
+		r[i] = true
+	}
+	return r
+}
+
+func (c lineCols) wrap() []bool {
+	w := make([]bool, c.max()+2)
+	for i := 1; i < len(w); i++ {
+		w[i] = true
+	}
+	return w
 }
 
 // rateCell shows the rate an item applies: "30%", "0-50%", "20%-40%", "≥50%".
@@ -137,6 +185,7 @@ func lineRows(res *calc.Result, p msg.Printer) (rows [][]string, notes []string)
 		}
 		return "[" + strings.Join(refs, ",") + "]"
 	}
+	c := colsOf(res)
 	for _, l := range res.Lines {
 		minCell, maxCell := p.MoneyOr(l.Min), p.MoneyOr(l.Max)
 		if l.Item.Kind == measures.CaseByCase {
@@ -155,13 +204,17 @@ func lineRows(res *calc.Result, p msg.Printer) (rows [][]string, notes []string)
 		if r := ref(p.Notes(l.Notes)); r != "" {
 			note = append(note, r)
 		}
-		rows = append(rows, []string{
+		row := []string{
 			l.Item.Clause, p.Item(l.Item.ID), p.S("recipient." + string(l.Item.Recipient)), p.MoneyOr(l.Base), rateCell(l, p), p.MoneyOr(l.Computed),
 			p.MoneyOr(l.Cap), minCell, maxCell, strings.Join(note, " "),
-		})
+		}
+		if c.received {
+			row = slices.Insert(row, 6, p.MoneyOr(l.Received))
+		}
+		rows = append(rows, row)
 	}
 	for _, a := range res.Adjustments {
-		row := totalRow(p.S("adjustment."+a.ID), p.Money(a.Amount))
+		row := c.total(p.S("adjustment."+a.ID), p.Money(a.Amount))
 		row[0], row[len(row)-1] = a.Clause, ref([]string{p.Note(a.Note)})
 		rows = append(rows, row)
 	}
@@ -174,17 +227,18 @@ func (t *table) project(buf *bytes.Buffer, r *Report) {
 	l := layout{markdown: t.markdown, width: t.o.Width, p: p}
 	t.heading(buf, r, l)
 	rows, notes := lineRows(res, p)
+	c := colsOf(res)
 	if t.markdown {
-		rows = append(rows, totalRow("**"+p.S("label.total")+"**", "**"+p.Money(res.Total)+"**"))
-		markdownTable(buf, headers(p), rows, lineRight)
+		rows = append(rows, c.total("**"+p.S("label.total")+"**", "**"+p.Money(res.Total)+"**"))
+		markdownTable(buf, c.headers(p), rows, c.right())
 	} else {
-		g := Grid{Header: headers(p), Rows: rows, Footer: totalRow(p.S("label.total"), p.Money(res.Total)),
-			Right: lineRight, Wrap: lineWrap}
+		g := Grid{Header: c.headers(p), Rows: rows, Footer: c.total(p.S("label.total"), p.Money(res.Total)),
+			Right: c.right(), Wrap: c.wrap()}
 		var tb strings.Builder
 		if g.Render(&tb, t.o.Width) {
 			buf.WriteString(tb.String())
 		} else {
-			cards(buf, rows, p.Money(res.Total), p, t.o.Width)
+			cards(buf, rows, c, p.Money(res.Total), p, t.o.Width)
 		}
 	}
 	t.supplementary(buf, res, l)
@@ -194,14 +248,6 @@ func (t *table) project(buf *bytes.Buffer, r *Report) {
 	}
 	t.notes(buf, res, notes, l)
 }
-
-// How the columns of the line table are set on a terminal: amounts to the
-// right; the clause never wraps, every other column may (an amount only
-// between words: "no figure given").
-var (
-	lineRight = []bool{false, false, false, true, true, true, true, true, true, false}
-	lineWrap  = []bool{false, true, true, true, true, true, true, true, true, true}
-)
 
 // markdownTable writes a Markdown table, its cells escaped (md), the
 // columns marked right aligned to the right.
@@ -240,10 +286,12 @@ func markdownTable(buf *bytes.Buffer, header []string, rows [][]string, right []
 //	  MIN       10,000,000.00   MAX    10,000,000.00
 //
 // two figures a line where they fit, else one.
-func cards(buf *bytes.Buffer, rows [][]string, total string, p msg.Printer, width int) {
-	h := headers(p)
+func cards(buf *bytes.Buffer, rows [][]string, c lineCols, total string, p msg.Printer, width int) {
+	h := c.headers(p)
+	figures := c.max() - 2 // BASE … MAX
+	note := c.max() + 1
 	lw, vw := 0, 0
-	for _, i := range []int{3, 4, 5, 6, 7, 8} {
+	for i := 3; i <= c.max(); i++ {
 		lw = max(lw, DisplayWidth(h[i]))
 		for _, row := range rows {
 			vw = max(vw, DisplayWidth(row[i]))
@@ -262,16 +310,16 @@ func cards(buf *bytes.Buffer, rows [][]string, total string, p msg.Printer, widt
 		perLine = 1
 	}
 	for _, row := range rows {
-		head := strings.TrimSpace(strings.Join(nonEmpty(row[0], row[1], row[2], row[9]), "  "))
+		head := strings.TrimSpace(strings.Join(nonEmpty(row[0], row[1], row[2], row[note]), "  "))
 		buf.WriteString("\n" + Indent(head, width, "", "    "))
-		if strings.Join(row[3:8], "") == "" {
+		if strings.Join(row[3:c.max()], "") == "" {
 			// An adjustment of the 附则: its amount alone.
-			buf.WriteString("  " + pair(h[8], row[8]) + "\n")
+			buf.WriteString("  " + pair(h[c.max()], row[c.max()]) + "\n")
 			continue
 		}
-		for k := 0; k < 6; k += perLine {
+		for k := 0; k < figures; k += perLine {
 			buf.WriteString(" ")
-			for j := k; j < k+perLine && j < 6; j++ {
+			for j := k; j < k+perLine && j < figures; j++ {
 				buf.WriteString(" " + pair(h[3+j], row[3+j]))
 				if j+1 < k+perLine {
 					buf.WriteString(" ")
@@ -373,6 +421,9 @@ func (t *table) heading(buf *bytes.Buffer, r *Report, l layout) {
 		if in != "" {
 			line(l.labelled(p.S("label.inputs"), in))
 		}
+		if rc := receivedRead(res, p); rc != "" {
+			line(l.labelled(p.S("label.received"), rc))
+		}
 		return
 	}
 	title := p.S("label.title")
@@ -392,7 +443,54 @@ func (t *table) heading(buf *bytes.Buffer, r *Report, l layout) {
 	if in != "" {
 		l.item(buf, l.labelled(p.S("label.inputs"), in))
 	}
+	if rc := receivedRead(res, p); rc != "" {
+		l.item(buf, l.labelled(p.S("label.received"), rc))
+	}
 	buf.WriteString("\n")
+}
+
+// receivedRead echoes the ledger: each entry's item, amount, and the date,
+// level and payer where given.
+func receivedRead(res *calc.Result, p msg.Printer) string {
+	parts := make([]string, 0, len(res.Received))
+	for _, e := range res.Received {
+		parts = append(parts, ReceivedEntry(p, e))
+	}
+	return strings.Join(parts, p.S("label.semicolon"))
+}
+
+// levelName is the level of an entry as the policy names it (省级, 10亿元).
+func levelName(p msg.Printer, e calc.Received) string {
+	if p.Edition != nil {
+		if it, ok := p.Edition.Item(e.Item); ok {
+			for _, t := range it.Tiers {
+				if t.Key == e.Level || t.Key == "" && t.Threshold.String() == e.Level {
+					return p.Text(t.Label)
+				}
+			}
+		}
+	}
+	return e.Level
+}
+
+// ReceivedEntry is an entry of the ledger in words: "relocation
+// 20,000,000.00 (2025-05-01)", its level and a district payer named.
+func ReceivedEntry(p msg.Printer, e calc.Received) string {
+	s := p.Item(e.Item) + " " + p.Money(e.Amount)
+	var about []string
+	if e.Date != nil {
+		about = append(about, e.Date.String())
+	}
+	if e.Level != "" {
+		about = append(about, levelName(p, e))
+	}
+	if e.Payer == measures.District {
+		about = append(about, p.S("payer.district"))
+	}
+	if len(about) > 0 {
+		s += p.S("label.paren", "text", strings.Join(about, p.S("label.comma")))
+	}
+	return s
 }
 
 // inputsRead echoes the amounts read, in the unit of the table, so that a

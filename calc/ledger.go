@@ -1,0 +1,364 @@
+package calc
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"szsoft/measures"
+)
+
+// The ledger (docs/contract.md §8): what a project was paid before, item by
+// item. The policy pays some items as one amount in stages (Item.Staged)
+// and some once only (Item.OnceOnly); a maximum that forgot the ledger
+// would promise the same money twice. Municipal entries reduce the
+// municipal items; every entry of a project item counts towards the 附则's
+// cumulative cap when other_city_funding is not given.
+
+// Received is an entry of the ledger.
+type Received struct {
+	Item   string          // the item's id
+	Amount decimal.Decimal // as received
+	Date   *Date           // nil: the date of the event
+	Payer  measures.Payer  // Municipal or District
+	// Level is the step a tier item was paid for: a tier's key
+	// ("provincial"), or a milestone's threshold as an amount ("10亿").
+	Level string
+}
+
+// ledger is the entries by item, with their sums.
+type ledger map[string][]Received
+
+func ledgerOf(p *Project) ledger {
+	l := ledger{}
+	for _, e := range p.Received {
+		l[e.Item] = append(l[e.Item], e)
+	}
+	return l
+}
+
+// sum adds the entries of the item, of the payer ("" for both).
+func (l ledger) sum(id string, payer measures.Payer) decimal.Decimal {
+	s := decimal.Zero
+	for _, e := range l[id] {
+		if payer == "" || e.Payer == payer {
+			s = s.Add(e.Amount)
+		}
+	}
+	return s
+}
+
+// checkLedger refuses an entry the ledger cannot use: an item the edition
+// lacks, a receipt that is not positive, a date after the event, a level
+// that a tier item lacks or another item has. Entries are numbered from 1
+// in errors (ValueError.Entry), in the order of the project's list.
+func checkLedger(ed *measures.Edition, p *Project) error {
+	for i := range p.Received {
+		e := &p.Received[i]
+		fail := func(field string, ve *ValueError) error {
+			ve.Entry, ve.Field = i+1, field
+			return ve
+		}
+		it, ok := ed.Item(e.Item)
+		if !ok {
+			// An item by its Chinese name (落户奖励), as a clerk writes it.
+			for _, m := range ed.Measures {
+				for _, x := range m.Items {
+					if x.Name == strings.TrimSpace(e.Item) {
+						it, ok, e.Item = x, true, x.ID
+					}
+				}
+			}
+		}
+		if !ok {
+			ids := ed.ItemIDs()
+			ve := &ValueError{Value: Shorten(e.Item), Code: ErrReceivedItem, Hint: HintReceivedItem, HintArgs: ArgsOf("items", ids)}
+			if near := measures.Suggest(e.Item, ids); near != "" {
+				ve.Hint, ve.HintArgs = HintReceivedItemNear, ArgsOf("near", near)
+			}
+			return fail("item", ve)
+		}
+		if !e.Amount.IsPositive() {
+			return fail("amount", &ValueError{Value: e.Amount.String(), Code: ErrReceivedAmount})
+		}
+		if e.Date != nil && p.Date().Before(*e.Date) {
+			return fail("date", &ValueError{Value: e.Date.String(), Code: ErrReceivedLater, Args: ArgsOf("date", p.Date()), Hint: HintReceivedLater})
+		}
+		tiered := it.Kind == measures.Tier || it.Kind == measures.Milestone
+		switch {
+		case tiered && e.Level == "":
+			return fail("level", &ValueError{Code: ErrReceivedNoLevel, Args: ArgsOf("item", item(it)), Hint: HintReceivedLevels, HintArgs: ArgsOf("levels", levelsOf(it))})
+		case !tiered && e.Level != "":
+			return fail("level", &ValueError{Value: Shorten(e.Level), Code: ErrReceivedLevel, Args: ArgsOf("item", item(it))})
+		case tiered:
+			key, ok := levelOf(ed, it, e.Level)
+			if !ok {
+				return fail("level", &ValueError{Value: Shorten(e.Level), Code: ErrChoice, Hint: HintReceivedLevels, HintArgs: ArgsOf("levels", levelsOf(it))})
+			}
+			e.Level = key
+		}
+	}
+	return nil
+}
+
+// levelOf reads the level of an entry for a tier item: a tier's key (or,
+// through the item's input, another name of it: 省级); for a milestone, the
+// threshold as an amount (10亿, 1e9), given as its key, the threshold's
+// digits.
+func levelOf(ed *measures.Edition, it *measures.Item, s string) (string, bool) {
+	if it.Kind == measures.Milestone {
+		a, err := ParseAmount(s)
+		if err != nil {
+			return "", false
+		}
+		for _, t := range it.Tiers {
+			if t.Threshold.Equal(a) {
+				return t.Threshold.String(), true
+			}
+		}
+		return "", false
+	}
+	keys := make([]string, len(it.Tiers))
+	for i, t := range it.Tiers {
+		keys[i] = t.Key
+	}
+	var aliases measures.Aliases
+	if m, ok := ed.Measure(it.Measure); ok {
+		if i := slices.IndexFunc(m.Inputs, func(in measures.Input) bool { return in.Name == it.Claim }); i >= 0 {
+			aliases = m.Inputs[i].Aliases
+		}
+	}
+	return measures.MatchChoice(s, keys, aliases)
+}
+
+// levelsOf lists the levels an entry of a tier item may name.
+func levelsOf(it *measures.Item) []string {
+	var out []string
+	for _, t := range it.Tiers {
+		if it.Kind == measures.Milestone {
+			out = append(out, t.Label.Zh)
+		} else {
+			out = append(out, t.Key)
+		}
+	}
+	return out
+}
+
+// withLedger is the item and the claim as the ledger leaves them: a staged
+// item's overall amount less what the city paid; a tier item without the
+// levels paid once already; a milestone's prior peak at least the highest
+// tier paid. notes and steps say so, quoting the words.
+func (l ledger) withLedger(it *measures.Item, c *Claim) (*measures.Item, *Claim, []Note) {
+	entries := l[it.ID]
+	if len(entries) == 0 || it.Payer != measures.Municipal {
+		return it, c, nil
+	}
+	paid := l.sum(it.ID, measures.Municipal)
+	if paid.IsZero() {
+		return it, c, nil
+	}
+	switch {
+	case it.Staged != "" && it.Kind == measures.AmountRange:
+		clone := *it
+		clone.AmountHigh = decimal.Max(decimal.Zero, it.AmountHigh.Sub(paid))
+		clone.AmountLow = decimal.Min(decimal.Max(decimal.Zero, it.AmountLow.Sub(paid)), clone.AmountHigh)
+		return &clone, c, []Note{note(NoteStagedRange, "paid", Money(paid), "low", Money(it.AmountLow), "high", Money(it.AmountHigh),
+			"newlow", Money(clone.AmountLow), "newhigh", Money(clone.AmountHigh), "words", it.Staged)}
+	case it.Staged != "" && it.Cap != nil:
+		clone := *it
+		left := decimal.Max(decimal.Zero, it.Cap.Sub(paid))
+		clone.Cap = &left
+		return &clone, c, []Note{note(NoteStaged, "paid", Money(paid), "cap", Money(*it.Cap), "left", Money(left), "words", it.Staged)}
+	case it.OnceOnly != "" && it.Kind == measures.Tier:
+		var notes []Note
+		var kept []string
+		for _, v := range c.Choices[it.Claim] {
+			if e, ok := l.level(it.ID, v); ok {
+				notes = append(notes, note(NoteOnceLevel, "level", tierLabel(it, v), "amount", Money(e.Amount), "words", it.OnceOnly))
+				continue
+			}
+			kept = append(kept, v)
+		}
+		if len(notes) == 0 {
+			return it, c, nil
+		}
+		clone := *c
+		clone.Choices = cloneMap(c.Choices)
+		clone.Choices[it.Claim] = kept
+		return it, &clone, notes
+	case it.OnceOnly != "" && it.Kind == measures.Milestone:
+		highest := decimal.Zero
+		var label measures.Text
+		for _, t := range it.Tiers {
+			if _, ok := l.level(it.ID, t.Threshold.String()); ok && t.Threshold.GreaterThan(highest) {
+				highest, label = t.Threshold, t.Label
+			}
+		}
+		if highest.IsZero() || !c.Amounts[it.Prior].LessThan(highest) {
+			return it, c, nil
+		}
+		clone := *c
+		clone.Amounts = cloneMap(c.Amounts)
+		clone.Amounts[it.Prior] = highest
+		return it, &clone, []Note{note(NoteOnceMilestone, "label", label, "prior", Money(highest), "words", it.OnceOnly)}
+	}
+	return it, c, nil
+}
+
+// onceOnly reports whether a once-only item without levels was received
+// (成功上市), with the note that says so.
+func (l ledger) onceOnly(it *measures.Item) (Note, bool) {
+	if it.OnceOnly == "" || it.Kind != measures.CapOnly || it.Payer != measures.Municipal {
+		return Note{}, false
+	}
+	paid := l.sum(it.ID, measures.Municipal)
+	if paid.IsZero() {
+		return Note{}, false
+	}
+	return note(NoteOnce, "amount", Money(paid), "words", it.OnceOnly), true
+}
+
+// level returns the municipal entry of the item for a level.
+func (l ledger) level(id, level string) (Received, bool) {
+	i := slices.IndexFunc(l[id], func(e Received) bool { return e.Payer == measures.Municipal && e.Level == level })
+	if i < 0 {
+		return Received{}, false
+	}
+	return l[id][i], true
+}
+
+func tierLabel(it *measures.Item, key string) measures.Text {
+	for _, t := range it.Tiers {
+		if t.Key == key {
+			return t.Label
+		}
+	}
+	return measures.Text{Zh: key, En: key}
+}
+
+func cloneMap[V any](m map[string]V) map[string]V {
+	out := make(map[string]V, len(m)+1)
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// baseName names the item's base: in Chinese in the words of its input's
+// help (一定时期内审定销售额), in English by the input's name (sales).
+func baseName(ed *measures.Edition, it *measures.Item) measures.Text {
+	name := measures.Text{Zh: it.Base, En: it.Base}
+	if m, ok := ed.Measure(it.Measure); ok {
+		for _, in := range m.Inputs {
+			if in.Name == it.Base && in.Help.Zh != "" {
+				name.Zh = in.Help.Zh
+			}
+		}
+	}
+	return name
+}
+
+// projectReceived is what the ledger holds for the project's items (scope
+// project), city and district: the other Shenzhen funding of the 附则's
+// cumulative cap when none is given.
+func projectReceived(ed *measures.Edition, p *Project) (decimal.Decimal, bool) {
+	sum, found := decimal.Zero, false
+	for _, e := range p.Received {
+		if it, ok := ed.Item(e.Item); ok && it.Scope == measures.ProjectScope {
+			sum, found = sum.Add(e.Amount), true
+		}
+	}
+	return sum, found
+}
+
+// setBaseForCap gives every rate line below its cap the base at which the
+// cap, as the ledger leaves it, is reached: cap ÷ rate, rounded up to the
+// fen (docs/contract.md §8). Lines zeroed by a rule, at their cap or at a
+// rate of 0 have none.
+func setBaseForCap(r *Result) {
+	for i := range r.Lines {
+		l := &r.Lines[i]
+		switch l.Item.Kind {
+		case measures.FixedRate, measures.CeilingRate, measures.RateRange:
+		default:
+			continue
+		}
+		if l.Zeroed != "" || l.Cap == nil || l.Rate == nil || !l.Rate.IsPositive() || l.Max == nil || !l.Max.LessThan(*l.Cap) {
+			continue
+		}
+		at := l.Cap.DivRound(*l.Rate, 8).RoundCeil(2)
+		l.BaseForCap = &at
+		n := note(NoteBaseForCap, "cap", Money(*l.Cap), "input", baseName(r.Edition, l.Item), "at", Money(at), "more", Money(at.Sub(*l.Base)))
+		l.Notes = append(l.Notes, n)
+		l.Steps = append(l.Steps, n)
+	}
+}
+
+// ParseReceived reads an entry of the ledger as the command line writes
+// it: ITEM=AMOUNT[@DATE][:LEVEL][/district], a bare amount in the unit
+// bare (UnitYuan, UnitWan). Full-width ＝ ＠ ： ／, as a Chinese input
+// method types them, are read as their ASCII selves. What the entry means
+// is checked with the project (Compute).
+func ParseReceived(s string, bare decimal.Decimal) (Received, error) {
+	e := Received{Payer: measures.Municipal}
+	t := strings.NewReplacer("＝", "=", "＠", "@", "：", ":", "／", "/").Replace(strings.TrimSpace(s))
+	syntax := func() (Received, error) {
+		return Received{}, &ValueError{Value: Shorten(s), Code: ErrReceivedSyntax, Hint: HintReceivedSyntax}
+	}
+	id, rest, ok := strings.Cut(t, "=")
+	if !ok || strings.TrimSpace(id) == "" {
+		return syntax()
+	}
+	e.Item = strings.TrimSpace(id)
+	if i := strings.LastIndex(rest, "/"); i >= 0 {
+		if payer, ok := ParsePayer(rest[i+1:]); ok {
+			e.Payer, rest = payer, rest[:i]
+		}
+	}
+	if i := strings.LastIndex(rest, ":"); i >= 0 {
+		e.Level, rest = strings.TrimSpace(rest[i+1:]), rest[:i]
+		if e.Level == "" {
+			return syntax()
+		}
+	}
+	amount, date, dated := strings.Cut(rest, "@")
+	if strings.TrimSpace(amount) == "" {
+		return syntax()
+	}
+	a, err := ParseAmountIn(amount, bare)
+	if err != nil {
+		var ve *ValueError
+		if errors.As(err, &ve) {
+			ve.Field = "amount"
+		}
+		return Received{}, err
+	}
+	e.Amount = a
+	if dated {
+		d, err := ParseDate(date)
+		if err != nil {
+			var ve *ValueError
+			if errors.As(err, &ve) {
+				ve.Field = "date"
+			}
+			return Received{}, err
+		}
+		e.Date = &d
+	}
+	return e, nil
+}
+
+// ParsePayer reads who paid an entry: municipal or district, or their
+// Chinese names (市级, 区级).
+func ParsePayer(s string) (measures.Payer, bool) {
+	p, ok := measures.MatchChoice(s, []string{string(measures.Municipal), string(measures.District)}, payerNames)
+	return measures.Payer(p), ok
+}
+
+// payerNames are the payers' other names.
+var payerNames = measures.Aliases{
+	string(measures.Municipal): {"市级", "市", "市财政"},
+	string(measures.District):  {"区级", "区", "区财政"},
+}
