@@ -273,6 +273,14 @@ func writeMeasure(buf *bytes.Buffer, ed *measures.Edition, m *measures.Measure, 
 		if t := it.Trigger(); t != "" {
 			line(p.S("show.trigger", "input", t), "    ", "    ")
 		}
+		switch {
+		case it.Staged != "":
+			line(p.S("show.staged", "words", it.Staged), "    ", "    ")
+		case it.OnceOnly != "" && len(it.Tiers) > 0:
+			line(p.S("show.once.level", "words", it.OnceOnly), "    ", "    ")
+		case it.OnceOnly != "":
+			line(p.S("show.once", "words", it.OnceOnly), "    ", "    ")
+		}
 		line("「"+it.Quote+"」", "    ", "     ")
 	}
 	if m.Sides != nil {
@@ -356,6 +364,10 @@ type itemJSON struct {
 	Reason     *textJSON  `json:"reason"`
 	Rule       string     `json:"rule"`
 	Quote      string     `json:"quote"`
+	// The ledger: the words making the item one amount paid in stages, or
+	// paid once; null for the others.
+	Staged   *string `json:"staged"`
+	OnceOnly *string `json:"once_only"`
 }
 
 type assumptionJSON struct {
@@ -442,6 +454,7 @@ func measureJSON(ed *measures.Edition, m *measures.Measure) measureJSONT {
 			ij.Cap = amount(it.Cap)
 		}
 		ij.Breakpoint = amount(calc.CapBase(it))
+		ij.Staged, ij.OnceOnly = strPtr(it.Staged), strPtr(it.OnceOnly)
 		for _, st := range it.Tiers {
 			tjv := tierJSON{Key: strPtr(st.Key), Amount: calc.Yuan(st.Amount)}
 			if !st.Threshold.IsZero() {
