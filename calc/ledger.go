@@ -246,9 +246,9 @@ func cloneMap[V any](m map[string]V) map[string]V {
 	return out
 }
 
-// baseName names the item's base: in Chinese in the words of its input's
+// BaseName names the item's base: in Chinese in the words of its input's
 // help (一定时期内审定销售额), in English by the input's name (sales).
-func baseName(ed *measures.Edition, it *measures.Item) measures.Text {
+func BaseName(ed *measures.Edition, it *measures.Item) measures.Text {
 	name := measures.Text{Zh: it.Base, En: it.Base}
 	if m, ok := ed.Measure(it.Measure); ok {
 		for _, in := range m.Inputs {
@@ -290,7 +290,7 @@ func setBaseForCap(r *Result) {
 		}
 		at := l.Cap.DivRound(*l.Rate, 8).RoundCeil(2)
 		l.BaseForCap = &at
-		n := note(NoteBaseForCap, "cap", Money(*l.Cap), "input", baseName(r.Edition, l.Item), "at", Money(at), "more", Money(at.Sub(*l.Base)))
+		n := note(NoteBaseForCap, "cap", Money(*l.Cap), "input", BaseName(r.Edition, l.Item), "at", Money(at), "more", Money(at.Sub(*l.Base)))
 		l.Notes = append(l.Notes, n)
 		l.Steps = append(l.Steps, n)
 	}

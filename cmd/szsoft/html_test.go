@@ -153,7 +153,8 @@ func projectNames(t *testing.T) map[string]bool {
 	return names
 }
 
-// jsonFigures are the amounts of a batch's JSON — every line's figures,
+// jsonFigures are the amounts of a batch's JSON — every line's figures
+// (what was received and the base for the cap among them),
 // every total — as a document shows them (10,000,000.00).
 func jsonFigures(t *testing.T, out string) []string {
 	t.Helper()
@@ -180,7 +181,7 @@ func jsonFigures(t *testing.T, out string) []string {
 		}
 		for _, l := range p["lines"].([]any) {
 			line := l.(map[string]any)
-			for _, k := range []string{"base", "computed", "cap", "min", "max"} {
+			for _, k := range []string{"base", "computed", "cap", "min", "max", "received", "base_for_cap"} {
 				add(line[k])
 			}
 		}
@@ -192,4 +193,55 @@ func jsonFigures(t *testing.T, out string) []string {
 		t.Fatalf("only %d figures in the JSON", len(figures))
 	}
 	return figures
+}
+
+// What it takes, drawn: a rate line below its cap gets a chart, its kink
+// and the project's point where the policy's words put them.
+func TestHTMLChart(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "p.toml")
+	src := "date = 2026-11-26\n[first-version]\nsales = 5e6\n[platform]\noperating_cost = 5e6\n"
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := runCLI(t, "", "calc", "--file", file, "-o", "html", "--lang", "zh")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// 「按一定时期内审定销售额的30%，给予软件开发商最高不超过1000万元资助」:
+	// the cap of 10,000,000 is reached at 10,000,000 ÷ 30% =
+	// 33,333,333.33… → 33,333,333.34 (up to the fen). The base axis runs
+	// to 1.6 × 33,333,333.34 = 53,333,333.344 over x 18…548 (530 units),
+	// the subsidy axis to 1.18 × 10,000,000 = 11,800,000 over y 172…32
+	// (140 units). The kink: x = 18 + 530 ÷ 1.6 = 349.25 → 349.3 (half up),
+	// y = 32 + 140 × 1,800,000 ÷ 11,800,000 = 53.36 → 53.4. The project,
+	// sales 5,000,000 → 1,500,000: x = 18 + 530 × 5,000,000 ÷
+	// 53,333,333.344 = 67.69 → 67.7, y = 32 + 140 × 10,300,000 ÷
+	// 11,800,000 = 154.20 → 154.2.
+	// 「按其上一年度审定运营费用的20%－40%，给予最高不超过500万元资助」:
+	// 5,000,000 ÷ 40% = 12,500,000; the dashed 20% line would reach the cap
+	// at 25,000,000, past the axis' end (1.6 × 12,500,000 = 20,000,000),
+	// where it stands at 20% × 20,000,000 = 4,000,000: y = 32 + 140 ×
+	// (5,900,000 − 4,000,000) ÷ 5,900,000 = 77.08 → 77.1.
+	for _, want := range []string{
+		`<circle class="kink" cx="349.3" cy="53.4"`,
+		`<circle class="here" cx="67.7" cy="154.2"`,
+		`>33,333,333.34</text>`,
+		`>（十九）上限 10,000,000.00</text>`,
+		`>本项目：5,000,000.00 → 1,500,000.00</text>`,
+		`<path class="min" d="M18 172 L548 77.1"/>`,
+		`>虚线：最低 20%</text>`,
+		`>12,500,000.00</text>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the chart lacks %s", want)
+		}
+	}
+	if n := strings.Count(out, "<svg"); n != 2 {
+		t.Errorf("%d charts, want 2", n)
+	}
+	// A line at its cap has nothing to draw.
+	out, _, _ = runCLI(t, "", "calc", "first-version", "--sales", "5e7", "--date", "2026-11-26", "-o", "html")
+	if strings.Contains(out, "<svg") {
+		t.Error("a chart for a line at its cap")
+	}
 }

@@ -264,6 +264,14 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 	}
 	b.WriteString("</tr></tfoot>\n</table></div>\n")
 
+	// What it takes to reach each cap not reached, drawn.
+	if lines := chartLines(res); len(lines) > 0 {
+		fmt.Fprintf(b, "<h2 class=\"charts\">%s</h2>\n", h(p.S("html.reach")))
+		for _, l := range lines {
+			b.WriteString(capChart(p, res.Edition, l))
+		}
+	}
+
 	// 附则 and what the project can receive.
 	s := res.Edition.Supplementary
 	state := p.S("label.in-force")
@@ -433,6 +441,19 @@ li { margin: .15em 0; break-inside: avoid; }
 blockquote { margin: .4em 0 .4em 1em; padding-left: .8em; border-left: 3px solid #bbb; break-inside: avoid; }
 blockquote cite { display: block; font-style: normal; color: #444; }
 code { font-family: inherit; }
+figure { margin: .5em 0 1em; }
+figcaption { margin-bottom: .2em; }
+h2.charts { break-after: avoid; }
+svg.chart { display: block; width: 100%; max-width: 46em; height: auto; font-size: 11.5px; }
+svg.chart text { fill: #222; }
+svg.chart .axis { stroke: #555; fill: none; }
+svg.chart .max { stroke: #1f4e79; stroke-width: 2; fill: none; }
+svg.chart .min { stroke: #1f4e79; stroke-width: 1.2; stroke-dasharray: 5 3; fill: none; }
+svg.chart .drop { stroke: #999; stroke-dasharray: 2 2; fill: none; }
+svg.chart circle.kink { fill: #1f4e79; }
+svg.chart text.rate { fill: #1f4e79; }
+svg.chart circle.here, svg.chart text.here { fill: #b03a2e; }
+svg.chart path.here { stroke: #b03a2e; }
 .meta, .source { color: #444; }
 .source { margin: .5em 0 0; font-size: 8.5pt; }
 @page { size: A4; margin: 14mm 12mm 16mm;
