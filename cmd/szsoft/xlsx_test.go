@@ -43,23 +43,26 @@ func TestXLSXOpensInExcelize(t *testing.T) {
 	if len(rows) != 4 || rows[0][1] != "Clause" || rows[1][1] != "（十八）" || rows[3][2] != "cut to the cumulative cap" || rows[1][0] != "工业软件攻关项目（国家支持）" {
 		t.Fatalf("rows %q", rows)
 	}
-	if rows[0][7] != "Base (yuan)" || rows[0][12] != "Max (yuan)" {
-		t.Errorf("amount headers %q, %q: want the unit", rows[0][7], rows[0][12])
+	if rows[0][7] != "Base (yuan)" || rows[0][13] != "Max (yuan)" || rows[0][10] != "Received (yuan)" || rows[0][14] != "Base reaching the cap (yuan)" {
+		t.Errorf("amount headers %q, %q, %q, %q: want the unit", rows[0][7], rows[0][13], rows[0][10], rows[0][14])
 	}
-	// Max of the ai line (M2): 10,000,000 as a number in the accounting
-	// format; the cut of the adjustment (M4), −4,000,000, with a minus sign
+	// Max of the ai line (N2): 10,000,000 as a number in the accounting
+	// format; the cut of the adjustment (N4), −4,000,000, with a minus sign
 	// (brackets would read as the 全角 brackets of Chinese text).
-	checkNumber(t, f, "Lines", "M2", "10000000.00", "10,000,000.00")
-	checkNumber(t, f, "Lines", "M4", "-4000000.00", "-4,000,000.00")
+	checkNumber(t, f, "Lines", "N2", "10000000.00", "10,000,000.00")
+	checkNumber(t, f, "Lines", "N4", "-4000000.00", "-4,000,000.00")
 	// the min of the ai line is a zero, shown 0.00; an absent figure (the
-	// adjustment's base) is an empty cell.
-	checkNumber(t, f, "Lines", "L2", "0.00", "0.00")
+	// adjustment's base, the lines' received) is an empty cell.
+	checkNumber(t, f, "Lines", "M2", "0.00", "0.00")
+	if v, _ := f.GetCellValue("Lines", "K2"); v != "" {
+		t.Errorf("K2 (nothing received) = %q, want empty", v)
+	}
 	if v, _ := f.GetCellValue("Lines", "H4"); v != "" {
 		t.Errorf("H4 (no base) = %q, want empty", v)
 	}
 	// Words, not codes.
-	if row := rows[1]; row[4] != "paid by the city" || row[5] != "project" || row[6] != "ceiling rate" || row[13] != "cap" {
-		t.Errorf("the ai line: payer %q, scope %q, kind %q, binding %q", row[4], row[5], row[6], row[13])
+	if row := rows[1]; row[4] != "paid by the city" || row[5] != "project" || row[6] != "ceiling rate" || row[15] != "cap" {
+		t.Errorf("the ai line: payer %q, scope %q, kind %q, binding %q", row[4], row[5], row[6], row[15])
 	}
 
 	// Summary: one project, the totals row under it.
@@ -299,4 +302,31 @@ func TestXLSXInLibreOffice(t *testing.T) {
 		}
 	}
 	checkWithinPages(t, pdf)
+}
+
+// The ledger in the workbook: what was received and the base reaching the
+// cap, as numbers in their own columns (client-2026.toml's comments work
+// them out: relocation 2000万 + 2000万 received; first-version's 1000万 cap
+// at 10,000,000 ÷ 30% = 33,333,333.34 of sales).
+func TestXLSXLedger(t *testing.T) {
+	t.Chdir("../..")
+	out := filepath.Join(t.TempDir(), "client.xlsx")
+	if _, stderr, code := runCLI(t, "", "calc", "--file", "fixtures/client-2026.toml", "-o", "xlsx", "--out", out, "--lang", "zh"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("明细")
+	if len(rows) < 5 || rows[0][10] != "已收到\n（元）" || rows[0][14] != "达到上限所需基数\n（元）" || rows[1][2] != "落户奖励" || rows[4][2] != "首版次软件·软件开发商" {
+		t.Fatalf("rows %q", rows)
+	}
+	checkNumber(t, f, "明细", "K2", "40000000.00", "40,000,000.00")
+	checkNumber(t, f, "明细", "L2", "10000000.00", "10,000,000.00")
+	checkNumber(t, f, "明细", "O5", "33333333.34", "33,333,333.34")
+	if v, _ := f.GetCellValue("明细", "O2"); v != "" {
+		t.Errorf("O2 (relocation has no rate) = %q, want empty", v)
+	}
 }

@@ -299,6 +299,7 @@ var catalogue = map[string]Entry{
 	"xcol.computed":             {"计算额", "Computed"},
 	"xcol.cap":                  {"上限", "Cap"},
 	"xcol.received":             {"已收到", "Received"},
+	"xcol.baseforcap":           {"达到上限所需基数", "Base reaching the cap"},
 	"xcol.min":                  {"最低", "Min"},
 	"xcol.max":                  {"最高", "Max"},
 	"xcol.binding":              {"限额来源", "Binding"},

@@ -121,11 +121,11 @@ var (
 	summaryHeaders = []string{"xcol.project", "xcol.applicant", "xcol.date", "xcol.eligible", "xcol.total", "xcol.adjustments",
 		"xcol.match", "xcol.paid", "xcol.grand", "xcol.warnings", "xcol.file"}
 	lineHeaders = []string{"xcol.project", "xcol.clause", "xcol.item", "xcol.recipient", "xcol.payer", "xcol.scope", "xcol.kind",
-		"xcol.base", "xcol.rate", "xcol.computed", "xcol.cap", "xcol.min", "xcol.max", "xcol.binding", "xcol.excluded", "xcol.notes", "xcol.quote", "xcol.file"}
+		"xcol.base", "xcol.rate", "xcol.computed", "xcol.received", "xcol.cap", "xcol.min", "xcol.max", "xcol.baseforcap", "xcol.binding", "xcol.excluded", "xcol.notes", "xcol.quote", "xcol.file"}
 	failureHeaders = []string{"xcol.file", "xcol.line", "xcol.column", "xcol.error"}
 	// The columns of amounts, whose headers state the unit.
 	amountColumns = map[string]bool{"xcol.total": true, "xcol.adjustments": true, "xcol.match": true, "xcol.paid": true, "xcol.grand": true,
-		"xcol.base": true, "xcol.computed": true, "xcol.cap": true, "xcol.min": true, "xcol.max": true}
+		"xcol.base": true, "xcol.computed": true, "xcol.received": true, "xcol.cap": true, "xcol.min": true, "xcol.max": true, "xcol.baseforcap": true}
 )
 
 func newXLSX(w io.Writer, o Options) *workbook {
@@ -134,7 +134,7 @@ func newXLSX(w io.Writer, o Options) *workbook {
 	// The widest each column is made: printed one page wide, the narrower
 	// the columns of words, the larger the print.
 	wb.summary = sheet{name: sheetName(p.S("sheet.summary")), max: []int{32, 24, 12, 8, 18, 18, 18, 18, 18, 36, 20}}
-	wb.lines = sheet{name: sheetName(p.S("sheet.lines")), max: []int{16, 9, 18, 12, 10, 8, 10, 18, 8, 18, 18, 18, 18, 10, 16, 30, 36, 16}}
+	wb.lines = sheet{name: sheetName(p.S("sheet.lines")), max: []int{16, 9, 18, 12, 10, 8, 10, 18, 8, 18, 18, 18, 18, 18, 18, 10, 16, 30, 36, 16}}
 	wb.failures = sheet{name: sheetName(p.S("sheet.failures")), max: []int{40, 6, 6, 80}}
 	wb.summary.rows = append(wb.summary.rows, headerRow(summaryHeaders, p))
 	wb.lines.rows = append(wb.lines.rows, headerRow(lineHeaders, p))
@@ -175,7 +175,7 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 		w.lines.rows = append(w.lines.rows, []cell{
 			wrap(name), text(l.Item.Clause), wrap(docItem(p, l.Item.ID)), wrap(p.S("recipient." + string(l.Item.Recipient))),
 			text(p.S("payer." + string(l.Item.Payer))), text(p.S("scope.short." + string(l.Item.Scope))), wrap(kindWord(l.Item, p)),
-			amountCell(l.Base), rate, amountCell(l.Computed), amountCell(l.Cap), amountCell(l.Min), amountCell(l.Max),
+			amountCell(l.Base), rate, amountCell(l.Computed), amountCell(l.Received), amountCell(l.Cap), amountCell(l.Min), amountCell(l.Max), amountCell(l.BaseForCap),
 			text(bindingWord(l.Binding, p)), wrap(docItemOr(l.ExcludedBy, p)), wrap(strings.Join(p.Notes(l.Notes), p.S("label.semicolon"))), wrap(l.Item.Quote),
 			text(file),
 		})
@@ -184,7 +184,7 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 		amt := a.Amount
 		w.lines.rows = append(w.lines.rows, []cell{
 			wrap(name), text(a.Clause), wrap(p.S("adjustment." + a.ID)), {}, text(p.S("payer.municipal")), text(p.S("scope.short.project")), wrap(p.S("label.adjustment")),
-			{}, {}, {}, {}, {}, amountCell(&amt), {}, {}, wrap(p.Note(a.Note)), wrap(res.Edition.Supplementary.CumulativeCapQuote),
+			{}, {}, {}, {}, {}, {}, amountCell(&amt), {}, {}, {}, wrap(p.Note(a.Note)), wrap(res.Edition.Supplementary.CumulativeCapQuote),
 			text(file),
 		})
 	}
@@ -378,7 +378,7 @@ func (s *sheet) widths() []int {
 			w := 0
 			switch cl.kind {
 			case cellAmount, cellTotal:
-				w = max(len(msg.FormatYuan(decimal.RequireFromString(cl.text)))+3, 16)
+				w = max(len(msg.FormatYuan(decimal.RequireFromString(cl.text)))+4, 16)
 			case cellDate:
 				w = len("2026-03-01") + 1
 			case cellRate:
