@@ -160,6 +160,9 @@ type Line struct {
 	BaseForCap *decimal.Decimal
 
 	warnings []Note // raised by the item's own rule
+	// paid is what the ledger took off the product of a rate line (the
+	// city's receipts for it), for the base that reaches its cap.
+	paid decimal.Decimal
 }
 
 // The rules that can set a line to 0 after it was computed.
@@ -502,7 +505,7 @@ func computeMeasure(m *measures.Measure, c *Claim, led ledger) ([]Line, error) {
 		if !ok {
 			return nil, fmt.Errorf("item %s: unknown rule kind %q", it.ID, it.Kind)
 		}
-		lit, lc, ledgerNotes := led.withLedger(it, c)
+		lit, lc, ledgerNotes, deduct := led.withLedger(it, c)
 		l, err := rule.line(lit, lc)
 		if err != nil {
 			var ve *ValueError
@@ -510,6 +513,20 @@ func computeMeasure(m *measures.Measure, c *Claim, led ledger) ([]Line, error) {
 				ve.Measure = m.Name
 			}
 			return nil, err
+		}
+		if lit != it && lit.Cap != nil && it.Cap != nil && !lit.Cap.Equal(*it.Cap) {
+			// The cap the rule met is what is left of the policy's.
+			for i := range l.Steps {
+				switch l.Steps[i].Code {
+				case StepCapAbove:
+					l.Steps[i].Code = StepCapLeftAbove
+				case StepCapEqual:
+					l.Steps[i].Code = StepCapLeftEqual
+				}
+			}
+		}
+		if deduct.IsPositive() {
+			deductRate(&l, deduct)
 		}
 		if len(ledgerNotes) > 0 {
 			l.Notes = append(ledgerNotes, l.Notes...)
@@ -527,6 +544,13 @@ func computeMeasure(m *measures.Measure, c *Claim, led ledger) ([]Line, error) {
 		}
 		if entries := led[it.ID]; len(entries) > 0 {
 			l.Received = ptr(led.sum(it.ID, ""))
+			district := led.sum(it.ID, measures.District)
+			switch {
+			case it.Payer != measures.Municipal:
+				l.Notes = append(l.Notes, note(NoteNotDeducted, "paid", Money(*l.Received)))
+			case district.IsPositive():
+				l.Notes = append(l.Notes, note(NoteDistrictPaid, "paid", Money(district)))
+			}
 		}
 		l.Item, l.Claimed = it, c.claims(it)
 		for _, n := range it.Notes {

@@ -147,18 +147,31 @@ func levelsOf(it *measures.Item) []string {
 }
 
 // withLedger is the item and the claim as the ledger leaves them: a staged
-// item's overall amount less what the city paid; a tier item without the
+// item's overall amount less what the city paid; a project item's figure
+// less what the city paid the project for it (the policy's figure is the
+// project's, 「对符合条件的项目…给予最高不超过…」); a tier item without the
 // levels paid once already; a milestone's prior peak at least the highest
-// tier paid. notes and steps say so, quoting the words.
-func (l ledger) withLedger(it *measures.Item, c *Claim) (*measures.Item, *Claim, []Note) {
+// tier paid. notes and steps say so, quoting the words. deduct is what a
+// rate item's product loses as well (its rate applies to the project's
+// whole base: 「按不超过审定总投入的50%」 bounds all that is paid).
+func (l ledger) withLedger(it *measures.Item, c *Claim) (_ *measures.Item, _ *Claim, notes []Note, deduct decimal.Decimal) {
 	entries := l[it.ID]
 	if len(entries) == 0 || it.Payer != measures.Municipal {
-		return it, c, nil
+		return it, c, nil, decimal.Zero
 	}
 	paid := l.sum(it.ID, measures.Municipal)
 	if paid.IsZero() {
-		return it, c, nil
+		return it, c, nil, decimal.Zero
 	}
+	if it.Kind.HasRate() && (it.Staged != "" || it.OnceOnly == "" && it.Scope == measures.ProjectScope) {
+		deduct = paid
+	}
+	it, c, notes = l.apply(it, c, paid)
+	return it, c, notes, deduct
+}
+
+// apply is withLedger's work, for an item with municipal entries.
+func (l ledger) apply(it *measures.Item, c *Claim, paid decimal.Decimal) (*measures.Item, *Claim, []Note) {
 	switch {
 	case it.Staged != "" && it.Kind == measures.AmountRange:
 		clone := *it
@@ -171,6 +184,17 @@ func (l ledger) withLedger(it *measures.Item, c *Claim) (*measures.Item, *Claim,
 		left := decimal.Max(decimal.Zero, it.Cap.Sub(paid))
 		clone.Cap = &left
 		return &clone, c, []Note{note(NoteStaged, "paid", Money(paid), "cap", Money(*it.Cap), "left", Money(left), "words", it.Staged)}
+	case it.OnceOnly == "" && it.Scope == measures.ProjectScope && it.Cap != nil:
+		clone := *it
+		left := decimal.Max(decimal.Zero, it.Cap.Sub(paid))
+		clone.Cap = &left
+		return &clone, c, []Note{note(NoteProject, "paid", Money(paid), "cap", Money(*it.Cap), "left", Money(left))}
+	case it.OnceOnly == "" && it.Scope == measures.ProjectScope && it.Kind.HasRate():
+		return it, c, []Note{note(NoteProjectRate, "paid", Money(paid))}
+	case it.OnceOnly == "" && it.Staged == "" && it.Kind != measures.CaseByCase:
+		// Paid per award (a certification, a standard, a year's rent): what
+		// came before is not this one.
+		return it, c, []Note{note(NoteNotDeducted, "paid", Money(paid))}
 	case it.OnceOnly != "" && it.Kind == measures.Tier:
 		var notes []Note
 		var kept []string
@@ -180,6 +204,13 @@ func (l ledger) withLedger(it *measures.Item, c *Claim) (*measures.Item, *Claim,
 				continue
 			}
 			kept = append(kept, v)
+		}
+		// Another level received before: this one is paid on its own
+		// (「分别…给予」), which a clerk should see next to the receipt.
+		for _, e := range l[it.ID] {
+			if e.Payer == measures.Municipal && len(kept) > 0 && !slices.Contains(c.Choices[it.Claim], e.Level) {
+				notes = append(notes, note(NoteOtherLevel, "level", tierLabel(it, e.Level), "amount", Money(e.Amount), "words", it.OnceOnly))
+			}
 		}
 		if len(notes) == 0 {
 			return it, c, nil
@@ -205,6 +236,24 @@ func (l ledger) withLedger(it *measures.Item, c *Claim) (*measures.Item, *Claim,
 		return it, &clone, []Note{note(NoteOnceMilestone, "label", label, "prior", Money(highest), "words", it.OnceOnly)}
 	}
 	return it, c, nil
+}
+
+// deductRate takes what was received off a rate line's product as well as
+// off its cap: the project's whole base at the rate bounds all it is paid.
+func deductRate(l *Line, paid decimal.Decimal) {
+	if l.Computed == nil || l.Max == nil {
+		return
+	}
+	left := decimal.Max(decimal.Zero, l.Computed.Sub(paid))
+	if left.LessThan(*l.Max) {
+		l.Max, l.Binding = &left, BindRate
+		l.Notes = append(l.Notes, note(NoteRateDeducted, "computed", Money(*l.Computed), "paid", Money(paid), "left", Money(left)))
+	}
+	if l.Min != nil && l.Min.GreaterThan(*l.Max) {
+		l.Min = ptr(*l.Max)
+	}
+	l.paid = paid
+	l.Steps = append(l.Steps, note(StepReceivedRate, "computed", Money(*l.Computed), "paid", Money(paid), "left", Money(left), "max", Money(*l.Max)))
 }
 
 // onceOnly reports whether a once-only item without levels was received
@@ -278,6 +327,7 @@ func projectReceived(ed *measures.Edition, p *Project) (decimal.Decimal, bool) {
 // fen (docs/contract.md §8). Lines zeroed by a rule, at their cap or at a
 // rate of 0 have none.
 func setBaseForCap(r *Result) {
+	cut := slices.ContainsFunc(r.Adjustments, func(a Adjustment) bool { return a.ID == "cumulative-cap" })
 	for i := range r.Lines {
 		l := &r.Lines[i]
 		switch l.Item.Kind {
@@ -288,7 +338,15 @@ func setBaseForCap(r *Result) {
 		if l.Zeroed != "" || l.Cap == nil || l.Rate == nil || !l.Rate.IsPositive() || l.Max == nil || !l.Max.LessThan(*l.Cap) {
 			continue
 		}
-		at := l.Cap.DivRound(*l.Rate, 8).RoundCeil(2)
+		if cut && l.Item.Payer == measures.Municipal && l.Item.Scope == measures.ProjectScope {
+			// The 附则's cumulative cap binds: a larger base adds nothing.
+			l.Notes = append(l.Notes, note(NoteBaseCapAnnex))
+			l.Steps = append(l.Steps, note(NoteBaseCapAnnex))
+			continue
+		}
+		// What the ledger took off the product counts toward the cap: the
+		// policy's cap is reached at the base it always was.
+		at := l.Cap.Add(l.paid).DivRound(*l.Rate, 8).RoundCeil(2)
 		l.BaseForCap = &at
 		n := note(NoteBaseForCap, "cap", Money(*l.Cap), "input", BaseName(r.Edition, l.Item), "at", Money(at), "more", Money(at.Sub(*l.Base)))
 		l.Notes = append(l.Notes, n)

@@ -48,9 +48,24 @@ func TestLedgerStaged(t *testing.T) {
 		// paid leaves a cap of 600万, which binds.
 		{"training, cap binds", []string{"training", "investment=3e7"}, []Received{got("training", "4e6")},
 			"training", "0.00", "6000000.00", "6000000.00", BindCap, "4000000.00"},
-		// 50% of 800万 is 400万, under the 500万 left of 1000万 after 500万.
-		{"training, rate binds", []string{"training", "investment=8e6"}, []Received{got("training", "5e6")},
-			"training", "0.00", "4000000.00", "5000000.00", BindRate, "5000000.00"},
+		// 「按不超过审定总投入的50%」 bounds all that is paid for the
+		// project: 50% of a total investment of 800万 is 400万, and 500万
+		// was paid already: nothing is left (the cap's 500万 left does not
+		// matter).
+		{"training, the rate's share paid", []string{"training", "investment=8e6"}, []Received{got("training", "5e6")},
+			"training", "0.00", "0.00", "5000000.00", BindRate, "5000000.00"},
+		// 50% of 2000万 is 1000万, the cap; 600万 paid: 400万 left of both.
+		{"training, second stage", []string{"training", "investment=2e7"}, []Received{got("training", "6e6")},
+			"training", "0.00", "4000000.00", "4000000.00", BindCap, "6000000.00"},
+		// A project item that is not staged: its figure is the project's
+		// (（十八）「按不超过审定总投入的30%，给予最高不超过1000万元资助」).
+		// 30% of 2000万 is 600万; 800万 was paid for this project's item:
+		// nothing left (the cap leaves 200万, the rate nothing).
+		{"ai, paid before", []string{"ai", "investment=2e7"}, []Received{got("ai", "8e6")},
+			"ai", "0.00", "0.00", "2000000.00", BindRate, "8000000.00"},
+		// 30% of 5000万 is 1500万, capped at 1000万; 300万 paid: 700万.
+		{"ai, part paid", []string{"ai", "investment=5e7"}, []Received{got("ai", "3e6")},
+			"ai", "0.00", "7000000.00", "7000000.00", BindCap, "3000000.00"},
 		// （十一）「给予1000万元以上、1亿元以下」, one amount for the team:
 		// 3000万 paid leaves 0 to 7000万 (the low end floored at 0) …
 		{"core team, past the low end", []string{"talent-team", "core-team"}, []Received{got("talent-team.core", "3e7")},
@@ -72,7 +87,7 @@ func TestLedgerStaged(t *testing.T) {
 			if l.Zeroed != "" {
 				t.Errorf("zeroed by %s: a staged item is not zeroed, its cap is spent", l.Zeroed)
 			}
-			if !hasNote(l.Notes, NoteStaged) && !hasNote(l.Notes, NoteStagedRange) && c.recv != "10000000.00" {
+			if !hasNote(l.Notes, NoteStaged) && !hasNote(l.Notes, NoteStagedRange) && !hasNote(l.Notes, NoteProject) && c.recv != "10000000.00" {
 				t.Errorf("no note quoting the words: %v", l.Notes)
 			}
 		})
@@ -146,13 +161,24 @@ func TestLedgerCumulativeCap(t *testing.T) {
 	if v := r.Inputs.Amounts[measures.InOtherCity]; Yuan(v) != "25000000.00" {
 		t.Errorf("inputs echo other_city_funding %s, want the 25000000.00 the cap rests on", Yuan(v))
 	}
-	// Given, even as 0, it is not defaulted: H = 8000万.
+	// Given as 0, less than the ledger holds: all the Shenzhen money the
+	// project had counts (「累计资助金额不得超过」), H = 5500万, with a
+	// warning that the figure given was raised.
 	r, err = compute(P{Date: testDate, AuditedInvestment: pdec("8e7"), NationalFunding: pdec("1e7"), OtherCityFunding: pdec("0"), Claims: []Claim{fv}, Received: received})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if show(r.CumulativeCap) != "80000000.00" {
-		t.Errorf("H = %s with other_city_funding = 0, want 80000000.00", show(r.CumulativeCap))
+	if show(r.CumulativeCap) != "55000000.00" || !hasNote(r.Warnings, WarnOtherBelowLedger) {
+		t.Errorf("H = %s with other_city_funding = 0, want 55000000.00 and a warning (%v)", show(r.CumulativeCap), r.Warnings)
+	}
+	// Given as more than the ledger (other Shenzhen money besides):
+	// H = 8000万 − 3000万 = 5000万, no warning.
+	r, err = compute(P{Date: testDate, AuditedInvestment: pdec("8e7"), NationalFunding: pdec("1e7"), OtherCityFunding: pdec("3e7"), Claims: []Claim{fv}, Received: received})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if show(r.CumulativeCap) != "50000000.00" || hasNote(r.Warnings, WarnOtherBelowLedger) {
+		t.Errorf("H = %s with other_city_funding = 3000万, want 50000000.00 and no warning (%v)", show(r.CumulativeCap), r.Warnings)
 	}
 }
 
@@ -184,14 +210,25 @@ func TestBaseForCap(t *testing.T) {
 			t.Errorf("%s %v: base_for_cap %s, want %s", c.measure, c.words, show(l.BaseForCap), c.at)
 		}
 	}
-	// After the ledger: training's 1000万 less 500万 paid is 500万, reached
-	// at 50% of 1000万.
+	// After the ledger: 500万 of training's 1000万 paid, 500万 left, which
+	// the project reaches when 50% of its total investment is the whole
+	// 1000万: at 2000万.
 	r := withLedger(t, []Received{got("training", "5e6")}, claim(t, "training", "investment=8e6"))
-	if l := line(t, r, "training"); show(l.BaseForCap) != "10000000.00" || !hasNote(l.Notes, NoteBaseForCap) {
+	if l := line(t, r, "training"); show(l.BaseForCap) != "20000000.00" || !hasNote(l.Notes, NoteBaseForCap) {
 		t.Errorf("training after 500万: base_for_cap %s notes %v", show(l.BaseForCap), l.Notes)
 	}
+	// The 附则's cap binds: first-version's 30% of 2000万 = 600万 is cut to
+	// H = 500万 − 0 = 500万 (national funding given): more sales add
+	// nothing, and no base is given, with a note.
+	r, err := compute(P{Date: testDate, AuditedInvestment: pdec("5e6"), NationalFunding: pdec("1e6"), Claims: []Claim{claim(t, "first-version", "sales=2e7")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := line(t, r, "first-version.developer"); l.BaseForCap != nil || !hasNote(l.Notes, NoteBaseCapAnnex) || show(&r.Total) != "5000000.00" {
+		t.Errorf("cut by the 附则: base_for_cap %s, total %s, notes %v", show(l.BaseForCap), show(&r.Total), l.Notes)
+	}
 	// A line zeroed by a rule has none (outside the window).
-	r, err := compute(P{Date: Date{Year: 2027, Month: 10, Day: 15}, Claims: []Claim{claim(t, "first-version", "sales=2e7")}})
+	r, err = compute(P{Date: Date{Year: 2027, Month: 10, Day: 15}, Claims: []Claim{claim(t, "first-version", "sales=2e7")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,4 +273,33 @@ func hasNote(ns []Note, code Code) bool {
 		}
 	}
 	return false
+}
+
+// An award paid per event to the firm (a standard led, 「对牵头制订…标准的，
+// 分别给予…」) keeps its figure: what came before was another award; the
+// line says so. A district entry for a city item is named as outside the
+// city's cap.
+func TestLedgerNotDeducted(t *testing.T) {
+	// （十四）a national standard: 50万.
+	std := got("quality.standard", "5e5")
+	std.Level = "national"
+	r := withLedger(t, []Received{std}, claim(t, "quality", "standard=national"))
+	if l := line(t, r, "quality.standard"); show(l.Max) != "500000.00" || !hasNote(l.Notes, NoteNotDeducted) {
+		t.Errorf("standard: max %s notes %v, want 500000.00 and a note", show(l.Max), l.Notes)
+	}
+	// 2000万 from the city and 1000万 from the district: 3000万 left of the
+	// city's 5000万, the district's named.
+	r = withLedger(t, []Received{got("relocation", "2e7"), {Item: "relocation", Amount: dec("1e7"), Payer: measures.District}}, claim(t, "relocation"))
+	if l := line(t, r, "relocation"); show(l.Max) != "30000000.00" || show(l.Received) != "30000000.00" || !hasNote(l.Notes, NoteDistrictPaid) {
+		t.Errorf("relocation: max %s received %s notes %v", show(l.Max), show(l.Received), l.Notes)
+	}
+	// （九）「分别一次性给予…500万元、300万元」: a park recognised at
+	// provincial level before, now national, gets the national 500万, with a
+	// note naming the provincial 300万.
+	prov := got("park.recognition", "3e6")
+	prov.Level = "provincial"
+	r = withLedger(t, []Received{prov}, claim(t, "park", "recognized=national"))
+	if l := line(t, r, "park.recognition"); show(l.Max) != "5000000.00" || !hasNote(l.Notes, NoteOtherLevel) {
+		t.Errorf("park: max %s notes %v, want 5000000.00 and the provincial award named", show(l.Max), l.Notes)
+	}
 }

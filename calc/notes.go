@@ -129,24 +129,34 @@ const (
 	NoteStaged        Code = "note.ledger.staged"    // paid, cap, left, words
 	NoteStagedRange   Code = "note.ledger.range"     // paid, low, high, newlow, newhigh, words
 	NoteOnceLevel     Code = "note.ledger.level"     // level, amount, words
+	NoteOtherLevel    Code = "note.ledger.other"     // level, amount, words
 	NoteOnceMilestone Code = "note.ledger.milestone" // label, prior, words
 	NoteOnce          Code = "note.ledger.once"      // amount, words
+	NoteProject       Code = "note.ledger.project"   // paid, cap, left
+	NoteProjectRate   Code = "note.ledger.projrate"  // paid
+	NoteNotDeducted   Code = "note.ledger.kept"      // paid
+	NoteDistrictPaid  Code = "note.ledger.district"  // paid
+	NoteRateDeducted  Code = "note.ledger.rate"      // computed, paid, left
 	NoteBaseForCap    Code = "note.baseforcap"       // cap, input, at, more
+	NoteBaseCapAnnex  Code = "note.baseforcap.annex" //
 )
 
 // Steps of the arithmetic of a line (--explain reads them):
 const (
-	StepRate       Code = "step.rate"         // base, rate, product
-	StepCapAbove   Code = "step.cap.above"    // cap, clause
-	StepCapEqual   Code = "step.cap.equal"    // cap, clause
-	StepCapUnder   Code = "step.cap.under"    // cap, result
-	StepNoCap      Code = "step.cap.none"     // result
-	StepMin        Code = "step.min"          // rate, min
-	StepBaseBinds  Code = "step.caponly.base" // base, cap, max
-	StepBaseCapped Code = "step.caponly.cap"  // base, cap
-	StepCapOnly    Code = "step.caponly"      // cap
-	StepFloor      Code = "step.floor"        // base, rate, years, min, max
-	StepZeroed     Code = "step.zeroed"       // why: a Note
+	StepRate         Code = "step.rate"           // base, rate, product
+	StepCapAbove     Code = "step.cap.above"      // cap, clause
+	StepCapLeftAbove Code = "step.cap.left.above" // cap, clause: what the ledger leaves of it
+	StepCapLeftEqual Code = "step.cap.left.equal" // cap, clause
+	StepReceivedRate Code = "step.ledger.rate"    // computed, paid, left, max
+	StepCapEqual     Code = "step.cap.equal"      // cap, clause
+	StepCapUnder     Code = "step.cap.under"      // cap, result
+	StepNoCap        Code = "step.cap.none"       // result
+	StepMin          Code = "step.min"            // rate, min
+	StepBaseBinds    Code = "step.caponly.base"   // base, cap, max
+	StepBaseCapped   Code = "step.caponly.cap"    // base, cap
+	StepCapOnly      Code = "step.caponly"        // cap
+	StepFloor        Code = "step.floor"          // base, rate, years, min, max
+	StepZeroed       Code = "step.zeroed"         // why: a Note
 )
 
 // Steps of the 附则 over a result:
@@ -169,15 +179,16 @@ const (
 
 // Warnings:
 const (
-	WarnWindow          Code = "warn.window"        // date, from, to
-	WarnAlternative     Code = "warn.alternative"   // excluded, kept
-	WarnSameKind        Code = "warn.samekind"      // what (a Declared)
-	WarnSameKindNothing Code = "warn.samekind.none" // what
-	WarnCapMinimum      Code = "warn.cap.minimum"   // h, min
-	WarnStrictCapUnused Code = "warn.strictcap"     //
-	WarnCapInputsUnused Code = "warn.cap.unused"    //
-	WarnMatchNoFunding  Code = "warn.nationalmatch" //
-	WarnNoFigure        Code = "warn.nofigure"      //
+	WarnWindow           Code = "warn.window"        // date, from, to
+	WarnAlternative      Code = "warn.alternative"   // excluded, kept
+	WarnSameKind         Code = "warn.samekind"      // what (a Declared)
+	WarnSameKindNothing  Code = "warn.samekind.none" // what
+	WarnCapMinimum       Code = "warn.cap.minimum"   // h, min
+	WarnOtherBelowLedger Code = "warn.ledger.other"  // given, ledger
+	WarnStrictCapUnused  Code = "warn.strictcap"     //
+	WarnCapInputsUnused  Code = "warn.cap.unused"    //
+	WarnMatchNoFunding   Code = "warn.nationalmatch" //
+	WarnNoFigure         Code = "warn.nofigure"      //
 )
 
 // Errors (ValueError's Code) and their hints:

@@ -99,15 +99,17 @@ func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
 	var h decimal.Decimal
 	if p.capApplies() {
 		audited, other := *p.Annex.Amount(measures.InAudited), p.annexAmount(measures.InOtherCity)
-		if p.Annex.Amount(measures.InOtherCity) == nil {
-			// Not given: what the ledger holds for the project's items,
-			// city and district, is Shenzhen money it has had.
-			if sum, ok := projectReceived(ed, p); ok {
-				other = sum
-				r.Inputs.Amounts = cloneMap(r.Inputs.Amounts)
-				r.Inputs.Amounts[measures.InOtherCity] = sum
-				r.Steps = append(r.Steps, note(StepOtherLedger, "other", Money(sum)))
+		if sum, ok := projectReceived(ed, p); ok && (p.Annex.Amount(measures.InOtherCity) == nil || sum.GreaterThan(other)) {
+			// Not given, or less than it: what the ledger holds for the
+			// project's items, city and district, is Shenzhen money it has
+			// had, and all of it counts (「累计资助金额不得超过」).
+			if p.Annex.Amount(measures.InOtherCity) != nil {
+				r.Warnings = append(r.Warnings, note(WarnOtherBelowLedger, "given", Money(other), "ledger", Money(sum)))
 			}
+			other = sum
+			r.Inputs.Amounts = cloneMap(r.Inputs.Amounts)
+			r.Inputs.Amounts[measures.InOtherCity] = sum
+			r.Steps = append(r.Steps, note(StepOtherLedger, "other", Money(sum)))
 		}
 		national, provincial := p.annexAmount(measures.InNational), p.annexAmount(measures.InProvincial)
 		h = audited.Sub(other)

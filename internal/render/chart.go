@@ -83,7 +83,7 @@ func capChart(p msg.Printer, ed *measures.Edition, l *calc.Line) string {
 	fmt.Fprintf(&s, `<path class="drop" d="M%s %s V%s"/>`+"\n", kx, ky, b0)
 	fmt.Fprintf(&s, `<circle class="kink" cx="%s" cy="%s" r="3.5"/>`+"\n", kx, ky)
 	fmt.Fprintf(&s, `<text class="kink" x="%s" y="%s"%s>%s</text>`+"\n", kx, num(chartT+4), anchor(capAt, xMax),
-		h(p.S("chart.cap", "clause", it.Clause, "cap", p.Money(cap))))
+		h(p.S(capLabel(l), "clause", it.Clause, "cap", p.Money(cap))))
 	fmt.Fprintf(&s, `<text x="%s" y="%s"%s>%s</text>`+"\n", kx, num(chartB+16), anchor(capAt, xMax), h(p.Money(capAt)))
 	// The project: its point, and under the axis its base and subsidy.
 	px, py := x(base), y(max)
@@ -133,4 +133,13 @@ func anchor(v, span decimal.Decimal) string {
 		return ` text-anchor="end"`
 	}
 	return ` text-anchor="middle"`
+}
+
+// capLabel is the kink's words: the policy's cap, or what the ledger left
+// of it.
+func capLabel(l *calc.Line) string {
+	if l.Item.Cap != nil && !l.Item.Cap.Equal(*l.Cap) {
+		return "chart.cap.left"
+	}
+	return "chart.cap"
 }
