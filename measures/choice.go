@@ -50,6 +50,10 @@ func MatchChoice(s string, values []string, aliases Aliases) (string, bool) {
 // Match returns the value of the input's choices that s names.
 func (in Input) Match(s string) (string, bool) { return MatchChoice(s, in.Values, in.Aliases) }
 
+// Fold is what two spellings of one name have in common, as choices are
+// matched (see choiceKey): a roster's headers are matched so.
+func Fold(s string) string { return choiceKey(s) }
+
 // choiceKey is what two spellings of one choice have in common: folded to
 // ASCII where they are full-width, lower case, without spaces, hyphens,
 // underscores and middle dots, Chinese numerals as digits, and without a

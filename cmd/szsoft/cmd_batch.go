@@ -23,6 +23,7 @@ import (
 	"szsoft/internal/msg"
 	"szsoft/internal/project"
 	"szsoft/internal/render"
+	"szsoft/internal/roster"
 )
 
 func (a *app) batchCmd() *cobra.Command {
@@ -83,6 +84,8 @@ func (a *app) expandArgs(args []string, names chan<- entry) {
 			continue
 		}
 		switch {
+		case err == nil && st.Mode().IsRegular() && roster.IsRoster(arg):
+			a.expandRoster(arg, names)
 		case err != nil:
 			names <- entry{name: arg} // reading it reports what is wrong
 		case st.IsDir():
@@ -104,7 +107,11 @@ func (a *app) readNames(names chan<- entry) {
 	for {
 		line, err := r.ReadString('\n')
 		if name := strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r"); name != "" {
-			names <- entry{name: name}
+			if isRoster(name) {
+				a.expandRoster(name, names)
+			} else {
+				names <- entry{name: name}
+			}
 		}
 		if err == io.EOF {
 			return
@@ -258,7 +265,7 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	go a.expand(args, names)
 	err = form.Begin()
 	if err == nil {
-		err = a.pipeline(names, jobs, form, func(e entry) outcome { return a.computeFile(e.name, opts) }, func(o outcome) error {
+		err = a.pipeline(names, jobs, form, func(e entry) outcome { return a.computeEntry(e, opts) }, func(o outcome) error {
 			pr.show()
 			if o.err != nil {
 				failed++
@@ -306,7 +313,7 @@ func failure(o outcome, p msg.Printer) render.Failure {
 	var pes project.Errors
 	if errors.As(o.err, &pes) && len(pes) > 0 {
 		e := pes[0]
-		f.Message, f.Line, f.Col = p.Note(e.Msg), e.Line, e.Col
+		f.Message, f.Line, f.Col, f.Cell = p.Note(e.Msg), e.Line, e.Col, e.Cell
 		return f
 	}
 	_, msgs := classify(o.err, p)

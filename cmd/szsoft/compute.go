@@ -57,8 +57,14 @@ func (a *app) computeOne(e entry, opts *calcOptions, mf *measureFlags) outcome {
 
 // computeFile computes one file of a batch.
 func (a *app) computeFile(name string, opts *calcOptions) outcome {
-	o := outcome{name: name}
 	f, err := a.readProject(name)
+	return a.computeProject(name, f, err, opts)
+}
+
+// computeProject computes a project read from a file or a roster's row
+// (err: what reading it found).
+func (a *app) computeProject(name string, f *project.File, err error, opts *calcOptions) outcome {
+	o := outcome{name: name}
 	if err == nil {
 		err = f.NoClaim()
 	}

@@ -160,6 +160,9 @@ func classify(err error, p msg.Printer) (int, []message) {
 
 // fileMessage is an error in a file: path, line and column, and what.
 func fileMessage(e *project.Error, p msg.Printer) string {
+	if e.Cell != "" {
+		return fmt.Sprintf("%s:%s: %s", e.Path, e.Cell, p.Note(e.Msg))
+	}
 	if e.Line == 0 {
 		return p.S("label.pair", "label", e.Path, "value", p.Note(e.Msg))
 	}

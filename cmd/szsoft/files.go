@@ -11,11 +11,15 @@ import (
 	"szsoft/calc"
 	"szsoft/internal/msg"
 	"szsoft/internal/project"
+	"szsoft/internal/roster"
 )
 
 // readProject reads and parses the project file called name ("-" is
 // standard input). A file over 1 MiB is refused before it is read whole.
 func (a *app) readProject(name string) (*project.File, error) {
+	if roster.IsRoster(name) {
+		return nil, fileError(name, note("cli.file.roster"), note("cli.file.roster.hint", "file", name))
+	}
 	data, err := a.readFile(name)
 	if err != nil {
 		return nil, err
@@ -30,15 +34,24 @@ func fileError(name string, msg, hint calc.Note) error {
 }
 
 func (a *app) readFile(name string) ([]byte, error) {
+	return a.readFileMax(name, project.MaxSize, "")
+}
+
+// readFileMax reads a file of at most limit bytes; label names the limit
+// in the error of a larger one ("" for a project file's).
+func (a *app) readFileMax(name string, limit int64, label string) ([]byte, error) {
 	tooLarge := func() error {
+		if label != "" {
+			return fileError(name, note(string(roster.ErrTooLarge), "max", label), calc.Note{})
+		}
 		return fileError(name, note(string(project.ErrTooLarge)), note("cli.file.split"))
 	}
 	if name == "-" {
-		data, err := io.ReadAll(io.LimitReader(a.stdin, project.MaxSize+1))
+		data, err := io.ReadAll(io.LimitReader(a.stdin, limit+1))
 		if err != nil {
 			return nil, fileError(name, note("cli.file.stdin", "reason", describeOpenError(err)), calc.Note{})
 		}
-		if len(data) > project.MaxSize {
+		if int64(len(data)) > limit {
 			return nil, tooLarge()
 		}
 		return data, nil
@@ -58,14 +71,14 @@ func (a *app) readFile(name string) ([]byte, error) {
 	if st.IsDir() {
 		return nil, fileError(name, note("cli.file.dir"), note("cli.file.dir.hint"))
 	}
-	if st.Size() > project.MaxSize {
+	if st.Size() > limit {
 		return nil, tooLarge()
 	}
-	data, err := io.ReadAll(io.LimitReader(f, project.MaxSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, fileError(name, note("cli.file.read", "reason", describeOpenError(err)), calc.Note{})
 	}
-	if len(data) > project.MaxSize {
+	if int64(len(data)) > limit {
 		return nil, tooLarge()
 	}
 	return data, nil

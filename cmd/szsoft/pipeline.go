@@ -18,6 +18,7 @@ import (
 type entry struct {
 	name string
 	err  error
+	row  *rosterRow // a roster's row, read by the worker; nil for a file
 }
 
 // outcome is what became of one entry.

@@ -12,12 +12,16 @@ import (
 // when the problem has no place in the file.
 type Error struct {
 	Path      string
+	Cell      string // a roster's cell, Sheet1!C7: the error names it after Path
 	Line, Col int
 	Msg, Hint calc.Note // Hint.Code is "" when there is none
 	More      int       // the last error of a file with too many: how many more
 }
 
 func (e *Error) Error() string {
+	if e.Cell != "" {
+		return e.Path + ":" + e.Cell + ": " + string(e.Msg.Code)
+	}
 	if e.Line == 0 {
 		return e.Path + ": " + string(e.Msg.Code)
 	}
@@ -57,6 +61,22 @@ const (
 	ErrNoClaim          calc.Code = "file.noclaim"           //
 	HintNoClaim         calc.Code = "file.noclaim.hint"      //
 	ErrTOML             calc.Code = "file.toml"              // detail
+	ErrRosterMerged     calc.Code = "roster.merged"          // range
+	HintRosterMerged    calc.Code = "roster.merged.hint"     //
+	ErrRosterReceived   calc.Code = "roster.received"        //
+	HintRosterReceived  calc.Code = "roster.received.hint"   //
+	ErrRosterColumn     calc.Code = "roster.column"          // header
+	HintRosterInMeasure calc.Code = "roster.column.measure"  // columns
+	HintRosterColumns   calc.Code = "roster.column.hint"     //
+	ErrRosterDuplicate  calc.Code = "roster.duplicate"       // header, first, key
+	ErrRosterNoHeader   calc.Code = "roster.noheader"        //
+	HintRosterHeader    calc.Code = "roster.noheader.hint"   //
+	ErrRosterNoColumn   calc.Code = "roster.nocolumn"        // col
+	HintRosterNoColumn  calc.Code = "roster.nocolumn.hint"   //
+	ErrRosterYesNo      calc.Code = "roster.yesno"           //
+	ErrRosterNoClaim    calc.Code = "roster.noclaim"         //
+	HintRosterNoClaim   calc.Code = "roster.noclaim.hint"    //
+	HintRosterYesNo     calc.Code = "roster.yesno.hint"      //
 	ErrDuplicateKey     calc.Code = "file.dupkey"            // key
 	ErrDuplicateTable   calc.Code = "file.duptable"          // table
 	ErrType             calc.Code = "file.type"              // what, want, got

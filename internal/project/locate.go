@@ -40,6 +40,26 @@ type locator struct {
 	// shape: keys nested deeper than a project file goes, or too long;
 	// found while walking, reported before the document is decoded.
 	shape []shapeError
+	// A roster row has cells, not offsets: an offset is the index of its
+	// cell, and errors name the cell of the book.
+	cells []cellPlace
+	book  string
+	names map[string]string // by pathKey: the header of the value's column
+}
+
+// cellPlace is a cell of a roster row: row and column (from 0) and its
+// name, Sheet1!C7.
+type cellPlace struct {
+	row, col int
+	ref      string
+}
+
+// cell is the name of the cell at offset off of a roster row, or "".
+func (l *locator) cell(off int) string {
+	if l.cells == nil || off < 0 || off >= len(l.cells) {
+		return ""
+	}
+	return l.cells[off].ref
 }
 
 type shapeError struct {
@@ -143,6 +163,12 @@ func locate(data []byte) (*locator, error) {
 func (l *locator) pos(off int) Pos {
 	if off < 0 {
 		return Pos{}
+	}
+	if l.cells != nil {
+		if off >= len(l.cells) {
+			return Pos{}
+		}
+		return Pos{Line: l.cells[off].row, Col: l.cells[off].col + 1}
 	}
 	return posAt(l.data, off)
 }

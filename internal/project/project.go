@@ -56,10 +56,23 @@ func (f *File) At(parts ...string) Pos {
 	return Pos{}
 }
 
-// ErrorAt makes an error at the key with the given parts.
+// ErrorAt makes an error at the key with the given parts (in a roster row,
+// at its cell).
 func (f *File) ErrorAt(msg, hint calc.Note, parts ...string) *Error {
-	p := f.At(parts...)
-	return &Error{Path: f.Path, Line: p.Line, Col: p.Col, Msg: msg, Hint: hint}
+	if loc, ok := f.l.locs[pathKey(parts)]; ok {
+		return f.l.errorAt(f.Path, loc.keyOff, msg, hint)
+	}
+	return &Error{Path: f.Path, Msg: msg, Hint: hint}
+}
+
+// errorAt is an error at offset off: file, line and column, or a roster's
+// book and cell.
+func (l *locator) errorAt(path string, off int, msg, hint calc.Note) *Error {
+	pos := l.pos(off)
+	if ref := l.cell(off); ref != "" {
+		return &Error{Path: l.book, Cell: ref, Line: pos.Line, Col: pos.Col, Msg: msg, Hint: hint}
+	}
+	return &Error{Path: path, Line: pos.Line, Col: pos.Col, Msg: msg, Hint: hint}
 }
 
 // NoClaim is the error of a file that claims no measure, for the commands
@@ -67,6 +80,9 @@ func (f *File) ErrorAt(msg, hint calc.Note, parts ...string) *Error {
 func (f *File) NoClaim() error {
 	if len(f.Project.Claims) > 0 {
 		return nil
+	}
+	if f.l != nil && f.l.cells != nil {
+		return Errors{{Path: f.Path, Msg: note(ErrRosterNoClaim), Hint: note(HintRosterNoClaim)}}
 	}
 	return Errors{{Path: f.Path, Msg: note(ErrNoClaim), Hint: note(HintNoClaim)}}
 }
@@ -213,8 +229,7 @@ func (d *decoder) finish() Errors {
 	}
 	es := make(Errors, 0, len(d.errs)+1)
 	for _, e := range d.errs {
-		pos := d.f.l.pos(e.off)
-		es = append(es, &Error{Path: d.f.Path, Line: pos.Line, Col: pos.Col, Msg: e.msg, Hint: e.hint})
+		es = append(es, d.f.l.errorAt(d.f.Path, e.off, e.msg, e.hint))
 	}
 	if more > 0 {
 		es = append(es, &Error{Path: d.f.Path, Msg: note(ErrMore, "n", more), More: more})
@@ -304,6 +319,15 @@ type typeError struct{ want, got calc.Code }
 
 func (e *typeError) Error() string { return string(e.want) + " " + string(e.got) }
 
+// what names a value in messages: as the file writes its key, or by the
+// header of a roster's column ("首版次软件·一定时期内审定销售额").
+func (d *decoder) what(def string, parts ...string) string {
+	if n, ok := d.f.l.names[pathKey(parts)]; ok {
+		return n
+	}
+	return def
+}
+
 func (d *decoder) loc(parts ...string) *location {
 	if l, ok := d.f.l.locs[pathKey(parts)]; ok {
 		return l
@@ -338,7 +362,7 @@ func (d *decoder) decode(raw map[string]any) {
 		}
 		loc := d.loc(top)
 		if i := slices.IndexFunc(inputs, func(in measures.Input) bool { return in.Key() == top }); i >= 0 {
-			d.value(&p.Annex, inputs[i], top, v, []string{top})
+			d.value(&p.Annex, inputs[i], d.what(top, top), v, []string{top})
 			continue
 		}
 		switch top {
@@ -495,7 +519,7 @@ func (d *decoder) claim(name string, v any) (calc.Claim, bool) {
 	}
 	for _, in := range m.Inputs {
 		if val, ok := t[in.Key()]; ok {
-			d.value(&c.Values, in, "["+name+"] "+in.Key(), val, []string{name, in.Key()})
+			d.value(&c.Values, in, d.what("["+name+"] "+in.Key(), name, in.Key()), val, []string{name, in.Key()})
 		}
 	}
 	return c, true
@@ -684,7 +708,7 @@ var SameKindKey = measures.FlagToKey(measures.InSameKind)
 // a list of the measure's item ids.
 func (d *decoder) sameKind(m *measures.Measure, v any) {
 	loc := d.loc(m.Name, SameKindKey)
-	what := "[" + m.Name + "] " + SameKindKey
+	what := d.what("["+m.Name+"] "+SameKindKey, m.Name, SameKindKey)
 	ids := make([]string, len(m.Items))
 	for i, it := range m.Items {
 		ids[i] = it.ID

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/csv"
-	"fmt"
 	"io"
 
 	"github.com/shopspring/decimal"
@@ -81,8 +80,8 @@ func (f *csvForm) Add(r *Report, chunk []byte) error {
 // Fail writes the row of a file that failed: only its file and error.
 func (f *csvForm) Fail(fl Failure) error {
 	text := fl.Message
-	if fl.Line > 0 {
-		text = fmt.Sprintf("%d:%d: %s", fl.Line, fl.Col, text)
+	if where := fl.place(); where != "" {
+		text = where + ": " + text
 	}
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)

@@ -153,7 +153,9 @@ func (f *htmlForm) writeSummary(b *bytes.Buffer) {
 		for _, fl := range f.failures {
 			// The file by its name: the consultant's folders stay theirs.
 			where := filepath.Base(fl.File)
-			if fl.Line > 0 {
+			if fl.Cell != "" {
+				where = filepath.Base(fl.File) + " " + fl.Cell
+			} else if fl.Line > 0 {
 				where = fmt.Sprintf("%s:%d:%d", filepath.Base(fl.File), fl.Line, fl.Col)
 			}
 			message := fl.Message

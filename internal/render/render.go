@@ -34,6 +34,19 @@ type Failure struct {
 	File      string
 	Message   string
 	Line, Col int
+	Cell      string // a roster row's: the cell, Sheet1!D5, shown for the place
+}
+
+// place is where a failure stands, as the text forms write it before the
+// message: D5, or 12:3; "" when nowhere.
+func (f Failure) place() string {
+	switch {
+	case f.Cell != "":
+		return f.Cell
+	case f.Line > 0:
+		return fmt.Sprintf("%d:%d", f.Line, f.Col)
+	}
+	return ""
 }
 
 // Form writes results in one output form.

@@ -54,8 +54,8 @@ func (t *table) Fail(f Failure) error {
 	msg := t.o.Printer.S("label.error-only")
 	if f.Message != "" {
 		text := f.Message
-		if f.Line > 0 {
-			text = fmt.Sprintf("%d:%d: %s", f.Line, f.Col, f.Message)
+		if where := f.place(); where != "" {
+			text = where + ": " + f.Message
 		}
 		msg = t.o.Printer.S("label.error", "message", text)
 	}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"os"
+	"strconv"
+
+	"szsoft/calc"
+	"szsoft/internal/project"
+	"szsoft/internal/roster"
+)
+
+// A roster (roster.csv, roster.xlsx) given to batch is many projects, one
+// a row (SPEC §9): it is read as a stream, its header first, and every row
+// is an entry of the batch named roster.xlsx:7 (the row as Excel numbers
+// it), computed like a file. What is wrong with the roster as a whole (its
+// header, its format) is one error record in its place, and no row of it
+// is computed.
+
+// rosterRow is a row of a roster, to be read into a project by a worker.
+type rosterRow struct {
+	cols *project.Columns
+	book string
+	row  roster.Row
+}
+
+// expandRoster sends the rows of the roster called name.
+func (a *app) expandRoster(name string, names chan<- entry) {
+	data, err := a.readFileMax(name, roster.MaxSize, "64 MiB")
+	if err != nil {
+		names <- entry{name: name, err: err}
+		return
+	}
+	s, err := roster.Open(name, data)
+	if err != nil {
+		names <- entry{name: name, err: rosterError(name, err)}
+		return
+	}
+	cols, err := project.ReadColumns(a.reg, name, s)
+	if err != nil {
+		names <- entry{name: name, err: err}
+		return
+	}
+	rows := 0
+	for {
+		row, err := s.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			names <- entry{name: name, err: rosterError(name, err)}
+			return
+		}
+		rows++
+		names <- entry{name: name + ":" + strconv.Itoa(row.Num), row: &rosterRow{cols: cols, book: name, row: row}}
+	}
+	if rows == 0 {
+		names <- entry{name: name, err: fileError(name, note("roster.norows"), note("roster.norows.hint"))}
+	}
+}
+
+// rosterError is what the roster reader refused, as an error of the file
+// (at its row, when it has one).
+func rosterError(name string, err error) error {
+	var re *roster.Error
+	if errors.As(err, &re) {
+		return project.Errors{{Path: name, Line: re.Row, Msg: re.Msg}}
+	}
+	return fileError(name, note("cli.file.read", "reason", describeOpenError(err)), calc.Note{})
+}
+
+// computeEntry computes one entry of a batch: a file or a roster's row.
+func (a *app) computeEntry(e entry, opts *calcOptions) outcome {
+	if e.row == nil {
+		return a.computeFile(e.name, opts)
+	}
+	f, err := e.row.cols.Row(a.reg, e.row.book, e.row.row)
+	return a.computeProject(e.name, f, err, opts)
+}
+
+// isRoster reports whether an argument of batch is a roster: a regular
+// file named *.csv or *.xlsx (any case).
+func isRoster(name string) bool {
+	if !roster.IsRoster(name) {
+		return false
+	}
+	st, err := os.Stat(name)
+	return err == nil && st.Mode().IsRegular()
+}

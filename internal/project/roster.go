@@ -1,0 +1,395 @@
+package project
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"szsoft/calc"
+	"szsoft/internal/roster"
+	"szsoft/measures"
+)
+
+// A roster row is a project (SPEC §9, docs/contract.md §9): its header
+// names top-level keys, MEASURE.KEY inputs and MEASURE claims, in English
+// as a project file writes them or in the Chinese of the template (项目名称,
+// 首版次软件·一定时期内审定销售额, 落户奖励). A row is read into the same
+// values a file's TOML gives, and checked by the same decoder: its errors
+// name the cell (roster.xlsx:Sheet1!C7) instead of a line and column.
+
+// The Chinese names of the top-level keys that are the file's own; the
+// 附则 inputs are named by their help.
+var ownKeyNames = map[string]string{KeyName: "项目名称", KeyApplicant: "申请单位", KeyUnit: "金额单位", KeyPolicy: "政策版本"}
+
+// columnKind says what a column holds.
+type columnKind int
+
+const (
+	colTop      columnKind = iota // a top-level key
+	colInput                      // a measure's input
+	colClaim                      // a measure claimed by yes/no
+	colSameKind                   // a measure's same_kind
+)
+
+// Column is what a roster column is.
+type Column struct {
+	Kind    columnKind
+	Measure string         // colInput, colClaim, colSameKind
+	Key     string         // the TOML key: name, sales, same_kind
+	Input   measures.Input // colTop (a 附则 input) and colInput
+	IsInput bool           // colTop: a 附则 input (else name, applicant, unit, policy)
+}
+
+// Header is the English header of a column, as a project file writes it:
+// first-version.sales.
+func (c Column) Header() string {
+	switch c.Kind {
+	case colTop:
+		return c.Key
+	case colClaim:
+		return c.Measure
+	}
+	return c.Measure + "." + c.Key
+}
+
+// Columns are a roster's columns, read from its header row.
+type Columns struct {
+	byCol  map[int]Column
+	header map[int]string // the header as written
+	order  []int
+	sheet  *roster.Sheet
+}
+
+// LabelOf is an input's Chinese name: its help up to the first bracket or
+// colon (审定总投入, 资助比例, 事项日期).
+func LabelOf(in measures.Input) string {
+	s := in.Help.Zh
+	if i := strings.IndexAny(s, "（(：:"); i > 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
+}
+
+// ChineseHeader is a column's header in the template's Chinese.
+func ChineseHeader(reg *measures.Registry, c Column) string {
+	switch c.Kind {
+	case colTop:
+		if n, ok := ownKeyNames[c.Key]; ok {
+			return n
+		}
+		return LabelOf(c.Input)
+	case colClaim:
+		m, _ := reg.Measure(c.Measure)
+		return m.Title.Zh
+	case colSameKind:
+		m, _ := reg.Measure(c.Measure)
+		return m.Title.Zh + "·不得重复享受"
+	}
+	m, _ := reg.Measure(c.Measure)
+	return m.Title.Zh + "·" + LabelOf(c.Input)
+}
+
+// TopColumn is the column of a top-level key; ok is false for a key that
+// is not one (received).
+func TopColumn(reg *measures.Registry, key string) (Column, bool) {
+	if _, ok := ownKeyNames[key]; ok {
+		return Column{Kind: colTop, Key: key}, true
+	}
+	for _, in := range reg.Inputs() {
+		if in.Key() == key {
+			return Column{Kind: colTop, Key: key, Input: in, IsInput: true}, true
+		}
+	}
+	return Column{}, false
+}
+
+// MeasureColumns are the columns of a measure: its inputs, or its claim
+// when it has none.
+func MeasureColumns(m *measures.Measure) []Column {
+	if len(m.Inputs) == 0 {
+		return []Column{{Kind: colClaim, Measure: m.Name}}
+	}
+	cols := make([]Column, len(m.Inputs))
+	for i, in := range m.Inputs {
+		cols[i] = Column{Kind: colInput, Measure: m.Name, Key: in.Key(), Input: in}
+	}
+	return cols
+}
+
+// headers maps every spelling of every column, folded, to the column.
+type headers struct {
+	byName map[string]Column
+	names  []string // the English headers, for a did-you-mean
+}
+
+var headerCache sync.Map // *measures.Registry → *headers
+
+func headersOf(reg *measures.Registry) *headers {
+	if h, ok := headerCache.Load(reg); ok {
+		return h.(*headers)
+	}
+	h := &headers{byName: map[string]Column{}}
+	add := func(c Column, names ...string) {
+		for _, n := range names {
+			k := measures.Fold(n)
+			if _, taken := h.byName[k]; !taken && k != "" {
+				h.byName[k] = c
+			}
+		}
+		h.names = append(h.names, c.Header())
+	}
+	for _, key := range []string{KeyName, KeyApplicant, KeyUnit, KeyPolicy} {
+		add(Column{Kind: colTop, Key: key}, key, ownKeyNames[key])
+	}
+	for _, in := range reg.Inputs() {
+		add(Column{Kind: colTop, Key: in.Key(), Input: in, IsInput: true}, in.Key(), in.Name, LabelOf(in), in.Help.Zh)
+	}
+	for _, m := range reg.Measures() {
+		names := append([]string{m.Name, m.Title.Zh}, m.Aliases...)
+		add(Column{Kind: colClaim, Measure: m.Name}, names...)
+		var spell []string
+		for _, n := range names {
+			for _, k := range []string{SameKindKey, measures.InSameKind, "不得重复享受", "已享受同类措施"} {
+				spell = append(spell, n+"."+k, n+"·"+k)
+			}
+		}
+		add(Column{Kind: colSameKind, Measure: m.Name, Key: SameKindKey}, spell...)
+		for _, in := range m.Inputs {
+			spell = spell[:0]
+			for _, n := range names {
+				for _, k := range []string{in.Key(), in.Name, LabelOf(in), in.Help.Zh} {
+					spell = append(spell, n+"."+k, n+"·"+k)
+				}
+			}
+			add(Column{Kind: colInput, Measure: m.Name, Key: in.Key(), Input: in}, spell...)
+		}
+	}
+	headerCache.Store(reg, h)
+	return h
+}
+
+// ReadColumns reads a roster's header row. Every column not known is an
+// error naming its header cell, with a did-you-mean; so is a column named
+// twice, a merged header cell, and a received column (a roster has no
+// ledger). Errors concern the roster as a whole.
+func ReadColumns(reg *measures.Registry, book string, s *roster.Sheet) (*Columns, error) {
+	h := headersOf(reg)
+	cols := &Columns{byCol: map[int]Column{}, header: map[int]string{}, sheet: s}
+	var errs Errors
+	at := func(col int, msg, hint calc.Note) {
+		errs = append(errs, &Error{Path: book, Cell: s.Ref(col, 1), Line: 1, Col: col + 1, Msg: msg, Hint: hint})
+	}
+	for _, m := range s.Merged {
+		errs = append(errs, &Error{Path: book, Cell: sheetRange(s, m), Line: 1, Msg: note(ErrRosterMerged, "range", m), Hint: note(HintRosterMerged)})
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	seen := map[string]int{}
+	for _, c := range s.Header.Cells {
+		text := c.Text
+		col, ok := h.byName[measures.Fold(text)]
+		if !ok && measures.Fold(text) == KeyReceived {
+			at(c.Col, note(ErrRosterReceived), note(HintRosterReceived))
+			continue
+		}
+		if !ok {
+			at(c.Col, note(ErrRosterColumn, "header", strconv.Quote(calc.Shorten(text))), columnHint(reg, h, text))
+			continue
+		}
+		id := col.Header()
+		if first, dup := seen[id]; dup {
+			at(c.Col, note(ErrRosterDuplicate, "header", strconv.Quote(calc.Shorten(text)), "first", roster.ColumnName(first), "key", id), calc.Note{})
+			continue
+		}
+		seen[id] = c.Col
+		cols.byCol[c.Col] = col
+		cols.header[c.Col] = calc.Shorten(text)
+		cols.order = append(cols.order, c.Col)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if len(cols.order) == 0 {
+		return nil, Errors{{Path: book, Msg: note(ErrRosterNoHeader), Hint: note(HintRosterHeader)}}
+	}
+	return cols, nil
+}
+
+// sheetRange names a merged range on its sheet: Sheet1!A1:C1.
+func sheetRange(s *roster.Sheet, r string) string {
+	if s.Name == "" {
+		return r
+	}
+	first, last, _ := strings.Cut(r, ":")
+	ref := s.Ref(0, 1)
+	prefix := strings.TrimSuffix(ref, "A1")
+	if last == "" {
+		return prefix + first
+	}
+	return prefix + first + ":" + last
+}
+
+// columnHint is the did-you-mean of an unknown header: the nearest
+// English header; a measure's key without its measure (sales:
+// first-version.sales or open-source.sales); else where to find the names.
+func columnHint(reg *measures.Registry, h *headers, text string) calc.Note {
+	if s := measures.Suggest(strings.ToLower(strings.TrimSpace(text)), h.names); s != "" {
+		return note(HintDidYouMean, "key", s)
+	}
+	key := measures.FlagToKey(strings.ToLower(strings.TrimSpace(text)))
+	var in []string
+	for _, m := range reg.Measures() {
+		for _, inp := range m.Inputs {
+			if inp.Key() == key || LabelOf(inp) == strings.TrimSpace(text) {
+				in = append(in, m.Name+"."+inp.Key())
+			}
+		}
+	}
+	if len(in) > 0 {
+		return note(HintRosterInMeasure, "columns", in)
+	}
+	return note(HintRosterColumns)
+}
+
+// Row reads one row of the roster into a project file whose path is
+// book:row (roster.xlsx:7). Cells are read as the values of a project
+// file: an amount, a rate or a date as its text, a switch or a claim as
+// yes or no (是/否, 1/0, true/false; empty is no), a list of choices
+// separated by ; or 、. Every problem is an error naming its cell.
+func (cols *Columns) Row(reg *measures.Registry, book string, row roster.Row) (*File, error) {
+	s := cols.sheet
+	path := book + ":" + strconv.Itoa(row.Num)
+	l := &locator{locs: make(map[string]*location, len(row.Cells)+4), keys: map[string]int{}, book: book, names: map[string]string{}}
+	raw := map[string]any{}
+	var pre []pending
+	f := &File{Path: path, Project: calc.Project{Annex: calc.NewValues()}, l: l}
+	for _, c := range row.Cells {
+		col, ok := cols.byCol[c.Col]
+		off := len(l.cells)
+		l.cells = append(l.cells, cellPlace{row: row.Num, col: c.Col, ref: s.Ref(c.Col, row.Num)})
+		if !ok {
+			pre = append(pre, pending{off, note(ErrRosterNoColumn, "col", roster.ColumnName(c.Col)), note(HintRosterNoColumn)})
+			continue
+		}
+		place := func(parts ...string) {
+			loc := l.record(parts, off)
+			loc.valueOff, loc.raw = off, c.Text
+			l.names[pathKey(parts)] = cols.header[c.Col]
+		}
+		what := cols.header[c.Col]
+		switch col.Kind {
+		case colTop:
+			v, err := cellValue(col.Input, col.IsInput, c.Text)
+			if err != nil {
+				pre = append(pre, pending{off, ValueMessage(what, err), calc.Note{Code: err.Hint, Args: err.HintArgs}})
+				continue
+			}
+			raw[col.Key] = v
+			place(col.Key)
+		case colClaim:
+			yes, err := yesNo(c.Text)
+			if err != nil {
+				pre = append(pre, pending{off, ValueMessage(what, err), calc.Note{Code: err.Hint, Args: err.HintArgs}})
+				continue
+			}
+			if yes {
+				table(raw, col.Measure, l, off)
+			}
+		case colInput, colSameKind:
+			var v any
+			var err *calc.ValueError
+			if col.Kind == colSameKind {
+				v, err = sameKindValue(c.Text)
+			} else {
+				v, err = cellValue(col.Input, true, c.Text)
+			}
+			if err != nil {
+				pre = append(pre, pending{off, ValueMessage(what, err), calc.Note{Code: err.Hint, Args: err.HintArgs}})
+				continue
+			}
+			if b, ok := v.(bool); ok && !b && col.Kind == colInput {
+				// A switch set to no claims nothing, as an empty cell.
+				continue
+			}
+			table(raw, col.Measure, l, off)[col.Key] = v
+			place(col.Measure, col.Key)
+		}
+	}
+	d := &decoder{f: f, reg: reg, unit: calc.UnitYuan, errs: pre}
+	d.decode(raw)
+	if len(d.errs) > 0 {
+		return nil, d.finish()
+	}
+	return f, nil
+}
+
+// table is the measure's table of the row, made where the measure's first
+// cell stands.
+func table(raw map[string]any, m string, l *locator, off int) map[string]any {
+	t, ok := raw[m].(map[string]any)
+	if !ok {
+		t = map[string]any{}
+		raw[m] = t
+		l.record([]string{m}, off).valueOff = off
+	}
+	return t
+}
+
+// cellValue is a cell's text as the value a project file would give: a
+// switch as a boolean, a list of choices as a list, anything else as its
+// text (the decoder reads amounts, rates and dates from text).
+func cellValue(in measures.Input, isInput bool, text string) (any, *calc.ValueError) {
+	if !isInput {
+		return text, nil
+	}
+	switch in.Kind {
+	case measures.Switch:
+		return yesNo(text)
+	case measures.Choices:
+		var list []any
+		for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' || r == '；' || r == '、' }) {
+			if part = strings.TrimSpace(part); part != "" {
+				list = append(list, part)
+			}
+		}
+		return list, nil
+	}
+	return text, nil
+}
+
+// sameKindValue is a same_kind cell: yes or no, or a list of item ids.
+func sameKindValue(text string) (any, *calc.ValueError) {
+	if b, err := yesNo(text); err == nil {
+		return b, nil
+	}
+	var list []any
+	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' || r == '；' || r == '、' }) {
+		if part = strings.TrimSpace(part); part != "" {
+			list = append(list, part)
+		}
+	}
+	return list, nil
+}
+
+// yesNo reads a switch or a claim: yes, 是, 1, true, ✓ or no, 否, 0, false
+// (in any case; Excel's TRUE and FALSE too).
+func yesNo(text string) (bool, *calc.ValueError) {
+	switch strings.ToLower(calc.Fold(strings.TrimSpace(text))) {
+	case "yes", "y", "是", "1", "true", "✓", "√", "对":
+		return true, nil
+	case "no", "n", "否", "0", "false", "", "×", "不":
+		return false, nil
+	}
+	return false, &calc.ValueError{Value: calc.Shorten(text), Code: ErrRosterYesNo, Hint: HintRosterYesNo}
+}
+
+// Columns lists the roster's columns by their English headers, in order.
+func (cols *Columns) Headers() []string {
+	out := make([]string, len(cols.order))
+	for i, c := range cols.order {
+		out[i] = cols.byCol[c].Header()
+	}
+	return slices.Clip(out)
+}

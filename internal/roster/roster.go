@@ -1,0 +1,261 @@
+// Package roster reads a consultant's roster: a CSV file or the first sheet
+// of an xlsx workbook, one project per row under a header row (SPEC §9,
+// docs/contract.md §9). It knows spreadsheets, not projects: it hands
+// over every cell as the text Excel shows for it (a number to 15
+// significant digits, a date-formatted serial as its date, a boolean as
+// TRUE or FALSE) with its place, row after row, without holding the rows;
+// internal/project reads the projects out of them.
+//
+// A workbook is read with the standard library (archive/zip and
+// encoding/xml) as a stream: the shared strings and styles whole, the
+// sheet a row at a time. Every part is read through a limit, so that a
+// small file cannot unpack into gigabytes.
+package roster
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"szsoft/calc"
+)
+
+// MaxSize is the largest roster read: 64 MiB, some 400,000 rows of a
+// CSV. A workbook's parts are limited to MaxPart each, unpacked.
+const (
+	MaxSize = 64 << 20
+	MaxPart = 256 << 20
+	// MaxColumns is Excel's: A to XFD.
+	MaxColumns = 16384
+)
+
+// Cell is a cell with something in it.
+type Cell struct {
+	Col  int    // from 0: A is 0
+	Text string // as Excel shows it
+}
+
+// Row is a row with at least one cell not empty.
+type Row struct {
+	Num   int    // from 1, as Excel numbers rows: the header is row 1
+	Cells []Cell // the cells not empty, left to right
+}
+
+// Sheet is an open roster.
+type Sheet struct {
+	Name   string // the sheet's name; "" for a CSV
+	Header Row    // the first row, empty cells left out
+	// Merged are the merged ranges that touch the header row (A1:C1).
+	Merged []string
+	next   func() (Row, error)
+}
+
+// Error is what is wrong with a roster as a whole, or at one row (Row > 0).
+type Error struct {
+	Row int
+	Msg calc.Note
+}
+
+func (e *Error) Error() string { return string(e.Msg.Code) }
+
+// The codes of the errors; internal/msg has their words.
+const (
+	ErrTooLarge    calc.Code = "roster.toolarge"    // max
+	ErrNotWorkbook calc.Code = "roster.notworkbook" // detail
+	ErrNoSheet     calc.Code = "roster.nosheet"     //
+	ErrPart        calc.Code = "roster.part"        // part, detail
+	ErrPartLarge   calc.Code = "roster.part.large"  // part
+	ErrCSV         calc.Code = "roster.csv"         // detail
+	ErrUTF16       calc.Code = "roster.utf16"       //
+	ErrEmpty       calc.Code = "roster.empty"       //
+	ErrCellRef     calc.Code = "roster.cellref"     // ref
+	ErrOld         calc.Code = "roster.xls"         //
+)
+
+func fail(code calc.Code, kv ...any) error { return &Error{Msg: noteOf(code, kv...)} }
+
+func noteOf(code calc.Code, kv ...any) calc.Note {
+	return calc.Note{Code: code, Args: calc.ArgsOf(kv...)}
+}
+
+// IsRoster reports whether a file is read as a roster: by its extension,
+// .csv or .xlsx in any case.
+func IsRoster(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv", ".xlsx":
+		return true
+	}
+	return false
+}
+
+// Open reads a roster from its bytes, by the extension of name. The header
+// row is read; the rows follow with Next.
+func Open(name string, data []byte) (*Sheet, error) {
+	if len(data) > MaxSize {
+		return nil, fail(ErrTooLarge, "max", "64 MiB")
+	}
+	var s *Sheet
+	var err error
+	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
+		s, err = openXLSX(data)
+	} else {
+		s, err = openCSV(data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for {
+		row, err := s.next()
+		if err == io.EOF {
+			return nil, fail(ErrEmpty)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if row.Num == 1 {
+			s.Header = row
+			return s, nil
+		}
+		// The first row is empty: no header.
+		s.Header = Row{Num: 1}
+		s.pushBack(row)
+		return s, nil
+	}
+}
+
+// pushBack makes row the next row Next returns.
+func (s *Sheet) pushBack(row Row) {
+	next := s.next
+	done := false
+	s.next = func() (Row, error) {
+		if !done {
+			done = true
+			return row, nil
+		}
+		return next()
+	}
+}
+
+// Next returns the next row with something in it, or io.EOF after the
+// last. An error at a row (malformed CSV) ends the roster.
+func (s *Sheet) Next() (Row, error) { return s.next() }
+
+// Ref names a cell as Excel does: C7, or Sheet1!C7 in a workbook (the
+// sheet's name quoted when it has to be: '客户 名单'!C7).
+func (s *Sheet) Ref(col, row int) string {
+	ref := ColumnName(col) + strconv.Itoa(row)
+	if s.Name == "" {
+		return ref
+	}
+	name := s.Name
+	if strings.ContainsAny(name, " !'-()&,;") {
+		name = "'" + strings.ReplaceAll(name, "'", "''") + "'"
+	}
+	return name + "!" + ref
+}
+
+// ColumnName is the letters of a column: 0 is A, 26 is AA.
+func ColumnName(col int) string {
+	var b []byte
+	for col++; col > 0; col = (col - 1) / 26 {
+		b = append([]byte{byte('A' + (col-1)%26)}, b...)
+	}
+	return string(b)
+}
+
+// openCSV reads a CSV saved by Excel, LibreOffice or a program: UTF-8 with
+// or without a byte-order mark, or GB18030 (Chinese Excel's plain "CSV")
+// when it is not valid UTF-8; the separator is the one the header row uses
+// most of comma, semicolon and tab (Excel writes semicolons where the
+// decimal mark is a comma).
+func openCSV(data []byte) (*Sheet, error) {
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return nil, fail(ErrUTF16)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		text, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+		if err != nil {
+			return nil, fail(ErrCSV, "detail", err.Error())
+		}
+		data = text
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	r.Comma = separator(data)
+	r.ReuseRecord = true
+	// Excel shows a blank line as an empty row, and a quoted cell's line
+	// breaks inside its row; the reader skips blank lines, so the row is
+	// counted from the lines between records.
+	num, endLine := 0, 0
+	s := &Sheet{}
+	s.next = func() (Row, error) {
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				return Row{}, io.EOF
+			}
+			if err == nil {
+				start, _ := r.FieldPos(0)
+				num += max(start-endLine, 1)
+				last, _ := r.FieldPos(len(rec) - 1)
+				endLine = last + strings.Count(rec[len(rec)-1], "\n")
+			} else {
+				num++
+			}
+			if err != nil {
+				var pe *csv.ParseError
+				if errors.As(err, &pe) {
+					return Row{}, &Error{Row: num, Msg: calc.Note{Code: ErrCSV, Args: calc.ArgsOf("detail", pe.Err.Error())}}
+				}
+				return Row{}, fail(ErrCSV, "detail", err.Error())
+			}
+			row := Row{Num: num}
+			for i, f := range rec {
+				if i >= MaxColumns {
+					break
+				}
+				if f = strings.TrimSpace(f); f != "" {
+					row.Cells = append(row.Cells, Cell{Col: i, Text: f})
+				}
+			}
+			if len(row.Cells) > 0 {
+				return row, nil
+			}
+		}
+	}
+	return s, nil
+}
+
+// separator is the separator of the first line: the most frequent of
+// comma, semicolon and tab outside quotes; a comma when none is there.
+func separator(data []byte) rune {
+	counts := map[byte]int{}
+	quoted := false
+	for _, c := range data {
+		if c == '"' {
+			quoted = !quoted
+		}
+		if quoted {
+			continue
+		}
+		if c == '\n' {
+			break
+		}
+		counts[c]++
+	}
+	best := byte(',')
+	for _, c := range []byte{';', '\t'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return rune(best)
+}
