@@ -3,17 +3,22 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"szsoft/calc"
 	"szsoft/internal/msg"
 	"szsoft/internal/project"
 	"szsoft/internal/render"
+	"szsoft/internal/roster"
 	"szsoft/measures"
 )
 
 func (a *app) initCmd() *cobra.Command {
+	form := &choiceFlag{onceValue: onceValue{name: "roster"}, values: []string{"csv", "xlsx"}}
+	out := &calcOptions{out: stringFlag{onceValue: onceValue{name: "out"}, typ: "file"}}
 	cmd := &cobra.Command{
 		Use:               "init [<measure>...]",
 		ValidArgsFunction: a.completeMeasures,
@@ -30,6 +35,12 @@ func (a *app) initCmd() *cobra.Command {
 			if len(list) == 0 {
 				list = ed.Measures
 			}
+			if form.set {
+				return a.writeRosterTemplate(ed, list, form.v, out)
+			}
+			if out.out.set {
+				return usage("cli.init.out").withHint("cli.init.out.hint")
+			}
 			var buf bytes.Buffer
 			writeTemplate(&buf, ed, list, a.printer("yuan"))
 			_, err := a.stdout.Write(buf.Bytes())
@@ -37,8 +48,108 @@ func (a *app) initCmd() *cobra.Command {
 		},
 	}
 	a.describe(cmd, "init")
+	p := a.printer("yuan")
+	cmd.Flags().Var(form, "roster", p.S("flag.roster"))
+	cmd.Flags().Var(&out.out, "out", p.S("flag.roster.out"))
 	completeFlags(cmd, cmd.Flags())
 	return cmd
+}
+
+// writeRosterTemplate writes a roster's template (SPEC §9): the header
+// row, in the language of the run, and a row of examples, as a CSV or a
+// workbook, to standard output or --out, as -o would.
+func (a *app) writeRosterTemplate(ed *measures.Edition, list []*measures.Measure, form string, opts *calcOptions) error {
+	if opts.out.set && opts.out.raw != "-" {
+		if ext := strings.ToLower(filepath.Ext(opts.out.raw)); ext != "."+form {
+			return usage("cli.out.contradicts", "form", form, "out", opts.out.raw, "ext", strings.TrimPrefix(ext, ".")).withHint("cli.out.contradicts.hint", "exts", "."+form)
+		}
+	}
+	p := a.printer("yuan")
+	header, example := rosterTemplate(a.reg, ed, list, p)
+	rows := [][]roster.Value{header, example}
+	o, err := a.openOutput(opts, form)
+	if err != nil {
+		return err
+	}
+	if form == "xlsx" {
+		err = roster.WriteXLSX(o.w, p.S("roster.sheet"), rows)
+	} else {
+		err = roster.WriteCSV(o.w, rows)
+	}
+	if err != nil {
+		o.abort()
+		return err
+	}
+	return o.commit()
+}
+
+// rosterTemplate is a roster's header and a row of examples: the project's
+// name, applicant and date, the 附则 inputs (empty: not given), then each
+// measure's inputs with the example values of its help, or its claim.
+func rosterTemplate(reg *measures.Registry, ed *measures.Edition, list []*measures.Measure, p msg.Printer) (header, example []roster.Value) {
+	add := func(c project.Column, v roster.Value) {
+		h := c.Header()
+		if p.Zh() {
+			h = project.ChineseHeader(reg, c)
+		}
+		header = append(header, roster.Value{Text: h})
+		example = append(example, v)
+	}
+	for _, key := range []string{project.KeyName, project.KeyApplicant} {
+		c, _ := project.TopColumn(reg, key)
+		add(c, roster.Value{Text: p.S("roster.example." + key)})
+	}
+	for _, in := range ed.Supplementary.Inputs {
+		c, _ := project.TopColumn(reg, in.Key())
+		v := roster.Value{}
+		if in.Kind == measures.Date {
+			v = roster.Value{Text: "2026-03-01", Kind: roster.Date}
+		}
+		add(c, v)
+	}
+	yes := p.S("roster.yes")
+	for _, m := range list {
+		example := exampleValues(m)
+		for _, c := range project.MeasureColumns(m) {
+			if c.Kind != project.KindClaim {
+				add(c, rosterExample(c.Input, example, m, yes, p))
+				continue
+			}
+			add(c, roster.Value{Text: yes})
+		}
+	}
+	return header, example
+}
+
+// rosterExample is an input's example cell: the measure's example value,
+// an amount as a number, a switch as yes, a choice by its Chinese name in
+// Chinese; empty where the example gives none.
+func rosterExample(in measures.Input, example map[string]string, m *measures.Measure, yes string, p msg.Printer) roster.Value {
+	value, given := example[in.Name]
+	if !given {
+		return roster.Value{}
+	}
+	switch in.Kind {
+	case measures.Amount:
+		if d, err := calc.ParseAmount(value); err == nil {
+			return roster.Value{Text: d.String(), Kind: roster.Number}
+		}
+	case measures.Rate:
+		return roster.Value{Text: strings.Trim(value, `"`)}
+	case measures.Switch:
+		return roster.Value{Text: yes}
+	case measures.Choice, measures.Choices:
+		words := strings.Split(value, ",")
+		for i, w := range words {
+			words[i] = choiceWord(in, w, p)
+		}
+		sep := ";"
+		if p.Zh() {
+			sep = "、"
+		}
+		return roster.Value{Text: strings.Join(words, sep)}
+	}
+	return roster.Value{Text: value}
 }
 
 // templateLine writes "key = value" with its comment aligned.

@@ -22,32 +22,32 @@ import (
 // 附则 inputs are named by their help.
 var ownKeyNames = map[string]string{KeyName: "项目名称", KeyApplicant: "申请单位", KeyUnit: "金额单位", KeyPolicy: "政策版本"}
 
-// columnKind says what a column holds.
-type columnKind int
+// ColumnKind says what a column holds.
+type ColumnKind int
 
 const (
-	colTop      columnKind = iota // a top-level key
-	colInput                      // a measure's input
-	colClaim                      // a measure claimed by yes/no
-	colSameKind                   // a measure's same_kind
+	KindTop      ColumnKind = iota // a top-level key
+	KindInput                      // a measure's input
+	KindClaim                      // a measure claimed by yes/no
+	KindSameKind                   // a measure's same_kind
 )
 
 // Column is what a roster column is.
 type Column struct {
-	Kind    columnKind
-	Measure string         // colInput, colClaim, colSameKind
+	Kind    ColumnKind
+	Measure string         // KindInput, KindClaim, KindSameKind
 	Key     string         // the TOML key: name, sales, same_kind
-	Input   measures.Input // colTop (a 附则 input) and colInput
-	IsInput bool           // colTop: a 附则 input (else name, applicant, unit, policy)
+	Input   measures.Input // KindTop (a 附则 input) and KindInput
+	IsInput bool           // KindTop: a 附则 input (else name, applicant, unit, policy)
 }
 
 // Header is the English header of a column, as a project file writes it:
 // first-version.sales.
 func (c Column) Header() string {
 	switch c.Kind {
-	case colTop:
+	case KindTop:
 		return c.Key
-	case colClaim:
+	case KindClaim:
 		return c.Measure
 	}
 	return c.Measure + "." + c.Key
@@ -74,15 +74,15 @@ func LabelOf(in measures.Input) string {
 // ChineseHeader is a column's header in the template's Chinese.
 func ChineseHeader(reg *measures.Registry, c Column) string {
 	switch c.Kind {
-	case colTop:
+	case KindTop:
 		if n, ok := ownKeyNames[c.Key]; ok {
 			return n
 		}
 		return LabelOf(c.Input)
-	case colClaim:
+	case KindClaim:
 		m, _ := reg.Measure(c.Measure)
 		return m.Title.Zh
-	case colSameKind:
+	case KindSameKind:
 		m, _ := reg.Measure(c.Measure)
 		return m.Title.Zh + "·不得重复享受"
 	}
@@ -94,11 +94,11 @@ func ChineseHeader(reg *measures.Registry, c Column) string {
 // is not one (received).
 func TopColumn(reg *measures.Registry, key string) (Column, bool) {
 	if _, ok := ownKeyNames[key]; ok {
-		return Column{Kind: colTop, Key: key}, true
+		return Column{Kind: KindTop, Key: key}, true
 	}
 	for _, in := range reg.Inputs() {
 		if in.Key() == key {
-			return Column{Kind: colTop, Key: key, Input: in, IsInput: true}, true
+			return Column{Kind: KindTop, Key: key, Input: in, IsInput: true}, true
 		}
 	}
 	return Column{}, false
@@ -108,11 +108,11 @@ func TopColumn(reg *measures.Registry, key string) (Column, bool) {
 // when it has none.
 func MeasureColumns(m *measures.Measure) []Column {
 	if len(m.Inputs) == 0 {
-		return []Column{{Kind: colClaim, Measure: m.Name}}
+		return []Column{{Kind: KindClaim, Measure: m.Name}}
 	}
 	cols := make([]Column, len(m.Inputs))
 	for i, in := range m.Inputs {
-		cols[i] = Column{Kind: colInput, Measure: m.Name, Key: in.Key(), Input: in}
+		cols[i] = Column{Kind: KindInput, Measure: m.Name, Key: in.Key(), Input: in}
 	}
 	return cols
 }
@@ -140,21 +140,21 @@ func headersOf(reg *measures.Registry) *headers {
 		h.names = append(h.names, c.Header())
 	}
 	for _, key := range []string{KeyName, KeyApplicant, KeyUnit, KeyPolicy} {
-		add(Column{Kind: colTop, Key: key}, key, ownKeyNames[key])
+		add(Column{Kind: KindTop, Key: key}, key, ownKeyNames[key])
 	}
 	for _, in := range reg.Inputs() {
-		add(Column{Kind: colTop, Key: in.Key(), Input: in, IsInput: true}, in.Key(), in.Name, LabelOf(in), in.Help.Zh)
+		add(Column{Kind: KindTop, Key: in.Key(), Input: in, IsInput: true}, in.Key(), in.Name, LabelOf(in), in.Help.Zh)
 	}
 	for _, m := range reg.Measures() {
 		names := append([]string{m.Name, m.Title.Zh}, m.Aliases...)
-		add(Column{Kind: colClaim, Measure: m.Name}, names...)
+		add(Column{Kind: KindClaim, Measure: m.Name}, names...)
 		var spell []string
 		for _, n := range names {
 			for _, k := range []string{SameKindKey, measures.InSameKind, "不得重复享受", "已享受同类措施"} {
 				spell = append(spell, n+"."+k, n+"·"+k)
 			}
 		}
-		add(Column{Kind: colSameKind, Measure: m.Name, Key: SameKindKey}, spell...)
+		add(Column{Kind: KindSameKind, Measure: m.Name, Key: SameKindKey}, spell...)
 		for _, in := range m.Inputs {
 			spell = spell[:0]
 			for _, n := range names {
@@ -162,7 +162,7 @@ func headersOf(reg *measures.Registry) *headers {
 					spell = append(spell, n+"."+k, n+"·"+k)
 				}
 			}
-			add(Column{Kind: colInput, Measure: m.Name, Key: in.Key(), Input: in}, spell...)
+			add(Column{Kind: KindInput, Measure: m.Name, Key: in.Key(), Input: in}, spell...)
 		}
 	}
 	headerCache.Store(reg, h)
@@ -280,7 +280,7 @@ func (cols *Columns) Row(reg *measures.Registry, book string, row roster.Row) (*
 		}
 		what := cols.header[c.Col]
 		switch col.Kind {
-		case colTop:
+		case KindTop:
 			v, err := cellValue(col.Input, col.IsInput, c.Text)
 			if err != nil {
 				pre = append(pre, pending{off, ValueMessage(what, err), calc.Note{Code: err.Hint, Args: err.HintArgs}})
@@ -288,7 +288,7 @@ func (cols *Columns) Row(reg *measures.Registry, book string, row roster.Row) (*
 			}
 			raw[col.Key] = v
 			place(col.Key)
-		case colClaim:
+		case KindClaim:
 			yes, err := yesNo(c.Text)
 			if err != nil {
 				pre = append(pre, pending{off, ValueMessage(what, err), calc.Note{Code: err.Hint, Args: err.HintArgs}})
@@ -297,10 +297,10 @@ func (cols *Columns) Row(reg *measures.Registry, book string, row roster.Row) (*
 			if yes {
 				table(raw, col.Measure, l, off)
 			}
-		case colInput, colSameKind:
+		case KindInput, KindSameKind:
 			var v any
 			var err *calc.ValueError
-			if col.Kind == colSameKind {
+			if col.Kind == KindSameKind {
 				v, err = sameKindValue(c.Text)
 			} else {
 				v, err = cellValue(col.Input, true, c.Text)
@@ -309,7 +309,7 @@ func (cols *Columns) Row(reg *measures.Registry, book string, row roster.Row) (*
 				pre = append(pre, pending{off, ValueMessage(what, err), calc.Note{Code: err.Hint, Args: err.HintArgs}})
 				continue
 			}
-			if b, ok := v.(bool); ok && !b && col.Kind == colInput {
+			if b, ok := v.(bool); ok && !b && col.Kind == KindInput {
 				// A switch set to no claims nothing, as an empty cell.
 				continue
 			}
