@@ -205,7 +205,7 @@ func ReadColumns(reg *measures.Registry, book string, s *roster.Sheet) (*Columns
 		}
 		seen[id] = c.Col
 		cols.byCol[c.Col] = col
-		cols.header[c.Col] = calc.Shorten(text)
+		cols.header[c.Col] = shortHeader(text)
 		cols.order = append(cols.order, c.Col)
 	}
 	if len(errs) > 0 {
@@ -392,4 +392,13 @@ func (cols *Columns) Headers() []string {
 		out[i] = cols.byCol[c].Header()
 	}
 	return slices.Clip(out)
+}
+
+// shortHeader is a header as messages quote it: whole, up to 64
+// characters.
+func shortHeader(s string) string {
+	if r := []rune(s); len(r) > 64 {
+		return string(r[:63]) + "…"
+	}
+	return s
 }

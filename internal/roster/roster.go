@@ -36,6 +36,9 @@ const (
 	MaxColumns = 16384
 )
 
+// maxPart is MaxPart, lowered by tests.
+var maxPart int64 = MaxPart
+
 // Cell is a cell with something in it.
 type Cell struct {
 	Col  int    // from 0: A is 0

@@ -89,7 +89,7 @@ func (b *book) open(name string) (io.Reader, error) {
 	if err != nil {
 		return nil, fail(ErrPart, "part", name, "detail", err.Error())
 	}
-	return &limited{r: bufio.NewReaderSize(rc, 64<<10), n: MaxPart, part: name}, nil
+	return &limited{r: bufio.NewReaderSize(rc, 64<<10), n: maxPart, part: name}, nil
 }
 
 // limited reads at most n bytes of a part, and then fails: a part that
