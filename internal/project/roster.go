@@ -242,7 +242,7 @@ func columnHint(reg *measures.Registry, h *headers, text string) calc.Note {
 	var in []string
 	for _, m := range reg.Measures() {
 		for _, inp := range m.Inputs {
-			if inp.Key() == key || LabelOf(inp) == strings.TrimSpace(text) {
+			if measures.EditDistance(inp.Key(), key) <= 1 || LabelOf(inp) == strings.TrimSpace(text) {
 				in = append(in, m.Name+"."+inp.Key())
 			}
 		}
