@@ -26,7 +26,7 @@ var allowed = map[string][]string{
 	"internal/render":         {"szsoft/calc", "szsoft/measures", "szsoft/internal/msg"},
 	"internal/outfile":        {},
 	"internal/hostile":        {},
-	"internal/bench/gendata":  {"szsoft/internal/hostile", "szsoft/internal/project"},
+	"internal/bench/gendata":  {"szsoft/internal/hostile", "szsoft/internal/project", "szsoft/internal/roster"},
 	"internal/bench/peakrss":  {},
 	"internal/bench/baseline": {},
 	"internal/dist":           {},

@@ -8,6 +8,8 @@
 #   3. szsoft calc first-version --sales 5e7            <= 1.5 x  internal/bench/baseline
 #   4. each hostile shape of project file at 1 MiB      < 1 s and < 64 MiB peak RSS,
 #      piped and on an 80-column terminal (script(1) gives it one), calc and batch
+#   5. szsoft batch roster.xlsx (and .csv), 10,000 rows <= 2 x  the same projects as files
+#      peak RSS, roster of 10,000 rows vs 1,000          <= 1.5 x
 #
 # BENCH_DIR (default /tmp/szsoft-bench) holds the generated files and binaries.
 set -euo pipefail
@@ -27,6 +29,9 @@ go build -o "$dir/bin/baseline" ./internal/bench/baseline
 go build -o "$dir/bin/peakrss" ./internal/bench/peakrss
 for n in 2000 20000; do
 	[ -d "$dir/$n" ] || go run ./internal/bench/gendata -n "$n" -dir "$dir/$n"
+done
+for n in 1000 10000; do
+	[ -f "$dir/roster$n/roster.xlsx" ] || go run ./internal/bench/gendata -roster -n "$n" -dir "$dir/roster$n"
 done
 szsoft=$dir/bin/szsoft
 
@@ -64,6 +69,16 @@ cat_s=$(median "$dir/batch.csv" 1)
 batch_s=$(median "$dir/batch.csv" 2)
 printf 'cat %.3f s, batch -o jsonl %.3f s\n' "$cat_s" "$batch_s"
 
+echo "== a roster of 10,000 rows vs the same projects as 10,000 files"
+hyperfine --warmup 2 --runs 10 --export-csv "$dir/roster.csv" \
+	"$szsoft batch $dir/roster10000/files -o jsonl > /dev/null 2>&1" \
+	"$szsoft batch $dir/roster10000/roster.xlsx -o jsonl > /dev/null 2>&1" \
+	"$szsoft batch $dir/roster10000/roster.csv -o jsonl > /dev/null 2>&1" >/dev/null
+files_s=$(median "$dir/roster.csv" 1)
+xlsx_s=$(median "$dir/roster.csv" 2)
+csv_s=$(median "$dir/roster.csv" 3)
+printf 'files %.3f s, roster.xlsx %.3f s, roster.csv %.3f s\n' "$files_s" "$xlsx_s" "$csv_s"
+
 echo "== peak RSS"
 declare -A rss
 for form in jsonl json; do
@@ -73,8 +88,13 @@ for form in jsonl json; do
 	done
 done
 
+for n in 1000 10000; do
+	rss[roster$n]=$("$dir/bin/peakrss" -runs 3 -- "$szsoft" batch "$dir/roster$n/roster.xlsx" -o jsonl 2>/dev/null)
+	printf 'roster.xlsx %6d rows: %6d KiB\n' "$n" "${rss[roster$n]}"
+done
+
 echo "== go test -bench"
-go test -run '^$' -bench . -benchmem ./calc ./internal/project ./internal/render ./cmd/szsoft | grep -E '^(Benchmark|ok|PASS)'
+go test -run '^$' -bench . -benchmem ./calc ./internal/project ./internal/render ./internal/roster ./cmd/szsoft | grep -E '^(Benchmark|ok|PASS)'
 
 echo "== hostile project files, 1 MiB each: time and peak RSS of calc --file"
 rm -rf "$dir/hostile"
@@ -105,4 +125,7 @@ check "batch jsonl / cat (20,000 files)" "$(ratio "$batch_s" "$cat_s")" 2
 check "peak RSS jsonl 20,000 / 2,000" "$(ratio "${rss[jsonl20000]}" "${rss[jsonl2000]}")" 1.5
 check "peak RSS json 20,000 / 2,000" "$(ratio "${rss[json20000]}" "${rss[json2000]}")" 1.5
 check "calc start-up / baseline" "$(ratio "$calc_s" "$base_s")" 1.5
+check "batch roster.xlsx / files (10,000)" "$(ratio "$xlsx_s" "$files_s")" 2
+check "batch roster.csv / files (10,000)" "$(ratio "$csv_s" "$files_s")" 2
+check "peak RSS roster 10,000 / 1,000 rows" "$(ratio "${rss[roster10000]}" "${rss[roster1000]}")" 1.5
 exit $failed

@@ -11,10 +11,12 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"szsoft/internal/hostile"
 	szproject "szsoft/internal/project"
+	"szsoft/internal/roster"
 )
 
 func main() {
@@ -22,9 +24,17 @@ func main() {
 	dir := flag.String("dir", "bench-data", "where to write them")
 	seed := flag.Uint64("seed", 1015, "random seed (the same seed writes the same files)")
 	hostileDir := flag.String("hostile", "", "write instead each hostile shape of project file at 1 MiB into this directory")
+	asRoster := flag.Bool("roster", false, "write instead -n projects as DIR/roster.csv, DIR/roster.xlsx and the same as DIR/files/*.toml")
 	flag.Parse()
 	if *hostileDir != "" {
 		writeHostile(*hostileDir)
+		return
+	}
+	if *asRoster {
+		if err := writeRoster(*n, *dir, *seed); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
 		return
 	}
 	r := rand.New(rand.NewPCG(*seed, 2022))
@@ -136,4 +146,155 @@ func writeHostile(dir string) {
 			os.Exit(1)
 		}
 	}
+}
+
+// The roster benchmark (issue 16): the same projects as a roster and as
+// TOML files, so that reading a roster can be held to the files' time.
+
+// cell is a roster column and its value: text, or a number.
+type cell struct {
+	col, text string
+	number    bool
+}
+
+// rosterColumns are the columns of the generated roster, in order.
+var rosterColumns = []string{"name", "applicant", "date", "audited_investment", "national_funding", "district_ratio",
+	"first-version.sales", "first-version.premium", "ai.investment", "ai.rate", "platform.operating_cost",
+	"industrial-software.pilot_investment", "industrial-software.cloud_purchase", "industrial-software.cloud_rate",
+	"park.recognized", "park.excellent", "quality.certification", "quality.standard", "revenue.revenue", "revenue.prior_peak",
+	"listing.listed", "open-source.sales", "open-source.terminal"}
+
+// rosterProject is project i as cells: 2–3 measures, amounts as numbers
+// and in the syntaxes a consultant types.
+func rosterProject(r *rand.Rand, i int) []cell {
+	num := func(col string, yuan int64) cell {
+		if r.IntN(3) == 0 {
+			return cell{col: col, text: strings.Trim(amount(r, yuan), `"`)}
+		}
+		return cell{col: col, text: fmt.Sprint(yuan), number: true}
+	}
+	cells := []cell{
+		{col: "name", text: fmt.Sprintf("项目 %05d", i)},
+		{col: "applicant", text: fmt.Sprintf("深圳市示例%d软件有限公司", i%97)},
+		{col: "date", text: fmt.Sprintf("2026-%02d-%02d", 1+r.IntN(12), 1+r.IntN(28))},
+	}
+	if r.IntN(3) == 0 {
+		cells = append(cells, num("audited_investment", 2e7+r.Int64N(1e8)), num("national_funding", 1e6+r.Int64N(1e7)),
+			cell{col: "district_ratio", text: fmt.Sprintf("0.%d", r.IntN(10))})
+	}
+	groups := []func() []cell{
+		func() []cell {
+			return []cell{num("first-version.sales", 1e6+r.Int64N(8e7)), num("first-version.premium", 1e5+r.Int64N(2e6))}
+		},
+		func() []cell {
+			return []cell{num("ai.investment", 1e6+r.Int64N(6e7)), {col: "ai.rate", text: fmt.Sprintf("%d%%", 10+r.IntN(21))}}
+		},
+		func() []cell { return []cell{num("platform.operating_cost", 1e6+r.Int64N(3e7))} },
+		func() []cell {
+			return []cell{num("industrial-software.pilot_investment", 1e6+r.Int64N(2e7)), num("industrial-software.cloud_purchase", 1e6+r.Int64N(8e7)),
+				{col: "industrial-software.cloud_rate", text: fmt.Sprintf("%d%%", 3+r.IntN(8))}}
+		},
+		func() []cell {
+			levels := []string{"国家级", "省级", "市级"}
+			return []cell{{col: "park.recognized", text: levels[r.IntN(3)]}, {col: "park.excellent", text: levels[r.IntN(3)]}}
+		},
+		func() []cell {
+			return []cell{{col: "quality.certification", text: fmt.Sprintf("cmmi-%d", 4+r.IntN(2))}, {col: "quality.standard", text: "国家标准、团体标准"}}
+		},
+		func() []cell {
+			return []cell{num("revenue.revenue", 5e8+r.Int64N(1e10)), num("revenue.prior_peak", r.Int64N(2e9))}
+		},
+		func() []cell { return []cell{{col: "listing.listed", text: "是"}} },
+		func() []cell {
+			return []cell{num("open-source.sales", 1e6+r.Int64N(5e7)), {col: "open-source.terminal", text: "是"}}
+		},
+	}
+	for _, g := range r.Perm(len(groups))[:2+r.IntN(2)] {
+		cells = append(cells, groups[g]()...)
+	}
+	return cells
+}
+
+// tomlOf is the project file of a roster row.
+func tomlOf(cells []cell) string {
+	var top, body strings.Builder
+	tables := map[string]*strings.Builder{}
+	var order []string
+	for _, c := range cells {
+		value := fmt.Sprintf("%q", c.text)
+		if c.number {
+			value = c.text
+		}
+		m, key, dotted := strings.Cut(c.col, ".")
+		if !dotted {
+			fmt.Fprintf(&top, "%s = %s\n", c.col, value)
+			continue
+		}
+		if c.text == "是" {
+			value = "true"
+		}
+		if key == "standard" {
+			value = `["国家标准", "团体标准"]`
+		}
+		t, ok := tables[m]
+		if !ok {
+			t = &strings.Builder{}
+			tables[m] = t
+			order = append(order, m)
+		}
+		fmt.Fprintf(t, "%s = %s\n", key, value)
+	}
+	body.WriteString(top.String())
+	for _, m := range order {
+		fmt.Fprintf(&body, "\n[%s]\n%s", m, tables[m].String())
+	}
+	return body.String()
+}
+
+// writeRoster writes n projects as dir/roster.csv, dir/roster.xlsx and
+// dir/files/*.toml.
+func writeRoster(n int, dir string, seed uint64) error {
+	r := rand.New(rand.NewPCG(seed, 2022))
+	if err := os.MkdirAll(filepath.Join(dir, "files"), 0o755); err != nil {
+		return err
+	}
+	header := make([]roster.Value, len(rosterColumns))
+	for i, c := range rosterColumns {
+		header[i] = roster.Value{Text: c}
+	}
+	rows := [][]roster.Value{header}
+	for i := range n {
+		cells := rosterProject(r, i)
+		row := make([]roster.Value, len(rosterColumns))
+		for _, c := range cells {
+			k := roster.Text
+			if c.number {
+				k = roster.Number
+			}
+			row[slices.Index(rosterColumns, c.col)] = roster.Value{Text: c.text, Kind: k}
+		}
+		rows = append(rows, row)
+		path := filepath.Join(dir, "files", fmt.Sprintf("project-%05d.toml", i))
+		if err := os.WriteFile(path, []byte(tomlOf(cells)), 0o644); err != nil {
+			return err
+		}
+	}
+	for _, form := range []string{"csv", "xlsx"} {
+		f, err := os.Create(filepath.Join(dir, "roster."+form))
+		if err != nil {
+			return err
+		}
+		if form == "csv" {
+			err = roster.WriteCSV(f, rows)
+		} else {
+			err = roster.WriteXLSX(f, "Sheet1", rows)
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
