@@ -84,8 +84,11 @@ func (a *app) expandArgs(args []string, names chan<- entry) {
 			continue
 		}
 		switch {
-		case err == nil && st.Mode().IsRegular() && roster.IsRoster(arg):
-			a.expandRoster(arg, names)
+		case roster.IsRoster(arg) && err == nil && !st.Mode().IsRegular():
+			// A FIFO or device named *.csv: never opened, never waited on.
+			names <- entry{name: arg, err: notRegular(arg, st.Mode())}
+		case roster.IsRoster(arg):
+			a.expandRoster(arg, names) // reading it reports what is wrong
 		case err != nil:
 			names <- entry{name: arg} // reading it reports what is wrong
 		case st.IsDir():
@@ -107,8 +110,12 @@ func (a *app) readNames(names chan<- entry) {
 	for {
 		line, err := r.ReadString('\n')
 		if name := strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r"); name != "" {
-			if isRoster(name) {
-				a.expandRoster(name, names)
+			if roster.IsRoster(name) {
+				if st, err := os.Stat(name); err == nil && !st.Mode().IsRegular() {
+					names <- entry{name: name, err: notRegular(name, st.Mode())}
+				} else {
+					a.expandRoster(name, names)
+				}
 			} else {
 				names <- entry{name: name}
 			}
@@ -309,7 +316,7 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 // failure is a failed file as an output form records it in its place: the
 // first message, without the file's name, and where.
 func failure(o outcome, p msg.Printer) render.Failure {
-	f := render.Failure{File: o.name}
+	f := render.Failure{File: o.name, Name: o.project}
 	var pes project.Errors
 	if errors.As(o.err, &pes) && len(pes) > 0 {
 		e := pes[0]

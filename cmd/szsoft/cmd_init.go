@@ -91,6 +91,9 @@ func rosterTemplate(reg *measures.Registry, ed *measures.Edition, list []*measur
 		h := c.Header()
 		if p.Zh() {
 			h = project.ChineseHeader(reg, c)
+			if (c.Kind == project.KindInput || c.IsInput) && c.Input.Kind == measures.Amount {
+				h += "（元）" // the unit its numbers are in; （万元） reads them so
+			}
 		}
 		header = append(header, roster.Value{Text: h})
 		example = append(example, v)

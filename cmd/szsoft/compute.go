@@ -248,7 +248,8 @@ func (in *sources) attribute(err error) error {
 				return flagValueError(ve.Field, in.mf.raw(ve.Field), ve)
 			}
 			if in.file != nil {
-				return project.Errors{in.file.ErrorAt(project.ValueMessage(fmt.Sprintf("[%s] %s", ve.Measure, key), ve), calc.Note{Code: ve.Hint, Args: ve.HintArgs}, ve.Measure, key)}
+				what := in.file.What(fmt.Sprintf("[%s] %s", ve.Measure, key), ve.Measure, key)
+				return project.Errors{in.file.ErrorAt(project.ValueMessage(what, ve), calc.Note{Code: ve.Hint, Args: ve.HintArgs}, ve.Measure, key)}
 			}
 			return flagValueError(ve.Field, "", ve)
 		}
@@ -266,7 +267,7 @@ func (in *sources) attribute(err error) error {
 				}
 			}
 		}
-		return project.Errors{in.file.ErrorAt(project.ValueMessage(key, ve), calc.Note{Code: ve.Hint, Args: ve.HintArgs}, at...)}
+		return project.Errors{in.file.ErrorAt(project.ValueMessage(in.file.What(key, at...), ve), calc.Note{Code: ve.Hint, Args: ve.HintArgs}, at...)}
 	}
 	return err
 }

@@ -23,11 +23,12 @@ type entry struct {
 
 // outcome is what became of one entry.
 type outcome struct {
-	index int
-	name  string
-	rep   *render.Report
-	chunk []byte // the result rendered on a worker, for a render.Chunker
-	err   error
+	index   int
+	name    string
+	project string // a failed roster row's project name, for the record
+	rep     *render.Report
+	chunk   []byte // the result rendered on a worker, for a render.Chunker
+	err     error
 }
 
 // pipeline computes the entries with jobs workers and emits the outcomes

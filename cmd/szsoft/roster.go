@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"io"
-	"os"
 	"strconv"
 
 	"szsoft/calc"
@@ -76,15 +75,9 @@ func (a *app) computeEntry(e entry, opts *calcOptions) outcome {
 		return a.computeFile(e.name, opts)
 	}
 	f, err := e.row.cols.Row(a.reg, e.row.book, e.row.row)
-	return a.computeProject(e.name, f, err, opts)
-}
-
-// isRoster reports whether an argument of batch is a roster: a regular
-// file named *.csv or *.xlsx (any case).
-func isRoster(name string) bool {
-	if !roster.IsRoster(name) {
-		return false
+	o := a.computeProject(e.name, f, err, opts)
+	if o.err != nil {
+		o.project = e.row.cols.NameOf(e.row.row)
 	}
-	st, err := os.Stat(name)
-	return err == nil && st.Mode().IsRegular()
+	return o
 }

@@ -107,7 +107,12 @@ Name a measure and give its inputs as flags, or give a project file with
 输出格式：table（每个文件一行及总计）、json（数组）、jsonl（每行一个对象，
 流式）、csv（每个事项一行）、markdown、xlsx（工作簿）、html（可打印的测算书）、
 total（所计算文件的市级合计总额）。
-参数优先于各文件中的键，与 szsoft calc --file 相同。`, `Compute many project files. A directory stands for every *.toml file below
+参数优先于各文件中的键，与 szsoft calc --file 相同。
+
+名单：*.csv 或 *.xlsx（第一个工作表）每行一个项目，记为“名单.xlsx:行号”；第一行为
+列名（项目文件的键，如 name、first-version.sales、relocation，或模板中的中文名）。
+出错的单元格写明位置，只影响该行；未知的列使整个名单不计算。
+szsoft init --roster xlsx 生成模板。`, `Compute many project files. A directory stands for every *.toml file below
 it, in bytewise path order (symbolic links to directories are not followed);
 "-" reads file names from standard input, one a line. The output keeps the
 order of the input whatever --jobs is, and holds every file: its result, or an
@@ -118,13 +123,21 @@ Output forms: table (a summary row per file and a grand total), json (an
 array), jsonl (an object per line, streamed), csv (a row per line item),
 markdown, xlsx (a workbook), html (the printable 测算书), total (the grand
 municipal total of the files computed).
-Flags override each file's own keys, as in 'szsoft calc --file'.`},
+Flags override each file's own keys, as in 'szsoft calc --file'.
+
+Rosters: a *.csv or *.xlsx (its first sheet) is a project a row, named
+roster.xlsx:ROW; row 1 names the columns (a project file's keys such as
+name, first-version.sales, relocation, or the template's Chinese names). An
+error names its cell and costs its row; an unknown column fails the roster.
+'szsoft init --roster xlsx' writes a template.`},
 	"help.batch.example": {`  szsoft batch projects/
   szsoft batch projects/ --out 测算.xlsx
+  szsoft batch 名单.xlsx --out 测算.xlsx
   szsoft batch projects/ --out 测算书.html
   find . -name '*.toml' | szsoft batch - -o csv > lines.csv
   szsoft batch a.toml b.toml --date 2026年3月1日`, `  szsoft batch projects/
   szsoft batch projects/ -o jsonl > results.jsonl
+  szsoft batch roster.xlsx --out report.xlsx
   find . -name '*.toml' | szsoft batch - -o csv > lines.csv
   szsoft batch a.toml b.toml --date 2026-11-26`},
 
@@ -156,13 +169,20 @@ the measure or give its Chinese name.`},
 	"help.init.short": {"生成带注释的 TOML 项目文件模板（未写措施时包含全部措施）", "Print a commented TOML project file for the measures named (all when none)"},
 	"help.init.long": {`生成项目文件模板：附则的顶层键，以及每项措施的表（未写措施时为全部措施），
 每个键的注释写明其单位和含义。示例值构成一个 szsoft validate 可通过、
-szsoft calc --file 可计算的文件；请换成项目自己的数据。`, `Print a project file template: the top-level keys of the 附则 and a table
+szsoft calc --file 可计算的文件；请换成项目自己的数据。
+加 --roster csv 或 --roster xlsx 则生成客户名单模板：第一行为各列名称（中文或英文，
+随 --lang），第二行为示例，由 szsoft batch 读取；xlsx 须以 --out 写入文件。`, `Print a project file template: the top-level keys of the 附则 and a table
 for each measure named (every measure when none is), each key with its unit
 and clause in a comment. The example values make a file that 'szsoft validate'
-accepts and 'szsoft calc --file' computes; replace them with the project's own.`},
+accepts and 'szsoft calc --file' computes; replace them with the project's own.
+With --roster csv or --roster xlsx, write a roster's template instead: its
+column headers (in the language of the run) and a row of examples, which
+'szsoft batch' reads; a workbook goes to --out.`},
 	"help.init.example": {`  szsoft init 首版次 > project.toml
+  szsoft init --roster xlsx 首版次 落户 --out 名单.xlsx
   szsoft init platform industrial-software
   szsoft init | szsoft validate -`, `  szsoft init first-version > project.toml
+  szsoft init --roster xlsx first-version relocation --out roster.xlsx
   szsoft init platform industrial-software
   szsoft init | szsoft validate -`},
 

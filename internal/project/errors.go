@@ -75,6 +75,8 @@ const (
 	HintRosterNoColumn  calc.Code = "roster.nocolumn.hint"   //
 	ErrRosterYesNo      calc.Code = "roster.yesno"           //
 	ErrRosterNoClaim    calc.Code = "roster.noclaim"         //
+	ErrRosterTotalRow   calc.Code = "roster.totalrow"        // name
+	ErrRosterExample    calc.Code = "roster.example"         // name
 	HintRosterNoClaim   calc.Code = "roster.noclaim.hint"    //
 	HintRosterYesNo     calc.Code = "roster.yesno.hint"      //
 	ErrDuplicateKey     calc.Code = "file.dupkey"            // key

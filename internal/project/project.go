@@ -56,6 +56,15 @@ func (f *File) At(parts ...string) Pos {
 	return Pos{}
 }
 
+// What names the value of the key with the given parts in messages: def,
+// or in a roster row the header of its column.
+func (f *File) What(def string, parts ...string) string {
+	if n, ok := f.l.names[pathKey(parts)]; ok {
+		return n
+	}
+	return def
+}
+
 // ErrorAt makes an error at the key with the given parts (in a roster row,
 // at its cell).
 func (f *File) ErrorAt(msg, hint calc.Note, parts ...string) *Error {

@@ -34,6 +34,7 @@ const (
 
 // Column is what a roster column is.
 type Column struct {
+	Unit    string // the header's own unit, "wan" or "yuan" (（万元）, （元）): its bare numbers are in it
 	Kind    ColumnKind
 	Measure string         // KindInput, KindClaim, KindSameKind
 	Key     string         // the TOML key: name, sales, same_kind
@@ -189,23 +190,25 @@ func ReadColumns(reg *measures.Registry, book string, s *roster.Sheet) (*Columns
 	seen := map[string]int{}
 	for _, c := range s.Header.Cells {
 		text := c.Text
-		col, ok := h.byName[measures.Fold(text)]
-		if !ok && measures.Fold(text) == KeyReceived {
+		name, unit := headerUnit(text)
+		col, ok := h.byName[measures.Fold(name)]
+		if !ok && measures.Fold(name) == KeyReceived {
 			at(c.Col, note(ErrRosterReceived), note(HintRosterReceived))
 			continue
 		}
 		if !ok {
-			at(c.Col, note(ErrRosterColumn, "header", strconv.Quote(calc.Shorten(text))), columnHint(reg, h, text))
+			at(c.Col, note(ErrRosterColumn, "header", strconv.Quote(shortHeader(text))), columnHint(reg, h, name))
 			continue
 		}
 		id := col.Header()
 		if first, dup := seen[id]; dup {
-			at(c.Col, note(ErrRosterDuplicate, "header", strconv.Quote(calc.Shorten(text)), "first", roster.ColumnName(first), "key", id), calc.Note{})
+			at(c.Col, note(ErrRosterDuplicate, "header", strconv.Quote(shortHeader(text)), "first", roster.ColumnName(first), "key", id), calc.Note{})
 			continue
 		}
 		seen[id] = c.Col
+		col.Unit = unit
 		cols.byCol[c.Col] = col
-		cols.header[c.Col] = shortHeader(text)
+		cols.header[c.Col] = shortHeader(strings.Join(strings.Fields(text), ""))
 		cols.order = append(cols.order, c.Col)
 	}
 	if len(errs) > 0 {
@@ -237,6 +240,28 @@ func sheetRange(s *roster.Sheet, r string) string {
 func columnHint(reg *measures.Registry, h *headers, text string) calc.Note {
 	if s := measures.Suggest(strings.ToLower(strings.TrimSpace(text)), h.names); s != "" {
 		return note(HintDidYouMean, "key", s)
+	}
+	// 首版次软件·销售额: the measure is known, the input is near one of its
+	// names (a part of it, or a letter off).
+	if i := strings.IndexAny(text, "·.．"); i > 0 {
+		left, right := text[:i], strings.TrimLeft(text[i:], "·.．")
+		m, ok := reg.Measure(left)
+		if !ok {
+			m, ok = reg.Find(left)
+		}
+		if ok && right != "" {
+			for _, c := range MeasureColumns(m) {
+				label := LabelOf(c.Input)
+				if c.Kind == KindInput && (strings.Contains(label, right) || strings.Contains(right, label) ||
+					measures.EditDistance(c.Key, measures.FlagToKey(strings.ToLower(right))) <= 2) {
+					header := c.Header()
+					if !isASCII(text) {
+						header = ChineseHeader(reg, c)
+					}
+					return note(HintDidYouMean, "key", header)
+				}
+			}
+		}
 	}
 	key := measures.FlagToKey(strings.ToLower(strings.TrimSpace(text)))
 	var in []string
@@ -279,9 +304,19 @@ func (cols *Columns) Row(reg *measures.Registry, book string, row roster.Row) (*
 			l.names[pathKey(parts)] = cols.header[c.Col]
 		}
 		what := cols.header[c.Col]
+		text := c.Text
+		if col.Unit != "" && (col.Kind == KindInput || col.IsInput) && col.Input.Kind == measures.Amount {
+			text = inUnit(text, col.Unit)
+		}
+		if col.Kind == KindTop && col.Key == KeyName {
+			if code := notAProject(text); code != "" {
+				pre = append(pre, pending{off, note(code, "name", strconv.Quote(shortHeader(text))), note(code + ".hint")})
+				continue
+			}
+		}
 		switch col.Kind {
 		case KindTop:
-			v, err := cellValue(col.Input, col.IsInput, c.Text)
+			v, err := cellValue(col.Input, col.IsInput, text)
 			if err != nil {
 				pre = append(pre, pending{off, ValueMessage(what, err), calc.Note{Code: err.Hint, Args: err.HintArgs}})
 				continue
@@ -289,7 +324,7 @@ func (cols *Columns) Row(reg *measures.Registry, book string, row roster.Row) (*
 			raw[col.Key] = v
 			place(col.Key)
 		case KindClaim:
-			yes, err := yesNo(c.Text)
+			yes, err := yesNo(text)
 			if err != nil {
 				pre = append(pre, pending{off, ValueMessage(what, err), calc.Note{Code: err.Hint, Args: err.HintArgs}})
 				continue
@@ -301,9 +336,9 @@ func (cols *Columns) Row(reg *measures.Registry, book string, row roster.Row) (*
 			var v any
 			var err *calc.ValueError
 			if col.Kind == KindSameKind {
-				v, err = sameKindValue(c.Text)
+				v, err = sameKindValue(text)
 			} else {
-				v, err = cellValue(col.Input, true, c.Text)
+				v, err = cellValue(col.Input, true, text)
 			}
 			if err != nil {
 				pre = append(pre, pending{off, ValueMessage(what, err), calc.Note{Code: err.Hint, Args: err.HintArgs}})
@@ -401,4 +436,60 @@ func shortHeader(s string) string {
 		return string(r[:63]) + "…"
 	}
 	return s
+}
+
+// headerUnit splits a header into its name and the unit it states at its
+// end, （元） or （万元） (also with ASCII brackets or 单位：): a spreadsheet's
+// way of saying what its numbers are. A line break Excel put in a long
+// header (Alt+Enter) is not part of its name.
+func headerUnit(text string) (name, unit string) {
+	name = strings.Join(strings.Fields(text), "")
+	for _, u := range []struct{ suffix, unit string }{
+		{"（万元）", "wan"}, {"(万元)", "wan"}, {"（单位：万元）", "wan"}, {"(单位:万元)", "wan"}, {"（万）", "wan"}, {"(万)", "wan"},
+		{"（元）", "yuan"}, {"(元)", "yuan"}, {"（单位：元）", "yuan"}, {"(单位:元)", "yuan"},
+	} {
+		if n, ok := strings.CutSuffix(name, u.suffix); ok && n != "" {
+			return n, u.unit
+		}
+	}
+	return name, ""
+}
+
+// inUnit writes a bare number of a column whose header states its unit
+// with that unit: under （万元）"3000" is 3000万, under （元） 3000元 whatever
+// the row's unit; a cell with its own unit (5000万, 3亿, 1,000元) keeps it.
+func inUnit(text, unit string) string {
+	t := strings.TrimSpace(text)
+	yuan, err1 := calc.ParseAmountIn(t, calc.UnitYuan)
+	wan, err2 := calc.ParseAmountIn(t, calc.UnitWan)
+	if err1 != nil || err2 != nil || yuan.Equal(wan) {
+		return text
+	}
+	if unit == "wan" {
+		return t + "万"
+	}
+	return t + "元"
+}
+
+// notAProject says why a row is not a project although it has cells: the
+// sheet's own totals row (合计), or the template's row of examples left in.
+func notAProject(name string) calc.Code {
+	switch strings.ToLower(strings.Join(strings.Fields(name), "")) {
+	case "合计", "总计", "小计", "共计", "total", "sum", "subtotal", "grandtotal":
+		return ErrRosterTotalRow
+	}
+	if strings.HasPrefix(name, "示例项目") || strings.HasPrefix(name, "Example project") {
+		return ErrRosterExample
+	}
+	return ""
+}
+
+// NameOf is the project name a row gives, or "".
+func (cols *Columns) NameOf(row roster.Row) string {
+	for _, c := range row.Cells {
+		if col, ok := cols.byCol[c.Col]; ok && col.Kind == KindTop && col.Key == KeyName {
+			return c.Text
+		}
+	}
+	return ""
 }

@@ -54,6 +54,26 @@ func TestRosterHeaders(t *testing.T) {
 	}
 }
 
+// A header may state its unit (（万元）: its bare numbers are 万元) and may be
+// broken over two lines in its cell, as Excel's Alt+Enter does.
+func TestRosterHeaderUnits(t *testing.T) {
+	files, errs := readRows(t, "name,date,\"首版次软件\n一定时期内审定销售额（万元）\",platform.operating_cost (元)\n甲,2026-03-01,5000,3000\n")
+	if errs[0] != nil {
+		t.Fatal(errs[0])
+	}
+	claims := map[string]calc.Claim{}
+	for _, c := range files[0].Project.Claims {
+		claims[c.Measure] = c
+	}
+	// 5000 under （万元） is 50,000,000 yuan; 3000 under (元) is 3000.
+	if a := claims["first-version"].Values.Amounts["sales"]; a.String() != "50000000" {
+		t.Errorf("sales %s", a)
+	}
+	if a := claims["platform"].Values.Amounts["operating-cost"]; a.String() != "3000" {
+		t.Errorf("operating cost %s", a)
+	}
+}
+
 // A header not known is an error at its cell, with a did-you-mean; so is a
 // column named twice, a received column, and no header at all. The
 // roster as a whole fails: no row is read.
@@ -66,6 +86,8 @@ func TestRosterHeaderErrors(t *testing.T) {
 		{"name,sales\n", []string{`B1: unknown column "sales" | a measure's input: write open-source.sales, first-version.sales`}},
 		{"name,备注\n", []string{`B1: unknown column "备注" | columns are a project file's keys (name, date, MEASURE.KEY such as first-version.sales, a MEASURE such as relocation) or the template's Chinese names; keep notes on another sheet (only the first is read); 'szsoft init --roster xlsx' writes a template`}},
 		{"name,项目名称\n", []string{`B1: column "项目名称" repeats column A (both name)`}},
+		// a Chinese header near the template's: the template's
+		{"项目名称,首版次软件·销售额\n", []string{`B1: unknown column "首版次软件·销售额" | did you mean 首版次软件·一定时期内审定销售额?`}},
 		{"name,received\n", []string{`B1: a received column: a roster keeps no ledger | write what was received as [[received]] in a project file (szsoft calc --file project.toml)`}},
 		{",,\nx,y\n", []string{`r.csv: the first row names no column | name the columns in the first row, one project per row below it; 'szsoft init --roster xlsx' writes a template`}},
 	} {

@@ -35,6 +35,7 @@ type Failure struct {
 	Message   string
 	Line, Col int
 	Cell      string // a roster row's: the cell, Sheet1!D5, shown for the place
+	Name      string // a roster row's project name, when its row names one
 }
 
 // place is where a failure stands, as the text forms write it before the

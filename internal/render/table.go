@@ -59,7 +59,7 @@ func (t *table) Fail(f Failure) error {
 		}
 		msg = t.o.Printer.S("label.error", "message", text)
 	}
-	t.rows = append(t.rows, []string{Safe(f.File), "", "", "", "", "", Safe(msg)})
+	t.rows = append(t.rows, []string{Safe(f.File), Safe(f.Name), "", "", "", "", Safe(msg)})
 	return nil
 }
 

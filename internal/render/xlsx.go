@@ -215,6 +215,13 @@ func (w *workbook) Fail(f Failure) error {
 	if message == "" {
 		message = w.p.S("label.error-only")
 	}
+	if f.Cell != "" {
+		// A roster's cell as Excel names it, and the row's project.
+		message = f.Cell + ": " + message
+		if f.Name != "" {
+			message = f.Name + " — " + message
+		}
+	}
 	// The file by its name, as on the other sheets: the consultant's
 	// folders stay theirs.
 	w.failures.rows = append(w.failures.rows, []cell{wrap(filepath.Base(f.File)), line, col, wrap(message)})

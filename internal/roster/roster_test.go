@@ -168,8 +168,9 @@ const sheetHead = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxml
 func TestXLSXCells(t *testing.T) {
 	styles := `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
 		`<numFmts><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/><numFmt numFmtId="165" formatCode="[Red]0.00;\d"/>` +
-		`<numFmt numFmtId="166" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>` +
-		`<cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="9"/><xf numFmtId="165"/><xf numFmtId="31"/><xf numFmtId="166"/><xf numFmtId="4"/></cellXfs></styleSheet>`
+		`<numFmt numFmtId="166" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>` +
+		`<numFmt numFmtId="167" formatCode="0&quot;万元&quot;"/></numFmts>` +
+		`<cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="9"/><xf numFmtId="165"/><xf numFmtId="31"/><xf numFmtId="166"/><xf numFmtId="4"/><xf numFmtId="167"/></cellXfs></styleSheet>`
 	shared := `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>name</t></si>` +
 		`<si><r><t>首版次</t></r><r><rPr><b/></rPr><t xml:space="preserve">·销售额</t></r><rPh><t>ショ</t></rPh></si>` +
 		`<si><t>50000000</t></si><si><t>甲 &amp; 乙</t></si></sst>`
@@ -186,6 +187,8 @@ func TestXLSXCells(t *testing.T) {
 		// cells and rows without their reference
 		`<row><c s="5"><v>46082</v></c><c s="6"><v>46082</v></c><c/><c><v>7</v></c></row>` +
 		`<row r="9"><c r="B9" t="s"><v>99</v></c><c r="C9" t="inlineStr"><is><t>  </t></is></c></row>` +
+		// a number shown as 3000万元 by its format: the amount it shows
+		`<row r="10"><c r="A10" s="8"><v>3000</v></c></row>` +
 		`</sheetData><mergeCells count="1"><mergeCell ref="E7:F7"/></mergeCells></worksheet>`
 	data := workbook(t, []string{"客户 名单=worksheets/sheet1.xml"}, map[string]string{
 		"xl/styles.xml": styles, "xl/sharedStrings.xml": shared, "xl/worksheets/sheet1.xml": sheet,
@@ -197,7 +200,7 @@ func TestXLSXCells(t *testing.T) {
 		"A2=甲 & 乙", "B2=50000000", "C2=2026-03-01",
 		"A3=0.3", "B3=120000000000000000000", "C3=2026-03-01", "D3=0.3",
 		"A5=TRUE", "B5=#DIV/0!", "C5=name", "D5=2",
-		"A6=2026-03-01", "B6=2026-03-01", "D6=7")
+		"A6=2026-03-01", "B6=2026-03-01", "D6=7", "A10=3000万")
 	if len(s.Merged) != 0 {
 		t.Errorf("merged %v: E7:F7 is not in the header", s.Merged)
 	}

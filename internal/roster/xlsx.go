@@ -31,7 +31,8 @@ func builtinDate(id int) bool {
 type book struct {
 	zip     *zip.Reader
 	strings []string
-	dates   []bool // per cell style (cellXfs index): its format shows a date
+	dates   []bool   // per cell style (cellXfs index): its format shows a date
+	units   []string // per cell style: 万 or 亿 when its format shows the number so (0"万元")
 	epoch   time.Time
 }
 
@@ -260,18 +261,36 @@ func (b *book) readStyles() error {
 		return err
 	}
 	custom := map[int]bool{}
+	unit := map[int]string{}
 	for _, f := range st.NumFmts {
 		custom[f.ID] = dateFormat(f.Code)
+		unit[f.ID] = unitFormat(f.Code)
 	}
 	b.dates = make([]bool, len(st.Xfs))
+	b.units = make([]string, len(st.Xfs))
 	for i, x := range st.Xfs {
 		if d, ok := custom[x.ID]; ok {
 			b.dates[i] = d
 		} else {
 			b.dates[i] = builtinDate(x.ID)
 		}
+		b.units[i] = unit[x.ID]
 	}
 	return nil
+}
+
+// unitFormat is 万 or 亿 when a number format writes the number followed
+// by that unit as text (0"万元", #,##0.00"万"), as Chinese spreadsheets
+// keep amounts: the cell shows 3000万元, and 3000 is what it stores.
+func unitFormat(code string) string {
+	first, _, _ := strings.Cut(code, ";")
+	switch {
+	case strings.Contains(first, "亿"):
+		return "亿"
+	case strings.Contains(first, "万"):
+		return "万"
+	}
+	return ""
 }
 
 // dateFormat reports whether a format code shows a date.
@@ -537,7 +556,12 @@ func (b *book) value(typ string, style int, v, inline string) string {
 			return day
 		}
 	}
-	return Significant(n, 15).String()
+	text := Significant(n, 15).String()
+	if style >= 0 && style < len(b.units) && b.units[style] != "" {
+		// Shown as 3000万元: read as the amount it shows.
+		text += b.units[style]
+	}
+	return text
 }
 
 // date turns a serial day number into a date: day 1 is 1900-01-01, and
