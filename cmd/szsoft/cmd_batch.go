@@ -255,7 +255,7 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	if err != nil {
 		return err
 	}
-	out, err := a.openOutput(opts, name)
+	out, err := a.openOutput(opts, name, args...)
 	if err != nil {
 		return err
 	}

@@ -276,7 +276,11 @@ func (a *app) runCalc(opts *calcOptions, mf *measureFlags) error {
 	if err != nil {
 		return err
 	}
-	out, err := a.openOutput(opts, form)
+	var inputs []string
+	if opts.file.set {
+		inputs = append(inputs, opts.file.raw)
+	}
+	out, err := a.openOutput(opts, form, inputs...)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -64,7 +65,18 @@ type output struct {
 	file *outfile.File
 }
 
-func (a *app) openOutput(opts *calcOptions, form string) (*output, error) {
+func (a *app) openOutput(opts *calcOptions, form string, inputs ...string) (*output, error) {
+	if opts.out.set && opts.out.raw != "-" {
+		// --out naming an input (the roster itself, a project file, by a
+		// link or not) would replace what is being read.
+		if ost, err := os.Stat(opts.out.raw); err == nil {
+			for _, in := range inputs {
+				if ist, err := os.Stat(in); err == nil && os.SameFile(ost, ist) {
+					return nil, usage("cli.out.input", "out", opts.out.raw, "input", in).withHint("cli.out.input.hint")
+				}
+			}
+		}
+	}
 	if !opts.out.set || opts.out.raw == "-" {
 		if form == "xlsx" && a.isTerminal(a.terminal) {
 			return nil, usage("cli.out.xlsx").withHint("cli.out.xlsx.hint")

@@ -33,7 +33,7 @@ func (a *app) expandRoster(name string, names chan<- entry) {
 	}
 	s, err := roster.Open(name, data)
 	if err != nil {
-		names <- entry{name: name, err: rosterError(name, err)}
+		names <- entry{name: name, err: rosterError(name, err, false)}
 		return
 	}
 	cols, err := project.ReadColumns(a.reg, name, s)
@@ -48,11 +48,19 @@ func (a *app) expandRoster(name string, names chan<- entry) {
 			break
 		}
 		if err != nil {
-			names <- entry{name: name, err: rosterError(name, err)}
+			// The rest of the roster cannot be read: said at the row where
+			// it stops, so that no row goes missing unnoticed.
+			names <- entry{name: name, err: rosterError(name, err, true)}
 			return
 		}
 		rows++
-		names <- entry{name: name + ":" + strconv.Itoa(row.Num), row: &rosterRow{cols: cols, book: name, row: row}}
+		at := name + ":" + strconv.Itoa(row.Num)
+		if row.Err != nil {
+			// A row the roster writes wrongly: its error, in its place.
+			names <- entry{name: at, err: project.Errors{{Path: name, Line: row.Num, Msg: row.Err.Msg}}}
+			continue
+		}
+		names <- entry{name: at, row: &rosterRow{cols: cols, book: name, row: row}}
 	}
 	if rows == 0 {
 		names <- entry{name: name, err: fileError(name, note("roster.norows"), note("roster.norows.hint"))}
@@ -61,10 +69,14 @@ func (a *app) expandRoster(name string, names chan<- entry) {
 
 // rosterError is what the roster reader refused, as an error of the file
 // (at its row, when it has one).
-func rosterError(name string, err error) error {
+func rosterError(name string, err error, rest bool) error {
 	var re *roster.Error
 	if errors.As(err, &re) {
-		return project.Errors{{Path: name, Line: re.Row, Msg: re.Msg}}
+		e := &project.Error{Path: name, Line: re.Row, Msg: re.Msg}
+		if rest {
+			e.Hint = note("roster.rest")
+		}
+		return project.Errors{e}
 	}
 	return fileError(name, note("cli.file.read", "reason", describeOpenError(err)), calc.Note{})
 }

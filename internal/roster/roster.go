@@ -31,13 +31,28 @@ import (
 // CSV. A workbook's parts are limited to MaxPart each, unpacked.
 const (
 	MaxSize = 64 << 20
-	MaxPart = 256 << 20
+	MaxPart = 128 << 20
 	// MaxColumns is Excel's: A to XFD.
 	MaxColumns = 16384
 )
 
-// maxPart is MaxPart, lowered by tests.
-var maxPart int64 = MaxPart
+// The limits of a workbook (variables, lowered by tests): a part unpacks
+// to at most maxPart bytes, all the parts read to maxBook; no run of text
+// or tag is longer than maxRun bytes; at most maxStrings shared strings
+// and maxStyles cell styles (Excel's own limit is 64,000); a cell's text
+// is at most Excel's 32,767 characters. MaxRows is Excel's.
+var (
+	maxPart    int64 = MaxPart
+	maxBook    int64 = MaxPart
+	maxRun           = 1 << 18
+	maxStrings       = 1 << 22
+	maxStyles        = 1 << 16
+)
+
+const (
+	maxCell = 32767
+	MaxRows = 1 << 20
+)
 
 // Cell is a cell with something in it.
 type Cell struct {
@@ -45,10 +60,12 @@ type Cell struct {
 	Text string // as Excel shows it
 }
 
-// Row is a row with at least one cell not empty.
+// Row is a row with at least one cell not empty, or a row the roster
+// writes wrongly (Err), which costs that row only.
 type Row struct {
 	Num   int    // from 1, as Excel numbers rows: the header is row 1
 	Cells []Cell // the cells not empty, left to right
+	Err   *Error // what is wrong with the row, or nil
 }
 
 // Sheet is an open roster.
@@ -70,16 +87,27 @@ func (e *Error) Error() string { return string(e.Msg.Code) }
 
 // The codes of the errors; internal/msg has their words.
 const (
-	ErrTooLarge    calc.Code = "roster.toolarge"    // max
-	ErrNotWorkbook calc.Code = "roster.notworkbook" // detail
-	ErrNoSheet     calc.Code = "roster.nosheet"     //
-	ErrPart        calc.Code = "roster.part"        // part, detail
-	ErrPartLarge   calc.Code = "roster.part.large"  // part
-	ErrCSV         calc.Code = "roster.csv"         // detail
-	ErrUTF16       calc.Code = "roster.utf16"       //
-	ErrEmpty       calc.Code = "roster.empty"       //
-	ErrCellRef     calc.Code = "roster.cellref"     // ref
-	ErrOld         calc.Code = "roster.xls"         //
+	ErrTooLarge     calc.Code = "roster.toolarge"    // max
+	ErrNotWorkbook  calc.Code = "roster.notworkbook" // detail
+	ErrNoSheet      calc.Code = "roster.nosheet"     //
+	ErrPart         calc.Code = "roster.part"        // part, detail
+	ErrPartLarge    calc.Code = "roster.part.large"  // part
+	ErrCSV          calc.Code = "roster.csv"         // detail
+	ErrUTF16        calc.Code = "roster.utf16"       //
+	ErrEmpty        calc.Code = "roster.empty"       //
+	ErrCellRef      calc.Code = "roster.cellref"     // ref
+	ErrOld          calc.Code = "roster.xls"         //
+	ErrPartRun      calc.Code = "roster.part.run"    // part
+	ErrTooMany      calc.Code = "roster.toomany"     // .strings, .styles, .formats: part, max
+	ErrCellLong     calc.Code = "roster.cell.long"   // ref, max
+	ErrCellTwice    calc.Code = "roster.cell.twice"  // ref
+	ErrRowRef       calc.Code = "roster.row.ref"     // ref
+	ErrRowOrder     calc.Code = "roster.row.order"   // row, after
+	ErrTooManyRows  calc.Code = "roster.rows"        // max
+	ErrSharedString calc.Code = "roster.sst"         // ref, index
+	ErrBinaryCSV    calc.Code = "roster.binary"      //
+	ErrZipCSV       calc.Code = "roster.zipcsv"      //
+	ErrEncoding     calc.Code = "roster.encoding"    //
 )
 
 func fail(code calc.Code, kv ...any) error { return &Error{Msg: noteOf(code, kv...)} }
@@ -123,6 +151,9 @@ func Open(name string, data []byte) (*Sheet, error) {
 			return nil, err
 		}
 		if row.Num == 1 {
+			if row.Err != nil {
+				return nil, row.Err // no header, no roster
+			}
 			s.Header = row
 			return s, nil
 		}
@@ -158,6 +189,9 @@ func (s *Sheet) Ref(col, row int) string {
 		return ref
 	}
 	name := s.Name
+	if r := []rune(name); len(r) > 31 {
+		name = string(r[:31]) + "…" // past Excel's 31 characters: not its own
+	}
 	if strings.ContainsAny(name, " !'-()&,;") {
 		name = "'" + strings.ReplaceAll(name, "'", "''") + "'"
 	}
@@ -182,11 +216,18 @@ func openCSV(data []byte) (*Sheet, error) {
 	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
 		return nil, fail(ErrUTF16)
 	}
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return nil, fail(ErrZipCSV) // a workbook named .csv
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return nil, fail(ErrBinaryCSV) // UTF-16 without its mark, or not text
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		text, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-		if err != nil {
-			return nil, fail(ErrCSV, "detail", err.Error())
+		if err != nil || bytes.Contains(text, []byte("\uFFFD")) {
+			// Neither UTF-8 nor GB18030: bytes would be guessed at.
+			return nil, fail(ErrEncoding)
 		}
 		data = text
 	}
@@ -194,6 +235,9 @@ func openCSV(data []byte) (*Sheet, error) {
 	r.FieldsPerRecord = -1
 	r.Comma = separator(data)
 	r.ReuseRecord = true
+	// A quote inside a cell not quoted (ACME 3.5" Disk) is a character,
+	// as Excel reads it.
+	r.LazyQuotes = true
 	// Excel shows a blank line as an empty row, and a quoted cell's line
 	// breaks inside its row; the reader skips blank lines, so the row is
 	// counted from the lines between records.
@@ -205,29 +249,42 @@ func openCSV(data []byte) (*Sheet, error) {
 			if err == io.EOF {
 				return Row{}, io.EOF
 			}
-			if err == nil {
-				start, _ := r.FieldPos(0)
-				num += max(start-endLine, 1)
-				last, _ := r.FieldPos(len(rec) - 1)
-				endLine = last + strings.Count(rec[len(rec)-1], "\n")
-			} else {
-				num++
-			}
 			if err != nil {
+				// The reader goes on after a malformed record: the error
+				// is its row's.
 				var pe *csv.ParseError
 				if errors.As(err, &pe) {
-					return Row{}, &Error{Row: num, Msg: calc.Note{Code: ErrCSV, Args: calc.ArgsOf("detail", pe.Err.Error())}}
+					num = max(num+1, pe.StartLine-endLine+num)
+					endLine = pe.Line
+					return Row{Num: num, Err: &Error{Row: num, Msg: calc.Note{Code: ErrCSV, Args: calc.ArgsOf("detail", pe.Err.Error())}}}, nil
 				}
 				return Row{}, fail(ErrCSV, "detail", err.Error())
 			}
+			start, _ := r.FieldPos(0)
+			num += max(start-endLine, 1)
+			last, _ := r.FieldPos(len(rec) - 1)
+			endLine = last + strings.Count(rec[len(rec)-1], "\n")
+			if num > MaxRows {
+				return Row{}, &Error{Row: num, Msg: noteOf(ErrTooManyRows, "max", MaxRows)}
+			}
 			row := Row{Num: num}
 			for i, f := range rec {
+				if f = strings.TrimSpace(f); f == "" {
+					continue
+				}
 				if i >= MaxColumns {
+					row.Err = &Error{Row: num, Msg: noteOf(ErrCellRef, "ref", ColumnName(i)+strconv.Itoa(num))}
 					break
 				}
-				if f = strings.TrimSpace(f); f != "" {
-					row.Cells = append(row.Cells, Cell{Col: i, Text: f})
+				if len(f) > maxCell && utf8.RuneCountInString(f) > maxCell {
+					row.Err = &Error{Row: num, Msg: noteOf(ErrCellLong, "ref", ColumnName(i)+strconv.Itoa(num), "max", maxCell)}
+					break
 				}
+				row.Cells = append(row.Cells, Cell{Col: i, Text: f})
+			}
+			if row.Err != nil {
+				row.Cells = nil
+				return row, nil
 			}
 			if len(row.Cells) > 0 {
 				return row, nil

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -89,18 +90,33 @@ func TestCSVRefused(t *testing.T) {
 			t.Errorf("%s: %v, want %s", c.name, err, c.code)
 		}
 	}
-	// A quote left open is an error at its row, after the rows before it.
-	s, err := Open("r.csv", []byte("name,x\n甲,1\n乙,\"open\n"))
+	// A quote inside a cell not quoted is a character, as Excel reads it,
+	// and the rows after it are read.
+	_, got := rows(t, "r.csv", []byte("name,x\n甲,1\nACME 3.5\" Disk,2\n乙,3\n"))
+	same(t, got, "A1=name", "B1=x", "A2=甲", "B2=1", "A3=ACME 3.5\" Disk", "B3=2", "A4=乙", "B4=3")
+	// What is neither UTF-8 nor GB18030, a workbook named .csv, text with
+	// NUL bytes (UTF-16 without its mark): refused by what they are.
+	for src, code := range map[string]string{
+		"name\nA\x81\x30\xff\n":      string(ErrEncoding),
+		"PK\x03\x04rest":             string(ErrZipCSV),
+		"n\x00a\x00m\x00e\x00\n\x00": string(ErrBinaryCSV),
+	} {
+		_, err := Open("r.csv", []byte(src))
+		var re *Error
+		if !errors.As(err, &re) || string(re.Msg.Code) != code {
+			t.Errorf("%q: %v, want %s", src, err, code)
+		}
+	}
+	// A cell longer than Excel holds is its row's error; the next row is read.
+	s, err := Open("r.csv", []byte("name\n"+strings.Repeat("x", 40000)+"\n乙\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r, err := s.Next(); err != nil || r.Num != 2 {
-		t.Fatalf("row 2: %v %v", r, err)
+	if r, _ := s.Next(); r.Err == nil || r.Err.Msg.Code != ErrCellLong || r.Num != 2 {
+		t.Errorf("row 2: %+v", r.Err)
 	}
-	_, err = s.Next()
-	var re *Error
-	if !errors.As(err, &re) || re.Msg.Code != ErrCSV || re.Row != 3 {
-		t.Errorf("open quote: %v (row %d)", err, re.Row)
+	if r, _ := s.Next(); r.Num != 3 || len(r.Cells) != 1 {
+		t.Errorf("row 3: %+v", r)
 	}
 }
 
@@ -266,7 +282,10 @@ func TestXLSXRefused(t *testing.T) {
 			if err == nil {
 				// A problem further in shows when the rows are read.
 				for err == nil {
-					_, err = s.Next()
+					var r Row
+					if r, err = s.Next(); r.Err != nil {
+						err = r.Err
+					}
 				}
 			}
 			var re *Error
@@ -309,6 +328,80 @@ func TestColumnName(t *testing.T) {
 		}
 		if c, _, ok := parseRef(want + "7"); !ok || c != col {
 			t.Errorf("parseRef(%s7) = %d, %v", want, c, ok)
+		}
+	}
+}
+
+// A row the sheet writes wrongly costs that row, and the rows after it are
+// read; what is not well-formed XML ends the sheet, at its row.
+func TestXLSXDamagedRows(t *testing.T) {
+	shared := `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>name</t></si></sst>`
+	sheet := sheetHead +
+		`<row r="1"><c r="A1" t="s"><v>0</v></c></row>` +
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>甲</t></is></c></row>` +
+		`<row r="5"><c r="A5" t="s"><v>7</v></c></row>` + // a string the workbook lacks
+		`<row r="3"><c r="A3" t="inlineStr"><is><t>out of order</t></is></c></row>` +
+		`<row r="6"><c r="A6" t="inlineStr"><is><t>a</t></is></c><c r="A6" t="inlineStr"><is><t>b</t></is></c></row>` +
+		`<row r="7"><c r="ZZZZ7"><v>1</v></c></row>` +
+		`<row r="8"><c r="A8" t="inlineStr"><is><t>乙</t></is></c></row>` +
+		`<row r="9"><c r="A9" t="inlineStr"><is><t>丙</t></is></row>` + // </c> missing
+		`<row r="10"><c r="A10" t="inlineStr"><is><t>lost</t></is></c></row></sheetData></worksheet>`
+	data := workbook(t, []string{"S=worksheets/sheet1.xml"}, map[string]string{"xl/sharedStrings.xml": shared, "xl/worksheets/sheet1.xml": sheet}, false)
+	s, err := Open("r.xlsx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for {
+		r, err := s.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			got = append(got, fmt.Sprintf("end at %d: %s", err.(*Error).Row, err.(*Error).Msg.Code))
+			break
+		}
+		if r.Err != nil {
+			got = append(got, fmt.Sprintf("%d: %s", r.Num, r.Err.Msg.Code))
+			continue
+		}
+		got = append(got, fmt.Sprintf("%d: %s", r.Num, r.Cells[0].Text))
+	}
+	same(t, got, "2: 甲", "5: roster.sst", "6: roster.row.order", "6: roster.cell.twice", "7: roster.cellref", "8: 乙", "end at 9: roster.part")
+}
+
+// The merged ranges are found as markup, prefixed or not, whatever the
+// space before their attribute; a cell's text that reads like one is not.
+func TestXLSXMergedMarkup(t *testing.T) {
+	sheet := sheetHead + `<row r="1"><c r="A1" t="inlineStr"><is><t>name mergeCell ref="A1:C1"&gt;</t></is></c></row></sheetData>` +
+		`<x:mergeCells count="1"><x:mergeCell` + "\t" + `ref="B1:D1"/></x:mergeCells></worksheet>`
+	data := workbook(t, []string{"S=worksheets/sheet1.xml"}, map[string]string{"xl/worksheets/sheet1.xml": sheet}, false)
+	s, err := Open("r.xlsx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(s.Merged, ",") != "B1:D1" {
+		t.Errorf("merged %v, want B1:D1", s.Merged)
+	}
+}
+
+// A small workbook cannot make the reader hold gigabytes: strings, styles
+// and runs of text are counted.
+func TestXLSXLimits(t *testing.T) {
+	old := [...]int{maxStrings, maxStyles, maxRun}
+	maxStrings, maxStyles, maxRun = 1000, 1000, 4096
+	defer func() { maxStrings, maxStyles, maxRun = old[0], old[1], old[2] }()
+	sheet := sheetHead + `<row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c></row></sheetData></worksheet>`
+	for name, parts := range map[string]map[string]string{
+		string(ErrTooMany) + " strings": {"xl/sharedStrings.xml": `<sst>` + strings.Repeat("<si/>", 1001) + `</sst>`},
+		string(ErrTooMany) + " styles":  {"xl/styles.xml": `<styleSheet><cellXfs>` + strings.Repeat("<xf/>", 1001) + `</cellXfs></styleSheet>`},
+		string(ErrPartRun) + " spaces":  {"xl/sharedStrings.xml": `<sst><si><t>` + strings.Repeat(" ", 5000) + `</t></si></sst>`},
+	} {
+		parts["xl/worksheets/sheet1.xml"] = sheet
+		_, err := Open("r.xlsx", workbook(t, []string{"S=worksheets/sheet1.xml"}, parts, false))
+		var re *Error
+		if code, what, _ := strings.Cut(name, " "); !errors.As(err, &re) || string(re.Msg.Code) != code && string(re.Msg.Code) != code+"."+what {
+			t.Errorf("%s: %v", name, err)
 		}
 	}
 }

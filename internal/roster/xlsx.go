@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"szsoft/calc"
 )
 
 // A workbook (ECMA-376 SpreadsheetML) is a zip of XML parts:
@@ -30,6 +32,7 @@ func builtinDate(id int) bool {
 // book is what the first sheet needs of the rest of the workbook.
 type book struct {
 	zip     *zip.Reader
+	budget  int64 // what is left of maxBook
 	strings []string
 	dates   []bool   // per cell style (cellXfs index): its format shows a date
 	units   []string // per cell style: 万 or 亿 when its format shows the number so (0"万元")
@@ -44,7 +47,7 @@ func openXLSX(data []byte) (*Sheet, error) {
 	if err != nil {
 		return nil, fail(ErrNotWorkbook, "detail", err.Error())
 	}
-	b := &book{zip: zr, epoch: time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)}
+	b := &book{zip: zr, budget: maxBook, epoch: time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)}
 	name, part, err := b.firstSheet()
 	if err != nil {
 		return nil, err
@@ -80,7 +83,9 @@ func (b *book) file(name string) *zip.File {
 	return nil
 }
 
-// open opens a part for reading, at most MaxPart bytes of it.
+// open opens a part for reading: at most maxPart bytes of it, and of the
+// book's budget of maxBook bytes for all the parts read, and no run of text
+// or markup longer than maxRun.
 func (b *book) open(name string) (io.Reader, error) {
 	f := b.file(name)
 	if f == nil {
@@ -90,26 +95,40 @@ func (b *book) open(name string) (io.Reader, error) {
 	if err != nil {
 		return nil, fail(ErrPart, "part", name, "detail", err.Error())
 	}
-	return &limited{r: bufio.NewReaderSize(rc, 64<<10), n: maxPart, part: name}, nil
+	return &limited{r: bufio.NewReaderSize(rc, 64<<10), n: maxPart, book: &b.budget, part: name}, nil
 }
 
-// limited reads at most n bytes of a part, and then fails: a part that
-// unpacks past the limit is refused, not truncated.
+// limited reads a part within its limits, and fails past them: a part
+// that unpacks too far, or that holds a run of text (or a tag) longer than
+// any cell Excel writes, is refused, not truncated — so that a small file
+// cannot make the XML decoder hold gigabytes.
 type limited struct {
 	r    io.Reader
-	n    int64
+	n    int64  // left of the part's limit
+	book *int64 // left of the book's
+	run  int    // bytes since the last '<' or '>'
 	part string
 }
 
 func (l *limited) Read(p []byte) (int, error) {
-	if l.n <= 0 {
+	if l.n <= 0 || *l.book <= 0 {
 		return 0, fail(ErrPartLarge, "part", l.part)
 	}
-	if int64(len(p)) > l.n {
-		p = p[:l.n]
+	if int64(len(p)) > min(l.n, *l.book) {
+		p = p[:min(l.n, *l.book)]
 	}
 	n, err := l.r.Read(p)
 	l.n -= int64(n)
+	*l.book -= int64(n)
+	for _, c := range p[:n] {
+		if c == '<' || c == '>' {
+			l.run = 0
+			continue
+		}
+		if l.run++; l.run > maxRun {
+			return 0, fail(ErrPartRun, "part", l.part)
+		}
+	}
 	return n, err
 }
 
@@ -183,30 +202,35 @@ func (b *book) firstSheet() (string, string, error) {
 
 // readStrings reads the shared strings: each <si> is a <t>, or runs of
 // rich text (<r><t>…</t></r>) whose texts join; phonetic guides (<rPh>)
-// are not part of the text.
+// are not part of the text. At most maxStrings of them, each at most
+// Excel's 32,767 characters.
 func (b *book) readStrings() error {
-	if b.file("xl/sharedStrings.xml") == nil {
+	const part = "xl/sharedStrings.xml"
+	if b.file(part) == nil {
 		return nil
 	}
-	r, err := b.open("xl/sharedStrings.xml")
+	r, err := b.open(part)
 	if err != nil {
 		return err
 	}
-	d := xml.NewDecoder(r)
+	t := newTokens(r, part)
 	var cur strings.Builder
 	in, inT, phonetic := false, false, 0
 	for {
-		tok, err := d.RawToken()
+		tok, err := t.next()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
-			return partError("xl/sharedStrings.xml", err)
+			return err
 		}
-		switch t := tok.(type) {
+		switch x := tok.(type) {
 		case xml.StartElement:
-			switch t.Name.Local {
+			switch x.Name.Local {
 			case "si":
+				if len(b.strings) >= maxStrings {
+					return fail(ErrTooMany+".strings", "part", part, "max", maxStrings)
+				}
 				in = true
 				cur.Reset()
 			case "t":
@@ -215,7 +239,7 @@ func (b *book) readStrings() error {
 				phonetic++
 			}
 		case xml.EndElement:
-			switch t.Name.Local {
+			switch x.Name.Local {
 			case "si":
 				b.strings = append(b.strings, cur.String())
 				in = false
@@ -226,10 +250,68 @@ func (b *book) readStrings() error {
 			}
 		case xml.CharData:
 			if inT && phonetic == 0 {
-				cur.Write(t)
+				if cur.Len()+len(x) > 4*maxCell {
+					return fail(ErrCellLong, "ref", part, "max", maxCell)
+				}
+				cur.Write(x)
 			}
 		}
 	}
+}
+
+// tokens reads the tokens of a part and checks that its elements nest
+// (RawToken, fast, does not): a tag closed out of turn is a damaged part,
+// not text run together.
+type tokens struct {
+	d     *xml.Decoder
+	stack []string
+	part  string
+}
+
+func newTokens(r io.Reader, part string) *tokens {
+	return &tokens{d: xml.NewDecoder(r), part: part}
+}
+
+func (t *tokens) next() (xml.Token, error) {
+	tok, err := t.d.RawToken()
+	if err == io.EOF {
+		if len(t.stack) > 0 {
+			return nil, fail(ErrPart, "part", t.part, "detail", "<"+t.stack[len(t.stack)-1]+"> is not closed")
+		}
+		return nil, io.EOF
+	}
+	if err != nil {
+		return nil, partError(t.part, err)
+	}
+	switch x := tok.(type) {
+	case xml.StartElement:
+		if len(t.stack) >= 64 {
+			return nil, fail(ErrPart, "part", t.part, "detail", "elements nested too deep")
+		}
+		t.stack = append(t.stack, x.Name.Local)
+	case xml.EndElement:
+		if len(t.stack) == 0 || t.stack[len(t.stack)-1] != x.Name.Local {
+			return nil, fail(ErrPart, "part", t.part, "detail", "</"+x.Name.Local+"> closes no open element")
+		}
+		t.stack = t.stack[:len(t.stack)-1]
+	case xml.Directive:
+		return nil, fail(ErrPart, "part", t.part, "detail", "a DOCTYPE or other directive")
+	}
+	return tok, nil
+}
+
+// skip reads to the end of the element just started.
+func (t *tokens) skip() error {
+	depth := len(t.stack)
+	for len(t.stack) >= depth {
+		if _, err := t.next(); err != nil {
+			if err == io.EOF {
+				return fail(ErrPart, "part", t.part, "detail", "ends inside an element")
+			}
+			return err
+		}
+	}
+	return nil
 }
 
 func partError(part string, err error) error {
@@ -245,38 +327,59 @@ func partError(part string, err error) error {
 // in it (outside quotes, brackets and escapes: "yyyy-mm-dd", not
 // "[Red]0.00" or "\d").
 func (b *book) readStyles() error {
-	if b.file("xl/styles.xml") == nil {
+	const part = "xl/styles.xml"
+	if b.file(part) == nil {
 		return nil
 	}
-	var st struct {
-		NumFmts []struct {
-			ID   int    `xml:"numFmtId,attr"`
-			Code string `xml:"formatCode,attr"`
-		} `xml:"numFmts>numFmt"`
-		Xfs []struct {
-			ID int `xml:"numFmtId,attr"`
-		} `xml:"cellXfs>xf"`
-	}
-	if err := b.decode("xl/styles.xml", &st); err != nil {
+	r, err := b.open(part)
+	if err != nil {
 		return err
 	}
+	t := newTokens(r, part)
 	custom := map[int]bool{}
 	unit := map[int]string{}
-	for _, f := range st.NumFmts {
-		custom[f.ID] = dateFormat(f.Code)
-		unit[f.ID] = unitFormat(f.Code)
-	}
-	b.dates = make([]bool, len(st.Xfs))
-	b.units = make([]string, len(st.Xfs))
-	for i, x := range st.Xfs {
-		if d, ok := custom[x.ID]; ok {
-			b.dates[i] = d
-		} else {
-			b.dates[i] = builtinDate(x.ID)
+	inXfs := false
+	for {
+		tok, err := t.next()
+		if err == io.EOF {
+			return nil
 		}
-		b.units[i] = unit[x.ID]
+		if err != nil {
+			return err
+		}
+		switch x := tok.(type) {
+		case xml.StartElement:
+			switch x.Name.Local {
+			case "numFmt":
+				if len(custom) >= maxStyles {
+					return fail(ErrTooMany+".formats", "part", part, "max", maxStyles)
+				}
+				id, _ := strconv.Atoi(attr(x, "numFmtId"))
+				code := attr(x, "formatCode")
+				custom[id], unit[id] = dateFormat(code), unitFormat(code)
+			case "cellXfs":
+				inXfs = true
+			case "xf":
+				if !inXfs {
+					continue
+				}
+				if len(b.dates) >= maxStyles {
+					return fail(ErrTooMany+".styles", "part", part, "max", maxStyles)
+				}
+				id, _ := strconv.Atoi(attr(x, "numFmtId"))
+				d, ok := custom[id]
+				if !ok {
+					d = builtinDate(id)
+				}
+				b.dates = append(b.dates, d)
+				b.units = append(b.units, unit[id])
+			}
+		case xml.EndElement:
+			if x.Name.Local == "cellXfs" {
+				inXfs = false
+			}
+		}
 	}
-	return nil
 }
 
 // unitFormat is 万 or 亿 when a number format writes the number followed
@@ -319,25 +422,22 @@ func dateFormat(code string) bool {
 }
 
 // merged returns the merged ranges of the sheet that touch row 1. They
-// follow the rows in the part, so the part is read once ahead, fast,
-// for them alone.
+// follow the rows in the part, so the part is read once ahead, fast, for
+// them alone: a <mergeCell> (prefixed or not) is markup wherever it stands,
+// since a cell's text writes < as &lt;.
 func (b *book) merged(part string) ([]string, error) {
 	r, err := b.open(part)
 	if err != nil {
 		return nil, err
 	}
 	var out []string
-	br := bufio.NewReaderSize(r, 64<<10)
-	const tag = "mergeCell "
-	// Scan for the tag; a match may straddle two reads, so the last
-	// bytes of each read are kept.
 	var carry []byte
 	buf := make([]byte, 64<<10)
 	for {
-		n, err := br.Read(buf)
+		n, err := io.ReadFull(r, buf)
 		chunk := append(carry, buf[:n]...)
 		for {
-			i := bytes.Index(chunk, []byte(tag))
+			i := bytes.Index(chunk, []byte("mergeCell"))
 			if i < 0 {
 				break
 			}
@@ -345,24 +445,61 @@ func (b *book) merged(part string) ([]string, error) {
 			if end < 0 {
 				break // the rest comes with the next read
 			}
-			el := chunk[i : i+end]
-			if j := bytes.Index(el, []byte(`ref="`)); j >= 0 {
-				ref := el[j+5:]
-				if k := bytes.IndexByte(ref, '"'); k >= 0 && touchesRow1(string(ref[:k])) {
-					out = append(out, string(ref[:k]))
+			tag := chunk[i+len("mergeCell") : i+end]
+			j := bytes.LastIndexByte(chunk[:i], '<')
+			opens := j >= 0 && (j == i-1 || isPrefix(chunk[j+1:i]))
+			if opens && len(tag) > 0 && (tag[0] == ' ' || tag[0] == '\t' || tag[0] == '\n' || tag[0] == '\r') {
+				if ref, ok := attrIn(tag, "ref"); ok && touchesRow1(ref) {
+					out = append(out, ref)
 				}
 			}
 			chunk = chunk[i+end:]
 		}
-		keep := min(len(chunk), 256)
+		keep := min(len(chunk), 512)
 		carry = append(carry[:0:0], chunk[len(chunk)-keep:]...)
-		if err == io.EOF {
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
 			return out, nil
 		}
 		if err != nil {
 			return nil, partError(part, err)
 		}
 	}
+}
+
+// isPrefix reports whether b is a namespace prefix and its colon (x:).
+func isPrefix(b []byte) bool {
+	if len(b) < 2 || b[len(b)-1] != ':' {
+		return false
+	}
+	for _, c := range b[:len(b)-1] {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// attrIn finds an attribute's value in the text of a tag: ref="A1:C1".
+func attrIn(tag []byte, name string) (string, bool) {
+	for _, q := range []byte{'"', '\''} {
+		for off := 0; ; {
+			i := bytes.Index(tag[off:], []byte(name+"="+string(q)))
+			if i < 0 {
+				break
+			}
+			i += off
+			if i > 0 && !(tag[i-1] == ' ' || tag[i-1] == '\t' || tag[i-1] == '\n' || tag[i-1] == '\r') {
+				off = i + 1
+				continue
+			}
+			v := tag[i+len(name)+2:]
+			if k := bytes.IndexByte(v, q); k >= 0 {
+				return string(v[:k]), true
+			}
+			break
+		}
+	}
+	return "", false
 }
 
 // touchesRow1 reports whether a range such as A1:C1 or B1:B2 covers row 1.
@@ -393,44 +530,62 @@ func parseRef(ref string) (col, row int, ok bool) {
 	return col - 1, row, true
 }
 
-// rows streams the sheet's rows: each <row> of <sheetData>, its cells
-// by their type. A row or cell without its reference follows the one
-// before, as the format allows.
+// rows streams the sheet's rows: each <row> of <sheetData>, its cells by
+// their type. A row or cell without its reference follows the one before,
+// as the format allows. A row the sheet writes wrongly (a reference out of
+// order or past Excel's grid, a cell twice, a string the workbook lacks)
+// is that row's error, and the rows after it are read; a part that is not
+// well-formed XML ends the sheet with an error.
 func (b *book) rows(part string, r io.Reader) func() (Row, error) {
-	d := xml.NewDecoder(r)
-	rowNum := 0
+	t := newTokens(r, part)
+	rowNum, count := 0, 0
 	done := false
 	return func() (Row, error) {
 		if done {
 			return Row{}, io.EOF
 		}
 		for {
-			tok, err := d.RawToken()
+			tok, err := t.next()
 			if err == io.EOF {
 				done = true
 				return Row{}, io.EOF
 			}
 			if err != nil {
 				done = true
-				return Row{}, partError(part, err)
+				return Row{}, &Error{Row: rowNum + 1, Msg: msgOf(err)}
 			}
 			start, ok := tok.(xml.StartElement)
 			if !ok || start.Name.Local != "row" {
 				continue
 			}
-			rowNum++
+			if count++; count > MaxRows {
+				done = true
+				return Row{}, &Error{Row: rowNum + 1, Msg: noteOf(ErrTooManyRows, "max", MaxRows)}
+			}
+			num := rowNum + 1
 			if v := attr(start, "r"); v != "" {
 				n, err := strconv.Atoi(v)
-				if err != nil || n < 1 || n > 1<<20 {
-					done = true
-					return Row{}, &Error{Row: rowNum, Msg: noteOf(ErrCellRef, "ref", v)}
+				if err != nil || n < 1 || n > MaxRows {
+					return b.badRow(t, num, noteOf(ErrRowRef, "ref", shorten(v)))
 				}
-				rowNum = n
+				if n <= rowNum {
+					return b.badRow(t, num, noteOf(ErrRowOrder, "row", n, "after", rowNum))
+				}
+				num = n
 			}
-			row, err := b.row(d, rowNum)
+			rowNum = num
+			row, err := b.row(t, num)
 			if err != nil {
+				var re *Error
+				if errors.As(err, &re) && re.Row > 0 {
+					if serr := t.skip(); serr != nil {
+						done = true
+						return Row{}, &Error{Row: num, Msg: msgOf(serr)}
+					}
+					return Row{Num: num, Err: re}, nil
+				}
 				done = true
-				return Row{}, err
+				return Row{}, &Error{Row: num, Msg: msgOf(err)}
 			}
 			if len(row.Cells) > 0 {
 				return row, nil
@@ -439,36 +594,54 @@ func (b *book) rows(part string, r io.Reader) func() (Row, error) {
 	}
 }
 
-// row reads the cells of one <row>, up to its end.
-func (b *book) row(d *xml.Decoder, num int) (Row, error) {
+// badRow skips a row the sheet numbers wrongly and reports it at the row
+// it would have been.
+func (b *book) badRow(t *tokens, num int, msg calc.Note) (Row, error) {
+	if err := t.skip(); err != nil {
+		return Row{}, &Error{Row: num, Msg: msgOf(err)}
+	}
+	return Row{Num: num, Err: &Error{Row: num, Msg: msg}}, nil
+}
+
+// row reads the cells of one <row>, up to its end. An error with its Row
+// set is the row's own, and the rest of the row is still to be skipped.
+func (b *book) row(t *tokens, num int) (Row, error) {
 	row := Row{Num: num}
 	col := -1
+	depth := len(t.stack)
 	for {
-		tok, err := d.RawToken()
+		tok, err := t.next()
 		if err != nil {
-			return row, partError("sheet", err)
+			if err == io.EOF {
+				return row, fail(ErrPart, "part", t.part, "detail", "ends inside a row")
+			}
+			return row, err
 		}
-		switch t := tok.(type) {
+		switch x := tok.(type) {
 		case xml.EndElement:
-			if t.Name.Local == "row" {
+			if len(t.stack) < depth {
 				return row, nil
 			}
 		case xml.StartElement:
-			if t.Name.Local != "c" {
+			if x.Name.Local != "c" || len(t.stack) != depth+1 {
 				continue
 			}
-			col++
-			if ref := attr(t, "r"); ref != "" {
-				c, _, ok := parseRef(ref)
-				if !ok {
-					return row, &Error{Row: num, Msg: noteOf(ErrCellRef, "ref", ref)}
+			next := col + 1
+			if ref := attr(x, "r"); ref != "" {
+				c, r, ok := parseRef(ref)
+				if !ok || r != num {
+					return row, &Error{Row: num, Msg: noteOf(ErrCellRef, "ref", shorten(ref))}
 				}
-				col = c
+				if c <= col {
+					return row, &Error{Row: num, Msg: noteOf(ErrCellTwice, "ref", ColumnName(c)+strconv.Itoa(num))}
+				}
+				next = c
 			}
-			if col >= MaxColumns {
-				return row, &Error{Row: num, Msg: noteOf(ErrCellRef, "ref", ColumnName(col)+strconv.Itoa(num))}
+			if next >= MaxColumns {
+				return row, &Error{Row: num, Msg: noteOf(ErrCellRef, "ref", ColumnName(next)+strconv.Itoa(num))}
 			}
-			text, err := b.cell(d, t)
+			col = next
+			text, err := b.cell(t, x, col, num)
 			if err != nil {
 				return row, err
 			}
@@ -480,21 +653,25 @@ func (b *book) row(d *xml.Decoder, num int) (Row, error) {
 }
 
 // cell reads one <c> to its end and returns the text Excel shows for it.
-func (b *book) cell(d *xml.Decoder, c xml.StartElement) (string, error) {
+func (b *book) cell(t *tokens, c xml.StartElement, col, num int) (string, error) {
 	typ, style := attr(c, "t"), -1
 	if s := attr(c, "s"); s != "" {
 		style, _ = strconv.Atoi(s)
 	}
 	var v, inline strings.Builder
 	in := ""
+	depth := len(t.stack)
 	for {
-		tok, err := d.RawToken()
+		tok, err := t.next()
 		if err != nil {
-			return "", partError("sheet", err)
+			if err == io.EOF {
+				return "", fail(ErrPart, "part", t.part, "detail", "ends inside a cell")
+			}
+			return "", err
 		}
-		switch t := tok.(type) {
+		switch x := tok.(type) {
 		case xml.StartElement:
-			switch t.Name.Local {
+			switch x.Name.Local {
 			case "v":
 				in = "v"
 			case "t":
@@ -505,18 +682,26 @@ func (b *book) cell(d *xml.Decoder, c xml.StartElement) (string, error) {
 				in = "rPh"
 			}
 		case xml.EndElement:
-			switch t.Name.Local {
-			case "c":
-				return b.value(typ, style, v.String(), inline.String()), nil
+			if len(t.stack) < depth {
+				text, ok := b.value(typ, style, v.String(), inline.String())
+				if !ok {
+					return "", &Error{Row: num, Msg: noteOf(ErrSharedString, "ref", ColumnName(col)+strconv.Itoa(num), "index", shorten(v.String()))}
+				}
+				return text, nil
+			}
+			switch x.Name.Local {
 			case "v", "t", "rPh":
 				in = ""
 			}
 		case xml.CharData:
+			if v.Len()+inline.Len()+len(x) > 4*maxCell {
+				return "", &Error{Row: num, Msg: noteOf(ErrCellLong, "ref", ColumnName(col)+strconv.Itoa(num), "max", maxCell)}
+			}
 			switch in {
 			case "v":
-				v.Write(t)
+				v.Write(x)
 			case "t":
-				inline.Write(t)
+				inline.Write(x)
 			}
 		}
 	}
@@ -525,35 +710,38 @@ func (b *book) cell(d *xml.Decoder, c xml.StartElement) (string, error) {
 // value is a cell's text by its type: a shared string, an inline or a
 // formula's string, a boolean, an error value as Excel writes it (#N/A),
 // or a number — a date when its style shows one.
-func (b *book) value(typ string, style int, v, inline string) string {
+func (b *book) value(typ string, style int, v, inline string) (string, bool) {
 	switch typ {
 	case "s":
 		i, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || i < 0 || i >= len(b.strings) {
-			return ""
+			return "", false // a string the workbook lacks: damaged
 		}
-		return b.strings[i]
+		return b.strings[i], true
 	case "inlineStr":
-		return inline
+		return inline, true
 	case "str", "e":
-		return v
+		return v, true
 	case "b":
 		if strings.TrimSpace(v) == "1" {
-			return "TRUE"
+			return "TRUE", true
 		}
-		return "FALSE"
+		return "FALSE", true
 	}
 	v = strings.TrimSpace(v)
 	if v == "" {
-		return ""
+		return "", true
+	}
+	if len(v) > 64 {
+		return v, true // no number Excel stores: the amount's reader refuses it
 	}
 	n, err := decimal.NewFromString(v)
 	if err != nil {
-		return v
+		return v, true
 	}
 	if style >= 0 && style < len(b.dates) && b.dates[style] {
 		if day, ok := b.date(n); ok {
-			return day
+			return day, true
 		}
 	}
 	text := Significant(n, 15).String()
@@ -561,7 +749,15 @@ func (b *book) value(typ string, style int, v, inline string) string {
 		// Shown as 3000万元: read as the amount it shows.
 		text += b.units[style]
 	}
-	return text
+	return text, true
+}
+
+// shorten quotes at most 32 characters of what a damaged part holds.
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 32 {
+		return string(r[:32]) + "…"
+	}
+	return s
 }
 
 // date turns a serial day number into a date: day 1 is 1900-01-01, and
@@ -606,4 +802,13 @@ func attr(e xml.StartElement, name string) string {
 		}
 	}
 	return ""
+}
+
+// msgOf is the message of an error of the reader.
+func msgOf(err error) calc.Note {
+	var re *Error
+	if errors.As(err, &re) {
+		return re.Msg
+	}
+	return noteOf(ErrPart, "part", "sheet", "detail", err.Error())
 }
