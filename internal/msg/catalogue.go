@@ -338,7 +338,7 @@ var catalogue = map[string]Entry{
 	"roster.cell.twice":        {"{ref} 在工作簿中出现两次", "{ref} is written twice in the workbook"},
 	"roster.row.ref":           {"工作簿中的行号无效：{ref}", "an invalid row number in the workbook: {ref}"},
 	"roster.row.order":         {"工作簿中第 {row} 行出现在第 {after} 行之后：行号重复或顺序错误", "row {row} comes after row {after} in the workbook: a row written twice or out of order"},
-	"roster.rows":              {"超过 Excel 的 {max} 行：其后各行不读取", "more rows than Excel's {max}: the rows after them are not read"},
+	"roster.rows":              {"超过 {max} 行：其后各行不读取；请把名单拆成几个文件", "more than {max} rows: the rows after them are not read; split the roster into several files"},
 	"roster.sst":               {"{ref} 引用了工作簿中不存在的第 {index} 个共享字符串：工作簿已损坏", "{ref} refers to shared string {index}, which the workbook lacks: it is damaged"},
 	"roster.binary":            {"含 NUL 字节，不是 CSV 文本（无标记的 UTF-16？）：请另存为“CSV UTF-8（逗号分隔）”", "NUL bytes: not CSV text (UTF-16 without its mark?): save it as \"CSV UTF-8 (Comma delimited)\""},
 	"roster.zipcsv":            {"是 xlsx 工作簿，却以 .csv 命名：请改名为 .xlsx", "an xlsx workbook named .csv: rename it .xlsx"},

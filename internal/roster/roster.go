@@ -40,18 +40,21 @@ const (
 // to at most maxPart bytes, all the parts read to maxBook; no run of text
 // or tag is longer than maxRun bytes; at most maxStrings shared strings
 // and maxStyles cell styles (Excel's own limit is 64,000); a cell's text
-// is at most Excel's 32,767 characters. MaxRows is Excel's.
+// is at most Excel's 32,767 characters.
 var (
 	maxPart    int64 = MaxPart
 	maxBook    int64 = MaxPart
 	maxRun           = 1 << 18
-	maxStrings       = 1 << 22
+	maxStrings       = 1 << 20
 	maxStyles        = 1 << 16
 )
 
 const (
 	maxCell = 32767
-	MaxRows = 1 << 20
+	// MaxRows is the most rows a roster is read to: a consultant's roster
+	// holds hundreds; the batch table keeps a row of text per project, and
+	// a million short rows of a 12 MB CSV took 3 GB of it.
+	MaxRows = 100000
 )
 
 // Cell is a cell with something in it.

@@ -565,7 +565,7 @@ func (b *book) rows(part string, r io.Reader) func() (Row, error) {
 			num := rowNum + 1
 			if v := attr(start, "r"); v != "" {
 				n, err := strconv.Atoi(v)
-				if err != nil || n < 1 || n > MaxRows {
+				if err != nil || n < 1 || n > 1<<20 {
 					return b.badRow(t, num, noteOf(ErrRowRef, "ref", shorten(v)))
 				}
 				if n <= rowNum {
