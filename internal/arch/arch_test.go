@@ -23,7 +23,7 @@ var allowed = map[string][]string{
 	"internal/msg":            {"szsoft/calc", "szsoft/measures"},
 	"internal/project":        {"szsoft/calc", "szsoft/measures", "szsoft/internal/roster"},
 	"internal/roster":         {"szsoft/calc"},
-	"internal/render":         {"szsoft/calc", "szsoft/measures", "szsoft/internal/msg"},
+	"internal/render":         {"szsoft/calc", "szsoft/measures", "szsoft/internal/msg", "szsoft/internal/roster"},
 	"internal/outfile":        {},
 	"internal/hostile":        {},
 	"internal/bench/gendata":  {"szsoft/internal/hostile", "szsoft/internal/project", "szsoft/internal/roster"},

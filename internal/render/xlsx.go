@@ -14,6 +14,7 @@ import (
 
 	"szsoft/calc"
 	"szsoft/internal/msg"
+	"szsoft/internal/roster"
 	"szsoft/measures"
 )
 
@@ -241,7 +242,7 @@ func (w *workbook) End() error {
 				sum = sum.Add(v)
 			}
 		}
-		col := columnName(c)
+		col := roster.ColumnName(c)
 		total[c] = cell{kind: cellTotal, text: calc.Yuan(sum), sum: fmt.Sprintf("%s2:%s%d", col, col, projects+1)}
 	}
 	w.summary.rows = append(w.summary.rows, total)
@@ -289,11 +290,11 @@ func (w *workbook) write(out io.Writer) error {
 		n := i + 1
 		fmt.Fprintf(&types, `<Override PartName="/xl/worksheets/sheet%d.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`, n)
 		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, n, n)
-		fmt.Fprintf(&entries, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, escapeXML(s.name), n, n)
+		fmt.Fprintf(&entries, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, roster.EscapeXML(s.name), n, n)
 		// The header row repeated on every printed page; the filter's range.
-		quoted := "'" + strings.ReplaceAll(escapeXML(s.name), "'", "''") + "'"
+		quoted := "'" + strings.ReplaceAll(roster.EscapeXML(s.name), "'", "''") + "'"
 		fmt.Fprintf(&names, `<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">%s!$A$1:$%s$%d</definedName>`,
-			i, quoted, columnName(len(s.rows[0])-1), s.filterRows())
+			i, quoted, roster.ColumnName(len(s.rows[0])-1), s.filterRows())
 		fmt.Fprintf(&names, `<definedName name="_xlnm.Print_Titles" localSheetId="%d">%s!$1:$1</definedName>`, i, quoted)
 	}
 	styles := len(sheets) + 1
@@ -334,10 +335,10 @@ func (w *workbook) write(out io.Writer) error {
 // percentage. Every cell is aligned to the top, so that a row of wrapped
 // text reads from its first line.
 var stylesXML = xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-	`<numFmts count="4"><numFmt numFmtId="164" formatCode="` + escapeXML(accounting) + `"/>` +
+	`<numFmts count="4"><numFmt numFmtId="164" formatCode="` + roster.EscapeXML(accounting) + `"/>` +
 	`<numFmt numFmtId="165" formatCode="` + dateFormat + `"/>` +
-	`<numFmt numFmtId="166" formatCode="` + escapeXML(accountingWan) + `"/>` +
-	`<numFmt numFmtId="167" formatCode="` + escapeXML(rateFormat) + `"/></numFmts>` +
+	`<numFmt numFmtId="166" formatCode="` + roster.EscapeXML(accountingWan) + `"/>` +
+	`<numFmt numFmtId="167" formatCode="` + roster.EscapeXML(rateFormat) + `"/></numFmts>` +
 	`<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>` +
 	`<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
 	`<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
@@ -446,7 +447,7 @@ func (s *sheet) xml(w *workbook) string {
 	b.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
 	// Printed, a sheet is landscape and one page wide.
 	b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
-	fmt.Fprintf(&b, `<dimension ref="A1:%s%d"/>`, columnName(len(ws)-1), len(s.rows))
+	fmt.Fprintf(&b, `<dimension ref="A1:%s%d"/>`, roster.ColumnName(len(ws)-1), len(s.rows))
 	b.WriteString(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
 		`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`)
 	b.WriteString(`<sheetFormatPr defaultRowHeight="15"/><cols>`)
@@ -479,7 +480,7 @@ func (s *sheet) xml(w *workbook) string {
 			fmt.Fprintf(&b, `<row r="%d">`, r+1)
 		}
 		for c, cl := range row {
-			ref := columnName(c) + strconv.Itoa(r+1)
+			ref := roster.ColumnName(c) + strconv.Itoa(r+1)
 			style := styleOf[cl.kind]
 			switch cl.kind {
 			case cellEmpty:
@@ -504,13 +505,13 @@ func (s *sheet) xml(w *workbook) string {
 				if cl.text == "" {
 					continue // an empty cell, not an empty string
 				}
-				fmt.Fprintf(&b, `<c r="%s" s="%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, style, escapeXML(excelText(cl.text)))
+				fmt.Fprintf(&b, `<c r="%s" s="%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, style, roster.EscapeXML(excelText(cl.text)))
 			}
 		}
 		b.WriteString(`</row>`)
 	}
 	b.WriteString(`</sheetData>`)
-	fmt.Fprintf(&b, `<autoFilter ref="A1:%s%d"/>`, columnName(len(ws)-1), s.filterRows())
+	fmt.Fprintf(&b, `<autoFilter ref="A1:%s%d"/>`, roster.ColumnName(len(ws)-1), s.filterRows())
 	b.WriteString(`<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`)
 	b.WriteString(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
 	// Printed: the document and the policy on the left, the sheet and the
@@ -524,7 +525,7 @@ func (s *sheet) xml(w *workbook) string {
 		right += " · " + p.S("label.computed", "date", w.o.Computed.String())
 	}
 	fmt.Fprintf(&b, `<headerFooter><oddHeader>%s</oddHeader><oddFooter>%s</oddFooter></headerFooter>`,
-		escapeXML("&L"+headerText(left)+"&R"+headerText(right)), escapeXML(p.S("xcol.page")))
+		roster.EscapeXML("&L"+headerText(left)+"&R"+headerText(right)), roster.EscapeXML(p.S("xcol.page")))
 	b.WriteString(`</worksheet>`)
 	return b.String()
 }
@@ -559,36 +560,6 @@ func sheetName(s string) string {
 		s = "Sheet"
 	}
 	return s
-}
-
-// columnName is the spreadsheet name of column i (0 → A, 26 → AA).
-func columnName(i int) string {
-	name := ""
-	for i++; i > 0; i = (i - 1) / 26 {
-		name = string(rune('A'+(i-1)%26)) + name
-	}
-	return name
-}
-
-// escapeXML escapes text for XML; characters XML 1.0 cannot hold at all
-// (most control characters, U+FFFE, U+FFFF) are dropped.
-func escapeXML(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"':
-			b.WriteString("&quot;")
-		case r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r != 0xFFFE && r != 0xFFFF:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // The words a workbook shows for the engine's codes: a reader of a

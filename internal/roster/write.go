@@ -76,7 +76,7 @@ func WriteXLSX(w io.Writer, sheet string, rows [][]Value) error {
 			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>` +
 			`</Relationships>`},
 		{"xl/workbook.xml", head + `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-			`<sheets><sheet name="` + escape(sheet) + `" sheetId="1" r:id="rId1"/></sheets></workbook>`},
+			`<sheets><sheet name="` + EscapeXML(sheet) + `" sheetId="1" r:id="rId1"/></sheets></workbook>`},
 		{"xl/_rels/workbook.xml.rels", head + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
 			`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
@@ -134,19 +134,19 @@ func sheetXML(rows [][]Value) string {
 			switch {
 			case v.Text == "":
 			case i == 0:
-				fmt.Fprintf(&b, `<c r="%s" s="1" t="inlineStr"><is><t>%s</t></is></c>`, ref, escape(v.Text))
+				fmt.Fprintf(&b, `<c r="%s" s="1" t="inlineStr"><is><t>%s</t></is></c>`, ref, EscapeXML(v.Text))
 			case v.Kind == Number:
-				fmt.Fprintf(&b, `<c r="%s" s="2"><v>%s</v></c>`, ref, escape(v.Text))
+				fmt.Fprintf(&b, `<c r="%s" s="2"><v>%s</v></c>`, ref, EscapeXML(v.Text))
 			case v.Kind == Date:
 				day, err := time.Parse("2006-01-02", v.Text)
 				if err != nil {
-					fmt.Fprintf(&b, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, escape(v.Text))
+					fmt.Fprintf(&b, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, EscapeXML(v.Text))
 					continue
 				}
 				serial := int(day.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)
 				fmt.Fprintf(&b, `<c r="%s" s="3"><v>%d</v></c>`, ref, serial)
 			default:
-				fmt.Fprintf(&b, `<c r="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, escape(v.Text))
+				fmt.Fprintf(&b, `<c r="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, EscapeXML(v.Text))
 			}
 		}
 		b.WriteString("</row>")
@@ -168,7 +168,9 @@ func width(s string) int {
 	return w
 }
 
-func escape(s string) string {
+// EscapeXML escapes text for XML; characters XML 1.0 cannot hold at all
+// (most control characters, U+FFFE, U+FFFF) are dropped.
+func EscapeXML(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
