@@ -145,26 +145,24 @@ func Open(name string, data []byte) (*Sheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	for {
-		row, err := s.next()
-		if err == io.EOF {
-			return nil, fail(ErrEmpty)
+	row, err := s.next()
+	if err == io.EOF {
+		return nil, fail(ErrEmpty)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if row.Num == 1 {
+		if row.Err != nil {
+			return nil, row.Err // no header, no roster
 		}
-		if err != nil {
-			return nil, err
-		}
-		if row.Num == 1 {
-			if row.Err != nil {
-				return nil, row.Err // no header, no roster
-			}
-			s.Header = row
-			return s, nil
-		}
-		// The first row is empty: no header.
-		s.Header = Row{Num: 1}
-		s.pushBack(row)
+		s.Header = row
 		return s, nil
 	}
+	// The first row is empty: no header.
+	s.Header = Row{Num: 1}
+	s.pushBack(row)
+	return s, nil
 }
 
 // pushBack makes row the next row Next returns.
