@@ -340,6 +340,7 @@ func Compute(ed *measures.Edition, p *Project) (*Result, error) {
 	applyAlternatives(ed, r)
 	applySupplementary(ed, p, r)
 	setBaseForCap(r)
+	r.Warnings = append(r.Warnings, ledgerWarnings(ed, p)...)
 	r.Steps = append(r.Steps, note(StepGrand, "total", Money(r.Total), "match", Money(r.DistrictMatch),
 		"paid", Money(r.DistrictPaid()), "grand", Money(r.GrandTotal())))
 	return r, nil

@@ -89,13 +89,13 @@ func checkLedger(ed *measures.Edition, p *Project) error {
 		tiered := it.Kind == measures.Tier || it.Kind == measures.Milestone
 		switch {
 		case tiered && e.Level == "":
-			return fail("level", &ValueError{Code: ErrReceivedNoLevel, Args: ArgsOf("item", item(it)), Hint: HintReceivedLevels, HintArgs: ArgsOf("levels", levelsOf(it))})
+			return fail("level", &ValueError{Code: ErrReceivedNoLevel, Args: ArgsOf("item", item(it)), Hint: HintReceivedLevels, HintArgs: ArgsOf("levels", levelsOf(ed, it))})
 		case !tiered && e.Level != "":
 			return fail("level", &ValueError{Value: Shorten(e.Level), Code: ErrReceivedLevel, Args: ArgsOf("item", item(it))})
 		case tiered:
 			key, ok := levelOf(ed, it, e.Level)
 			if !ok {
-				return fail("level", &ValueError{Value: Shorten(e.Level), Code: ErrChoice, Hint: HintReceivedLevels, HintArgs: ArgsOf("levels", levelsOf(it))})
+				return fail("level", &ValueError{Value: Shorten(e.Level), Code: ErrChoice, Hint: HintReceivedLevels, HintArgs: ArgsOf("levels", levelsOf(ed, it))})
 			}
 			e.Level = key
 		}
@@ -133,18 +133,31 @@ func levelOf(ed *measures.Edition, it *measures.Item, s string) (string, bool) {
 	return measures.MatchChoice(s, keys, aliases)
 }
 
-// levelsOf lists the levels an entry of a tier item may name.
-func levelsOf(it *measures.Item) []string {
-	var out []string
+// levelsOf lists the levels an entry of a tier item may name: a
+// milestone's thresholds in words (10亿元), a tier's values with their
+// Chinese names (国家级（national）).
+func levelsOf(ed *measures.Edition, it *measures.Item) any {
+	if it.Kind == measures.Milestone {
+		out := make([]measures.Text, len(it.Tiers))
+		for i, t := range it.Tiers {
+			out[i] = t.Label
+		}
+		return TextList(out)
+	}
+	list := ChoiceList{}
 	for _, t := range it.Tiers {
-		if it.Kind == measures.Milestone {
-			out = append(out, t.Label.Zh)
-		} else {
-			out = append(out, t.Key)
+		list.Values = append(list.Values, t.Key)
+	}
+	if m, ok := ed.Measure(it.Measure); ok {
+		if i := slices.IndexFunc(m.Inputs, func(in measures.Input) bool { return in.Name == it.Claim }); i >= 0 {
+			list.Aliases = m.Inputs[i].Aliases
 		}
 	}
-	return out
+	return list
 }
+
+// TextList is texts shown in the language of the reader, listed.
+type TextList []measures.Text
 
 // withLedger is the item and the claim as the ledger leaves them: a staged
 // item's overall amount less what the city paid; a project item's figure
@@ -419,4 +432,37 @@ func ParsePayer(s string) (measures.Payer, bool) {
 var payerNames = measures.Aliases{
 	string(measures.Municipal): {"市级", "市", "市财政"},
 	string(measures.District):  {"区级", "区", "区财政"},
+}
+
+// ledgerWarnings are what a clerk should check in the ledger: more
+// received from the city for an item than the policy's most (a typo, or
+// two items run together), and a receipt dated before the edition took
+// effect (under an earlier policy, not this one).
+func ledgerWarnings(ed *measures.Edition, p *Project) []Note {
+	var ws []Note
+	l := ledgerOf(p)
+	seen := map[string]bool{}
+	for _, e := range p.Received {
+		if e.Date != nil && e.Date.Before(ed.Supplementary.From) {
+			ws = append(ws, note(WarnReceivedEarly, "item", item(mustItem(ed, e.Item)), "date", *e.Date, "from", ed.Supplementary.From))
+		}
+		if seen[e.Item] {
+			continue
+		}
+		seen[e.Item] = true
+		it := mustItem(ed, e.Item)
+		most := it.Cap
+		if it.Kind == measures.AmountRange {
+			most = &it.AmountHigh
+		}
+		if paid := l.sum(e.Item, measures.Municipal); most != nil && it.OnceOnly == "" && paid.GreaterThan(*most) {
+			ws = append(ws, note(WarnReceivedAbove, "item", item(it), "paid", Money(paid), "most", Money(*most)))
+		}
+	}
+	return ws
+}
+
+func mustItem(ed *measures.Edition, id string) *measures.Item {
+	it, _ := ed.Item(id)
+	return it
 }

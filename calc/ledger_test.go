@@ -303,3 +303,22 @@ func TestLedgerNotDeducted(t *testing.T) {
 		t.Errorf("park: max %s notes %v, want 5000000.00 and the provincial award named", show(l.Max), l.Notes)
 	}
 }
+
+// What a clerk should check in the ledger, said as warnings: more received
+// from the city for relocation than its 「最高不超过5000万元」 (6000万: a typo,
+// or two items run together), and a receipt dated before the policy took
+// effect on 2022-10-15 (「自2022年10月15日起施行」).
+func TestLedgerWarnings(t *testing.T) {
+	early := got("relocation", "6e7")
+	early.Date = &Date{Year: 2022, Month: 5, Day: 1}
+	r := withLedger(t, []Received{early}, claim(t, "relocation"))
+	if !hasNote(r.Warnings, WarnReceivedAbove) || !hasNote(r.Warnings, WarnReceivedEarly) {
+		t.Errorf("warnings %v", r.Warnings)
+	}
+	// 3000万 on 2025-01-01: nothing to check.
+	ok := got("relocation", "3e7")
+	ok.Date = &Date{Year: 2025, Month: 1, Day: 1}
+	if r := withLedger(t, []Received{ok}, claim(t, "relocation")); len(r.Warnings) != 0 {
+		t.Errorf("warnings %v", r.Warnings)
+	}
+}

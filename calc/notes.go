@@ -185,6 +185,8 @@ const (
 	WarnSameKindNothing  Code = "warn.samekind.none" // what
 	WarnCapMinimum       Code = "warn.cap.minimum"   // h, min
 	WarnOtherBelowLedger Code = "warn.ledger.other"  // given, ledger
+	WarnReceivedAbove    Code = "warn.ledger.above"  // item, paid, most
+	WarnReceivedEarly    Code = "warn.ledger.early"  // item, date, from
 	WarnStrictCapUnused  Code = "warn.strictcap"     //
 	WarnCapInputsUnused  Code = "warn.cap.unused"    //
 	WarnMatchNoFunding   Code = "warn.nationalmatch" //

@@ -126,6 +126,12 @@ func (p Printer) Arg(v any) string {
 		return strings.Join(parts, p.comma())
 	case measures.Text:
 		return p.Text(x)
+	case calc.TextList:
+		parts := make([]string, len(x))
+		for i, t := range x {
+			parts[i] = p.Text(t)
+		}
+		return strings.Join(parts, p.comma())
 	case calc.ChoiceList:
 		return p.Choices(x)
 	case measures.Day:

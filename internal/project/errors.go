@@ -77,6 +77,8 @@ const (
 	ErrRosterNoClaim    calc.Code = "roster.noclaim"         //
 	ErrRosterTotalRow   calc.Code = "roster.totalrow"        // name
 	ErrRosterExample    calc.Code = "roster.example"         // name
+	ErrRosterComma      calc.Code = "roster.comma"           // what, value
+	HintRosterComma     calc.Code = "roster.comma.hint"      //
 	HintRosterNoClaim   calc.Code = "roster.noclaim.hint"    //
 	HintRosterYesNo     calc.Code = "roster.yesno.hint"      //
 	ErrDuplicateKey     calc.Code = "file.dupkey"            // key

@@ -308,6 +308,11 @@ func (cols *Columns) Row(reg *measures.Registry, book string, row roster.Row) (*
 		if col.Unit != "" && (col.Kind == KindInput || col.IsInput) && col.Input.Kind == measures.Amount {
 			text = inUnit(text, col.Unit)
 		}
+		if s.DecimalComma && (col.Kind == KindInput || col.IsInput) && (col.Input.Kind == measures.Amount || col.Input.Kind == measures.Rate) && digitComma(text) {
+			// 1,500 in a semicolon CSV may be 1.5 (a decimal comma) or 1500.
+			pre = append(pre, pending{off, note(ErrRosterComma, "what", what, "value", strconv.Quote(shortHeader(text))), note(HintRosterComma)})
+			continue
+		}
 		if col.Kind == KindTop && col.Key == KeyName {
 			if code := notAProject(text); code != "" {
 				pre = append(pre, pending{off, note(code, "name", strconv.Quote(shortHeader(text))), note(code + ".hint")})
@@ -492,4 +497,14 @@ func (cols *Columns) NameOf(row roster.Row) string {
 		}
 	}
 	return ""
+}
+
+// digitComma reports whether a comma stands between digits (1,500; 1,5).
+func digitComma(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == ',' && s[i-1] >= '0' && s[i-1] <= '9' && s[i+1] >= '0' && s[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
 }

@@ -211,3 +211,16 @@ func TestRosterRowErrors(t *testing.T) {
 		}
 	}
 }
+
+// In a CSV separated by semicolons (Excel where the decimal mark is a
+// comma) 1,500 may be 1.5: an amount or rate with a comma between digits is
+// its row's error, not a guess a thousand times off.
+func TestRosterDecimalComma(t *testing.T) {
+	_, errs := readRows(t, "name;date;first-version.sales\n甲;2026-03-01;1,500\n乙;2026-03-01;1500\n")
+	if len(errs[0]) != 1 || !strings.HasPrefix(errs[0][0], `C2: first-version.sales: "1,500": in a CSV separated by semicolons`) {
+		t.Errorf("row 2: %q", errs[0])
+	}
+	if errs[1] != nil {
+		t.Errorf("row 3: %q", errs[1])
+	}
+}

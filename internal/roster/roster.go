@@ -73,8 +73,11 @@ type Row struct {
 
 // Sheet is an open roster.
 type Sheet struct {
-	Name   string // the sheet's name; "" for a CSV
-	Header Row    // the first row, empty cells left out
+	Name string // the sheet's name; "" for a CSV
+	// DecimalComma: a CSV separated by semicolons, as Excel writes where
+	// the decimal mark is a comma (1,5 is one and a half there).
+	DecimalComma bool
+	Header       Row // the first row, empty cells left out
 	// Merged are the merged ranges that touch the header row (A1:C1).
 	Merged []string
 	next   func() (Row, error)
@@ -235,6 +238,7 @@ func openCSV(data []byte) (*Sheet, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	r.Comma = separator(data)
+	s := &Sheet{DecimalComma: r.Comma == ';'}
 	r.ReuseRecord = true
 	// A quote inside a cell not quoted (ACME 3.5" Disk) is a character,
 	// as Excel reads it.
@@ -243,7 +247,6 @@ func openCSV(data []byte) (*Sheet, error) {
 	// breaks inside its row; the reader skips blank lines, so the row is
 	// counted from the lines between records.
 	num, endLine := 0, 0
-	s := &Sheet{}
 	s.next = func() (Row, error) {
 		for {
 			rec, err := r.Read()

@@ -68,8 +68,11 @@ func TestCSV(t *testing.T) {
 	_, got = rows(t, "r.csv", gb)
 	same(t, got, want...)
 	// Semicolons, as Excel writes where the decimal mark is a comma.
-	_, got = rows(t, "r.CSV", []byte("name;first-version.sales\n甲;\"5,5\"\n"))
+	s, got := rows(t, "r.CSV", []byte("name;first-version.sales\n甲;\"5,5\"\n"))
 	same(t, got, "A1=name", "B1=first-version.sales", "A2=甲", "B2=5,5")
+	if !s.DecimalComma {
+		t.Error("a semicolon CSV: its commas in numbers may be decimal marks")
+	}
 	// Tabs.
 	_, got = rows(t, "r.csv", []byte("name\tapplicant\n甲\tA, B\n"))
 	same(t, got, "A1=name", "B1=applicant", "A2=甲", "B2=A, B")
