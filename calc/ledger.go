@@ -55,50 +55,86 @@ func (l ledger) sum(id string, payer measures.Payer) decimal.Decimal {
 // that a tier item lacks or another item has. Entries are numbered from 1
 // in errors (ValueError.Entry), in the order of the project's list.
 func checkLedger(ed *measures.Edition, p *Project) error {
+	var errs LedgerErrors
 	for i := range p.Received {
-		e := &p.Received[i]
-		fail := func(field string, ve *ValueError) error {
-			ve.Entry, ve.Field = i+1, field
-			return ve
+		if err := checkEntry(ed, p, i); err != nil {
+			errs = append(errs, err)
 		}
-		it, ok := ed.Item(e.Item)
-		if !ok {
-			// An item by its Chinese name (落户奖励), as a clerk writes it.
-			for _, m := range ed.Measures {
-				for _, x := range m.Items {
-					if x.Name == strings.TrimSpace(e.Item) {
-						it, ok, e.Item = x, true, x.ID
-					}
+	}
+	switch len(errs) {
+	case 0:
+		return nil
+	case 1:
+		return errs[0]
+	}
+	return errs
+}
+
+// LedgerErrors are the errors of several entries of the ledger, in order:
+// every wrong entry is reported, as every wrong key of a file is.
+type LedgerErrors []*ValueError
+
+func (es LedgerErrors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// checkEntry checks the i-th entry (from 0).
+func checkEntry(ed *measures.Edition, p *Project, i int) *ValueError {
+	e := &p.Received[i]
+	fail := func(field string, ve *ValueError) *ValueError {
+		ve.Entry, ve.Field = i+1, field
+		return ve
+	}
+	it, ok := ed.Item(e.Item)
+	if !ok {
+		// An item by its Chinese name (落户奖励), as a clerk writes it.
+		for _, m := range ed.Measures {
+			for _, x := range m.Items {
+				if x.Name == strings.TrimSpace(e.Item) {
+					it, ok, e.Item = x, true, x.ID
 				}
 			}
 		}
+	}
+	if !ok {
+		ids := ed.ItemIDs()
+		ve := &ValueError{Value: Shorten(e.Item), Code: ErrReceivedItem, Hint: HintReceivedItem, HintArgs: ArgsOf("items", ids)}
+		if near := measures.Suggest(e.Item, ids); near != "" {
+			ve.Hint, ve.HintArgs = HintReceivedItemNear, ArgsOf("near", near)
+		} else if m, ok := ed.Find(strings.TrimSpace(e.Item)); ok {
+			// 人才培养: a measure's name, not an item's: its items.
+			var items []ItemID
+			for _, x := range m.Items {
+				if x.Kind != measures.CaseByCase {
+					items = append(items, item(x))
+				}
+			}
+			ve.Hint, ve.HintArgs = HintReceivedMeasure, ArgsOf("measure", m.Title, "items", items)
+		}
+		return fail("item", ve)
+	}
+	if !e.Amount.IsPositive() {
+		return fail("amount", &ValueError{Value: e.Amount.String(), Code: ErrReceivedAmount})
+	}
+	if e.Date != nil && p.Date().Before(*e.Date) {
+		return fail("date", &ValueError{Value: e.Date.String(), Code: ErrReceivedLater, Args: ArgsOf("date", p.Date()), Hint: HintReceivedLater})
+	}
+	tiered := it.Kind == measures.Tier || it.Kind == measures.Milestone
+	switch {
+	case tiered && e.Level == "":
+		return fail("level", &ValueError{Code: ErrReceivedNoLevel, Args: ArgsOf("item", item(it)), Hint: HintReceivedLevels, HintArgs: ArgsOf("levels", levelsOf(ed, it))})
+	case !tiered && e.Level != "":
+		return fail("level", &ValueError{Value: Shorten(e.Level), Code: ErrReceivedLevel, Args: ArgsOf("item", item(it))})
+	case tiered:
+		key, ok := levelOf(ed, it, e.Level)
 		if !ok {
-			ids := ed.ItemIDs()
-			ve := &ValueError{Value: Shorten(e.Item), Code: ErrReceivedItem, Hint: HintReceivedItem, HintArgs: ArgsOf("items", ids)}
-			if near := measures.Suggest(e.Item, ids); near != "" {
-				ve.Hint, ve.HintArgs = HintReceivedItemNear, ArgsOf("near", near)
-			}
-			return fail("item", ve)
+			return fail("level", &ValueError{Value: Shorten(e.Level), Code: ErrChoice, Hint: HintReceivedLevels, HintArgs: ArgsOf("levels", levelsOf(ed, it))})
 		}
-		if !e.Amount.IsPositive() {
-			return fail("amount", &ValueError{Value: e.Amount.String(), Code: ErrReceivedAmount})
-		}
-		if e.Date != nil && p.Date().Before(*e.Date) {
-			return fail("date", &ValueError{Value: e.Date.String(), Code: ErrReceivedLater, Args: ArgsOf("date", p.Date()), Hint: HintReceivedLater})
-		}
-		tiered := it.Kind == measures.Tier || it.Kind == measures.Milestone
-		switch {
-		case tiered && e.Level == "":
-			return fail("level", &ValueError{Code: ErrReceivedNoLevel, Args: ArgsOf("item", item(it)), Hint: HintReceivedLevels, HintArgs: ArgsOf("levels", levelsOf(ed, it))})
-		case !tiered && e.Level != "":
-			return fail("level", &ValueError{Value: Shorten(e.Level), Code: ErrReceivedLevel, Args: ArgsOf("item", item(it))})
-		case tiered:
-			key, ok := levelOf(ed, it, e.Level)
-			if !ok {
-				return fail("level", &ValueError{Value: Shorten(e.Level), Code: ErrChoice, Hint: HintReceivedLevels, HintArgs: ArgsOf("levels", levelsOf(ed, it))})
-			}
-			e.Level = key
-		}
+		e.Level = key
 	}
 	return nil
 }

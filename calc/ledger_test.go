@@ -322,3 +322,17 @@ func TestLedgerWarnings(t *testing.T) {
 		t.Errorf("warnings %v", r.Warnings)
 	}
 }
+
+// Every wrong entry of the ledger is reported, in order, as every wrong
+// key of a file is; a measure's name for an item gets its items as the hint.
+func TestLedgerEveryError(t *testing.T) {
+	_, err := compute(P{Date: testDate, Claims: []Claim{claim(t, "relocation")},
+		Received: []Received{got("人才培养", "1"), got("relocation", "1"), got("relocaton", "1")}})
+	var les LedgerErrors
+	if !errors.As(err, &les) || len(les) != 2 || les[0].Entry != 1 || les[1].Entry != 3 {
+		t.Fatalf("%v, want the errors of entries 1 and 3", err)
+	}
+	if les[0].Hint != HintReceivedMeasure || les[1].Hint != HintReceivedItemNear {
+		t.Errorf("hints %s, %s", les[0].Hint, les[1].Hint)
+	}
+}

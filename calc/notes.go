@@ -216,6 +216,7 @@ const (
 	ErrReceivedItem      Code = "err.received.item"       //
 	HintReceivedItem     Code = "hint.received.item"      // items
 	HintReceivedItemNear Code = "hint.received.item.near" // near
+	HintReceivedMeasure  Code = "hint.received.measure"   // measure, items
 	ErrReceivedAmount    Code = "err.received.amount"     //
 	ErrReceivedLater     Code = "err.received.later"      // date (the event's)
 	HintReceivedLater    Code = "hint.received.later"     //

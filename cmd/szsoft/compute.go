@@ -210,6 +210,20 @@ func (o *calcOptions) sameKindOf(m *measures.Measure, p *calc.Project) error {
 // attribute turns an error of calc into one that names where the value came
 // from: the flag, or the file's line and column.
 func (in *sources) attribute(err error) error {
+	// Several wrong entries of the ledger: each where it stands.
+	var les calc.LedgerErrors
+	if errors.As(err, &les) {
+		var all project.Errors
+		for _, ve := range les {
+			e := in.attribute(ve)
+			var pes project.Errors
+			if !errors.As(e, &pes) {
+				return e // a --received: the flag's error
+			}
+			all = append(all, pes...)
+		}
+		return all
+	}
 	var (
 		me *calc.MissingError
 		ve *calc.ValueError

@@ -114,6 +114,7 @@ var catalogue = map[string]Entry{
 	"err.received.item":       {"不是事项编号", "not an item id"},
 	"hint.received.item":      {"事项编号见 szsoft measures show：{items}", "the item ids are in szsoft measures show: {items}"},
 	"hint.received.item.near": {"是否要写 {near}？", "did you mean {near}?"},
+	"hint.received.measure":   {"{measure}是措施，已收到的记录写其事项：{items}", "{measure} is a measure: an entry names one of its items: {items}"},
 	"err.received.amount":     {"已收到的金额须大于0", "an amount received is more than 0"},
 	"err.received.later":      {"晚于事项日期 {date}", "after the date of the event, {date}"},
 	"hint.received.later":     {"已收到记录只记事项日期及以前收到的款项；事项日期用 date（或 --date）设定", "the ledger holds what was received up to the event's date; date (or --date) sets that date"},
