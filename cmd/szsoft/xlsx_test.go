@@ -216,7 +216,7 @@ func TestXLSXBatchOneWorkbook(t *testing.T) {
 	if formula, _ := f.GetCellFormula("汇总", "E"+strconv.Itoa(totals)); formula != "SUM(E2:E"+strconv.Itoa(totals-1)+")" {
 		t.Errorf("the municipal totals: formula %q", formula)
 	}
-	if !strings.Contains(rows[len(rows)-1][0], "另有 1 个文件未能计算") {
+	if !strings.Contains(rows[len(rows)-1][0], "另有 1 项（文件或名单中的行）未能计算") {
 		t.Errorf("last row %q", rows[len(rows)-1])
 	}
 	failed, _ := f.GetRows("未能计算的文件")
