@@ -165,6 +165,11 @@ type Line struct {
 	paid decimal.Decimal
 }
 
+// Deducted is what the ledger took off the line's product (the city's
+// receipts for a rate item): the subsidy is 0 until the base's product
+// passes it.
+func (l *Line) Deducted() decimal.Decimal { return l.paid }
+
 // The rules that can set a line to 0 after it was computed.
 const (
 	ZeroWindow      = "window"
@@ -527,7 +532,7 @@ func computeMeasure(m *measures.Measure, c *Claim, led ledger) ([]Line, error) {
 			}
 		}
 		if deduct.IsPositive() {
-			deductRate(&l, deduct)
+			deductRate(&l, it, deduct)
 		}
 		if len(ledgerNotes) > 0 {
 			l.Notes = append(ledgerNotes, l.Notes...)

@@ -289,7 +289,7 @@ func (l ledger) apply(it *measures.Item, c *Claim, paid decimal.Decimal) (*measu
 
 // deductRate takes what was received off a rate line's product as well as
 // off its cap: the project's whole base at the rate bounds all it is paid.
-func deductRate(l *Line, paid decimal.Decimal) {
+func deductRate(l *Line, it *measures.Item, paid decimal.Decimal) {
 	if l.Computed == nil || l.Max == nil {
 		return
 	}
@@ -297,6 +297,14 @@ func deductRate(l *Line, paid decimal.Decimal) {
 	if left.LessThan(*l.Max) {
 		l.Max, l.Binding = &left, BindRate
 		l.Notes = append(l.Notes, note(NoteRateDeducted, "computed", Money(*l.Computed), "paid", Money(paid), "left", Money(left)))
+	}
+	if it.Kind == measures.RateRange && l.Base != nil && l.Min != nil {
+		// The lowest rate's product is the project's in all too.
+		low := decimal.Max(decimal.Zero, l.Base.Mul(it.RateLow).Sub(paid))
+		if low.LessThan(*l.Min) {
+			l.Min = &low
+			l.Notes = append(l.Notes, note(NoteMinDeducted, "rate", Rate(it.RateLow), "paid", Money(paid), "min", Money(low)))
+		}
 	}
 	if l.Min != nil && l.Min.GreaterThan(*l.Max) {
 		l.Min = ptr(*l.Max)

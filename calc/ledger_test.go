@@ -63,6 +63,11 @@ func TestLedgerStaged(t *testing.T) {
 		// nothing left (the cap leaves 200万, the rate nothing).
 		{"ai, paid before", []string{"ai", "investment=2e7"}, []Received{got("ai", "8e6")},
 			"ai", "0.00", "0.00", "2000000.00", BindRate, "8000000.00"},
+		// （四）「按其上一年度审定运营费用的20%－40%，给予最高不超过500万元」:
+		// 500万 of cost gives 100万 to 200万 for the project in all; 100万
+		// received: 0 to 100万 left (the minimum too is the project's).
+		{"platform, a range", []string{"platform", "operating-cost=5e6"}, []Received{got("platform.existing", "1e6")},
+			"platform.existing", "0.00", "1000000.00", "4000000.00", BindRate, "1000000.00"},
 		// 30% of 5000万 is 1500万, capped at 1000万; 300万 paid: 700万.
 		{"ai, part paid", []string{"ai", "investment=5e7"}, []Received{got("ai", "3e6")},
 			"ai", "0.00", "7000000.00", "7000000.00", BindCap, "3000000.00"},

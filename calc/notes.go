@@ -137,6 +137,7 @@ const (
 	NoteNotDeducted   Code = "note.ledger.kept"      // paid
 	NoteDistrictPaid  Code = "note.ledger.district"  // paid
 	NoteRateDeducted  Code = "note.ledger.rate"      // computed, paid, left
+	NoteMinDeducted   Code = "note.ledger.min"       // rate, paid, min
 	NoteBaseForCap    Code = "note.baseforcap"       // cap, input, at, more
 	NoteBaseCapAnnex  Code = "note.baseforcap.annex" //
 )

@@ -228,7 +228,7 @@ func TestHTMLChart(t *testing.T) {
 		`>33,333,333.34</text>`,
 		`>（十九）上限 10,000,000.00</text>`,
 		`>本项目：5,000,000.00 → 1,500,000.00</text>`,
-		`<path class="min" d="M18 172 L548 77.1"/>`,
+		`<path class="min" d="M18 172 H18 L548 77.1"/>`,
 		`>虚线：最低 20%</text>`,
 		`>12,500,000.00</text>`,
 	} {
@@ -239,6 +239,24 @@ func TestHTMLChart(t *testing.T) {
 	if n := strings.Count(out, "<svg"); n != 2 {
 		t.Errorf("%d charts, want 2", n)
 	}
+	// After the ledger: 100万 of the platform's 500万 received. 40% of an
+	// operating cost of 500万 is 200万 for the project in all, 100万 left;
+	// the cap left, 400万, is reached at (400万 + 100万) ÷ 40% = 1250万. The
+	// axis runs to 1.6 × 1250万 = 2000万: nothing is paid until 40% of the
+	// cost passes the 100万 received, at 250万: x = 18 + 530 × 250 ÷ 2000 =
+	// 84.25 → 84.3; the kink at 18 + 530 ÷ 1.6 = 349.3, y = 32 + 140 ×
+	// 0.18 ÷ 1.18 = 53.4, labelled as what is left of the cap.
+	out, stderr, code = runCLI(t, "", "calc", "platform", "--operating-cost", "500万", "--received", "platform.existing=100万",
+		"--date", "2026-11-26", "-o", "html", "--lang", "zh")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{`<path class="max" d="M18 172 H84.3 L349.3 53.4 H548"/>`, `>（四）上限尚余 4,000,000.00</text>`, `>12,500,000.00</text>`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the chart after the ledger lacks %s", want)
+		}
+	}
+
 	// A line at its cap has nothing to draw.
 	out, _, _ = runCLI(t, "", "calc", "first-version", "--sales", "5e7", "--date", "2026-11-26", "-o", "html")
 	if strings.Contains(out, "<svg") {

@@ -44,6 +44,7 @@ var catalogue = map[string]Entry{
 	"note.ledger.kept":      {"已收到 {paid}：本事项按每次认定、考核或申报分别给予，未从本次扣除", "{paid} received: this item is paid per award, not taken off this one"},
 	"note.ledger.rate":      {"按比例计算的 {computed} 是本项目的合计，扣除已收到 {paid}，尚余 {left}", "the rate's {computed} is the project's in all: less {paid} received, {left} left"},
 	"note.ledger.other":     {"此前已获{level} {amount}；各级“{words}”，本次按所认定级别另行给予（申报指南如只补差额，以指南为准）", "{level}: {amount} received before; each level is paid on its own (「{words}」): if the guide pays only the difference, the guide decides"},
+	"note.ledger.min":       {"最低按 {rate} 计算的金额也是本项目的合计，扣除已收到 {paid}，最低为 {min}", "the lowest rate's ({rate}) amount is the project's in all too: less {paid} received, at least {min}"},
 	"note.ledger.district":  {"其中区级 {paid}，不计入市级上限", "{paid} of it from the district: outside the city's cap"},
 
 	// --- the arithmetic of a line, for --explain (calc); a step that

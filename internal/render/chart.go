@@ -63,23 +63,32 @@ func capChart(p msg.Printer, ed *measures.Edition, l *calc.Line) string {
 
 	// The lowest rate of a range, dashed: up to the same cap where the
 	// axis reaches it.
+	// What the ledger took off the product comes off both lines.
+	paid := l.Deducted()
 	if it.Kind == measures.RateRange && it.RateLow.IsPositive() && it.RateLow.LessThan(*l.Rate) {
-		minAt := cap.DivRound(it.RateLow, 8)
-		d := fmt.Sprintf("M%s %s L", l0, b0)
+		minAt := cap.Add(paid).DivRound(it.RateLow, 8)
+		d := fmt.Sprintf("M%s %s H%s L", l0, b0, x(decimal.Min(xMax, paid.DivRound(it.RateLow, 8))))
+		atEnd := decimal.Max(decimal.Zero, xMax.Mul(it.RateLow).Sub(paid))
 		if minAt.LessThan(xMax) {
 			d += fmt.Sprintf("%s %s H%s", x(minAt), y(cap), r0)
 		} else {
-			d += fmt.Sprintf("%s %s", r0, y(xMax.Mul(it.RateLow)))
+			d += fmt.Sprintf("%s %s", r0, y(atEnd))
 		}
 		fmt.Fprintf(&s, `<path class="min" d="%s"/>`+"\n", d)
-		end := y(decimal.Min(cap, xMax.Mul(it.RateLow)))
+		end := y(decimal.Min(cap, atEnd))
 		fmt.Fprintf(&s, `<text class="rate" x="%s" y="%s" text-anchor="end">%s</text>`+"\n",
 			num(chartR-4), num2(end, -6), h(p.S("chart.min", "rate", msg.Percent(it.RateLow))))
 	}
 
 	// The subsidy at the rate used: the slope, the kink, the cap.
 	kx, ky := x(capAt), y(cap)
-	fmt.Fprintf(&s, `<path class="max" d="M%s %s L%s %s H%s"/>`+"\n", l0, b0, kx, ky, r0)
+	// What the ledger took off the product: nothing is left to pay until
+	// the base's product passes it, then the slope, then the cap left.
+	start := l0
+	if paid.IsPositive() {
+		start = x(paid.DivRound(*l.Rate, 8))
+	}
+	fmt.Fprintf(&s, `<path class="max" d="M%s %s H%s L%s %s H%s"/>`+"\n", l0, b0, start, kx, ky, r0)
 	fmt.Fprintf(&s, `<path class="drop" d="M%s %s V%s"/>`+"\n", kx, ky, b0)
 	fmt.Fprintf(&s, `<circle class="kink" cx="%s" cy="%s" r="3.5"/>`+"\n", kx, ky)
 	fmt.Fprintf(&s, `<text class="kink" x="%s" y="%s"%s>%s</text>`+"\n", kx, num(chartT+4), anchor(capAt, xMax),
