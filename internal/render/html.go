@@ -275,21 +275,9 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 	}
 
 	// 附则 and what the project can receive.
-	s := res.Edition.Supplementary
-	state := p.S("label.in-force")
-	if !res.Eligible {
-		state = p.S("label.out-of-force")
-	}
-	cumCap := p.S("label.not-applicable")
-	if res.CumulativeCap != nil {
-		cumCap = p.S("label.cumcap.value", "h", calc.Money(*res.CumulativeCap), "reading", res.Reading)
-	}
-	limit := p.S("label.no-limit")
-	if res.DistrictMatchLimit != nil {
-		limit = p.Money(*res.DistrictMatchLimit)
-	}
+	window, cumCap, limit := annexWords(p, res)
 	fmt.Fprintf(b, "<div class=\"keep\"><h2>%s</h2>\n<dl class=\"annex\">\n", h(p.S("label.supplementary")))
-	pair(p.S("label.validity"), h(p.S("label.window", "from", s.From, "to", s.To, "state", state)))
+	pair(p.S("label.validity"), h(window))
 	if len(res.Inputs.SameKind) > 0 {
 		pair(p.S("label.samekind"), h(p.S("label.samekind.on", "what", calc.Declarations(res.Inputs.SameKind))))
 	}

@@ -514,23 +514,32 @@ func inputsRead(res *calc.Result, p msg.Printer) string {
 	return strings.Join(parts, p.S("label.semicolon"))
 }
 
-// supplementary writes the 附则 block: validity, no double-dipping, the
-// cumulative cap and its reading, the district matching limit and match.
-func (t *table) supplementary(buf *bytes.Buffer, res *calc.Result, l layout) {
-	p, s := t.o.Printer, res.Edition.Supplementary
+// annexWords are the 附则's figures in words, as every form writes them:
+// the validity window and whether the date is in it, the cumulative cap
+// and its reading, the district matching limit.
+func annexWords(p msg.Printer, res *calc.Result) (window, cumCap, limit string) {
+	s := res.Edition.Supplementary
 	state := p.S("label.in-force")
 	if !res.Eligible {
 		state = p.S("label.out-of-force")
 	}
-	cumCap := p.S("label.not-applicable")
+	cumCap = p.S("label.not-applicable")
 	if res.CumulativeCap != nil {
 		cumCap = p.S("label.cumcap.value", "h", calc.Money(*res.CumulativeCap), "reading", res.Reading)
 	}
-	limit := p.S("label.no-limit")
+	limit = p.S("label.no-limit")
 	if res.DistrictMatchLimit != nil {
 		limit = p.Money(*res.DistrictMatchLimit)
 	}
-	pairs := [][2]string{{p.S("label.validity"), p.S("label.window", "from", s.From, "to", s.To, "state", state)}}
+	return p.S("label.window", "from", s.From, "to", s.To, "state", state), cumCap, limit
+}
+
+// supplementary writes the 附则 block: validity, no double-dipping, the
+// cumulative cap and its reading, the district matching limit and match.
+func (t *table) supplementary(buf *bytes.Buffer, res *calc.Result, l layout) {
+	p := t.o.Printer
+	window, cumCap, limit := annexWords(p, res)
+	pairs := [][2]string{{p.S("label.validity"), window}}
 	if len(res.Inputs.SameKind) > 0 {
 		pairs = append(pairs, [2]string{p.S("label.samekind"), p.S("label.samekind.on", "what", calc.Declarations(res.Inputs.SameKind))})
 	}
