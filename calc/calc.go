@@ -345,7 +345,7 @@ func Compute(ed *measures.Edition, p *Project) (*Result, error) {
 	applyAlternatives(ed, r)
 	applySupplementary(ed, p, r)
 	setBaseForCap(r)
-	r.Warnings = append(r.Warnings, ledgerWarnings(ed, p)...)
+	r.Warnings = append(r.Warnings, ledgerWarnings(ed, p, led)...)
 	r.Steps = append(r.Steps, note(StepGrand, "total", Money(r.Total), "match", Money(r.DistrictMatch),
 		"paid", Money(r.DistrictPaid()), "grand", Money(r.GrandTotal())))
 	return r, nil

@@ -482,9 +482,8 @@ var payerNames = measures.Aliases{
 // received from the city for an item than the policy's most (a typo, or
 // two items run together), and a receipt dated before the edition took
 // effect (under an earlier policy, not this one).
-func ledgerWarnings(ed *measures.Edition, p *Project) []Note {
+func ledgerWarnings(ed *measures.Edition, p *Project, l ledger) []Note {
 	var ws []Note
-	l := ledgerOf(p)
 	seen := map[string]bool{}
 	for _, e := range p.Received {
 		if e.Date != nil && e.Date.Before(ed.Supplementary.From) {

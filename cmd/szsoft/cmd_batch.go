@@ -84,11 +84,8 @@ func (a *app) expandArgs(args []string, names chan<- entry) {
 			continue
 		}
 		switch {
-		case roster.IsRoster(arg) && err == nil && !st.Mode().IsRegular():
-			// A FIFO or device named *.csv: never opened, never waited on.
-			names <- entry{name: arg, err: notRegular(arg, st.Mode())}
 		case roster.IsRoster(arg):
-			a.expandRoster(arg, names) // reading it reports what is wrong
+			a.expandRoster(arg, names)
 		case err != nil:
 			names <- entry{name: arg} // reading it reports what is wrong
 		case st.IsDir():
@@ -111,11 +108,7 @@ func (a *app) readNames(names chan<- entry) {
 		line, err := r.ReadString('\n')
 		if name := strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r"); name != "" {
 			if roster.IsRoster(name) {
-				if st, err := os.Stat(name); err == nil && !st.Mode().IsRegular() {
-					names <- entry{name: name, err: notRegular(name, st.Mode())}
-				} else {
-					a.expandRoster(name, names)
-				}
+				a.expandRoster(name, names)
 			} else {
 				names <- entry{name: name}
 			}

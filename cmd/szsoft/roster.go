@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"io"
+	"os"
 	"strconv"
 
 	"szsoft/calc"
@@ -24,8 +25,14 @@ type rosterRow struct {
 	row  roster.Row
 }
 
-// expandRoster sends the rows of the roster called name.
+// expandRoster sends the rows of the roster called name. A FIFO or device
+// named *.csv is an error record, never opened nor waited on; a roster that
+// cannot be read says why in its place.
 func (a *app) expandRoster(name string, names chan<- entry) {
+	if st, err := os.Stat(name); err == nil && !st.Mode().IsRegular() {
+		names <- entry{name: name, err: notRegular(name, st.Mode())}
+		return
+	}
 	data, err := a.readFileMax(name, roster.MaxSize, "64 MiB")
 	if err != nil {
 		names <- entry{name: name, err: err}

@@ -284,3 +284,27 @@ func TestBatchUnreadableDirectory(t *testing.T) {
 		t.Errorf("records:\n%s", out)
 	}
 }
+
+// A FIFO named like a roster, given as an argument or on standard input, is
+// an error record in its place: never opened, never waited on.
+func TestBatchRosterFIFO(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "roster.csv"), 0o644); err != nil {
+		t.Skip(err)
+	}
+	done := make(chan struct{})
+	var out string
+	var code int
+	go func() {
+		out, _, code = szsoft(t, dir, "roster.csv\n", "batch", "roster.csv", "-", "-o", "jsonl")
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("the batch hangs on a FIFO named roster.csv")
+	}
+	if code != 1 || strings.Count(out, `{"file":"roster.csv","error":`) != 2 {
+		t.Errorf("exit %d, records:\n%s", code, out)
+	}
+}

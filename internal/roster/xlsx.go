@@ -206,24 +206,9 @@ func (b *book) firstSheet() (string, string, error) {
 // Excel's 32,767 characters.
 func (b *book) readStrings() error {
 	const part = "xl/sharedStrings.xml"
-	if b.file(part) == nil {
-		return nil
-	}
-	r, err := b.open(part)
-	if err != nil {
-		return err
-	}
-	t := newTokens(r, part)
 	var cur strings.Builder
 	in, inT, phonetic := false, false, 0
-	for {
-		tok, err := t.next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	return b.walk(part, func(tok xml.Token) error {
 		switch x := tok.(type) {
 		case xml.StartElement:
 			switch x.Name.Local {
@@ -255,6 +240,32 @@ func (b *book) readStrings() error {
 				}
 				cur.Write(x)
 			}
+		}
+		return nil
+	})
+}
+
+// walk hands every token of a part the workbook may lack (shared strings,
+// styles) to fn, within the part's limits; a missing part is no token.
+func (b *book) walk(part string, fn func(xml.Token) error) error {
+	if b.file(part) == nil {
+		return nil
+	}
+	r, err := b.open(part)
+	if err != nil {
+		return err
+	}
+	t := newTokens(r, part)
+	for {
+		tok, err := t.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := fn(tok); err != nil {
+			return err
 		}
 	}
 }
@@ -328,25 +339,10 @@ func partError(part string, err error) error {
 // "[Red]0.00" or "\d").
 func (b *book) readStyles() error {
 	const part = "xl/styles.xml"
-	if b.file(part) == nil {
-		return nil
-	}
-	r, err := b.open(part)
-	if err != nil {
-		return err
-	}
-	t := newTokens(r, part)
 	custom := map[int]bool{}
 	unit := map[int]string{}
 	inXfs := false
-	for {
-		tok, err := t.next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	return b.walk(part, func(tok xml.Token) error {
 		switch x := tok.(type) {
 		case xml.StartElement:
 			switch x.Name.Local {
@@ -361,7 +357,7 @@ func (b *book) readStyles() error {
 				inXfs = true
 			case "xf":
 				if !inXfs {
-					continue
+					return nil // a style of cellStyleXfs, not a cell's
 				}
 				if len(b.dates) >= maxStyles {
 					return fail(ErrTooMany+".styles", "part", part, "max", maxStyles)
@@ -379,7 +375,8 @@ func (b *book) readStyles() error {
 				inXfs = false
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // unitFormat is 万 or 亿 when a number format writes the number followed
