@@ -13,9 +13,18 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
+// raceOptions are the race detector's options for the processes tests start.
+const raceOptions = "atexit_sleep_ms=0"
+
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script (review the diff)")
 
 func TestMain(m *testing.M) {
+	// Under -race every process sleeps a second as it ends (the race
+	// detector's atexit_sleep_ms), and the tests start szsoft hundreds of
+	// times: that second is not spent.
+	if os.Getenv("GORACE") == "" {
+		os.Setenv("GORACE", raceOptions)
+	}
 	testscript.Main(m, map[string]func(){
 		"szsoft": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
@@ -30,6 +39,7 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("LANG", "C")
+			env.Setenv("GORACE", raceOptions)
 			return nil
 		},
 		Condition: func(cond string) (bool, error) {

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"szsoft/internal/slowtest"
 )
 
 // The Windows binary, run under Wine: names with drive letters and
@@ -22,9 +24,7 @@ import (
 // What Wine cannot show — cmd.exe's and PowerShell's own fonts, Windows'
 // file locking by Excel — README says is untested.
 func TestWindowsUnderWine(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: Wine takes seconds to start")
-	}
+	slowtest.Release(t)
 	w := newWine(t)
 	dir := t.TempDir()
 	clients := filepath.Join(dir, "客户")

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"szsoft/internal/slowtest"
 )
 
 // The release of SPEC §7: six archives and SHA256SUMS, the same bytes when
@@ -23,9 +25,7 @@ import (
 // four completions and every man page. This is also make test's
 // cross-compilation of every platform.
 func TestArchives(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: cross-compiles six platforms")
-	}
+	slowtest.Release(t)
 	when := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	c := Config{Root: "../..", Version: "v9.9.9-test", Time: when, Targets: Targets}
 	dirs := [2]string{t.TempDir(), t.TempDir()}
@@ -130,9 +130,7 @@ func TestArchives(t *testing.T) {
 // A compiler run from nothing makes the same binary as the build cache's:
 // the linux/amd64 archive with a GOCACHE of its own equals the cached one.
 func TestArchiveFromAnEmptyCache(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: compiles szsoft and its dependencies from nothing")
-	}
+	slowtest.Release(t)
 	when := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	target := []Target{{"linux", "amd64"}}
 	c := Config{Root: "../..", Version: "v9.9.9-test", Time: when, Targets: target, Out: t.TempDir()}
