@@ -66,6 +66,8 @@ func summarize(in io.Reader, out io.Writer) int {
 			failed = true
 			fmt.Fprint(out, strings.Join(outputs[key], ""))
 			delete(outputs, key)
+		case e.Action == "skip" && e.Test == "":
+			// A package without tests: go test said so on its line.
 		case e.Action == "skip":
 			skips = append(skips, skip{e.Package, e.Test, reason(outputs[key])})
 			delete(outputs, key)
