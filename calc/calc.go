@@ -105,7 +105,10 @@ func (c *Claim) claims(it *measures.Item) bool {
 // cap, the district's ratio, the reading of the cap).
 type Project struct {
 	Name, Applicant string
-	Annex           Values
+	// CreditCode is the applicant's 统一社会信用代码 (ParseCreditCode's),
+	// or ""; Preparer who prepared the calculation, or "".
+	CreditCode, Preparer string
+	Annex                Values
 	// SameKind lists the measures and items whose support the project
 	// already has under a similar municipal measure (附则: 不得重复享受).
 	SameKind []string
@@ -205,8 +208,12 @@ type Inputs struct {
 
 // Result is the subsidy of one project under one edition.
 type Result struct {
-	Edition            *measures.Edition
-	Name, Applicant    string
+	Edition              *measures.Edition
+	Name, Applicant      string
+	CreditCode, Preparer string
+	// Claims are the measures claimed with every input as given, so that
+	// a document can echo each figure's inputs (docs/contract.md §5).
+	Claims             []Claim
 	Date               Date
 	Eligible           bool
 	Lines              []Line
@@ -221,6 +228,10 @@ type Result struct {
 	Steps              []Note     // the arithmetic of the 附则, for --explain
 	Warnings           []Note
 }
+
+// Layers are the documents of the layers a result was computed under
+// (docs/contract.md §10), after its edition's own; none yet.
+func (r *Result) Layers() []string { return nil }
 
 // SameKindApplied reports whether the no-double-dipping rule zeroed a line.
 func (r *Result) SameKindApplied() bool {
@@ -329,8 +340,8 @@ func Compute(ed *measures.Edition, p *Project) (*Result, error) {
 		return nil, err
 	}
 	led := ledgerOf(p)
-	r := &Result{Edition: ed, Name: p.Name, Applicant: p.Applicant, Date: p.Date(), Eligible: ed.InWindow(p.Date()), Inputs: inputsOf(ed, p),
-		Received: p.Received}
+	r := &Result{Edition: ed, Name: p.Name, Applicant: p.Applicant, CreditCode: p.CreditCode, Preparer: p.Preparer,
+		Claims: p.Claims, Date: p.Date(), Eligible: ed.InWindow(p.Date()), Inputs: inputsOf(ed, p), Received: p.Received}
 	for i, m := range ms {
 		lines, err := computeMeasure(m, &p.Claims[i], led)
 		if err != nil {

@@ -509,3 +509,11 @@ func mustItem(ed *measures.Edition, id string) *measures.Item {
 	it, _ := ed.Item(id)
 	return it
 }
+
+// DateOr is the entry's date, or d (the event's) when it has none.
+func (e Received) DateOr(d Date) Date {
+	if e.Date != nil {
+		return *e.Date
+	}
+	return d
+}

@@ -225,7 +225,12 @@ const (
 	ErrReceivedLevel     Code = "err.received.level"      // item (the item has no levels)
 	HintReceivedLevels   Code = "hint.received.levels"    // levels
 	ErrReceivedSyntax    Code = "err.received.syntax"     //
-	HintReceivedSyntax   Code = "hint.received.syntax"    //
+	// The 统一社会信用代码 (ParseCreditCode):
+	ErrCreditLength    Code = "err.credit.length"    // n
+	ErrCreditChar      Code = "err.credit.char"      // pos, char
+	ErrCreditCheck     Code = "err.credit.check"     // got, want
+	HintCreditCode     Code = "hint.credit"          //
+	HintReceivedSyntax Code = "hint.received.syntax" //
 )
 
 // Errors of reading an amount, a rate or a date (ParseAmount, ParseRate,

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -57,6 +58,36 @@ func ParseAmount(s string) (decimal.Decimal, error) { return ParseAmountIn(s, Un
 // UnitWan);
 // a suffix (万, 亿, 元) always wins.
 func ParseAmountIn(s string, bare decimal.Decimal) (decimal.Decimal, error) {
+	v, err := parseAmount(s, bare)
+	if err != nil {
+		extraTail(s, err, func(t string) bool { _, err := parseAmount(t, bare); return err == nil })
+	}
+	return v, err
+}
+
+// extraTail names, in an error about what follows a number, the part of s
+// that is too many as the user typed it: "5000万元。" has 。 too many, not
+// 万元。, and "5000万（含税）" has （含税）, in the brackets typed. It is the
+// shortest tail whose removal leaves a value ok accepts; s is at most a
+// few dozen characters, so trying each is cheap.
+func extraTail(s string, err error, ok func(string) bool) {
+	ve, is := err.(*ValueError)
+	if !is || ve.Code != ErrTrailing || len(s) > 4*maxAmountLen {
+		return
+	}
+	t := strings.TrimRight(s, " \t")
+	for i := len(t) - 1; i > 0; i-- {
+		if !utf8.RuneStart(t[i]) {
+			continue
+		}
+		if ok(t[:i]) {
+			ve.Code, ve.Args = ErrTrailing, ArgsOf("rest", strconv.Quote(strings.TrimSpace(t[i:])))
+			return
+		}
+	}
+}
+
+func parseAmount(s string, bare decimal.Decimal) (decimal.Decimal, error) {
 	raw := s
 	if len(s) > 4*maxAmountLen {
 		return decimal.Decimal{}, amountErr(Shorten(raw), ErrTooLong, "max", maxAmountLen)
@@ -109,6 +140,14 @@ func ParseAmountIn(s string, bare decimal.Decimal) (decimal.Decimal, error) {
 
 // ParseRate reads a rate: 0.3 or 30%. Rates lie between 0 and 1 (100%).
 func ParseRate(s string) (decimal.Decimal, error) {
+	v, err := parseRate(s)
+	if err != nil {
+		extraTail(s, err, func(t string) bool { _, err := parseRate(t); return err == nil })
+	}
+	return v, err
+}
+
+func parseRate(s string) (decimal.Decimal, error) {
 	raw := s
 	tooLong := &ValueError{Value: Shorten(raw), Code: ErrRateTooLong, Args: ArgsOf("max", maxRateLen), Hint: HintRate}
 	if len(s) > 4*maxRateLen {

@@ -137,6 +137,16 @@ func (in Input) Key() string {
 	return FlagToKey(in.Name)
 }
 
+// Label is the input's Chinese name: its help up to the first bracket or
+// colon (审定总投入, 资助比例, 事项日期).
+func (in Input) Label() string {
+	s := in.Help.Zh
+	if i := strings.IndexAny(s, "（(：:"); i > 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
+}
+
 // FlagToKey turns a flag name into its TOML key.
 func FlagToKey(name string) string { return strings.ReplaceAll(name, "-", "_") }
 

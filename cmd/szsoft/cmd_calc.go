@@ -26,6 +26,9 @@ type calcOptions struct {
 	explain  switchFlag
 	sameKind sameKindFlag
 	received receivedFlag // calc only: batch files keep their own ledgers
+	preparer stringFlag
+	// creditCode is calc's only: in batch every file has its applicant.
+	creditCode creditCodeFlag
 
 	inputs []measures.Input // of the 附则, every edition's once
 	annex  []inputFlag
@@ -46,6 +49,8 @@ func (a *app) newCalcOptions() *calcOptions {
 	}
 	o.policy = choiceFlag{onceValue: onceValue{name: "policy"}, values: a.reg.IDs()}
 	o.explain = switchFlag{onceValue: onceValue{name: "explain"}}
+	o.preparer = stringFlag{onceValue: onceValue{name: "preparer"}, typ: "name"}
+	o.creditCode = creditCodeFlag{onceValue: onceValue{name: "credit-code"}}
 	o.sameKind = sameKindFlag{onceValue: onceValue{name: measures.InSameKind}}
 	for _, in := range o.inputs {
 		o.annex = append(o.annex, newInputFlag(in))
@@ -62,6 +67,10 @@ func (o *calcOptions) register(fs *pflag.FlagSet, withFile bool, p msg.Printer) 
 	fs.Var(&o.out, "out", p.S("flag.out"))
 	fs.Var(&o.unit, "unit", p.S("flag.unit"))
 	fs.Var(&o.policy, "policy", p.S("flag.policy", "editions", o.policy.values))
+	fs.Var(&o.preparer, "preparer", p.S("flag.preparer"))
+	if withFile {
+		fs.Var(&o.creditCode, "credit-code", p.S("flag.credit-code"))
+	}
 	register(fs, o.inputs, o.annex, p)
 	fl := fs.VarPF(&o.sameKind, measures.InSameKind, "", p.S("flag.same-kind"))
 	fl.NoOptDefVal = "true"

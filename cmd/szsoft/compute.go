@@ -92,6 +92,12 @@ func (a *app) compute(p *calc.Project, in *sources) (*calc.Result, error) {
 			f.apply(&p.Annex)
 		}
 	}
+	if in.opts.preparer.set {
+		p.Preparer = in.opts.preparer.raw
+	}
+	if in.opts.creditCode.set {
+		p.CreditCode = in.opts.creditCode.code
+	}
 	if _, ok := p.Annex.Dates[measures.InDate]; !ok {
 		p.Annex.Dates[measures.InDate] = a.today()
 	}

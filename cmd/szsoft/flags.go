@@ -188,6 +188,27 @@ func (f *stringFlag) Type() string { return f.typ }
 
 func (f *stringFlag) Set(s string) error { return f.mark(s) }
 
+// creditCodeFlag is --credit-code: a 统一社会信用代码, checked by its check
+// character as it is parsed.
+type creditCodeFlag struct {
+	onceValue
+	code string
+}
+
+func (f *creditCodeFlag) Type() string { return "code" }
+
+func (f *creditCodeFlag) Set(s string) error {
+	if err := f.flagNext(s, "91350100M000100Y43"); err != nil {
+		return err
+	}
+	code, err := calc.ParseCreditCode(s)
+	if err != nil {
+		return flagValueError(f.name, s, err.(*calc.ValueError))
+	}
+	f.code = code
+	return f.mark(s)
+}
+
 // choiceFlag is one value out of a fixed list, matched as
 // measures.MatchChoice does (CMMI-5, 国家级); v is the value matched.
 type choiceFlag struct {

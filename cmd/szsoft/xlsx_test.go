@@ -31,7 +31,7 @@ func TestXLSXOpensInExcelize(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Lines" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Lines,Inputs,Received" {
 		t.Fatalf("sheets %s (no failures sheet when nothing failed)", got)
 	}
 	rows, err := f.GetRows("Lines")
@@ -85,19 +85,28 @@ func TestXLSXOpensInExcelize(t *testing.T) {
 	}
 	checkNumber(t, f, "Summary", "I3", "16000000.00", "16,000,000.00")
 
-	for _, sheet := range []string{"Summary", "Lines"} {
+	for _, sheet := range []string{"Summary", "Lines", "Inputs", "Received"} {
 		panes, err := f.GetPanes(sheet)
 		if err != nil || !panes.Freeze || panes.YSplit != 1 {
 			t.Errorf("%s: panes %+v, %v: want the header row frozen", sheet, panes, err)
 		}
-		layout, err := f.GetPageLayout(sheet)
-		if err != nil || layout.Orientation == nil || *layout.Orientation != "landscape" || layout.FitToWidth == nil || *layout.FitToWidth != 1 ||
-			layout.FitToHeight == nil || *layout.FitToHeight != 0 || layout.Size == nil || *layout.Size != 9 {
-			t.Errorf("%s: page layout %+v, %v: want A4 landscape, one page wide", sheet, layout, err)
-		}
+	}
+	// The summary fits one landscape A4 page wide; the 20 columns of the
+	// lines would print there at about half size, so they print at 70 %
+	// over several pages across, the project, clause and item repeated on
+	// each.
+	layout, err := f.GetPageLayout("Summary")
+	if err != nil || layout.Orientation == nil || *layout.Orientation != "landscape" || layout.FitToWidth == nil || *layout.FitToWidth != 1 ||
+		layout.FitToHeight == nil || *layout.FitToHeight != 0 || layout.Size == nil || *layout.Size != 9 {
+		t.Errorf("Summary: page layout %+v, %v: want A4 landscape, one page wide", layout, err)
+	}
+	layout, err = f.GetPageLayout("Lines")
+	if err != nil || layout.Orientation == nil || *layout.Orientation != "landscape" || layout.FitToWidth != nil ||
+		layout.AdjustTo == nil || *layout.AdjustTo != 70 || layout.PageOrder == nil || *layout.PageOrder != "overThenDown" || layout.Size == nil || *layout.Size != 9 {
+		t.Errorf("Lines: page layout %+v, %v: want A4 landscape at 70 %%, over then down", layout, err)
 	}
 	names := f.GetDefinedName()
-	for _, want := range []string{"'Summary'!$1:$1", "'Lines'!$1:$1"} {
+	for _, want := range []string{"'Summary'!$1:$1", "'Lines'!$A:$C,'Lines'!$1:$1"} {
 		found := false
 		for _, n := range names {
 			found = found || n.Name == "_xlnm.Print_Titles" && n.RefersTo == want
@@ -203,7 +212,7 @@ func TestXLSXBatchOneWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "汇总,明细,未能计算的文件" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "汇总,明细,测算依据,已收到,未能计算的文件" {
 		t.Fatalf("sheets %s", got)
 	}
 	rows, _ := f.GetRows("汇总")

@@ -54,6 +54,8 @@ var helpCatalogue = map[string]Entry{
 	"flag.output":         {"输出格式：{forms}（默认 table，或 --out 文件扩展名所指的格式）", "output form: {forms} (default table, or the one the --out file's extension names)"},
 	"flag.out":            {"把结果写入此文件而非标准输出（- 为标准输出）；文件要么完整写出，要么不留下", "write the output to this file instead of standard output (- is standard output); the file appears whole or not at all"},
 	"flag.unit":           {"命令行中不带单位的数字及显示金额的单位：元（yuan）或万元（wan），默认 SZSOFT_UNIT，否则为元；JSON、CSV 和 total 始终以元为单位", "unit of bare numbers in flags and of amounts shown: yuan or wan (万元), default SZSOFT_UNIT, else yuan; JSON, CSV and total are always in yuan"},
+	"flag.preparer":       {"测算人（机构或个人），印在测算书封面和签章栏；项目文件中为 preparer", "who prepared the calculation (a firm or a person), on the 测算书's cover and signature block; preparer in a project file"},
+	"flag.credit-code":    {"申请单位的统一社会信用代码（18位，按国家标准校验）；项目文件中为 credit_code", "the applicant's 统一社会信用代码 (18 characters, checked as GB 32100-2015 sets); credit_code in a project file"},
 	"flag.received":       {"此前已收到的资助，可重复：事项=金额[@日期][:档次][/区级]，如 relocation=2000万@2025-05-01；加在项目文件的已收到记录之后", "what was received before, repeatable: ITEM=AMOUNT[@DATE][:LEVEL][/district], e.g. relocation=2000万@2025-05-01; added to the project file's own entries"},
 	"flag.received.batch": {"batch 不接受：请写在各项目文件中", "not for batch: write the entries in each project file"},
 	"flag.version":        {"显示 szsoft 的版本（同 szsoft version）", "print szsoft's version (as szsoft version does)"},

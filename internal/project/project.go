@@ -98,12 +98,14 @@ func (f *File) NoClaim() error {
 
 // The top-level keys of a project file that are not 附则 inputs.
 const (
-	KeyName      = "name"
-	KeyApplicant = "applicant"
-	KeyUnit      = "unit"
-	KeyPolicy    = "policy"
-	KeySameKind  = "same_kind" // older files; per measure since the reading of 不得重复享受
-	KeyReceived  = "received"  // the ledger: [[received]] entries
+	KeyName       = "name"
+	KeyApplicant  = "applicant"
+	KeyCreditCode = "credit_code" // the applicant's 统一社会信用代码
+	KeyPreparer   = "preparer"    // who prepared the calculation
+	KeyUnit       = "unit"
+	KeyPolicy     = "policy"
+	KeySameKind   = "same_kind" // older files; per measure since the reading of 不得重复享受
+	KeyReceived   = "received"  // the ledger: [[received]] entries
 )
 
 // fromUTF16 turns UTF-16 text that starts with its byte-order mark into
@@ -141,7 +143,7 @@ func fromUTF16(data []byte) ([]byte, bool) {
 // TopLevelKeys returns the top-level keys a project file may have: the
 // file's own, then the 附则 inputs of every edition.
 func TopLevelKeys(reg *measures.Registry) []string {
-	keys := []string{KeyName, KeyApplicant, KeyUnit, KeyPolicy}
+	keys := []string{KeyName, KeyApplicant, KeyCreditCode, KeyPreparer, KeyUnit, KeyPolicy}
 	for _, in := range reg.Inputs() {
 		keys = append(keys, in.Key())
 	}
@@ -375,14 +377,23 @@ func (d *decoder) decode(raw map[string]any) {
 			continue
 		}
 		switch top {
-		case KeyName, KeyApplicant:
+		case KeyName, KeyApplicant, KeyCreditCode, KeyPreparer:
 			s, ok := v.(string)
-			if !ok {
-				d.errAt(loc.valueOff, note(ErrType, "what", top, "want", TypeString, "got", typeName(v)), calc.Note{})
-			} else if top == KeyName {
+			switch {
+			case !ok:
+				d.errAt(loc.valueOff, note(ErrType, "what", d.what(top, top), "want", TypeString, "got", typeName(v)), calc.Note{})
+			case top == KeyName:
 				p.Name = s
-			} else {
+			case top == KeyApplicant:
 				p.Applicant = s
+			case top == KeyPreparer:
+				p.Preparer = s
+			default:
+				code, err := calc.ParseCreditCode(s)
+				if err != nil {
+					d.valueErr(loc.valueOff, d.what(top, top), err)
+				}
+				p.CreditCode = code
 			}
 		case KeyUnit:
 			if s, ok := v.(string); !ok {

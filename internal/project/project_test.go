@@ -193,7 +193,7 @@ func TestErrorsNameLineAndColumn(t *testing.T) {
 		{"wrong type", "[first-version]\nsales = true\n",
 			[]string{`2:9: [first-version] sales: an amount, not true or false`}},
 		{"bad amount", "[first-version]\n  sales = \"5e7x\"\n",
-			[]string{`2:11: [first-version] sales: "5e7x": unexpected "x" after the number | amounts look like 50000000, 5e7, 50,000,000, 50_000_000, 5000万, 0.5亿 or 1.5亿元`}},
+			[]string{`2:11: [first-version] sales: "5e7x": unexpected "x" at the end | amounts look like 50000000, 5e7, 50,000,000, 50_000_000, 5000万, 0.5亿 or 1.5亿元`}},
 		{"bad choice in an array", "[quality]\nstandard = [\"national\", \"iso\"]\n",
 			[]string{`2:25: [quality] standard: "iso": not a valid value | valid values: national, industry, local, group`}},
 		{"choice not a string", "[park]\nrecognized = 3\n",

@@ -20,7 +20,8 @@ import (
 
 // The Chinese names of the top-level keys that are the file's own; the
 // 附则 inputs are named by their help.
-var ownKeyNames = map[string]string{KeyName: "项目名称", KeyApplicant: "申请单位", KeyUnit: "金额单位", KeyPolicy: "政策版本"}
+var ownKeyNames = map[string]string{KeyName: "项目名称", KeyApplicant: "申请单位", KeyCreditCode: "统一社会信用代码", KeyPreparer: "测算人",
+	KeyUnit: "金额单位", KeyPolicy: "政策版本"}
 
 // ColumnKind says what a column holds.
 type ColumnKind int
@@ -62,16 +63,6 @@ type Columns struct {
 	sheet  *roster.Sheet
 }
 
-// LabelOf is an input's Chinese name: its help up to the first bracket or
-// colon (审定总投入, 资助比例, 事项日期).
-func LabelOf(in measures.Input) string {
-	s := in.Help.Zh
-	if i := strings.IndexAny(s, "（(：:"); i > 0 {
-		s = s[:i]
-	}
-	return strings.TrimSpace(s)
-}
-
 // ChineseHeader is a column's header in the template's Chinese.
 func ChineseHeader(reg *measures.Registry, c Column) string {
 	switch c.Kind {
@@ -79,7 +70,7 @@ func ChineseHeader(reg *measures.Registry, c Column) string {
 		if n, ok := ownKeyNames[c.Key]; ok {
 			return n
 		}
-		return LabelOf(c.Input)
+		return c.Input.Label()
 	case KindClaim:
 		m, _ := reg.Measure(c.Measure)
 		return m.Title.Zh
@@ -88,7 +79,7 @@ func ChineseHeader(reg *measures.Registry, c Column) string {
 		return m.Title.Zh + "·不得重复享受"
 	}
 	m, _ := reg.Measure(c.Measure)
-	return m.Title.Zh + "·" + LabelOf(c.Input)
+	return m.Title.Zh + "·" + c.Input.Label()
 }
 
 // TopColumn is the column of a top-level key; ok is false for a key that
@@ -140,11 +131,11 @@ func headersOf(reg *measures.Registry) *headers {
 		}
 		h.names = append(h.names, c.Header())
 	}
-	for _, key := range []string{KeyName, KeyApplicant, KeyUnit, KeyPolicy} {
+	for _, key := range []string{KeyName, KeyApplicant, KeyCreditCode, KeyPreparer, KeyUnit, KeyPolicy} {
 		add(Column{Kind: KindTop, Key: key}, key, ownKeyNames[key])
 	}
 	for _, in := range reg.Inputs() {
-		add(Column{Kind: KindTop, Key: in.Key(), Input: in, IsInput: true}, in.Key(), in.Name, LabelOf(in), in.Help.Zh)
+		add(Column{Kind: KindTop, Key: in.Key(), Input: in, IsInput: true}, in.Key(), in.Name, in.Label(), in.Help.Zh)
 	}
 	for _, m := range reg.Measures() {
 		names := append([]string{m.Name, m.Title.Zh}, m.Aliases...)
@@ -159,7 +150,7 @@ func headersOf(reg *measures.Registry) *headers {
 		for _, in := range m.Inputs {
 			spell = spell[:0]
 			for _, n := range names {
-				for _, k := range []string{in.Key(), in.Name, LabelOf(in), in.Help.Zh} {
+				for _, k := range []string{in.Key(), in.Name, in.Label(), in.Help.Zh} {
 					spell = append(spell, n+"."+k, n+"·"+k)
 				}
 			}
@@ -251,7 +242,7 @@ func columnHint(reg *measures.Registry, h *headers, text string) calc.Note {
 		}
 		if ok && right != "" {
 			for _, c := range MeasureColumns(m) {
-				label := LabelOf(c.Input)
+				label := c.Input.Label()
 				if c.Kind == KindInput && (strings.Contains(label, right) || strings.Contains(right, label) ||
 					measures.EditDistance(c.Key, measures.FlagToKey(strings.ToLower(right))) <= 2) {
 					header := c.Header()
@@ -267,7 +258,7 @@ func columnHint(reg *measures.Registry, h *headers, text string) calc.Note {
 	var in []string
 	for _, m := range reg.Measures() {
 		for _, inp := range m.Inputs {
-			if measures.EditDistance(inp.Key(), key) <= 1 || LabelOf(inp) == strings.TrimSpace(text) {
+			if measures.EditDistance(inp.Key(), key) <= 1 || inp.Label() == strings.TrimSpace(text) {
 				in = append(in, m.Name+"."+inp.Key())
 			}
 		}

@@ -6,6 +6,8 @@ import (
 	"html"
 	"io"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -34,6 +36,13 @@ type htmlForm struct {
 	totals   [4]decimal.Decimal
 	count    int
 	title    string // the first project's name, for a single project's <title>
+	// For the cover: the first result, and every applicant, preparer and
+	// edition the results name, once each, in order.
+	first                           *Report
+	applicants, preparers, editions []string
+	// A batch's policy words, each once, for the appendix.
+	quotes []string
+	seen   map[string]bool
 }
 
 func newHTML(w io.Writer, o Options) *htmlForm { return &htmlForm{w: w, o: o} }
@@ -47,12 +56,18 @@ func (f *htmlForm) Add(r *Report, _ []byte) error {
 	p, res := f.o.Printer, r.Result
 	f.count++
 	if f.count == 1 {
-		f.title = res.Name
+		f.title, f.first = res.Name, r
+	}
+	f.applicants = appendOnce(f.applicants, res.Applicant)
+	f.preparers = appendOnce(f.preparers, res.Preparer)
+	f.editions = appendOnce(f.editions, res.Edition.Title)
+	for _, l := range res.Layers() {
+		f.editions = appendOnce(f.editions, l)
 	}
 	for i, v := range projectTotals(res) {
 		f.totals[i] = f.totals[i].Add(v)
 	}
-	status := p.S("label.ok")
+	status := p.S("html.status.ok")
 	if !res.Eligible {
 		status = p.S("label.ineligible")
 	}
@@ -93,12 +108,16 @@ func (f *htmlForm) End() error {
 	if !f.o.Many && f.title != "" {
 		title = f.title + " — " + title
 	}
+	style := strings.NewReplacer("{{running}}", cssString(p.S("html.title")), "{{version}}", cssString("szsoft "+ShortVersion(f.o.Version)),
+		"{{computed}}", cssString(p.S("html.footer.date", "date", f.o.Computed.String())), "{{page}}", p.S("html.footer.page")).Replace(htmlStyle)
 	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n",
-		lang, h(title), strings.ReplaceAll(htmlStyle, "{{running}}", cssString(p.S("html.title"))))
+		lang, h(title), style)
+	f.writeCover(&b)
 	if f.o.Many {
 		f.writeSummary(&b)
 	}
 	b.Write(f.pages.Bytes())
+	f.writeQuotes(&b)
 	b.WriteString("</body>\n</html>\n")
 	_, err := f.w.Write(b.Bytes())
 	return err
@@ -117,9 +136,8 @@ func (f *htmlForm) writeSummary(b *bytes.Buffer) {
 	fmt.Fprintf(b, "<h1>%s</h1>\n", h(p.S("html.summary")))
 	fmt.Fprintf(b, `<p class="meta">%s · %s · %s</p>`+"\n", h(p.S("label.files", "done", f.count, "all", f.count+len(f.failures))),
 		h(f.o.Printer.S("label.unit."+p.Unit)), h(editionTitle(p)))
-	fmt.Fprintf(b, "<p class=\"source\">%s</p>\n", h(f.source()))
 	b.WriteString("<table class=\"summary\">\n<thead><tr>")
-	heads := []string{"html.project", "xcol.date", "xcol.total", "xcol.match", "xcol.paid", "xcol.grand", "col.batch.status"}
+	heads := []string{"html.project", "xcol.date", "xcol.total", "xcol.match", "xcol.paid", "xcol.grand", "html.status"}
 	for i, k := range heads {
 		class := ""
 		if i >= 2 && i <= 5 {
@@ -169,15 +187,75 @@ func (f *htmlForm) writeSummary(b *bytes.Buffer) {
 	b.WriteString("</section>\n")
 }
 
-// source says who computed the document, when, under what: the line a
-// client reads under every heading.
-func (f *htmlForm) source() string {
-	p := f.o.Printer
-	text := p.S("html.source")
-	if !f.o.Computed.IsZero() {
-		text = p.S("html.computed", "date", f.o.Computed.String(), "version", f.o.Version) + " " + text
+// appendOnce appends s unless it is empty or there already.
+func appendOnce(list []string, s string) []string {
+	if s == "" || slices.Contains(list, s) {
+		return list
 	}
-	return text
+	return append(list, s)
+}
+
+// ShortVersion is a version as a client's document names it on every
+// page: the release (v1.2.0 of v1.2.0-3-gabc1234-dirty), or "dev" for a
+// build that is no release (a bare commit).
+func ShortVersion(v string) string {
+	if m := releaseVersion.FindString(v); m != "" {
+		return m
+	}
+	return "dev"
+}
+
+var releaseVersion = regexp.MustCompile(`^v?[0-9]+\.[0-9]+(\.[0-9]+)?`)
+
+// writeCover writes the first page: the document's title, whom it is
+// for, the policy it rests on, who prepared it and when, with what, what
+// it is (and is not), and a block for the preparer's signature and the
+// seal.
+func (f *htmlForm) writeCover(b *bytes.Buffer) {
+	p := f.o.Printer
+	b.WriteString(`<section class="cover">` + "\n")
+	fmt.Fprintf(b, "<h1>%s</h1>\n<dl class=\"cover\">\n", h(p.S("html.title")))
+	pair := func(label, value string) { fmt.Fprintf(b, "<dt>%s</dt><dd>%s</dd>\n", h(label), value) }
+	list := func(ss []string) string {
+		out := make([]string, len(ss))
+		for i, s := range ss {
+			out[i] = h(s)
+		}
+		return strings.Join(out, "<br>")
+	}
+	if f.first != nil && !f.o.Many {
+		res := f.first.Result
+		pair(p.S("label.project"), h(displayName(f.first)))
+		if res.Applicant != "" {
+			pair(p.S("label.applicant"), h(res.Applicant))
+		}
+		if res.CreditCode != "" {
+			pair(p.S("label.credit-code"), h(res.CreditCode))
+		}
+		pair(p.S("label.date"), res.Date.String())
+	} else {
+		pair(p.S("html.cover.projects"), h(p.S("label.files", "done", f.count, "all", f.count+len(f.failures))))
+		if len(f.applicants) > 0 {
+			pair(p.S("label.applicant"), list(f.applicants))
+		}
+	}
+	if len(f.editions) > 0 {
+		pair(p.S("label.policy"), list(f.editions))
+	}
+	if len(f.preparers) > 0 {
+		pair(p.S("label.preparer"), list(f.preparers))
+	}
+	if !f.o.Computed.IsZero() {
+		pair(p.S("html.cover.computed"), f.o.Computed.String())
+	}
+	pair(p.S("html.cover.version"), h("szsoft "+f.o.Version))
+	pair(p.S("html.unit"), h(p.S("html.unit."+p.Unit)))
+	b.WriteString("</dl>\n")
+	fmt.Fprintf(b, "<p class=\"source\">%s</p>\n", h(p.S("html.source")))
+	fmt.Fprintf(b, `<table class="sign"><tr><th>%s</th><td></td><th>%s</th><td></td></tr>`+"\n"+
+		`<tr><th>%s</th><td></td><th>%s</th><td class="seal"></td></tr></table>`+"\n",
+		h(p.S("html.sign.preparer")), h(p.S("html.sign.date")), h(p.S("html.sign.reviewer")), h(p.S("html.sign.seal")))
+	b.WriteString("</section>\n")
 }
 
 // editionTitle names the editions a document rests on: today one.
@@ -201,21 +279,39 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 	if res.Applicant != "" {
 		pair(p.S("label.applicant"), h(res.Applicant))
 	}
+	if res.CreditCode != "" {
+		pair(p.S("label.credit-code"), h(res.CreditCode))
+	}
 	pair(p.S("label.date"), res.Date.String())
 	pair(p.S("label.policy"), h(res.Edition.Title))
+	for _, l := range res.Layers() {
+		pair(p.S("label.layer"), h(l))
+	}
+	if res.Preparer != "" {
+		pair(p.S("label.preparer"), h(res.Preparer))
+	}
 	pair(p.S("html.unit"), h(p.S("html.unit."+p.Unit)))
 	if r.File != nil {
 		pair(p.S("label.file"), h(filepath.Base(*r.File)))
 	}
 	b.WriteString("</dl>\n")
-	fmt.Fprintf(b, "<p class=\"source\">%s</p>\n", h(f.source()))
-	// The amounts the figures rest on, named as the policy names them.
+	// Every input the figures rest on, named as the policy names them,
+	// and the ledger's entries with their dates.
 	if in := inputsNamed(res, p); len(in) > 0 {
 		fmt.Fprintf(b, "<div class=\"keep\"><h2>%s</h2>\n<table class=\"inputs\">\n", h(p.S("html.inputs")))
 		for _, row := range in {
-			fmt.Fprintf(b, "<tr><th>%s</th><td class=\"num\">%s</td></tr>\n", h(row[0]), row[1])
+			fmt.Fprintf(b, "<tr><th>%s</th><td class=\"%s\">%s</td></tr>\n", h(row.label), row.class, h(row.value))
 		}
 		b.WriteString("</table></div>\n")
+	}
+	if len(res.Received) > 0 {
+		fmt.Fprintf(b, "<div class=\"keep\"><h2>%s</h2>\n<table class=\"received\">\n<thead><tr><th>%s</th><th>%s</th><th class=\"num\">%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+			h(p.S("html.received")), h(p.S("xcol.item")), h(p.S("xcol.date")), h(p.S("html.received.amount")), h(p.S("html.received.level")), h(p.S("xcol.payer")))
+		for _, e := range res.Received {
+			fmt.Fprintf(b, "<tr><td>%s</td><td class=\"date\">%s</td><td class=\"num\">%s</td><td>%s</td><td>%s</td></tr>\n",
+				h(docItem(p, e.Item)), e.DateOr(res.Date).String(), p.Money(e.Amount), h(levelName(p, e)), h(p.S("payer."+string(e.Payer))))
+		}
+		b.WriteString("</tbody></table></div>\n")
 	}
 
 	// The lines, their notes numbered as in the terminal's table.
@@ -276,6 +372,7 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 
 	// 附则 and what the project can receive.
 	window, cumCap, limit := annexWords(p, res)
+	b.WriteString(`<div class="side">` + "\n")
 	fmt.Fprintf(b, "<div class=\"keep\"><h2>%s</h2>\n<dl class=\"annex\">\n", h(p.S("label.supplementary")))
 	pair(p.S("label.validity"), h(window))
 	if len(res.Inputs.SameKind) > 0 {
@@ -294,7 +391,7 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 		}
 		fmt.Fprintf(b, "<tr%s><th>%s</th><td class=\"num\">%s</td></tr>\n", class, h(p.S(totalLabels[i])), p.Money(v))
 	}
-	b.WriteString("</table></div>\n")
+	b.WriteString("</table></div>\n</div>\n")
 
 	// How each figure was reached: the engine's steps.
 	var steps []string
@@ -319,49 +416,81 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 	keepList(b, "ol", "notes", p.S("label.notes"), ns)
 	keepList(b, "ul", "warnings", p.S("label.warnings"), ws)
 
-	// The policy's words behind every line, and the 附则's.
+	// The policy's words behind every line, and the 附则's: here for one
+	// project; for a batch once each, in an appendix after the projects,
+	// so that no project's last page holds only the words its neighbours
+	// repeat.
+	if !f.o.Many {
+		f.seen = nil
+	}
 	var quotes []string
-	seen := map[string]bool{}
-	for _, line := range res.Lines {
-		if seen[line.Item.Quote] {
-			continue
+	add := func(cite, q string) {
+		if f.seen == nil {
+			f.seen = map[string]bool{}
 		}
-		seen[line.Item.Quote] = true
-		quotes = append(quotes, fmt.Sprintf("<blockquote><cite>%s</cite>%s</blockquote>\n", h(line.Item.Clause+" "+docItem(p, line.Item.ID)), h("「"+line.Item.Quote+"」")))
+		if f.seen[cite+q] {
+			return
+		}
+		f.seen[cite+q] = true
+		quotes = append(quotes, fmt.Sprintf("<blockquote><cite>%s</cite>%s</blockquote>\n", h(cite), h("「"+q+"」")))
+	}
+	for _, line := range res.Lines {
+		add(line.Item.Clause+" "+docItem(p, line.Item.ID), line.Item.Quote)
 	}
 	for _, q := range SupplementaryQuotes(res) {
-		quotes = append(quotes, fmt.Sprintf("<blockquote><cite>%s</cite>%s</blockquote>\n", h(p.S("label.annex")), h("「"+q+"」")))
+		add(p.S("label.annex"), q)
 	}
-	fmt.Fprintf(b, "<div class=\"keep\"><h2>%s</h2>\n%s</div>\n%s", h(p.S("label.quotes")), quotes[0], strings.Join(quotes[1:], ""))
+	if f.o.Many {
+		f.quotes = append(f.quotes, quotes...)
+		fmt.Fprintf(b, "<p class=\"source\">%s</p>\n", h(p.S("html.quotes.appendix")))
+	} else if len(quotes) > 0 {
+		fmt.Fprintf(b, "<div class=\"keep\"><h2>%s</h2>\n%s</div>\n%s", h(p.S("label.quotes")), quotes[0], strings.Join(quotes[1:], ""))
+	}
 	b.WriteString("</section>\n")
 }
 
-// inputsNamed are the amounts read, each named by its input's words
-// (一定时期内审定销售额), with the item it feeds where there is one.
-func inputsNamed(res *calc.Result, p msg.Printer) [][2]string {
-	var rows [][2]string
-	seen := map[string]bool{}
-	for _, l := range res.Lines {
-		key := l.Item.Measure + "." + l.Item.Base
-		if l.Base == nil || l.Item.Base == "" || seen[key] {
+// writeQuotes writes a batch's appendix: the policy's words behind every
+// line of every project, each once.
+func (f *htmlForm) writeQuotes(b *bytes.Buffer) {
+	if len(f.quotes) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "<section class=\"quotes\">\n<h1>%s</h1>\n%s</section>\n", h(f.o.Printer.S("label.quotes")), strings.Join(f.quotes, ""))
+}
+
+// inputRow is one input in the 测算书's table of inputs.
+type inputRow struct{ label, value, class string }
+
+// inputsNamed are every input the figures rest on: each claim's, named by
+// the measure and the input's words (首版次软件：一定时期内审定销售额), a
+// measure claimed without inputs by its name, then the 附则's.
+func inputsNamed(res *calc.Result, p msg.Printer) []inputRow {
+	var rows []inputRow
+	for i, ins := range AllInputs(res) {
+		m, ok := res.Edition.Measure(res.Claims[i].Measure)
+		if !ok {
 			continue
 		}
-		seen[key] = true
-		label := l.Item.Base
-		if m, ok := res.Edition.Measure(l.Item.Measure); ok {
-			if in, ok := m.Input(l.Item.Base); ok {
-				label = shortHelp(p.Text(in.Help))
+		if len(ins) == 0 {
+			rows = append(rows, inputRow{p.Text(m.Title), p.S("html.input.claimed"), ""})
+		}
+		for _, v := range ins {
+			class := ""
+			if v.Input.Kind == measures.Amount || v.Input.Kind == measures.Rate {
+				class = "num"
 			}
+			rows = append(rows, inputRow{p.S("html.input", "item", p.Text(m.Title), "input", shortHelp(p.Text(v.Input.Help))), v.Value(p), class})
 		}
-		rows = append(rows, [2]string{p.S("html.input", "item", docItem(p, l.Item.ID), "input", label), p.Money(*l.Base)})
+		if sk := sameKindOf(res, m); len(sk) > 0 {
+			rows = append(rows, inputRow{p.S("html.input", "item", p.Text(m.Title), "input", p.S("label.samekind")), p.S("label.samekind.on", "what", calc.Declarations(sk)), ""})
+		}
 	}
-	for _, in := range res.Edition.Supplementary.Inputs {
-		if v := res.Inputs.Amount(in.Name); in.Kind == measures.Amount && v != nil {
-			rows = append(rows, [2]string{p.S("html.input.annex", "input", shortHelp(p.Text(in.Help))), p.Money(*v)})
+	for _, v := range annexGiven(res) {
+		class := ""
+		if v.Input.Kind != measures.Switch {
+			class = "num"
 		}
-		if v, ok := res.Inputs.Rates[in.Name]; in.Kind == measures.Rate && ok {
-			rows = append(rows, [2]string{p.S("html.input.annex", "input", shortHelp(p.Text(in.Help))), msg.Percent(v)})
-		}
+		rows = append(rows, inputRow{p.S("html.input.annex", "input", shortHelp(p.Text(v.Input.Help))), v.Value(p), class})
 	}
 	return rows
 }
@@ -422,6 +551,17 @@ table.totals, table.inputs { width: auto; }
 table.inputs th { font-weight: normal; padding-right: 2em; }
 table.totals th::first-letter { text-transform: uppercase; }
 table.summary { font-size: 9pt; }
+table.summary th { white-space: normal; vertical-align: bottom; }
+table.summary td:first-child, table.summary th:first-child { width: 34%; }
+section.cover h1 { font-size: 22pt; margin: 3em 0 1.5em; }
+dl.cover { font-size: 11pt; gap: .5em 2em; }
+section.cover .source { margin-top: 2em; font-size: 9.5pt; }
+table.sign { margin-top: 4em; width: 100%; border-collapse: collapse; font-size: 10.5pt; }
+table.sign th { font-weight: normal; text-align: left; width: 18%; border: none; padding: 1.6em .4em .3em 0; vertical-align: bottom; }
+table.sign td { border: none; border-bottom: 1px solid #333; width: 32%; }
+table.sign td.seal { height: 4.5em; border: 1px dashed #777; }
+table.received { width: auto; }
+table.received td, table.received th { padding-right: 1.2em; }
 .applicant { display: block; color: #555; font-size: 8pt; }
 table.totals th { font-weight: normal; padding-right: 2em; }
 table.totals tr.grand th, table.totals tr.grand td { font-weight: bold; border-top: 1px solid #555; }
@@ -434,7 +574,10 @@ code { font-family: inherit; }
 figure { margin: .5em 0 1em; }
 figcaption { margin-bottom: .2em; }
 h2.charts { break-after: avoid; }
-svg.chart { display: block; width: 100%; max-width: 46em; height: auto; font-size: 11.5px; }
+svg.chart { display: block; width: 100%; max-width: 38em; height: auto; font-size: 11.5px; }
+div.side { display: flex; flex-wrap: wrap; gap: 0 2.5em; align-items: flex-start; }
+div.side > div { flex: 1 1 22em; }
+ul.explain { font-size: 8.5pt; }
 svg.chart text { fill: #222; }
 svg.chart .axis { stroke: #555; fill: none; }
 svg.chart .max { stroke: #1f4e79; stroke-width: 2; fill: none; }
@@ -447,8 +590,10 @@ svg.chart path.here { stroke: #b03a2e; }
 .meta, .source { color: #444; }
 .source { margin: .5em 0 0; font-size: 8.5pt; }
 @page { size: A4; margin: 14mm 12mm 16mm;
-  @top-left { content: {{running}}; font-size: 8pt; color: #555; }
-  @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
+  @top-left { content: {{running}}; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 8pt; color: #555; }
+  @bottom-left { content: {{version}}; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 8pt; color: #555; }
+  @bottom-center { content: {{page}}; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 8pt; color: #555; }
+  @bottom-right { content: {{computed}}; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 8pt; color: #555; } }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 9pt; line-height: 1.35; }
   h1 { font-size: 14pt; } h2 { margin: .9em 0 .3em; }

@@ -226,6 +226,10 @@ func appendResult(b []byte, r *Report, p msg.Printer) []byte {
 	b = appendOptString(b, res.Name)
 	b = append(b, `,"applicant":`...)
 	b = appendOptString(b, res.Applicant)
+	b = append(b, `,"credit_code":`...)
+	b = appendOptString(b, res.CreditCode)
+	b = append(b, `,"preparer":`...)
+	b = appendOptString(b, res.Preparer)
 	b = append(b, `,"policy":`...)
 	b = appendString(b, res.Edition.Policy)
 	b = append(b, `,"date":"`...)
@@ -337,8 +341,81 @@ func appendResult(b []byte, r *Report, p msg.Printer) []byte {
 		}
 		b = appendString(b, s)
 	}
-	b = append(b, `]},"warnings":`...)
+	b = append(b, `]},"claims":`...)
+	b = appendClaims(b, res)
+	b = append(b, `,"received_entries":[`...)
+	for i, e := range res.Received {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"item":`...)
+		b = appendString(b, e.Item)
+		b = append(b, `,"amount":`...)
+		b = appendAmount(b, &e.Amount)
+		b = append(b, `,"date":"`...)
+		b = append(b, e.DateOr(res.Date).String()...)
+		b = append(b, `","payer":"`...)
+		b = append(b, e.Payer...)
+		b = append(b, `","level":`...)
+		b = appendOptString(b, e.Level)
+		b = append(b, '}')
+	}
+	b = append(b, `],"layers":[`...)
+	for i, l := range res.Layers() {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, l)
+	}
+	b = append(b, `],"warnings":`...)
 	b = appendNotes(b, res.Warnings, p)
+	return append(b, '}')
+}
+
+// appendClaims appends the measures claimed, each with every input as
+// given, by its TOML key: amounts as two-decimal strings, rates exact,
+// switches as booleans, a choice by its id, repeatable choices as an
+// array, dates as YYYY-MM-DD (docs/contract.md §5, claims).
+func appendClaims(b []byte, res *calc.Result) []byte {
+	b = append(b, '{')
+	for i, c := range res.Claims {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, c.Measure)
+		b = append(b, `:{`...)
+		n := 0
+		for _, e := range ClaimInputs(res, c) {
+			if n > 0 {
+				b = append(b, ',')
+			}
+			n++
+			b = appendString(b, e.Input.Key())
+			b = append(b, ':')
+			switch e.Input.Kind {
+			case measures.Amount:
+				b = appendAmount(b, &e.Amount)
+			case measures.Rate:
+				b = appendString(b, e.Rate.String())
+			case measures.Switch:
+				b = strconv.AppendBool(b, e.Switch)
+			case measures.Choice:
+				b = appendString(b, e.Choices[0])
+			case measures.Choices:
+				b = append(b, '[')
+				for j, v := range e.Choices {
+					if j > 0 {
+						b = append(b, ',')
+					}
+					b = appendString(b, v)
+				}
+				b = append(b, ']')
+			case measures.Date:
+				b = appendString(b, e.Date.String())
+			}
+		}
+		b = append(b, '}')
+	}
 	return append(b, '}')
 }
 

@@ -493,23 +493,38 @@ func ReceivedEntry(p msg.Printer, e calc.Received) string {
 	return s
 }
 
-// inputsRead echoes the amounts read, in the unit of the table, so that a
-// reader sees at once that "5000" under --unit wan was 5000万元.
+// inputsRead echoes every input the figures rest on, in the unit of the
+// table: each measure claimed with its inputs (a measure claimed with
+// none by its name alone), then the 附则's. In English they read as the
+// flags that give them (revenue --revenue 6,000,000,000.00 --prior-peak
+// …), in Chinese by their words (营收奖励：营业收入 …，此前最高年营业收入 …).
 func inputsRead(res *calc.Result, p msg.Printer) string {
 	var parts []string
-	seen := map[string]bool{}
-	for _, l := range res.Lines {
-		key := l.Item.Measure + " --" + l.Item.Base
-		if l.Base == nil || l.Item.Base == "" || seen[key] {
+	sep, pair := " ", func(v InputValue) string { return v.Label(p) + " " + v.Value(p) }
+	if p.Zh() {
+		sep = p.S("label.colon")
+	}
+	for i, ins := range AllInputs(res) {
+		m, ok := res.Edition.Measure(res.Claims[i].Measure)
+		if !ok {
 			continue
 		}
-		seen[key] = true
-		parts = append(parts, key+" "+p.Money(*l.Base))
-	}
-	for _, in := range res.Edition.Supplementary.Inputs {
-		if v := res.Inputs.Amount(in.Name); in.Kind == measures.Amount && v != nil {
-			parts = append(parts, "--"+in.Name+" "+p.Money(*v))
+		words := make([]string, len(ins))
+		for j, v := range ins {
+			words[j] = pair(v)
 		}
+		part := MeasureName(p, m)
+		if len(words) > 0 {
+			if p.Zh() {
+				part += sep + strings.Join(words, "，")
+			} else {
+				part += sep + strings.Join(words, " ")
+			}
+		}
+		parts = append(parts, part)
+	}
+	for _, v := range annexGiven(res) {
+		parts = append(parts, pair(v))
 	}
 	return strings.Join(parts, p.S("label.semicolon"))
 }

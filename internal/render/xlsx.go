@@ -107,6 +107,10 @@ type sheet struct {
 	name string
 	rows [][]cell
 	max  []int // per column: the widest a column is made, in characters
+	// titleCols is how many columns repeat on every printed page when the
+	// sheet is too wide for one (the project and what the row is).
+	titleCols int
+	ws        []int // the widths, once worked out
 }
 
 // workbook collects the sheets of one run: calc writes one project,
@@ -116,6 +120,9 @@ type workbook struct {
 	o                        Options
 	p                        msg.Printer
 	summary, lines, failures sheet
+	// inputs: every input each figure rests on; received: the ledger's
+	// entries with their dates (docs/contract.md §5).
+	inputs, received sheet
 }
 
 var (
@@ -123,10 +130,12 @@ var (
 		"xcol.match", "xcol.paid", "xcol.grand", "xcol.warnings", "xcol.file"}
 	lineHeaders = []string{"xcol.project", "xcol.clause", "xcol.item", "xcol.recipient", "xcol.payer", "xcol.scope", "xcol.kind",
 		"xcol.base", "xcol.rate", "xcol.computed", "xcol.received", "xcol.cap", "xcol.min", "xcol.max", "xcol.baseforcap", "xcol.binding", "xcol.excluded", "xcol.notes", "xcol.quote", "xcol.file"}
-	failureHeaders = []string{"xcol.file", "xcol.line", "xcol.column", "xcol.error"}
+	failureHeaders  = []string{"xcol.file", "xcol.line", "xcol.column", "xcol.error"}
+	inputHeaders    = []string{"xcol.project", "xcol.measure", "xcol.input", "xcol.value", "xcol.amount", "xcol.file"}
+	receivedHeaders = []string{"xcol.project", "xcol.item", "xcol.date", "xcol.amount", "xcol.level", "xcol.payer", "xcol.file"}
 	// The columns of amounts, whose headers state the unit.
 	amountColumns = map[string]bool{"xcol.total": true, "xcol.adjustments": true, "xcol.match": true, "xcol.paid": true, "xcol.grand": true,
-		"xcol.base": true, "xcol.computed": true, "xcol.received": true, "xcol.cap": true, "xcol.min": true, "xcol.max": true, "xcol.baseforcap": true}
+		"xcol.amount": true, "xcol.base": true, "xcol.computed": true, "xcol.received": true, "xcol.cap": true, "xcol.min": true, "xcol.max": true, "xcol.baseforcap": true}
 )
 
 func newXLSX(w io.Writer, o Options) *workbook {
@@ -134,11 +143,15 @@ func newXLSX(w io.Writer, o Options) *workbook {
 	wb := &workbook{w: w, o: o, p: p}
 	// The widest each column is made: printed one page wide, the narrower
 	// the columns of words, the larger the print.
-	wb.summary = sheet{name: sheetName(p.S("sheet.summary")), max: []int{32, 24, 12, 8, 18, 18, 18, 18, 18, 36, 20}}
-	wb.lines = sheet{name: sheetName(p.S("sheet.lines")), max: []int{16, 9, 18, 12, 10, 8, 10, 18, 8, 18, 18, 18, 18, 18, 18, 10, 16, 30, 36, 16}}
-	wb.failures = sheet{name: sheetName(p.S("sheet.failures")), max: []int{40, 6, 6, 80}}
+	wb.summary = sheet{name: sheetName(p.S("sheet.summary")), max: []int{28, 22, 12, 8, 18, 18, 18, 18, 18, 30, 18}, titleCols: 1}
+	wb.lines = sheet{name: sheetName(p.S("sheet.lines")), max: []int{16, 9, 18, 12, 10, 8, 10, 18, 8, 18, 18, 18, 18, 18, 18, 10, 16, 30, 36, 16}, titleCols: 3}
+	wb.inputs = sheet{name: sheetName(p.S("sheet.inputs")), max: []int{28, 20, 30, 30, 18, 20}, titleCols: 1}
+	wb.received = sheet{name: sheetName(p.S("sheet.received")), max: []int{28, 28, 12, 18, 12, 12, 20}, titleCols: 1}
+	wb.failures = sheet{name: sheetName(p.S("sheet.failures")), max: []int{40, 6, 6, 80}, titleCols: 1}
 	wb.summary.rows = append(wb.summary.rows, headerRow(summaryHeaders, p))
 	wb.lines.rows = append(wb.lines.rows, headerRow(lineHeaders, p))
+	wb.inputs.rows = append(wb.inputs.rows, headerRow(inputHeaders, p))
+	wb.received.rows = append(wb.received.rows, headerRow(receivedHeaders, p))
 	wb.failures.rows = append(wb.failures.rows, headerRow(failureHeaders, p))
 	return wb
 }
@@ -188,6 +201,32 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 			{}, {}, {}, {}, {}, {}, amountCell(&amt), {}, {}, {}, wrap(p.Note(a.Note)), wrap(res.Edition.Supplementary.CumulativeCapQuote),
 			text(file),
 		})
+	}
+	// Every input, as given: a measure claimed without inputs by its name.
+	for i, ins := range AllInputs(res) {
+		m, ok := res.Edition.Measure(res.Claims[i].Measure)
+		if !ok {
+			continue
+		}
+		if len(ins) == 0 {
+			w.inputs.rows = append(w.inputs.rows, []cell{wrap(name), wrap(p.Text(m.Title)), {}, wrap(p.S("html.input.claimed")), {}, text(file)})
+		}
+		for _, v := range ins {
+			value, amount := inputCells(p, v)
+			w.inputs.rows = append(w.inputs.rows, []cell{wrap(name), wrap(p.Text(m.Title)), wrap(inputWords(p, v.Input)), value, amount, text(file)})
+		}
+		if sk := sameKindOf(res, m); len(sk) > 0 {
+			w.inputs.rows = append(w.inputs.rows, []cell{wrap(name), wrap(p.Text(m.Title)), wrap(p.S("label.samekind")), wrap(p.S("label.samekind.on", "what", calc.Declarations(sk))), {}, text(file)})
+		}
+	}
+	for _, v := range annexGiven(res) {
+		value, amount := inputCells(p, v)
+		w.inputs.rows = append(w.inputs.rows, []cell{wrap(name), text(p.S("label.annex")), wrap(inputWords(p, v.Input)), value, amount, text(file)})
+	}
+	for _, e := range res.Received {
+		amt := e.Amount
+		w.received.rows = append(w.received.rows, []cell{wrap(name), wrap(docItem(p, e.Item)), dateCell(e.DateOr(res.Date)), amountCell(&amt),
+			wrap(levelName(p, e)), text(p.S("payer." + string(e.Payer))), text(file)})
 	}
 	eligible := p.S("label.yes")
 	if !res.Eligible {
@@ -256,11 +295,13 @@ const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\
 
 // The number formats: amounts with thousands separators and two decimals
 // (in 万元, as many more as it needs, up to six), a negative amount with a
-// minus, as every other form shows it, a zero as 0.00; days as 2026-03-01;
+// minus, as every other form shows it, a zero as 0.00, each followed by a
+// space's width (_ ) so that the text of the next column never touches
+// it; days as 2026-03-01;
 // rates as 30% or 3.5%.
 const (
-	accounting    = `#,##0.00;-#,##0.00;0.00`
-	accountingWan = `#,##0.00####;-#,##0.00####;0.00`
+	accounting    = `#,##0.00_ ;-#,##0.00_ ;0.00_ `
+	accountingWan = `#,##0.00####_ ;-#,##0.00####_ ;0.00_ `
 	dateFormat    = `yyyy-mm-dd`
 	rateFormat    = `0.0##%`
 )
@@ -270,7 +311,7 @@ const maxCellText = 32767
 
 // write writes the workbook as an .xlsx file.
 func (w *workbook) write(out io.Writer) error {
-	sheets := []*sheet{&w.summary, &w.lines}
+	sheets := []*sheet{&w.summary, &w.lines, &w.inputs, &w.received}
 	if len(w.failures.rows) > 1 {
 		sheets = append(sheets, &w.failures)
 	}
@@ -295,7 +336,13 @@ func (w *workbook) write(out io.Writer) error {
 		quoted := "'" + strings.ReplaceAll(roster.EscapeXML(s.name), "'", "''") + "'"
 		fmt.Fprintf(&names, `<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">%s!$A$1:$%s$%d</definedName>`,
 			i, quoted, roster.ColumnName(len(s.rows[0])-1), s.filterRows())
-		fmt.Fprintf(&names, `<definedName name="_xlnm.Print_Titles" localSheetId="%d">%s!$1:$1</definedName>`, i, quoted)
+		titles := quoted + "!$1:$1"
+		if !s.fits(s.widths()) {
+			// Printed over several pages across: the project and what the
+			// row is stand on each.
+			titles = fmt.Sprintf("%s!$A:$%s,%s", quoted, roster.ColumnName(s.titleCols-1), titles)
+		}
+		fmt.Fprintf(&names, `<definedName name="_xlnm.Print_Titles" localSheetId="%d">%s</definedName>`, i, roster.EscapeXML(titles))
 	}
 	styles := len(sheets) + 1
 	files := []struct{ name, content string }{
@@ -377,6 +424,9 @@ func (s *sheet) filterRows() int {
 // the widest text of each (see textUnits), within the column's maximum, at
 // least 6.
 func (s *sheet) widths() []int {
+	if s.ws != nil {
+		return s.ws
+	}
 	ws := make([]int, len(s.rows[0]))
 	for _, row := range s.rows {
 		if len(row) == 1 && len(ws) > 1 {
@@ -412,19 +462,30 @@ func (s *sheet) widths() []int {
 	for c := range ws {
 		ws[c] = max(ws[c], 6)
 	}
+	s.ws = ws
 	return ws
 }
 
 // cellPadding is the room a cell keeps beside its text, in digits.
 const cellPadding = 1
 
+// rowPoints is the height of a line of text in a row, in points: 11-point
+// Chinese needs more than Excel's 15 for Latin (LibreOffice draws
+// Noto Sans CJK at 16.5).
+const rowPoints = 17
+
+// fits reports whether the sheet prints one page wide at minScale % or
+// more.
+func (s *sheet) fits(ws []int) bool { return printScale(ws) >= minScale }
+
 // textUnits is how many digits' widths a line of text takes in Excel: its
-// display width (a Chinese character counts two), plus a twentieth, for a
+// display width (a Chinese character counts two), plus a sixth, for a
 // Chinese character at 11 points is 14.7 pixels against a Calibri digit's
-// 7. LibreOffice draws them narrower, so its rows show a little air.
+// 7, and a fallback font (LibreOffice's Noto Sans CJK) draws it wider
+// still: counted short, a name wraps where the row has no room for it.
 func textUnits(s string) int {
 	w := DisplayWidth(s)
-	return w + w/20
+	return w + (w+5)/6
 }
 
 // lines is how many lines a wrapped text takes in a column width wide.
@@ -442,11 +503,15 @@ func lines(text string, width int) int {
 func (s *sheet) xml(w *workbook) string {
 	p := w.p
 	ws := s.widths()
+	fit := s.fits(ws)
 	var b strings.Builder
 	b.WriteString(xmlHeader)
 	b.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
-	// Printed, a sheet is landscape and one page wide.
-	b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
+	// Printed, a sheet is landscape: one page wide when that keeps its
+	// glyphs legible, else over several pages (printScale).
+	if fit {
+		b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
+	}
 	fmt.Fprintf(&b, `<dimension ref="A1:%s%d"/>`, roster.ColumnName(len(ws)-1), len(s.rows))
 	b.WriteString(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
 		`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`)
@@ -474,11 +539,9 @@ func (s *sheet) xml(w *workbook) string {
 				height = max(height, lines(cl.text, ws[c]))
 			}
 		}
-		if height > 1 {
-			fmt.Fprintf(&b, `<row r="%d" ht="%d" customHeight="1">`, r+1, min(height, 27)*15)
-		} else {
-			fmt.Fprintf(&b, `<row r="%d">`, r+1)
-		}
+		// Every row has its height written: a spreadsheet that reads no
+		// height keeps its default however the text wraps.
+		fmt.Fprintf(&b, `<row r="%d" ht="%d" customHeight="1">`, r+1, min(height, 27)*rowPoints)
 		for c, cl := range row {
 			ref := roster.ColumnName(c) + strconv.Itoa(r+1)
 			style := styleOf[cl.kind]
@@ -513,7 +576,11 @@ func (s *sheet) xml(w *workbook) string {
 	b.WriteString(`</sheetData>`)
 	fmt.Fprintf(&b, `<autoFilter ref="A1:%s%d"/>`, roster.ColumnName(len(ws)-1), s.filterRows())
 	b.WriteString(`<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`)
-	b.WriteString(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
+	if fit {
+		b.WriteString(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`)
+	} else {
+		fmt.Fprintf(&b, `<pageSetup paperSize="9" scale="%d" pageOrder="overThenDown" orientation="landscape"/>`, minScale)
+	}
 	// Printed: the document and the policy on the left, the sheet and the
 	// day of the calculation on the right, the page's number at the foot.
 	left := p.S("html.title")
@@ -528,6 +595,48 @@ func (s *sheet) xml(w *workbook) string {
 		roster.EscapeXML("&L"+headerText(left)+"&R"+headerText(right)), roster.EscapeXML(p.S("xcol.page")))
 	b.WriteString(`</worksheet>`)
 	return b.String()
+}
+
+// inputCells are an input's value on the sheet of inputs: an amount as a
+// number in its own column, anything else as words.
+func inputCells(p msg.Printer, v InputValue) (value, amount cell) {
+	if v.Input.Kind == measures.Amount {
+		return cell{}, amountCell(&v.Amount)
+	}
+	return wrap(v.Value(p)), cell{}
+}
+
+// inputWords names an input in a workbook: by its words, and in English
+// by its flag as well (approved sales (--sales)), so that the row can be
+// typed again.
+func inputWords(p msg.Printer, in measures.Input) string {
+	if p.Zh() {
+		return in.Label()
+	}
+	return shortHelp(in.Help.En) + " (--" + in.Name + ")"
+}
+
+// Printing: A4 landscape, 297 mm less the margins (0.4 in each side), is
+// 276 mm of columns. A column of width w (in digits of the 11-point font)
+// is w × 7 + 5 pixels at 96 per inch. A sheet whose columns fit at
+// minScale % or more is fitted to one page wide; a wider one prints at
+// minScale %, its columns over as many pages as they need, the header row
+// and the title columns repeated on each, page after page across before
+// down — its glyphs never smaller than 11 × minScale % points.
+const (
+	printableMM = 276.6
+	minScale    = 70
+)
+
+// printScale is the scale a sheet prints at to be one page wide, in %
+// (100 at most), for columns of the widths ws.
+func printScale(ws []int) int {
+	px := 0
+	for _, w := range ws {
+		px += w*7 + 5
+	}
+	mm := float64(px) * 25.4 / 96
+	return min(100, int(printableMM/mm*100))
 }
 
 // headerText is text for a printed page's header: "&" is a code there.

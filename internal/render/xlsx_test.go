@@ -1,0 +1,71 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"szsoft/calc"
+	"szsoft/internal/msg"
+	"szsoft/measures"
+)
+
+// A column of w digits is w × 7 + 5 pixels at 96 per inch; landscape A4
+// less 0.4 in margins is 276.6 mm.
+func TestPrintScale(t *testing.T) {
+	for _, c := range []struct {
+		ws   []int
+		want int
+	}{
+		// 2 × 75 px = 150 px = 39.69 mm: fits many times over, 100 %.
+		{[]int{10, 10}, 100},
+		// 20 × 131 px = 2620 px = 693.2 mm: 276.6 / 693.2 = 39.9 %.
+		{[]int{18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18}, 39},
+		// 1440 px = 381 mm: 72.6 %, one page wide at 72 %.
+		{[]int{205}, 72},
+	} {
+		if got := printScale(c.ws); got != c.want {
+			t.Errorf("printScale(%v) = %d, want %d", c.ws, got, c.want)
+		}
+		s := &sheet{}
+		if fits := s.fits(c.ws); fits != (c.want >= minScale) {
+			t.Errorf("fits(%v) = %v", c.ws, fits)
+		}
+	}
+}
+
+// Every row is given its height: a row of one line 17 points, a wrapping
+// name as many lines as it takes.
+func TestRowsHaveHeights(t *testing.T) {
+	s := &sheet{name: "S", max: []int{10, 10}, rows: [][]cell{
+		{{kind: cellHeader, text: "A"}, {kind: cellHeader, text: "B"}},
+		{text("x"), text("y")},
+		// 前海数科（深圳）信息技术有限公司: 16 wide characters, 32 digits'
+		// widths and a sixth more (⌈32 / 6⌉ = 6), 38; a column of at most
+		// 10 holds 9 beside its padding: ⌈38 / 9⌉ = 5 lines, 85 points.
+		{wrap("前海数科（深圳）信息技术有限公司"), text("y")},
+	}}
+	w := &workbook{p: msg.Printer{Lang: "en", Unit: "yuan"}}
+	x := s.xml(w)
+	for _, want := range []string{`<row r="1" ht="17" customHeight="1">`, `<row r="2" ht="17" customHeight="1">`, `<row r="3" ht="85" customHeight="1">`} {
+		if !strings.Contains(x, want) {
+			t.Errorf("no %s in\n%s", want, x)
+		}
+	}
+}
+
+// The inputs sheet: an amount as a number in its own column, a choice by
+// its words.
+func TestInputCells(t *testing.T) {
+	p := msg.Printer{Lang: "zh", Unit: "yuan"}
+	v, a := inputCells(p, InputValue{Input: measures.Input{Kind: measures.Amount}, Amount: decimal.RequireFromString("5000000")})
+	if v.kind != cellEmpty || a.kind != cellAmount || a.text != calc.Yuan(decimal.RequireFromString("5000000")) {
+		t.Errorf("amount: %+v %+v", v, a)
+	}
+	in := measures.Input{Kind: measures.Choice, Aliases: measures.Aliases{"national": {"国家级"}}}
+	v, a = inputCells(p, InputValue{Input: in, Choices: []string{"national"}})
+	if v.text != "国家级" || a.kind != cellEmpty {
+		t.Errorf("choice: %+v %+v", v, a)
+	}
+}
