@@ -55,6 +55,21 @@ func (a *app) initCmd() *cobra.Command {
 	return cmd
 }
 
+// The names the template of init gives a project, to be replaced.
+const (
+	templateName      = "项目名称"
+	templateApplicant = "申请单位"
+)
+
+// unedited is the warning of a project whose name or applicant is still
+// the template's (the roster's example row is an error record of its own).
+func unedited(p *calc.Project) []calc.Note {
+	if p.Name == templateName || p.Applicant == templateApplicant {
+		return []calc.Note{note("warn.template", "name", p.Name, "applicant", p.Applicant)}
+	}
+	return nil
+}
+
 // writeRosterTemplate writes a roster's template (SPEC §9): the header
 // row, in the language of the run, and a row of examples, as a CSV or a
 // workbook, to standard output or --out, as -o would.
@@ -174,8 +189,8 @@ func writeTemplate(buf *bytes.Buffer, ed *measures.Edition, list []*measures.Mea
 		buf.WriteString(strings.TrimRight("# "+line, " ") + "\n")
 	}
 	buf.WriteString("\n")
-	templateLine(buf, false, project.KeyName, `"项目名称"`, p.S("tpl.name"))
-	templateLine(buf, false, project.KeyApplicant, `"申请单位"`, p.S("tpl.applicant"))
+	templateLine(buf, false, project.KeyName, `"`+templateName+`"`, p.S("tpl.name"))
+	templateLine(buf, false, project.KeyApplicant, `"`+templateApplicant+`"`, p.S("tpl.applicant"))
 	templateLine(buf, true, project.KeyUnit, `"yuan"`, p.S("tpl.unit"))
 	templateLine(buf, true, project.KeyPolicy, `"`+ed.ID+`"`, p.S("tpl.policy"))
 	buf.WriteString("\n# " + p.S("tpl.annex", "from", s.From, "to", s.To) + "\n")

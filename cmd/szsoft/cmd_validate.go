@@ -24,11 +24,15 @@ func (a *app) validateCmd() *cobra.Command {
 			opts := a.newCalcOptions()
 			p := a.printer("yuan")
 			for _, name := range args {
-				if err := a.computeFile(name, opts).err; err != nil {
-					exitCode(err, a.stderr, p, a.errWidth())
+				o := a.computeFile(name, opts)
+				if o.err != nil {
+					exitCode(o.err, a.stderr, p, a.errWidth())
 					failed = true
 					continue
 				}
+				// A file that computes may still deserve a look: the
+				// template's names, a date outside the window, ….
+				a.warn(name, o.rep.Result.Warnings, "yuan")
 				fmt.Fprintln(&out, a.printer("yuan").S("cli.validate.ok", "file", render.Safe(name)))
 			}
 			if _, err := a.stdout.Write(out.Bytes()); err != nil {

@@ -140,6 +140,7 @@ func (a *app) compute(p *calc.Project, in *sources) (*calc.Result, error) {
 	if err != nil {
 		return nil, in.attribute(err)
 	}
+	res.Warnings = append(unedited(p), res.Warnings...)
 	return res, nil
 }
 

@@ -82,6 +82,7 @@ var catalogue = map[string]Entry{
 	"step.grand":        {"可获合计 = 市级合计 {total} + 区级配套 {match} + 区级支付各项（最高）{paid} = {grand}", "grand total = municipal total {total} + district match {match} + district-paid lines (at most) {paid} = {grand}"},
 
 	// --- warnings (calc) ---
+	"warn.template":      {"项目名称或申请单位仍是模板的（{name}，{applicant}）：请改为项目自己的", "the project's name or applicant is still the template's ({name}, {applicant}): put the project's own"},
 	"warn.window":        {"日期 {date} 不在有效期（{from}至{to}）内：各项为0", "the date {date} is outside the validity window ({from} to {to}): every line is 0"},
 	"warn.alternative":   {"{excluded}与{kept}择一，不重复计算：只计{kept}", "{excluded} and {kept} are alternatives for one project: only {kept} counts"},
 	"warn.samekind":      {"{what}：已享受市级同类优惠措施（不得重复享受），其市级各项为0", "{what}: already supported by a similar municipal measure (不得重复享受): its municipal lines are 0"},
@@ -444,6 +445,7 @@ var catalogue = map[string]Entry{
 	"file.unknown.keyin":       {"[{m}] 中未知的键 {key}", "unknown key {key} in [{m}]"},
 	"file.hint.key":            {"是不是 {key}？", "did you mean {key}?"},
 	"file.hint.table":          {"是不是 [{table}]？", "did you mean [{table}]?"},
+	"file.hint.samemeasure":    {"[{name}] 即 [{table}]：同一措施只写一个表", "[{name}] is [{table}]: write each measure's table once"},
 	"file.hint.inmeasure":      {"是不是 {tables} 中的 {key}？措施的键写在措施的表中", "did you mean {key} in {tables}? measure keys go in the measure's table"},
 	"file.hint.tables":         {"措施表：{tables}", "measure tables: {tables}"},
 	"file.hint.toplevel":       {"顶层键：{keys}", "top-level keys: {keys}"},

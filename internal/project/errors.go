@@ -98,6 +98,7 @@ const (
 	ErrUnknownKeyIn     calc.Code = "file.unknown.keyin"     // key, m
 	HintDidYouMean      calc.Code = "file.hint.key"          // key
 	HintDidYouMeanTable calc.Code = "file.hint.table"        // table
+	HintSameMeasure     calc.Code = "file.hint.samemeasure"  // name, table
 	HintInMeasure       calc.Code = "file.hint.inmeasure"    // key, tables
 	HintTables          calc.Code = "file.hint.tables"       // tables
 	HintTopLevel        calc.Code = "file.hint.toplevel"     // keys

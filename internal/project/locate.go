@@ -101,6 +101,26 @@ func (l *location) rawOr(v any) any {
 // pathKey joins key parts into a map key that no TOML key can collide with.
 func pathKey(parts []string) string { return strings.Join(parts, "\x00") }
 
+// rename gives the top-level table from the name to, with every key in it:
+// a measure's table written by its Chinese name.
+func (l *locator) rename(from, to string) {
+	for i, k := range l.order {
+		if len(k) > 0 && k[0] == from {
+			old := pathKey(k)
+			k = append([]string{to}, k[1:]...)
+			l.order[i] = k
+			if loc, ok := l.locs[old]; ok {
+				delete(l.locs, old)
+				l.locs[pathKey(k)] = loc
+			}
+			if n, ok := l.names[old]; ok {
+				delete(l.names, old)
+				l.names[pathKey(k)] = n
+			}
+		}
+	}
+}
+
 // parsers keeps the parsers' node buffers from file to file: a batch of
 // 20,000 files allocated 80 MB of them anew.
 var parsers = sync.Pool{New: func() any { return new(unstable.Parser) }}

@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -29,6 +30,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"szsoft/calc"
+	"szsoft/internal/roster"
 	"szsoft/measures"
 )
 
@@ -176,6 +178,14 @@ func Parse(reg *measures.Registry, path string, data []byte) (*File, error) {
 		return fail(posAt(data, i), note(ErrBinary))
 	}
 	if !utf8.Valid(data) {
+		// Old Notepad's "ANSI" on a Chinese Windows is GB18030 (GBK): read
+		// as the roster's CSV is. Lines stay lines; columns count
+		// characters, so every place is the same.
+		if text, ok := roster.FromGB18030(data); ok {
+			data = text
+		}
+	}
+	if !utf8.Valid(data) {
 		i := 0
 		for i < len(data) {
 			r, n := utf8.DecodeRune(data[i:])
@@ -191,41 +201,117 @@ func Parse(reg *measures.Registry, path string, data []byte) (*File, error) {
 		d.errAt(off, note(ErrLongLine), note(HintShape))
 		return nil, d.finish()
 	}
-	l, lerr := locate(data)
-	if len(l.shape) > 0 {
-		d := &decoder{f: &File{Path: path, l: l}}
-		for _, e := range l.shape {
-			d.errAt(e.off, e.msg, e.hint)
-		}
-		return nil, d.finish()
-	}
+	// A clerk's file may hold several mistakes of TOML's syntax: each is
+	// reported, not only the first. The line of one is blanked (a broken
+	// table header with its keys) and the file read again, its bytes
+	// where they were, so that every later place is still right.
+	data = quoteChineseTables(data)
+	original := data
+	var syntax []pending
 	var raw map[string]any
-	if err := toml.Unmarshal(data, &raw); err != nil {
-		var te *toml.DecodeError
-		if errors.As(err, &te) {
-			line, col := te.Position()
-			off := byteOffset(data, line, col)
-			msg, hint := tomlMessage(te.Error(), te.Key()), calc.Note{}
-			if msg.Code == ErrTOML {
-				msg, hint, off = tomlError(reg, data, off, te.Error())
+	var l *locator
+	var lerr error
+	for {
+		l, lerr = locate(data)
+		l.data = original
+		if len(l.shape) > 0 {
+			d := &decoder{f: &File{Path: path, l: l}, errs: syntax}
+			for _, e := range l.shape {
+				d.errAt(e.off, e.msg, e.hint)
 			}
-			pos := posAt(data, off)
-			return nil, Errors{{Path: path, Line: pos.Line, Col: pos.Col, Msg: msg, Hint: hint}}
+			return nil, d.finish()
 		}
-		return fail(Pos{}, tomlMessage(err.Error(), nil))
+		raw = nil
+		err := toml.Unmarshal(data, &raw)
+		if err == nil {
+			break
+		}
+		var te *toml.DecodeError
+		if !errors.As(err, &te) {
+			return fail(Pos{}, tomlMessage(err.Error(), nil))
+		}
+		line, col := te.Position()
+		off := byteOffset(data, line, col)
+		msg, hint := tomlMessage(te.Error(), te.Key()), calc.Note{}
+		if msg.Code == ErrTOML {
+			msg, hint, off = tomlError(reg, data, off, te.Error())
+		}
+		syntax = append(syntax, pending{off, msg, hint})
+		patched, ok := skipLine(data, off)
+		if !ok || len(syntax) > MaxErrors {
+			d := &decoder{f: &File{Path: path, l: &locator{data: original}}, errs: syntax}
+			return nil, d.finish()
+		}
+		data = patched
 	}
 	if lerr != nil {
 		// The decoder accepted what its own parser refused; fuzzing keeps
 		// this from happening. Without places, errors name the file.
-		l = &locator{data: data, locs: map[string]*location{}}
+		l = &locator{data: original, locs: map[string]*location{}}
 	}
 	f.l = l
-	d := &decoder{f: f, reg: reg, unit: calc.UnitYuan}
+	d := &decoder{f: f, reg: reg, unit: calc.UnitYuan, errs: syntax}
 	d.decode(raw)
 	if len(d.errs) > 0 {
 		return nil, d.finish()
 	}
 	return f, nil
+}
+
+// chineseTable is a table header whose name is not ASCII ([首版次]),
+// which TOML's bare keys cannot be.
+var chineseTable = regexp.MustCompile(`(?m)^([ \t]*)\[([ \t]*)([^\x00-\x7f\[\]【】"'.\s#=]+)([ \t]*)\]`)
+
+// quoteChineseTables quotes the name of a table a clerk wrote in Chinese:
+// [首版次] is ["首版次"], which decode reads as the measure it names, so
+// that a file takes the names calc does. The line grows by two bytes;
+// no line is added, so every line number stays.
+func quoteChineseTables(data []byte) []byte {
+	if !chineseTable.Match(data) {
+		return data
+	}
+	return chineseTable.ReplaceAll(data, []byte(`$1[$2"$3"$4]`))
+}
+
+// skipLine blanks the line of data holding offset off, keeping every byte
+// offset. A broken table header takes the lines after it with it, up to
+// the next header: their table is unknown, and they are not the keys of
+// the table before. A header in the brackets of a Chinese input method
+// (【first-version】) is a header too. ok is false when nothing would
+// change.
+func skipLine(data []byte, off int) ([]byte, bool) {
+	off = min(max(off, 0), len(data))
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	lineEnd := func(from int) int {
+		if i := bytes.IndexByte(data[from:], '\n'); i >= 0 {
+			return from + i
+		}
+		return len(data)
+	}
+	isHeader := func(line []byte) bool {
+		t := string(bytes.TrimLeft(line, " \t"))
+		return strings.HasPrefix(t, "[") || strings.HasPrefix(t, "【") || strings.HasPrefix(t, "［") || strings.HasPrefix(t, "〔")
+	}
+	end := lineEnd(start)
+	if strings.TrimSpace(string(data[start:end])) == "" {
+		return nil, false
+	}
+	if isHeader(data[start:end]) {
+		for end < len(data) {
+			next := lineEnd(end + 1)
+			if isHeader(data[end+1 : next]) {
+				break
+			}
+			end = next
+		}
+	}
+	out := bytes.Clone(data)
+	for i := start; i < end; i++ {
+		if out[i] != '\n' && out[i] != '\r' {
+			out[i] = ' '
+		}
+	}
+	return out, true
 }
 
 // finish orders the errors found by their place in the file and keeps the
@@ -354,6 +440,7 @@ func (d *decoder) decode(raw map[string]any) {
 			d.unit = calc.UnitWan
 		}
 	}
+	d.measureNames(raw)
 	inputs := d.reg.Inputs()
 	var claims []string
 	// The locator's order is the file's, so errors and claims are too.
@@ -431,6 +518,36 @@ func (d *decoder) decode(raw map[string]any) {
 	}
 }
 
+// measureNames reads a table named by a measure's Chinese name (首版次,
+// 人工智能) as that measure's; the same measure twice, by two names, is an
+// error at the second.
+func (d *decoder) measureNames(raw map[string]any) {
+	for _, k := range d.f.l.order {
+		if len(k) != 1 {
+			continue
+		}
+		t, isTable := raw[k[0]].(map[string]any)
+		if !isTable {
+			continue
+		}
+		if _, ok := d.reg.Measure(k[0]); ok {
+			continue
+		}
+		m, ok := d.reg.Find(k[0])
+		if !ok || k[0] == m.Name {
+			continue
+		}
+		if _, twice := raw[m.Name]; twice {
+			d.errAt(d.loc(k[0]).keyOff, note(ErrDuplicateTable, "table", m.Name), note(HintSameMeasure, "name", k[0], "table", m.Name))
+			delete(raw, k[0])
+			continue
+		}
+		raw[m.Name] = t
+		delete(raw, k[0])
+		d.f.l.rename(k[0], m.Name)
+	}
+}
+
 func (d *decoder) unknownTop(key string, v any, loc *location) {
 	cands := append(TopLevelKeys(d.reg), d.reg.Names()...)
 	_, isTable := v.(map[string]any)
@@ -442,6 +559,9 @@ func (d *decoder) unknownTop(key string, v any, loc *location) {
 	if m, ok := d.reg.Find(key); ok && isTable {
 		// ["首版次"]: the measure by its Chinese name.
 		hint = note(HintDidYouMeanTable, "table", m.Name)
+	} else if s := d.nearMeasure(key); s != "" && isTable {
+		// [首版]: the measure a Chinese name is near.
+		hint = note(HintDidYouMeanTable, "table", s)
 	} else if s := measures.Suggest(key, cands); s != "" {
 		if _, ok := d.reg.Measure(s); ok {
 			hint = note(HintDidYouMeanTable, "table", s)
@@ -456,6 +576,20 @@ func (d *decoder) unknownTop(key string, v any, loc *location) {
 		hint = note(HintTopLevel, "keys", TopLevelKeys(d.reg))
 	}
 	d.errAt(loc.keyOff, what, hint)
+}
+
+// nearMeasure is the measure whose name or Chinese name key is near
+// (首版 is 首版次's), or "".
+func (d *decoder) nearMeasure(key string) string {
+	byName := map[string]string{}
+	var names []string
+	for _, m := range d.reg.Measures() {
+		for _, n := range append([]string{m.Name, m.Title.Zh}, m.Aliases...) {
+			byName[n] = m.Name
+			names = append(names, n)
+		}
+	}
+	return byName[measures.Suggest(key, names)]
 }
 
 // measuresWithKey returns the key of a measure table nearest to key (at

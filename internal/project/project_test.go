@@ -10,6 +10,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"szsoft/calc"
 	"szsoft/internal/msg"
@@ -510,14 +511,76 @@ func TestTOMLErrorsInChinese(t *testing.T) {
 // how to write it.
 func TestChineseHabitsInFiles(t *testing.T) {
 	for src, want := range map[string]string{
-		"[首版次]\nsales = 5e7\n":           `1:1: a measure's table takes its name: [first-version], not [首版次]`,
-		"【first-version】\nsales = 5e7\n": `1:1: a table name goes in ASCII brackets [ ], e.g. [first-version]`,
-		"[first-version]\n销售额 = 5e7\n":   `2:1: keys are English names, not 销售额 | 'szsoft init' prints a commented template with every key and what it means`,
-		"[first-version]\nsales：5e7\n":   `2:1: a key and its value are joined by =, not a full-width colon: sales = 5e7 | quotation marks and equals signs typed with a Chinese input method are not TOML's: switch to English input and retype them`,
-		"[\"首版次\"]\nsales = 5e7\n":       `1:2: unknown table [首版次] | did you mean [first-version]?`,
+		"【first-version】\nsales = 5e7\n":                   `1:1: a table name goes in ASCII brackets [ ], e.g. [first-version]`,
+		"[first-version]\n销售额 = 5e7\n":                     `2:1: keys are English names, not 销售额 | 'szsoft init' prints a commented template with every key and what it means`,
+		"[first-version]\nsales：5e7\n":                     `2:1: a key and its value are joined by =, not a full-width colon: sales = 5e7 | quotation marks and equals signs typed with a Chinese input method are not TOML's: switch to English input and retype them`,
+		"[首版]\nsales = 5e7\n":                              `1:2: unknown table [首版] | did you mean [first-version]?`,
+		"[首版次]\nsales = 5e7\n[first-version]\nsales = 1\n": `1:2: duplicate table [first-version] | [首版次] is [first-version]: write each measure's table once`,
 	} {
 		if got := errorsOf(t, src); len(got) != 1 || got[0] != want {
 			t.Errorf("%q:\n  got  %q\n  want %q", src, got, want)
 		}
+	}
+}
+
+// A measure's table by its Chinese name, as calc takes it (issue 20):
+// [首版次] and ["人工智能"] claim first-version and ai.
+func TestChineseTableNames(t *testing.T) {
+	f := mustParse(t, "[首版次]\nsales = 5e7\n[ \"人工智能\" ]\ninvestment = \"1亿\"\n")
+	if len(f.Project.Claims) != 2 || f.Project.Claims[0].Measure != "first-version" || f.Project.Claims[1].Measure != "ai" {
+		t.Fatalf("claims %+v", f.Project.Claims)
+	}
+	if got := f.Project.Claims[0].Amounts["sales"]; got.String() != "50000000" {
+		t.Errorf("sales %v", got)
+	}
+	// Places are kept: the key under the renamed table is where it was.
+	if pos := f.At("ai", "investment"); pos.Line != 4 || pos.Col != 1 {
+		t.Errorf("ai investment at %+v, want 4:1", pos)
+	}
+}
+
+// Every mistake of a clerk's file is reported in one pass, the syntax
+// errors of TOML among them, each at its line: a broken line does not hide
+// the next (issue 20).
+func TestEveryErrorAtOnce(t *testing.T) {
+	src := "name = 项目A\n" + // 1: text unquoted
+		"date = 2026-13-01\n" + // 2: month 13
+		"[first-version]\n" +
+		"sales = 5000万\n" + // 4: an amount with 万 unquoted
+		"premium = \"abc\"\n" + // 5: not a number
+		"[qualty\n" + // 6: a broken table header; its key is not [first-version]'s
+		"certification = \"cmmi-5\"\n" +
+		"[revenue]\n" +
+		"revenue = \"12亿\"\n" +
+		"prior_peak = \"8亿\n" // 10: a closing quote missing
+	got := errorsOf(t, src)
+	wantAt := []string{"1:8:", "2:", "4:9:", "5:11:", "6:", "10:"}
+	if len(got) != len(wantAt) {
+		t.Fatalf("%d errors, want %d:\n%s", len(got), len(wantAt), strings.Join(got, "\n"))
+	}
+	for i, w := range wantAt {
+		if !strings.HasPrefix(got[i], w) {
+			t.Errorf("error %d: %q, want it at %s", i+1, got[i], w)
+		}
+	}
+}
+
+// A project file saved by old Notepad as "ANSI" on a Chinese Windows is
+// GB18030: read as the text it is (issue 20), its places the same.
+func TestGB18030File(t *testing.T) {
+	src := "name = \"首版次项目\"\n[首版次]\nsales = \"5000万\"\n"
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Parse(measures.Builtin(), "gbk.toml", gb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Project.Name != "首版次项目" || f.Project.Claims[0].Amounts["sales"].String() != "50000000" {
+		t.Errorf("name %q, claims %+v", f.Project.Name, f.Project.Claims)
+	}
+	if pos := f.At("first-version", "sales"); pos.Line != 3 || pos.Col != 1 {
+		t.Errorf("sales at %+v", pos)
 	}
 }

@@ -211,6 +211,17 @@ func ColumnName(col int) string {
 	return string(b)
 }
 
+// FromGB18030 reads text that is not UTF-8 as GB18030 (GBK's successor:
+// what Chinese Windows' Notepad calls "ANSI" and Chinese Excel's plain CSV
+// writes), as UTF-8; ok is false when it is not GB18030 either.
+func FromGB18030(data []byte) ([]byte, bool) {
+	text, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil || bytes.Contains(text, []byte("\uFFFD")) {
+		return nil, false
+	}
+	return text, true
+}
+
 // openCSV reads a CSV saved by Excel, LibreOffice or a program: UTF-8 with
 // or without a byte-order mark, or GB18030 (Chinese Excel's plain "CSV")
 // when it is not valid UTF-8; the separator is the one the header row uses
@@ -228,8 +239,8 @@ func openCSV(data []byte) (*Sheet, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
-		text, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-		if err != nil || bytes.Contains(text, []byte("\uFFFD")) {
+		text, ok := FromGB18030(data)
+		if !ok {
 			// Neither UTF-8 nor GB18030: bytes would be guessed at.
 			return nil, fail(ErrEncoding)
 		}
