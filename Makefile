@@ -110,6 +110,11 @@ install: build
 	install -m 0644 completions/_szsoft $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_szsoft
 	install -m 0644 completions/szsoft.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/szsoft.fish
 	install -m 0644 completions/szsoft.ps1 $(DESTDIR)$(PREFIX)/share/szsoft/szsoft.ps1
+	@# zsh looks in /usr/share and /usr/local/share only: say where else.
+	@case "$(DESTDIR)$(PREFIX)" in /usr|/usr/local) ;; *) \
+		echo "zsh: completion installed in $(PREFIX)/share/zsh/site-functions; unless zsh already looks there, add to ~/.zshrc, before compinit:"; \
+		echo "  fpath=($(PREFIX)/share/zsh/site-functions \$$fpath)"; \
+		echo "man: $(PREFIX)/share/man is on MANPATH when $(PREFIX)/bin is on PATH (man-db), else add it";; esac
 
 # install-check installs into a scratch DESTDIR and checks what landed.
 install-check:

@@ -148,7 +148,7 @@ func (a *app) rootCmd() *cobra.Command {
 	// --lang is every command's: help, errors and results alike.
 	lang := &choiceFlag{onceValue: onceValue{name: "lang"}, values: langs, aliases: langNames}
 	root.PersistentFlags().Var(lang, "lang", a.printer("yuan").S("flag.lang"))
-	completeFlags(root, root.PersistentFlags())
+	a.completeFlags(root, root.PersistentFlags())
 	// szsoft --version is szsoft version; szsoft alone is its help.
 	root.Flags().BoolP("version", "v", false, a.printer("yuan").S("flag.version"))
 	root.RunE = func(cmd *cobra.Command, _ []string) error {
@@ -204,7 +204,11 @@ func (a *app) flagError(c *cobra.Command, err error) error {
 	switch {
 	case errors.As(err, &ne):
 		name := "--" + ne.GetSpecifiedName()
-		if ne.GetSpecifiedShortnames() != "" {
+		if short := ne.GetSpecifiedShortnames(); short != "" {
+			// -sales is not -s with ales: a long flag with one dash.
+			if len(short) > 1 && c.Flags().Lookup(short) != nil {
+				return usage("cli.flag.unknown", "flag", "-"+short).withHint("cli.flag.onedash", "flag", "--"+short)
+			}
 			name = "-" + ne.GetSpecifiedName()[:1]
 		}
 		return a.unknownFlag(c, name)
@@ -233,6 +237,10 @@ func (a *app) unknownFlag(c *cobra.Command, name string) error {
 		}
 		return in
 	}
+	if flag := a.flagByWords(c, strings.TrimLeft(name, "-")); flag != "" {
+		// --销售额: the flag whose words those are.
+		return e.withHint("cli.flag.words", "words", strings.TrimLeft(name, "-"), "flag", flag)
+	}
 	if in := elsewhere(name); len(in) > 0 {
 		return e.withHint("cli.flag.elsewhere", "flag", name, "measures", in, "first", in[0])
 	}
@@ -253,6 +261,38 @@ func (a *app) unknownFlag(c *cobra.Command, name string) error {
 		return e.withHint("cli.flag.near", "near", near, "command", c.CommandPath())
 	}
 	return e.withHint("cli.hint.flags", "command", c.CommandPath())
+}
+
+// flagByWords is the flag of c whose input the Chinese words name
+// (销售额 is --sales of first-version: 一定时期内审定销售额), or "".
+func (a *app) flagByWords(c *cobra.Command, words string) string {
+	words = measures.Fold(words)
+	if words == "" || words == strings.ToLower(words) && !hasWide(words) {
+		return ""
+	}
+	inputs := slices.Clone(a.reg.Inputs())
+	if m, ok := a.reg.Measure(c.Name()); ok {
+		inputs = append(m.Inputs, inputs...)
+	}
+	for _, in := range inputs {
+		if c.Flags().Lookup(in.Name) == nil {
+			continue
+		}
+		if label := measures.Fold(in.Label()); label == words || strings.Contains(measures.Fold(in.Help.Zh), words) {
+			return "--" + in.Name
+		}
+	}
+	return ""
+}
+
+// hasWide reports whether s has a character beyond ASCII.
+func hasWide(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // commandError puts cobra's "unknown command" into words, with the command
@@ -381,8 +421,17 @@ func wideDashes(s string) (string, bool) {
 // unknownMeasure is a measure szsoft does not know, with the nearest one by
 // its name or a Chinese name (首版 → 首版次).
 func (a *app) unknownMeasure(name string) error {
-	names := a.reg.Names()
-	all := slices.Clone(names)
+	all := a.reg.Names()
+	// The list a reader is shown: in Chinese each measure by its Chinese
+	// name with its id (首版次（first-version）).
+	names := slices.Clone(all)
+	if a.language() == "zh" {
+		for i, m := range a.reg.Measures() {
+			if len(m.Aliases) > 0 {
+				names[i] = m.Aliases[0] + "（" + m.Name + "）"
+			}
+		}
+	}
 	for _, m := range a.reg.Measures() {
 		all = append(all, m.Aliases...)
 	}

@@ -51,7 +51,7 @@ func (a *app) batchCmd() *cobra.Command {
 	a.describe(cmd, "batch")
 	opts.register(cmd.Flags(), false, a.printer("yuan"))
 	cmd.Flags().VarP(jobs, "jobs", "j", a.printer("yuan").S("flag.jobs"))
-	completeFlags(cmd, cmd.Flags())
+	a.completeFlags(cmd, cmd.Flags())
 	return cmd
 }
 
@@ -104,14 +104,21 @@ func (a *app) expandArgs(args []string, names chan<- entry) {
 // any length; a failure to read is an error record, and the batch goes on.
 func (a *app) readNames(names chan<- entry) {
 	r := bufio.NewReaderSize(a.stdin, 64*1024)
+	n := 0
 	for {
 		line, err := r.ReadString('\n')
 		if name := strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r"); name != "" {
+			n++
 			if roster.IsRoster(name) {
 				a.expandRoster(name, names)
 			} else {
 				names <- entry{name: name}
 			}
+		}
+		if err == io.EOF && n == 0 {
+			// An empty list, as an empty folder, is a mistake: a pipeline
+			// whose find matched nothing must not report 0.00 and succeed.
+			names <- entry{name: "-", err: fileError("-", note("cli.batch.nonames"), note("cli.batch.nonames.hint"))}
 		}
 		if err == io.EOF {
 			return
@@ -248,6 +255,10 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	if err != nil {
 		return err
 	}
+	bom, err := a.bomOf(opts.bom, opts.noBOM, opts.out)
+	if err != nil {
+		return err
+	}
 	out, err := a.openOutput(opts, name, args...)
 	if err != nil {
 		return err
@@ -255,7 +266,7 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	w := bufio.NewWriterSize(out.w, 64*1024)
 	unit := opts.unitOf()
 	p := a.printer(unit)
-	form, err := render.New(name, w, render.Options{Printer: p, Many: true, Width: a.outWidth(opts), Computed: a.today(), Version: Version()})
+	form, err := render.New(name, w, render.Options{Printer: p, Many: true, Width: a.outWidth(opts), Computed: a.today(), Version: Version(), BOM: bom})
 	if err != nil {
 		return err
 	}

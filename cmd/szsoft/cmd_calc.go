@@ -27,6 +27,8 @@ type calcOptions struct {
 	sameKind sameKindFlag
 	received receivedFlag // calc only: batch files keep their own ledgers
 	preparer stringFlag
+	bom      switchFlag // --bom: the CSV's byte-order mark, always
+	noBOM    switchFlag // --no-bom: never
 	// creditCode is calc's only: in batch every file has its applicant.
 	creditCode creditCodeFlag
 
@@ -50,6 +52,8 @@ func (a *app) newCalcOptions() *calcOptions {
 	o.policy = choiceFlag{onceValue: onceValue{name: "policy"}, values: a.reg.IDs()}
 	o.explain = switchFlag{onceValue: onceValue{name: "explain"}}
 	o.preparer = stringFlag{onceValue: onceValue{name: "preparer"}, typ: "name"}
+	o.bom = switchFlag{onceValue: onceValue{name: "bom"}}
+	o.noBOM = switchFlag{onceValue: onceValue{name: "no-bom"}}
 	o.creditCode = creditCodeFlag{onceValue: onceValue{name: "credit-code"}}
 	o.sameKind = sameKindFlag{onceValue: onceValue{name: measures.InSameKind}}
 	for _, in := range o.inputs {
@@ -68,6 +72,8 @@ func (o *calcOptions) register(fs *pflag.FlagSet, withFile bool, p msg.Printer) 
 	fs.Var(&o.unit, "unit", p.S("flag.unit"))
 	fs.Var(&o.policy, "policy", p.S("flag.policy", "editions", o.policy.values))
 	fs.Var(&o.preparer, "preparer", p.S("flag.preparer"))
+	addSwitch(fs, &o.bom, p.S("flag.bom"))
+	addSwitch(fs, &o.noBOM, p.S("flag.no-bom"))
 	if withFile {
 		fs.Var(&o.creditCode, "credit-code", p.S("flag.credit-code"))
 	}
@@ -194,7 +200,7 @@ func (a *app) calcCmd() *cobra.Command {
 	}
 	a.describe(cmd, "calc")
 	opts.register(cmd.PersistentFlags(), true, a.printer("yuan"))
-	completeFlags(cmd, cmd.PersistentFlags())
+	a.completeFlags(cmd, cmd.PersistentFlags())
 	for _, m := range a.reg.Measures() {
 		cmd.AddCommand(a.measureCmd(m, opts))
 	}
@@ -221,7 +227,7 @@ func (a *app) measureCmd(m *measures.Measure, opts *calcOptions) *cobra.Command 
 	cmd.Long, cmd.Example = a.measureLong(m), a.measureExample(m)
 	unsorted(cmd.Flags())
 	register(cmd.Flags(), m.Inputs, mf.flags, a.printer("yuan"))
-	completeFlags(cmd, cmd.Flags())
+	a.completeFlags(cmd, cmd.Flags())
 	return cmd
 }
 
@@ -260,9 +266,13 @@ func (a *app) runCalc(opts *calcOptions, mf *measureFlags) error {
 	if err != nil {
 		return err
 	}
+	bom, err := a.bomOf(opts.bom, opts.noBOM, opts.out)
+	if err != nil {
+		return err
+	}
 	var buf bytes.Buffer
 	f, err := render.New(form, &buf, render.Options{Printer: a.printer(opts.unitOf()), Explain: opts.explain.on, Width: a.outWidth(opts),
-		Computed: a.today(), Version: Version()})
+		Computed: a.today(), Version: Version(), BOM: bom})
 	if err != nil {
 		return err
 	}

@@ -117,11 +117,17 @@ func (a *app) completeAliases(_ *cobra.Command, args []string, toComplete string
 }
 
 // completeChoice offers a choice's values, and its Chinese names once
-// something is typed (国 → 国家级).
-func completeChoice(values []string, aliases measures.Aliases) cobra.CompletionFunc {
+// something is typed (国 → 国家级). In Chinese, with nothing typed, each
+// value is offered by its Chinese name (国家级, described as national), as
+// a Chinese user names it.
+func completeChoice(values []string, aliases measures.Aliases, zh bool) cobra.CompletionFunc {
 	return func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		var out []cobra.Completion
 		for _, v := range values {
+			if zh && toComplete == "" && len(aliases[v]) > 0 {
+				out = append(out, cobra.CompletionWithDesc(aliases[v][0], v))
+				continue
+			}
 			if strings.HasPrefix(v, toComplete) {
 				out = append(out, v)
 			}
@@ -137,14 +143,15 @@ func completeChoice(values []string, aliases measures.Aliases) cobra.CompletionF
 
 // completeFlags registers what the shells offer for each flag of fs: the
 // values of a choice, file names for files, nothing for amounts and dates.
-func completeFlags(cmd *cobra.Command, fs *pflag.FlagSet) {
+func (a *app) completeFlags(cmd *cobra.Command, fs *pflag.FlagSet) {
+	zh := a.language() == "zh"
 	fs.VisitAll(func(f *pflag.Flag) {
 		var fn cobra.CompletionFunc
 		switch v := f.Value.(type) {
 		case *choiceFlag:
-			fn = completeChoice(v.values, v.aliases)
+			fn = completeChoice(v.values, v.aliases, zh)
 		case *choicesFlag:
-			fn = completeChoice(v.values, v.aliases)
+			fn = completeChoice(v.values, v.aliases, zh)
 		case *stringFlag:
 			switch {
 			case f.Name == "file":

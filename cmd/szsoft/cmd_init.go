@@ -18,7 +18,8 @@ import (
 
 func (a *app) initCmd() *cobra.Command {
 	form := &choiceFlag{onceValue: onceValue{name: "roster"}, values: []string{"csv", "xlsx"}}
-	out := &calcOptions{out: stringFlag{onceValue: onceValue{name: "out"}, typ: "file"}}
+	out := &calcOptions{out: stringFlag{onceValue: onceValue{name: "out"}, typ: "file"},
+		bom: switchFlag{onceValue: onceValue{name: "bom"}}, noBOM: switchFlag{onceValue: onceValue{name: "no-bom"}}}
 	cmd := &cobra.Command{
 		Use:               "init [<measure>...]",
 		ValidArgsFunction: a.completeMeasures,
@@ -51,7 +52,9 @@ func (a *app) initCmd() *cobra.Command {
 	p := a.printer("yuan")
 	cmd.Flags().Var(form, "roster", p.S("flag.roster"))
 	cmd.Flags().Var(&out.out, "out", p.S("flag.roster.out"))
-	completeFlags(cmd, cmd.Flags())
+	addSwitch(cmd.Flags(), &out.bom, p.S("flag.bom"))
+	addSwitch(cmd.Flags(), &out.noBOM, p.S("flag.no-bom"))
+	a.completeFlags(cmd, cmd.Flags())
 	return cmd
 }
 
@@ -80,6 +83,10 @@ func (a *app) writeRosterTemplate(ed *measures.Edition, list []*measures.Measure
 		}
 	}
 	p := a.printer("yuan")
+	bom, err := a.bomOf(opts.bom, opts.noBOM, opts.out)
+	if err != nil {
+		return err
+	}
 	header, example := rosterTemplate(a.reg, ed, list, p)
 	rows := [][]roster.Value{header, example}
 	o, err := a.openOutput(opts, form)
@@ -89,7 +96,7 @@ func (a *app) writeRosterTemplate(ed *measures.Edition, list []*measures.Measure
 	if form == "xlsx" {
 		err = roster.WriteXLSX(o.w, p.S("roster.sheet"), rows)
 	} else {
-		err = roster.WriteCSV(o.w, rows)
+		err = roster.WriteCSV(o.w, rows, bom)
 	}
 	if err != nil {
 		o.abort()

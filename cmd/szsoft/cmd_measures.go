@@ -47,7 +47,7 @@ func (a *app) measuresCmd() *cobra.Command {
 	a.describe(cmd, "measures")
 	cmd.PersistentFlags().VarP(form, "output", "o", p.S("flag.measures.form"))
 	cmd.PersistentFlags().Var(policy, "policy", p.S("flag.policy", "editions", policy.values))
-	completeFlags(cmd, cmd.PersistentFlags())
+	a.completeFlags(cmd, cmd.PersistentFlags())
 	show := &cobra.Command{
 		Use:               "show <measure>",
 		ValidArgsFunction: a.completeMeasures,

@@ -57,6 +57,7 @@ func generated(t *testing.T) map[string]string {
 		name := strings.ReplaceAll(c.CommandPath(), " ", "-") + ".1"
 		page := dateStamp.ReplaceAllString(buf.String(), `""`)
 		page = strings.Replace(page, ".SH SEE ALSO", manExitStatus+".SH SEE ALSO", 1)
+		page = manFlagValues(page, c)
 		files[filepath.Join("docs", "man", name)] = page
 		for _, sub := range c.Commands() {
 			walk(sub)
@@ -64,6 +65,28 @@ func generated(t *testing.T) map[string]string {
 	}
 	walk(root)
 	return files
+}
+
+// manFlag is a flag's line in cobra's man page: its names, then its
+// default as cobra writes it (=, ="", [=], [=false]).
+var manFlag = regexp.MustCompile(`(?m)^((?:\\fB-[a-z]\\fP, )?\\fB--([a-z-]+)\\fP)(\[=[^\]\n]*\]|=.*)$`)
+
+// manFlagValues writes each flag as a reader types it: a switch alone
+// (--explain, not --explain[=]; --help, not --help[=false]), a flag with
+// a value with its kind (--sales=amount), not the empty default cobra
+// prints.
+func manFlagValues(page string, c *cobra.Command) string {
+	return manFlag.ReplaceAllStringFunc(page, func(line string) string {
+		m := manFlag.FindStringSubmatch(line)
+		f := c.Flags().Lookup(m[2])
+		if f == nil {
+			f = c.InheritedFlags().Lookup(m[2])
+		}
+		if f == nil || f.NoOptDefVal != "" {
+			return m[1]
+		}
+		return m[1] + `=\fI` + f.Value.Type() + `\fP`
+	})
 }
 
 // manExitStatus is the EXIT STATUS section of every man page, from the

@@ -323,7 +323,12 @@ func varName(f *pflag.Flag, p msg.Printer) string {
 	case *choicesFlag:
 		return p.S("var.choice")
 	case *stringFlag:
+		if v.typ == "name" {
+			return p.S("var.name")
+		}
 		return p.S("var.file")
+	case *creditCodeFlag:
+		return p.S("var.code")
 	case *jobsFlag:
 		return p.S("var.jobs")
 	case *sameKindFlag:

@@ -90,6 +90,27 @@ func (a *app) openOutput(opts *calcOptions, form string, inputs ...string) (*out
 	return &output{w: f, file: f}, nil
 }
 
+// bomOf says whether a CSV starts with a byte-order mark (SPEC §5): as
+// --bom or --no-bom say (both: a usage error), else when the CSV is a
+// file's first bytes — an --out file, which is written whole, or standard
+// output redirected to a regular file at its start (> file, not >> to a
+// file with content). A pipe, a terminal or a device gets none: a program
+// reading it would find the mark in its first field.
+func (a *app) bomOf(on, off switchFlag, out stringFlag) (bool, error) {
+	switch {
+	case on.set && off.set:
+		return false, usage("cli.bom.both").withHint("cli.bom.both.hint")
+	case on.set:
+		return on.on, nil
+	case off.set:
+		return !off.on, nil
+	case out.set && out.raw != "-":
+		st, err := os.Stat(out.raw)
+		return err != nil || st.Mode().IsRegular(), nil
+	}
+	return atFileStart(a.terminal), nil
+}
+
 // commit puts the file in place; abort removes a temporary file. Both do
 // nothing for standard output.
 func (o *output) commit() error {
@@ -130,3 +151,20 @@ type stdoutError struct{ err error }
 func (e *stdoutError) Error() string { return "standard output: " + e.err.Error() }
 
 func (e *stdoutError) Unwrap() error { return e.err }
+
+// atFileStart reports whether w is a regular file whose next byte is its
+// first: standard output redirected with > (which empties the file), or
+// >> to an empty file. A file that already has bytes (>> to a log) is
+// not: its offset says 0 under O_APPEND until the first write.
+func atFileStart(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() || st.Size() != 0 {
+		return false
+	}
+	off, err := f.Seek(0, io.SeekCurrent)
+	return err == nil && off == 0
+}

@@ -308,3 +308,32 @@ func TestBatchRosterFIFO(t *testing.T) {
 		t.Errorf("exit %d, records:\n%s", code, out)
 	}
 }
+
+// Standard output redirected to a file: > gives the CSV its byte-order
+// mark, >> to a log that has content does not (SPEC §5), and the log is
+// kept.
+func TestCSVMarkByRedirection(t *testing.T) {
+	dir := t.TempDir()
+	run := func(name string, flags int) []byte {
+		f, err := os.OpenFile(filepath.Join(dir, name), flags, 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(binary(t), "calc", "ai", "--investment", "1e7", "--date", "2026-11-26", "-o", "csv")
+		var errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = f, &errb
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("%v %s", err, errb.String())
+		}
+		f.Close()
+		b, _ := os.ReadFile(filepath.Join(dir, name))
+		return b
+	}
+	if b := run("new.csv", os.O_CREATE|os.O_WRONLY|os.O_TRUNC); !bytes.HasPrefix(b, []byte("\xef\xbb\xbffile,")) {
+		t.Errorf("> new.csv: %q", b[:min(len(b), 12)])
+	}
+	writeFile(t, filepath.Join(dir, "log.csv"), "earlier\n")
+	if b := run("log.csv", os.O_WRONLY|os.O_APPEND); !bytes.HasPrefix(b, []byte("earlier\nfile,")) {
+		t.Errorf(">> log.csv: %q", b[:min(len(b), 20)])
+	}
+}

@@ -1,6 +1,7 @@
 // Command dist writes szsoft's release archives (make dist): for each
 // platform an archive holding the binary, README.md, the shell completions
-// and the man pages — .zip for Windows, .tar.gz elsewhere — and SHA256SUMS.
+// and the man pages — .zip for Windows, with the binary, README.md and the
+// PowerShell completion only; .tar.gz elsewhere — and SHA256SUMS.
 //
 //	go run ./internal/dist -version v1.2.0 -out dist
 //
@@ -149,7 +150,7 @@ func Build(c Config) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		files := append([]file{{name: bin, data: data, exec: true}}, docs...)
+		files := append([]file{{name: bin, data: data, exec: true}}, forOS(docs, t.OS)...)
 		base := "szsoft-" + c.Version + "-" + t.OS + "-" + t.Arch
 		var archive []byte
 		if t.OS == "windows" {
@@ -226,6 +227,22 @@ func documents(root string) ([]file, error) {
 		}
 	}
 	return files, nil
+}
+
+// forOS are the documents an archive for the system holds: Windows has no
+// man and its shell is PowerShell, so its archive holds README.md and
+// completions/szsoft.ps1 alone.
+func forOS(docs []file, goos string) []file {
+	if goos != "windows" {
+		return docs
+	}
+	var out []file
+	for _, f := range docs {
+		if f.name == "README.md" || f.name == "completions/szsoft.ps1" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // folders are the folders of files' names, each once, in order.

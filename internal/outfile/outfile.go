@@ -96,6 +96,10 @@ func resolve(path string) (string, error) {
 	return "", syscall.ELOOP
 }
 
+// Regular reports whether the output is a regular file written whole
+// (from its first byte), not a device or a FIFO written in place.
+func (o *File) Regular() bool { return o.tmp }
+
 // Write writes to the temporary file, or to the device in place.
 func (o *File) Write(p []byte) (int, error) {
 	n, err := o.f.Write(p)

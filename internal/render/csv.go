@@ -35,7 +35,9 @@ type csvForm struct {
 
 func (f *csvForm) Begin() error {
 	var buf bytes.Buffer
-	buf.WriteString(bom)
+	if f.o.BOM {
+		buf.WriteString(bom)
+	}
 	w := csv.NewWriter(&buf)
 	_ = w.Write(csvHeader)
 	w.Flush()

@@ -80,6 +80,9 @@ type Options struct {
 	// document handed to a client states (xlsx, html).
 	Computed calc.Date
 	Version  string
+	// BOM: the CSV starts with a UTF-8 byte-order mark (Excel then reads
+	// Chinese right): when it is a file's first bytes, or asked for.
+	BOM bool
 }
 
 // Forms are the output forms, in the order help lists them.

@@ -31,10 +31,13 @@ const (
 	Date        // Text holds YYYY-MM-DD
 )
 
-// WriteCSV writes rows as a CSV.
-func WriteCSV(w io.Writer, rows [][]Value) error {
-	if _, err := io.WriteString(w, "\xef\xbb\xbf"); err != nil {
-		return err
+// WriteCSV writes rows as a CSV, with a UTF-8 byte-order mark first when
+// bom (Excel then reads its Chinese right).
+func WriteCSV(w io.Writer, rows [][]Value, bom bool) error {
+	if bom {
+		if _, err := io.WriteString(w, "\xef\xbb\xbf"); err != nil {
+			return err
+		}
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true // as Excel writes it

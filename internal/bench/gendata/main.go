@@ -285,7 +285,7 @@ func writeRoster(n int, dir string, seed uint64) error {
 			return err
 		}
 		if form == "csv" {
-			err = roster.WriteCSV(f, rows)
+			err = roster.WriteCSV(f, rows, true)
 		} else {
 			err = roster.WriteXLSX(f, "Sheet1", rows)
 		}
