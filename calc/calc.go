@@ -343,7 +343,7 @@ func Compute(ed *measures.Edition, p *Project) (*Result, error) {
 	r := &Result{Edition: ed, Name: p.Name, Applicant: p.Applicant, CreditCode: p.CreditCode, Preparer: p.Preparer,
 		Claims: p.Claims, Date: p.Date(), Eligible: ed.InWindow(p.Date()), Inputs: inputsOf(ed, p), Received: p.Received}
 	for i, m := range ms {
-		lines, err := computeMeasure(m, &p.Claims[i], led)
+		lines, err := computeMeasure(ed, p, m, &p.Claims[i], led)
 		if err != nil {
 			return nil, err
 		}
@@ -381,9 +381,10 @@ func inputsOf(ed *measures.Edition, p *Project) Inputs {
 }
 
 // applyAlternatives keeps one item of each group of alternatives a project
-// claims: the computable one with the largest max, the first in catalogue
-// order on a tie, decided before the 附则 apply. The others are 0 (a
-// case-by-case one keeps its null), with the kept item named.
+// claims: the one the group prefers when it is claimed, else the
+// computable one with the largest max, the first in catalogue order on a
+// tie, decided before the 附则 apply. The others are 0 (a case-by-case one
+// keeps its null), with the kept item named.
 func applyAlternatives(ed *measures.Edition, r *Result) {
 	for _, alt := range ed.Alternatives {
 		var claimed []*Line
@@ -395,9 +396,16 @@ func applyAlternatives(ed *measures.Edition, r *Result) {
 					continue
 				}
 				claimed = append(claimed, l)
-				if l.Max != nil && (kept == nil || l.Max.GreaterThan(*kept.Max)) {
+				if l.Max != nil && (kept == nil || kept.Max != nil && l.Max.GreaterThan(*kept.Max)) {
 					kept = l
 				}
+			}
+		}
+		// The item the text puts first whatever the figures: a commissioned
+		// event is supported 「按有关标准和规定」, not at 50% of its cost.
+		for _, l := range claimed {
+			if l.Item.ID == alt.Prefer {
+				kept = l
 			}
 		}
 		if len(claimed) < 2 || kept == nil {
@@ -512,8 +520,9 @@ func checkSides(m *measures.Measure, c *Claim) error {
 
 // computeMeasure computes the items of a claim that Check accepted, with
 // what the ledger leaves of them.
-func computeMeasure(m *measures.Measure, c *Claim, led ledger) ([]Line, error) {
+func computeMeasure(ed *measures.Edition, p *Project, m *measures.Measure, c *Claim, led ledger) ([]Line, error) {
 	var lines []Line
+	x := ledgerIn{l: led, ed: ed, event: p.Date()}
 	for _, it := range m.Items {
 		if t := it.Trigger(); t != "" && !c.Given(t) {
 			continue
@@ -522,7 +531,11 @@ func computeMeasure(m *measures.Measure, c *Claim, led ledger) ([]Line, error) {
 		if !ok {
 			return nil, fmt.Errorf("item %s: unknown rule kind %q", it.ID, it.Kind)
 		}
-		lit, lc, ledgerNotes, deduct := led.withLedger(it, c)
+		bc, from := baseOf(ed, p, it, c)
+		lit, lc, ledgerNotes := x.before(it, bc)
+		if lc == nil {
+			lc = bc
+		}
 		l, err := rule.line(lit, lc)
 		if err != nil {
 			var ve *ValueError
@@ -531,42 +544,32 @@ func computeMeasure(m *measures.Measure, c *Claim, led ledger) ([]Line, error) {
 			}
 			return nil, err
 		}
-		if lit != it && lit.Cap != nil && it.Cap != nil && !lit.Cap.Equal(*it.Cap) {
-			// The cap the rule met is what is left of the policy's.
-			for i := range l.Steps {
-				switch l.Steps[i].Code {
-				case StepCapAbove:
-					l.Steps[i].Code = StepCapLeftAbove
-				case StepCapEqual:
-					l.Steps[i].Code = StepCapLeftEqual
-				}
-			}
-		}
-		if deduct.IsPositive() {
-			deductRate(&l, it, deduct)
+		if from.Code != "" {
+			l.Notes = append([]Note{from}, l.Notes...)
+			l.Steps = append([]Note{from}, l.Steps...)
 		}
 		if len(ledgerNotes) > 0 {
 			l.Notes = append(ledgerNotes, l.Notes...)
 			l.Steps = append(slices.Clone(ledgerNotes), l.Steps...)
 			// Paid once already, and nothing else left to pay: zeroed by
 			// the receipt.
-			if it.OnceOnly != "" && l.Max != nil && l.Max.IsZero() {
+			if it.Ledger == measures.OnceOnly && l.Max != nil && l.Max.IsZero() {
 				l.Binding, l.Zeroed = BindNone, ZeroReceived
 			}
 		}
-		if n, ok := led.onceOnly(it); ok && l.Max != nil {
-			l.Min, l.Max, l.Binding, l.Zeroed = ptr(decimal.Zero), ptr(decimal.Zero), BindNone, ZeroReceived
-			l.Notes = append([]Note{n}, l.Notes...)
-			l.Steps = append(withoutMin(l.Steps), note(StepZeroed, "why", n))
-		}
+		x.after(&l, it)
 		if entries := led[it.ID]; len(entries) > 0 {
 			l.Received = ptr(led.sum(it.ID, ""))
-			district := led.sum(it.ID, measures.District)
-			switch {
-			case it.Payer != measures.Municipal:
-				l.Notes = append(l.Notes, note(NoteNotDeducted, "paid", Money(*l.Received)))
-			case district.IsPositive():
-				l.Notes = append(l.Notes, note(NoteDistrictPaid, "paid", Money(district)))
+			// The other payer's entries for the item reduce no line: the
+			// district's match of a city item, the city's of a district's.
+			other := measures.District
+			if it.Payer == measures.District {
+				other = measures.Municipal
+			}
+			if paid := led.sum(it.ID, other); paid.IsPositive() && other == measures.District {
+				l.Notes = append(l.Notes, note(NoteDistrictPaid, "paid", Money(paid)))
+			} else if paid.IsPositive() {
+				l.Notes = append(l.Notes, note(NoteCityPaid, "paid", Money(paid)))
 			}
 		}
 		l.Item, l.Claimed = it, c.claims(it)
@@ -576,6 +579,50 @@ func computeMeasure(m *measures.Measure, c *Claim, led ledger) ([]Line, error) {
 		lines = append(lines, l)
 	}
 	return lines, nil
+}
+
+// baseOf is the claim the item is computed from: where the item's own
+// base is not given, the first of its other bases the project gives — an
+// input of another measure of the same project (strategic.investment: the
+// same project's investment), or a 附则 input (audited_investment) —
+// with the note that says which (docs/contract.md §1, key-tech).
+func baseOf(ed *measures.Edition, p *Project, it *measures.Item, c *Claim) (*Claim, Note) {
+	if it.Base == "" || len(it.BaseElse) == 0 {
+		return c, Note{}
+	}
+	if _, ok := c.Amounts[it.Base]; ok {
+		return c, Note{}
+	}
+	for _, name := range it.BaseElse {
+		var v decimal.Decimal
+		var found bool
+		var words measures.Text
+		if mname, input, ok := strings.Cut(name, "."); ok {
+			for _, oc := range p.Claims {
+				if oc.Measure == mname {
+					v, found = oc.Amounts[input]
+				}
+			}
+			if m, ok := ed.Measure(mname); ok {
+				if in, ok := m.Input(input); ok {
+					words = measures.Text{Zh: m.Title.Zh + "·" + in.Label(), En: mname + " --" + input}
+				}
+			}
+		} else {
+			v, found = p.Annex.Amounts[name]
+			if in, ok := ed.Input(name); ok {
+				words = measures.Text{Zh: in.Label(), En: "--" + name}
+			}
+		}
+		if !found {
+			continue
+		}
+		clone := *c
+		clone.Amounts = cloneMap(c.Amounts)
+		clone.Amounts[it.Base] = v
+		return &clone, note(NoteBaseFrom, "input", words, "base", Money(v))
+	}
+	return c, Note{}
 }
 
 // CapBase returns the base from which the item's cap binds, cap ÷ rate for

@@ -3,6 +3,7 @@ package calc
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -195,70 +196,69 @@ func levelsOf(ed *measures.Edition, it *measures.Item) any {
 // TextList is texts shown in the language of the reader, listed.
 type TextList []measures.Text
 
-// withLedger is the item and the claim as the ledger leaves them: a staged
-// item's overall amount less what the city paid; a project item's figure
-// less what the city paid the project for it (the policy's figure is the
-// project's, 「对符合条件的项目…给予最高不超过…」); a tier item without the
-// levels paid once already; a milestone's prior peak at least the highest
-// tier paid. notes and steps say so, quoting the words. deduct is what a
-// rate item's product loses as well (its rate applies to the project's
-// whole base: 「按不超过审定总投入的50%」 bounds all that is paid).
-func (l ledger) withLedger(it *measures.Item, c *Claim) (_ *measures.Item, _ *Claim, notes []Note, deduct decimal.Decimal) {
-	entries := l[it.ID]
-	if len(entries) == 0 || it.Payer != measures.Municipal {
-		return it, c, nil, decimal.Zero
-	}
-	paid := l.sum(it.ID, measures.Municipal)
-	if paid.IsZero() {
-		return it, c, nil, decimal.Zero
-	}
-	if it.Kind.HasRate() && (it.Staged != "" || it.OnceOnly == "" && it.Scope == measures.ProjectScope) {
-		deduct = paid
-	}
-	it, c, notes = l.apply(it, c, paid)
-	return it, c, notes, deduct
+// ledgerIn is what the ledger does to one item of a project, by the
+// item's class (docs/contract.md §8). before adjusts the item and the
+// claim the rule computes (a once-only level received is no longer
+// claimed; a milestone's prior peak is at least the tier received; a
+// limited number of years is what is left of them); after takes what was
+// received off the line the rule made (staged, once per project, annual:
+// the figure is the whole, paid or not).
+type ledgerIn struct {
+	l     ledger
+	ed    *measures.Edition
+	event Date
 }
 
-// apply is withLedger's work, for an item with municipal entries.
-func (l ledger) apply(it *measures.Item, c *Claim, paid decimal.Decimal) (*measures.Item, *Claim, []Note) {
-	switch {
-	case it.Staged != "" && it.Kind == measures.AmountRange:
-		clone := *it
-		clone.AmountHigh = decimal.Max(decimal.Zero, it.AmountHigh.Sub(paid))
-		clone.AmountLow = decimal.Min(decimal.Max(decimal.Zero, it.AmountLow.Sub(paid)), clone.AmountHigh)
-		return &clone, c, []Note{note(NoteStagedRange, "paid", Money(paid), "low", Money(it.AmountLow), "high", Money(it.AmountHigh),
-			"newlow", Money(clone.AmountLow), "newhigh", Money(clone.AmountHigh), "words", it.Staged)}
-	case it.Staged != "" && it.Cap != nil:
-		clone := *it
-		left := decimal.Max(decimal.Zero, it.Cap.Sub(paid))
-		clone.Cap = &left
-		return &clone, c, []Note{note(NoteStaged, "paid", Money(paid), "cap", Money(*it.Cap), "left", Money(left), "words", it.Staged)}
-	case it.OnceOnly == "" && it.Scope == measures.ProjectScope && it.Cap != nil:
-		clone := *it
-		left := decimal.Max(decimal.Zero, it.Cap.Sub(paid))
-		clone.Cap = &left
-		return &clone, c, []Note{note(NoteProject, "paid", Money(paid), "cap", Money(*it.Cap), "left", Money(left))}
-	case it.OnceOnly == "" && it.Scope == measures.ProjectScope && it.Kind.HasRate():
-		return it, c, []Note{note(NoteProjectRate, "paid", Money(paid))}
-	case it.OnceOnly == "" && it.Staged == "" && it.Kind != measures.CaseByCase:
-		// Paid per award (a certification, a standard, a year's rent): what
-		// came before is not this one.
-		return it, c, []Note{note(NoteNotDeducted, "paid", Money(paid))}
-	case it.OnceOnly != "" && it.Kind == measures.Tier:
+// own are the entries of the item its own payer paid: the city's for a
+// municipal item, the district's for a district one.
+func (x ledgerIn) own(it *measures.Item) []Received {
+	var out []Received
+	for _, e := range x.l[it.ID] {
+		if e.Payer == it.Payer {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func total(es []Received) decimal.Decimal {
+	s := decimal.Zero
+	for _, e := range es {
+		s = s.Add(e.Amount)
+	}
+	return s
+}
+
+// before is the item and the claim as the rule is to compute them.
+func (x ledgerIn) before(it *measures.Item, c *Claim) (*measures.Item, *Claim, []Note) {
+	switch it.Ledger {
+	case measures.OnceOnly:
+		return x.onceOnly(it, c)
+	case measures.LimitedYears:
+		return x.yearsLeft(it)
+	}
+	return it, c, nil
+}
+
+// onceOnly leaves out the levels received (一次性给予 per level) and raises
+// a milestone's prior peak to the highest tier received (首次达到).
+func (x ledgerIn) onceOnly(it *measures.Item, c *Claim) (*measures.Item, *Claim, []Note) {
+	switch it.Kind {
+	case measures.Tier:
 		var notes []Note
 		var kept []string
 		for _, v := range c.Choices[it.Claim] {
-			if e, ok := l.level(it.ID, v); ok {
-				notes = append(notes, note(NoteOnceLevel, "level", tierLabel(it, v), "amount", Money(e.Amount), "words", it.OnceOnly))
+			if e, ok := x.l.level(it.ID, v); ok {
+				notes = append(notes, note(NoteOnceLevel, "level", tierLabel(it, v), "amount", Money(e.Amount), "words", it.LedgerWords))
 				continue
 			}
 			kept = append(kept, v)
 		}
 		// Another level received before: this one is paid on its own
 		// (「分别…给予」), which a clerk should see next to the receipt.
-		for _, e := range l[it.ID] {
+		for _, e := range x.l[it.ID] {
 			if e.Payer == measures.Municipal && len(kept) > 0 && !slices.Contains(c.Choices[it.Claim], e.Level) {
-				notes = append(notes, note(NoteOtherLevel, "level", tierLabel(it, e.Level), "amount", Money(e.Amount), "words", it.OnceOnly))
+				notes = append(notes, note(NoteOtherLevel, "level", tierLabel(it, e.Level), "amount", Money(e.Amount), "words", it.LedgerWords))
 			}
 		}
 		if len(notes) == 0 {
@@ -268,11 +268,11 @@ func (l ledger) apply(it *measures.Item, c *Claim, paid decimal.Decimal) (*measu
 		clone.Choices = cloneMap(c.Choices)
 		clone.Choices[it.Claim] = kept
 		return it, &clone, notes
-	case it.OnceOnly != "" && it.Kind == measures.Milestone:
+	case measures.Milestone:
 		highest := decimal.Zero
 		var label measures.Text
 		for _, t := range it.Tiers {
-			if _, ok := l.level(it.ID, t.Threshold.String()); ok && t.Threshold.GreaterThan(highest) {
+			if _, ok := x.l.level(it.ID, t.Threshold.String()); ok && t.Threshold.GreaterThan(highest) {
 				highest, label = t.Threshold, t.Label
 			}
 		}
@@ -282,48 +282,131 @@ func (l ledger) apply(it *measures.Item, c *Claim, paid decimal.Decimal) (*measu
 		clone := *c
 		clone.Amounts = cloneMap(c.Amounts)
 		clone.Amounts[it.Prior] = highest
-		return it, &clone, []Note{note(NoteOnceMilestone, "label", label, "prior", Money(highest), "words", it.OnceOnly)}
+		return it, &clone, []Note{note(NoteOnceMilestone, "label", label, "prior", Money(highest), "words", it.LedgerWords)}
 	}
 	return it, c, nil
 }
 
-// deductRate takes what was received off a rate line's product as well as
-// off its cap: the project's whole base at the rate bounds all it is paid.
-func deductRate(l *Line, it *measures.Item, paid decimal.Decimal) {
-	if l.Computed == nil || l.Max == nil {
-		return
+// yearsLeft is a limited-years item (连续三年) with the years left: they
+// run consecutively from Y0, the year of the earliest entry, to Y0 +
+// Years − 1; the line pays those from the event's year on that have no
+// entry (all of them when there is none).
+func (x ledgerIn) yearsLeft(it *measures.Item) (*measures.Item, *Claim, []Note) {
+	es := x.own(it)
+	if len(es) == 0 {
+		return it, nil, nil
 	}
-	left := decimal.Max(decimal.Zero, l.Computed.Sub(paid))
-	if left.LessThan(*l.Max) {
-		l.Max, l.Binding = &left, BindRate
-		l.Notes = append(l.Notes, note(NoteRateDeducted, "computed", Money(*l.Computed), "paid", Money(paid), "left", Money(left)))
+	paid := map[int]bool{}
+	first := x.event.Year
+	for _, e := range es {
+		y := e.DateOr(x.event).Year
+		paid[y] = true
+		first = min(first, y)
 	}
-	if it.Kind == measures.RateRange && l.Base != nil && l.Min != nil {
-		// The lowest rate's product is the project's in all too.
-		low := decimal.Max(decimal.Zero, l.Base.Mul(it.RateLow).Sub(paid))
-		if low.LessThan(*l.Min) {
-			l.Min = &low
-			l.Notes = append(l.Notes, note(NoteMinDeducted, "rate", Rate(it.RateLow), "paid", Money(paid), "min", Money(low)))
+	last := first + it.Years - 1
+	left := 0
+	for y := x.event.Year; y <= last; y++ {
+		if !paid[y] {
+			left++
 		}
 	}
-	if l.Min != nil && l.Min.GreaterThan(*l.Max) {
-		l.Min = ptr(*l.Max)
+	years := make([]string, 0, len(paid))
+	for y := range paid {
+		years = append(years, strconv.Itoa(y))
 	}
-	l.paid = paid
-	l.Steps = append(l.Steps, note(StepReceivedRate, "computed", Money(*l.Computed), "paid", Money(paid), "left", Money(left), "max", Money(*l.Max)))
+	slices.Sort(years)
+	clone := *it
+	clone.Years = left
+	return &clone, nil, []Note{note(NoteYearsLeft, "words", it.LedgerWords, "from", first, "to", last, "paid", years, "left", left)}
 }
 
-// onceOnly reports whether a once-only item without levels was received
-// (成功上市), with the note that says so.
-func (l ledger) onceOnly(it *measures.Item) (Note, bool) {
-	if it.OnceOnly == "" || it.Kind != measures.CapOnly || it.Payer != measures.Municipal {
-		return Note{}, false
+// after takes what was received off the line: staged, once per project
+// and annual items' figures are the whole (「分阶段给予最高不超过…」, the
+// project's own investment or sales, the year's cost), so what was
+// received of them comes off max and min alike, and off the cap shown.
+func (x ledgerIn) after(l *Line, it *measures.Item) {
+	var counted, fromAlt, elsewhere []Received
+	var linked *measures.Item
+	switch it.Ledger {
+	case measures.Staged:
+		counted = x.own(it)
+	case measures.OncePerProject:
+		counted = x.own(it)
+		if alt, ok := x.ed.AlternativeOf(it.ID); ok && alt.Linked {
+			for _, id := range alt.Items {
+				if o, ok := x.ed.Item(id); ok && id != it.ID {
+					es := x.own(o)
+					fromAlt = append(fromAlt, es...)
+					if len(es) > 0 {
+						linked = o
+					}
+				}
+			}
+		}
+	case measures.Annual:
+		for _, e := range x.own(it) {
+			if e.DateOr(x.event).Year == x.event.Year {
+				counted = append(counted, e)
+			} else {
+				elsewhere = append(elsewhere, e)
+			}
+		}
+	case measures.OnceOnly:
+		// 成功上市: paid once; a received listing is 0. (Levels and tiers
+		// were left out before the rule ran.)
+		if p := total(x.own(it)); it.Kind == measures.CapOnly && l.Max != nil && p.IsPositive() {
+			n := note(NoteOnce, "amount", Money(p), "words", it.LedgerWords)
+			l.Min, l.Max, l.Binding, l.Zeroed = ptr(decimal.Zero), ptr(decimal.Zero), BindNone, ZeroReceived
+			l.Notes = append([]Note{n}, l.Notes...)
+			l.Steps = append(withoutMin(l.Steps), note(StepZeroed, "why", n))
+		}
+		return
+	case measures.PerAward:
+		// Each award stands alone: what came before is not this one.
+		if p := total(x.own(it)); p.IsPositive() && it.Kind != measures.CaseByCase {
+			l.Notes = append(l.Notes, note(NoteNotDeducted, "paid", Money(p)))
+		}
+		return
+	default:
+		return
 	}
-	paid := l.sum(it.ID, measures.Municipal)
-	if paid.IsZero() {
-		return Note{}, false
+	if len(elsewhere) > 0 {
+		l.Notes = append(l.Notes, note(NoteOtherYears, "paid", Money(total(elsewhere)), "year", x.event.Year, "words", it.LedgerWords))
 	}
-	return note(NoteOnce, "amount", Money(paid), "words", it.OnceOnly), true
+	paid := total(counted).Add(total(fromAlt))
+	if !paid.IsPositive() {
+		return
+	}
+	if linked != nil {
+		l.Notes = append(l.Notes, note(NoteFromAlternative, "paid", Money(total(fromAlt)), "item", item(linked)))
+	}
+	if l.Max == nil {
+		// Case by case: no figure to take it off; the note says it counts.
+		l.Notes = append(l.Notes, note(NoteReceivedCase, "paid", Money(paid), "words", it.LedgerWords))
+		return
+	}
+	max := *l.Max
+	left := decimal.Max(decimal.Zero, max.Sub(paid))
+	switch {
+	case it.Ledger == measures.Staged && it.Kind == measures.AmountRange:
+		l.Notes = append(l.Notes, note(NoteStagedRange, "paid", Money(paid), "low", Money(it.AmountLow), "high", Money(it.AmountHigh),
+			"newlow", Money(decimal.Max(decimal.Zero, l.Min.Sub(paid))), "newhigh", Money(left), "words", it.LedgerWords))
+	case it.Ledger == measures.Staged:
+		l.Notes = append(l.Notes, note(NoteStaged, "paid", Money(paid), "cap", Money(*it.Cap), "left", Money(left), "words", it.LedgerWords))
+	case it.Ledger == measures.Annual:
+		l.Notes = append(l.Notes, note(NoteAnnual, "paid", Money(paid), "year", x.event.Year, "max", Money(max), "left", Money(left), "words", it.LedgerWords))
+	default:
+		l.Notes = append(l.Notes, note(NoteOncePerProject, "paid", Money(paid), "max", Money(max), "left", Money(left), "words", it.LedgerWords))
+	}
+	l.Max = &left
+	if l.Min != nil {
+		l.Min = ptr(decimal.Min(decimal.Max(decimal.Zero, l.Min.Sub(paid)), left))
+	}
+	if l.Cap != nil {
+		l.Cap = ptr(decimal.Max(decimal.Zero, l.Cap.Sub(paid)))
+	}
+	l.paid = paid
+	l.Steps = append(l.Steps, note(StepReceived, "max", Money(max), "paid", Money(paid), "left", Money(left)))
 }
 
 // level returns the municipal entry of the item for a level.
@@ -498,8 +581,20 @@ func ledgerWarnings(ed *measures.Edition, p *Project, l ledger) []Note {
 		if it.Kind == measures.AmountRange {
 			most = &it.AmountHigh
 		}
-		if paid := l.sum(e.Item, measures.Municipal); most != nil && it.OnceOnly == "" && paid.GreaterThan(*most) {
-			ws = append(ws, note(WarnReceivedAbove, "item", item(it), "paid", Money(paid), "most", Money(*most)))
+		// More than the item's most from its own payer, where the
+		// entries add up to one amount: a staged item's, a project's, a
+		// year's (an award paid per award, or once, may recur).
+		var es []Received
+		for _, r := range l[e.Item] {
+			if r.Payer == it.Payer && (it.Ledger != measures.Annual || r.DateOr(p.Date()).Year == p.Date().Year) {
+				es = append(es, r)
+			}
+		}
+		switch it.Ledger {
+		case measures.Staged, measures.OncePerProject, measures.Annual:
+			if paid := total(es); most != nil && paid.GreaterThan(*most) {
+				ws = append(ws, note(WarnReceivedAbove, "item", item(it), "paid", Money(paid), "most", Money(*most)))
+			}
 		}
 	}
 	return ws

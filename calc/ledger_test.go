@@ -92,7 +92,7 @@ func TestLedgerStaged(t *testing.T) {
 			if l.Zeroed != "" {
 				t.Errorf("zeroed by %s: a staged item is not zeroed, its cap is spent", l.Zeroed)
 			}
-			if !hasNote(l.Notes, NoteStaged) && !hasNote(l.Notes, NoteStagedRange) && !hasNote(l.Notes, NoteProject) && c.recv != "10000000.00" {
+			if !hasNote(l.Notes, NoteStaged) && !hasNote(l.Notes, NoteStagedRange) && !hasNote(l.Notes, NoteOncePerProject) && !hasNote(l.Notes, NoteAnnual) && c.recv != "10000000.00" {
 				t.Errorf("no note quoting the words: %v", l.Notes)
 			}
 		})

@@ -126,20 +126,28 @@ const (
 	NoteSameKind     Code = "note.samekind"         //
 	NoteCut          Code = "note.cap.cut"          // p, h, lines (an adjustment's note)
 	// The ledger (also steps):
-	NoteStaged        Code = "note.ledger.staged"    // paid, cap, left, words
-	NoteStagedRange   Code = "note.ledger.range"     // paid, low, high, newlow, newhigh, words
-	NoteOnceLevel     Code = "note.ledger.level"     // level, amount, words
-	NoteOtherLevel    Code = "note.ledger.other"     // level, amount, words
-	NoteOnceMilestone Code = "note.ledger.milestone" // label, prior, words
-	NoteOnce          Code = "note.ledger.once"      // amount, words
-	NoteProject       Code = "note.ledger.project"   // paid, cap, left
-	NoteProjectRate   Code = "note.ledger.projrate"  // paid
-	NoteNotDeducted   Code = "note.ledger.kept"      // paid
-	NoteDistrictPaid  Code = "note.ledger.district"  // paid
-	NoteRateDeducted  Code = "note.ledger.rate"      // computed, paid, left
-	NoteMinDeducted   Code = "note.ledger.min"       // rate, paid, min
-	NoteBaseForCap    Code = "note.baseforcap"       // cap, input, at, more
-	NoteBaseCapAnnex  Code = "note.baseforcap.annex" //
+	NoteStaged          Code = "note.ledger.staged"       // paid, cap, left, words
+	NoteStagedRange     Code = "note.ledger.range"        // paid, low, high, newlow, newhigh, words
+	NoteOnceLevel       Code = "note.ledger.level"        // level, amount, words
+	NoteOtherLevel      Code = "note.ledger.other"        // level, amount, words
+	NoteOnceMilestone   Code = "note.ledger.milestone"    // label, prior, words
+	NoteOnce            Code = "note.ledger.once"         // amount, words
+	NoteProject         Code = "note.ledger.project"      // paid, cap, left
+	NoteProjectRate     Code = "note.ledger.projrate"     // paid
+	NoteNotDeducted     Code = "note.ledger.kept"         // paid
+	NoteDistrictPaid    Code = "note.ledger.district"     // paid
+	NoteCityPaid        Code = "note.ledger.city"         // paid: the city's entries for a district item
+	NoteOncePerProject  Code = "note.ledger.project.once" // paid, max, left, words
+	NoteFromAlternative Code = "note.ledger.linked"       // paid, item: received as the linked alternative
+	NoteAnnual          Code = "note.ledger.annual"       // paid, year, max, left, words
+	NoteOtherYears      Code = "note.ledger.years.other"  // paid, year, words
+	NoteYearsLeft       Code = "note.ledger.years.left"   // words, from, to, paid (years), left
+	NoteReceivedCase    Code = "note.ledger.case"         // paid, words
+	NoteBaseFrom        Code = "note.base.from"           // input (a Text), base
+	NoteRateDeducted    Code = "note.ledger.rate"         // computed, paid, left
+	NoteMinDeducted     Code = "note.ledger.min"          // rate, paid, min
+	NoteBaseForCap      Code = "note.baseforcap"          // cap, input, at, more
+	NoteBaseCapAnnex    Code = "note.baseforcap.annex"    //
 )
 
 // Steps of the arithmetic of a line (--explain reads them):
@@ -149,6 +157,7 @@ const (
 	StepCapLeftAbove Code = "step.cap.left.above" // cap, clause: what the ledger leaves of it
 	StepCapLeftEqual Code = "step.cap.left.equal" // cap, clause
 	StepReceivedRate Code = "step.ledger.rate"    // computed, paid, left, max
+	StepReceived     Code = "step.ledger"         // max, paid, left
 	StepCapEqual     Code = "step.cap.equal"      // cap, clause
 	StepCapUnder     Code = "step.cap.under"      // cap, result
 	StepNoCap        Code = "step.cap.none"       // result
@@ -180,18 +189,19 @@ const (
 
 // Warnings:
 const (
-	WarnWindow           Code = "warn.window"        // date, from, to
-	WarnAlternative      Code = "warn.alternative"   // excluded, kept
-	WarnSameKind         Code = "warn.samekind"      // what (a Declared)
-	WarnSameKindNothing  Code = "warn.samekind.none" // what
-	WarnCapMinimum       Code = "warn.cap.minimum"   // h, min
-	WarnOtherBelowLedger Code = "warn.ledger.other"  // given, ledger
-	WarnReceivedAbove    Code = "warn.ledger.above"  // item, paid, most
-	WarnReceivedEarly    Code = "warn.ledger.early"  // item, date, from
-	WarnStrictCapUnused  Code = "warn.strictcap"     //
-	WarnCapInputsUnused  Code = "warn.cap.unused"    //
-	WarnMatchNoFunding   Code = "warn.nationalmatch" //
-	WarnNoFigure         Code = "warn.nofigure"      //
+	WarnWindow            Code = "warn.window"             // date, from, to
+	WarnAlternative       Code = "warn.alternative"        // excluded, kept
+	WarnSameKind          Code = "warn.samekind"           // what (a Declared)
+	WarnSameKindNothing   Code = "warn.samekind.none"      // what
+	WarnSameKindUnclaimed Code = "warn.samekind.unclaimed" // what
+	WarnCapMinimum        Code = "warn.cap.minimum"        // h, min
+	WarnOtherBelowLedger  Code = "warn.ledger.other"       // given, ledger
+	WarnReceivedAbove     Code = "warn.ledger.above"       // item, paid, most
+	WarnReceivedEarly     Code = "warn.ledger.early"       // item, date, from
+	WarnStrictCapUnused   Code = "warn.strictcap"          //
+	WarnCapInputsUnused   Code = "warn.cap.unused"         //
+	WarnMatchNoFunding    Code = "warn.nationalmatch"      //
+	WarnNoFigure          Code = "warn.nofigure"           //
 )
 
 // Errors (ValueError's Code) and their hints:

@@ -63,11 +63,14 @@ func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
 			return l.Item.Payer == measures.Municipal && p.sameKind(l.Item)
 		})
 		for _, what := range r.Inputs.SameKind {
-			municipal := slices.ContainsFunc(r.Lines, func(l Line) bool {
-				return (l.Item.Measure == what || l.Item.ID == what) && l.Item.Payer == measures.Municipal
-			})
+			of := func(l Line) bool { return l.Item.Measure == what || l.Item.ID == what }
+			municipal := slices.ContainsFunc(r.Lines, func(l Line) bool { return of(l) && l.Item.Payer == measures.Municipal })
 			code := WarnSameKind
-			if !municipal {
+			switch {
+			case !slices.ContainsFunc(r.Lines, of):
+				// Declared, but not claimed here: nothing to zero.
+				code = WarnSameKindUnclaimed
+			case !municipal:
 				code = WarnSameKindNothing
 			}
 			r.Warnings = append(r.Warnings, note(code, "what", Declared(what)))
@@ -184,8 +187,9 @@ func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
 		r.Steps = append(r.Steps, note(StepMatch, "ratio", Rate(ratio), "total", Money(r.Total), "match", Money(r.DistrictMatch)))
 	}
 
-	// A total of 0 because the text gives no figure for any line claimed.
-	if len(r.Lines) > 0 && !slices.ContainsFunc(r.Lines, func(l Line) bool { return l.Item.Kind != measures.CaseByCase }) {
+	// A total of 0 because the text gives no figure for any line that
+	// counts (an excluded alternative does not).
+	if len(r.Lines) > 0 && !slices.ContainsFunc(r.Lines, func(l Line) bool { return l.Item.Kind != measures.CaseByCase && l.ExcludedBy == "" }) {
 		r.Warnings = append(r.Warnings, note(WarnNoFigure))
 	}
 }

@@ -186,6 +186,10 @@ type Item struct {
 	// claimed when it is given, unless BaseOptional (then always).
 	Base         string
 	BaseOptional bool
+	// BaseElse are the bases taken, in order, when Base is not given: an
+	// input of another measure of the same project ("strategic.investment")
+	// or a 附则 input ("audited-investment").
+	BaseElse []string
 	// Claim names the switch or choice input that claims the item.
 	Claim string
 	// RateInput names the input that picks one rate.
@@ -215,12 +219,12 @@ type Item struct {
 
 	HeadroomCap bool // case by case, but its cap is the 附则 headroom when that applies
 
-	// The ledger (docs/contract.md §8). Staged: the policy's words making
-	// the item's cap (an amount range's both ends) one overall amount paid
-	// in stages, which what was received reduces. OnceOnly: the words
-	// paying it once (per level, per tier), so that a receipt makes it 0.
-	Staged   string
-	OnceOnly string
+	// Ledger is the item's ledger class (docs/contract.md §8): how what
+	// was received before counts against it. LedgerWords are the policy's
+	// words the class rests on (分阶段给予, 一次性给予, 上一年度, 连续三年),
+	// standing in the item's quotation, which the notes quote.
+	Ledger      LedgerClass
+	LedgerWords string
 
 	// OneByOne marks a case-by-case item the text funds 一事一议; every
 	// other case-by-case item is "no figure given".
@@ -228,6 +232,29 @@ type Item struct {
 	Reason   Text   // case by case: why no number can be computed
 	Notes    []Text // standing notes printed with every line of this item
 }
+
+// LedgerClass is how the ledger counts what was received against an item.
+type LedgerClass string
+
+// The ledger classes (docs/contract.md §8).
+const (
+	// Staged: one overall amount paid in stages; every entry reduces it.
+	Staged LedgerClass = "staged"
+	// OncePerProject: a grant on the project's own investment, sales or
+	// purchase: entries for the item and its linked alternative come off.
+	OncePerProject LedgerClass = "once-per-project"
+	// Annual: a year's cost or result: only the event year's entries.
+	Annual LedgerClass = "annual"
+	// LimitedYears: paid for a number of consecutive years (Item.Years).
+	LimitedYears LedgerClass = "limited-years"
+	// OnceOnly: paid once (per level, per tier); 0 once received.
+	OnceOnly LedgerClass = "once-only"
+	// PerAward: each award stands alone; entries are listed only.
+	PerAward LedgerClass = "per-award"
+)
+
+// LedgerClasses lists the classes in the order of docs/contract.md §8.
+var LedgerClasses = []LedgerClass{Staged, OncePerProject, Annual, LimitedYears, OnceOnly, PerAward}
 
 // Trigger returns the input that claims the item, or "" when the item is
 // computed whenever its measure is claimed.
@@ -276,6 +303,13 @@ type Sides struct {
 type Alternative struct {
 	Items []string
 	Why   Text
+	// Linked: the items fund one and the same project (同一项目), so that
+	// the ledger's entries for one count against the others too
+	// (docs/contract.md §8, once per project).
+	Linked bool
+	// Prefer is the item that counts whenever it is claimed, even case by
+	// case (a commissioned event: 各级财政按有关标准和规定予以支持), or "".
+	Prefer string
 }
 
 // Input returns the measure's input called name.

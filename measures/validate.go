@@ -143,19 +143,32 @@ func (c *Edition) Validate() error {
 			if it.Title.En == "" || it.Title.Zh == "" {
 				bad("item %s: no title", it.ID)
 			}
-			// The ledger's words stand in the item's own quotation.
-			for _, w := range []string{it.Staged, it.OnceOnly} {
-				if w != "" && !strings.Contains(it.Quote, w) {
-					bad("item %s: %q is not in its quotation", it.ID, w)
+			for _, b := range it.BaseElse {
+				if mname, input, ok := strings.Cut(b, "."); ok {
+					if om, ok := c.Measure(mname); !ok {
+						bad("item %s: base %s: no measure %s", it.ID, b, mname)
+					} else if in, ok := om.Input(input); !ok || in.Kind != Amount {
+						bad("item %s: base %s: no amount %s in %s", it.ID, b, input, mname)
+					}
+				} else if in, ok := c.Input(b); !ok || in.Kind != Amount {
+					bad("item %s: base %s: no amount of the 附则", it.ID, b)
 				}
 			}
+			// The ledger's class, and its words in the item's own quotation.
+			if it.LedgerWords != "" && !strings.Contains(it.Quote, it.LedgerWords) {
+				bad("item %s: %q is not in its quotation", it.ID, it.LedgerWords)
+			}
 			switch {
-			case it.Staged != "" && it.OnceOnly != "":
-				bad("item %s: staged and once only", it.ID)
-			case it.Staged != "" && it.Cap == nil && it.Kind != AmountRange:
+			case !slices.Contains(LedgerClasses, it.Ledger):
+				bad("item %s: ledger class %q is none of %v", it.ID, it.Ledger, LedgerClasses)
+			case it.Ledger != PerAward && it.LedgerWords == "":
+				bad("item %s: ledger class %s without the words it rests on", it.ID, it.Ledger)
+			case it.Ledger == Staged && it.Cap == nil && it.Kind != AmountRange:
 				bad("item %s: staged without an overall amount", it.ID)
-			case it.OnceOnly != "" && it.Kind != Tier && it.Kind != Milestone && it.Kind != CapOnly:
+			case it.Ledger == OnceOnly && it.Kind != Tier && it.Kind != Milestone && it.Kind != CapOnly:
 				bad("item %s: once only, of a kind the ledger does not know", it.ID)
+			case it.Ledger == LimitedYears && (it.Kind != Floor || it.Years < 1):
+				bad("item %s: limited years, but no years to count", it.ID)
 			}
 			if it.Name == "" {
 				bad("item %s: no Chinese name", it.ID)
@@ -213,6 +226,14 @@ func (c *Edition) Validate() error {
 		}
 		if len(a.Items) < 2 || computable == 0 || a.Why.Zh == "" || a.Why.En == "" {
 			bad("alternative %v: needs two items, one computable, and the reason", a.Items)
+		}
+		if a.Prefer != "" && !slices.Contains(a.Items, a.Prefer) {
+			bad("alternative %v: prefers %s, not one of its items", a.Items, a.Prefer)
+		}
+		for _, id := range a.Items {
+			if it, ok := c.Item(id); ok && a.Linked && it.Ledger != OncePerProject {
+				bad("alternative %v: linked, but %s is not paid once per project", a.Items, id)
+			}
 		}
 	}
 	return errors.Join(errs...)

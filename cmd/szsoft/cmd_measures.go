@@ -207,6 +207,29 @@ func itemInput(it *measures.Item) string {
 	return "-"
 }
 
+// ledgerWords says how the ledger counts what was received against the
+// item: its class, the words it rests on, and what a receipt does.
+func ledgerWords(p msg.Printer, ed *measures.Edition, it *measures.Item) string {
+	key := "show.ledger." + string(it.Ledger)
+	switch {
+	case it.Ledger == measures.OnceOnly && len(it.Tiers) > 0:
+		key = "show.ledger.once-only.level"
+	case it.Ledger == measures.OncePerProject:
+		if alt, ok := ed.AlternativeOf(it.ID); ok && alt.Linked {
+			var others []string
+			for _, id := range alt.Items {
+				if id != it.ID {
+					others = append(others, id)
+				}
+			}
+			return p.S("show.ledger.once-per-project.linked", "words", it.LedgerWords, "items", itemIDs(others))
+		}
+	case it.Ledger == measures.LimitedYears:
+		return p.S(key, "words", it.LedgerWords, "years", it.Years)
+	}
+	return p.S(key, "words", it.LedgerWords)
+}
+
 // ruleText describes an item's rule in words, from the catalogue's
 // templates: the item's figures are the arguments, whatever its kind.
 func ruleText(it *measures.Item, p msg.Printer) string {
@@ -273,14 +296,7 @@ func writeMeasure(buf *bytes.Buffer, ed *measures.Edition, m *measures.Measure, 
 		if t := it.Trigger(); t != "" {
 			line(p.S("show.trigger", "input", t), "    ", "    ")
 		}
-		switch {
-		case it.Staged != "":
-			line(p.S("show.staged", "words", it.Staged), "    ", "    ")
-		case it.OnceOnly != "" && len(it.Tiers) > 0:
-			line(p.S("show.once.level", "words", it.OnceOnly), "    ", "    ")
-		case it.OnceOnly != "":
-			line(p.S("show.once", "words", it.OnceOnly), "    ", "    ")
-		}
+		line(ledgerWords(p, ed, it), "    ", "    ")
 		line("「"+it.Quote+"」", "    ", "     ")
 	}
 	if m.Sides != nil {
@@ -366,8 +382,13 @@ type itemJSON struct {
 	Quote      string     `json:"quote"`
 	// The ledger: the words making the item one amount paid in stages, or
 	// paid once; null for the others.
-	Staged   *string `json:"staged"`
-	OnceOnly *string `json:"once_only"`
+	// Ledger is the item's ledger class and LedgerWords the words it rests
+	// on; Staged and OnceOnly repeat those words for the two classes
+	// they name (issue 15's keys, kept for the scripts that read them).
+	Ledger      string  `json:"ledger"`
+	LedgerWords *string `json:"ledger_words"`
+	Staged      *string `json:"staged"`
+	OnceOnly    *string `json:"once_only"`
 }
 
 type assumptionJSON struct {
@@ -454,7 +475,13 @@ func measureJSON(ed *measures.Edition, m *measures.Measure) measureJSONT {
 			ij.Cap = amount(it.Cap)
 		}
 		ij.Breakpoint = amount(calc.CapBase(it))
-		ij.Staged, ij.OnceOnly = strPtr(it.Staged), strPtr(it.OnceOnly)
+		ij.Ledger, ij.LedgerWords = string(it.Ledger), strPtr(it.LedgerWords)
+		if it.Ledger == measures.Staged {
+			ij.Staged = strPtr(it.LedgerWords)
+		}
+		if it.Ledger == measures.OnceOnly {
+			ij.OnceOnly = strPtr(it.LedgerWords)
+		}
 		for _, st := range it.Tiers {
 			tjv := tierJSON{Key: strPtr(st.Key), Amount: calc.Yuan(st.Amount)}
 			if !st.Threshold.IsZero() {

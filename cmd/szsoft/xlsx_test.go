@@ -304,8 +304,8 @@ func TestXLSXInLibreOffice(t *testing.T) {
 	// shows it (the JSON of the same run adds up to it: TestHTMLInChromium):
 	// the eighteen fixtures before the client's three years made
 	// 304,949,629.59 and 282,473,703.67; the three years add 56,500,000 +
-	// 35,500,000 + 16,000,000 = 108,000,000 to both (no district money).
-	for _, want := range []string{"412,949,629.59", "390,473,703.67", "合计（21 个项目）", "missing.toml", "第 1 页"} {
+	// 39,500,000 + 20,800,000 = 116,800,000 to both (no district money).
+	for _, want := range []string{"421,749,629.59", "399,273,703.67", "合计（21 个项目）", "missing.toml", "第 1 页"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the printed workbook lacks %q", want)
 		}

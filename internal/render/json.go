@@ -254,6 +254,8 @@ func appendResult(b []byte, r *Report, p msg.Printer) []byte {
 		b = append(b, it.Recipient...)
 		b = append(b, `","scope":"`...)
 		b = append(b, it.Scope...)
+		b = append(b, `","ledger":"`...)
+		b = append(b, it.Ledger...)
 		b = append(b, `","kind":"`...)
 		b = append(b, it.Kind.Public()...)
 		b = append(b, `","base":`...)
