@@ -3,6 +3,12 @@ package measures
 // Suggest returns the candidate closest to s by edit distance, or "" when
 // none is close enough to be a likely misspelling.
 func Suggest(s string, candidates []string) string {
+	// Nothing of more than 64 bytes is a misspelling of a name: a hostile
+	// cell of 131,000 characters is not turned into runes once per
+	// candidate (that cost minutes).
+	if len(s) > maxSuggest {
+		return ""
+	}
 	best, bestD := "", 0
 	for _, c := range candidates {
 		d := EditDistance(s, c)
@@ -24,11 +30,17 @@ func Suggest(s string, candidates []string) string {
 	return best
 }
 
+// maxSuggest is the longest text, in characters, compared with names.
+const maxSuggest = 64
+
 // EditDistance is the Damerau–Levenshtein distance (with adjacent
 // transpositions, so "versoin" is one step from "version").
 func EditDistance(a, b string) int {
+	if len(a) > 4*maxSuggest || len(b) > 4*maxSuggest {
+		return max(len(a), len(b)) // in bytes: far beyond any limit
+	}
 	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
+	if len(ra) > maxSuggest || len(rb) > maxSuggest {
 		return max(len(ra), len(rb))
 	}
 	d := make([][]int, len(ra)+1)

@@ -88,6 +88,12 @@ type app struct {
 	lang           string          // the language of the run, once known
 	named          map[string]bool // the measures the arguments name
 	wholeTree      bool            // every measure with its flags (the manual pages)
+	// The files read as input, which --out must never replace: the --out
+	// file once known, and an input that is it; before, the inputs read.
+	readMu    sync.Mutex
+	outTarget os.FileInfo
+	clash     string
+	readFiles []readFile
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

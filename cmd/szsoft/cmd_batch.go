@@ -21,6 +21,7 @@ import (
 
 	"szsoft/calc"
 	"szsoft/internal/msg"
+	"szsoft/internal/outfile"
 	"szsoft/internal/project"
 	"szsoft/internal/render"
 	"szsoft/internal/roster"
@@ -106,12 +107,21 @@ func (a *app) readNames(names chan<- entry) {
 	r := bufio.NewReaderSize(a.stdin, 64*1024)
 	n := 0
 	for {
-		line, err := r.ReadString('\n')
-		if name := strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r"); name != "" {
+		line, long, err := readLine(r, maxNameLen)
+		if name := strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r"); name != "" || long {
 			n++
-			if roster.IsRoster(name) {
+			switch {
+			case long:
+				// Longer than any file system's path: no file's name. Its
+				// record shows its start; the rest of the line is skipped.
+				names <- entry{name: calc.Shorten(name), err: fileError(calc.Shorten(name), note("cli.batch.longname", "max", maxNameLen), calc.Note{})}
+			case name == "-":
+				// A file called "-" in a list of names (ls | szsoft batch -):
+				// the file, not standard input again.
+				names <- entry{name: "./-"}
+			case roster.IsRoster(name):
 				a.expandRoster(name, names)
-			} else {
+			default:
 				names <- entry{name: name}
 			}
 		}
@@ -127,6 +137,31 @@ func (a *app) readNames(names chan<- entry) {
 			names <- entry{name: "-", err: fileError("-", note("cli.batch.names", "reason", describeOpenError(err)), calc.Note{})}
 			return
 		}
+	}
+}
+
+// maxNameLen is the longest name read from a list: far past any file
+// system's longest path (Linux 4,096 bytes, Windows 32,767 UTF-16 units).
+const maxNameLen = 256 << 10
+
+// readLine reads a line of at most limit bytes; a longer one is cut there,
+// long is true, and the rest of it is read and dropped, never held.
+func readLine(r *bufio.Reader, limit int) (line string, long bool, err error) {
+	var b []byte
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if !long {
+			if len(b)+len(chunk) > limit {
+				b = append(b, chunk[:limit-len(b)]...)
+				long = true
+			} else {
+				b = append(b, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		return string(b), long, err
 	}
 }
 
@@ -243,11 +278,20 @@ func walkTOML(dir string, names chan<- entry) int {
 	return n
 }
 
+// memoryLimit is batch's soft memory limit: what it keeps is a few MiB of
+// files, some more of a roster's workbook (its shared strings).
+const memoryLimit = 64 << 20
+
 func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	// Each file allocates a little and keeps nothing: collect garbage less
 	// often. The heap stays a few megabytes whatever the number of files
 	// (make bench checks it), and the run is a third faster.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	// ... within a soft limit: a document read back at its end (the
+	// 测算书's pages, a workbook's rows) makes garbage fast and keeps
+	// little, and the heap stays near the limit rather than five times
+	// what it keeps. Past the limit the collector just runs more often.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit))
 	if opts.envUnitErr != nil && !opts.unit.set {
 		return opts.envUnitErr
 	}
@@ -266,7 +310,7 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	w := bufio.NewWriterSize(out.w, 64*1024)
 	unit := opts.unitOf()
 	p := a.printer(unit)
-	form, err := render.New(name, w, render.Options{Printer: p, Many: true, Width: a.outWidth(opts), Computed: a.today(), Version: Version(), BOM: bom})
+	form, err := render.New(name, w, render.Options{Printer: p, Many: true, Width: a.outWidth(opts), Computed: a.today(), Version: Version(), BOM: bom, Scratch: scratch})
 	if err != nil {
 		return err
 	}
@@ -280,7 +324,12 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 			pr.show()
 			if o.err != nil {
 				failed++
-				pr.failed(o, p)
+				// A roster's rows: the errors of its first 20 failed rows
+				// on standard error, then a count (every row keeps its
+				// record in the output).
+				if o.book == "" || pr.rosterFailed(o.book) {
+					pr.failed(o, p)
+				}
 				if err := form.Fail(failure(o, p)); err != nil {
 					return err
 				}
@@ -298,6 +347,7 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 		})
 	}
 	pr.stop()
+	pr.rosterSummary(p)
 	if err == nil {
 		err = form.End()
 	}
@@ -316,6 +366,10 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	}
 	return nil
 }
+
+// scratch gives a batch's output form a temporary file for what it keeps
+// until the document is whole: memory stays flat however many projects.
+func scratch() (render.Scratch, error) { return outfile.NewScratch() }
 
 // failure is a failed file as an output form records it in its place: the
 // first message, without the file's name, and where.
@@ -342,6 +396,32 @@ type progress struct {
 	count    int
 	progress *mpb.Progress
 	bar      *mpb.Bar
+	// Failed rows per roster, and the rosters in the order first failed.
+	rows  map[string]int
+	books []string
+}
+
+// rosterFailed counts a failed row of the roster book and reports whether
+// its errors are still shown (the first project.MaxErrors rows' are).
+func (pr *progress) rosterFailed(book string) bool {
+	if pr.rows == nil {
+		pr.rows = map[string]int{}
+	}
+	if pr.rows[book] == 0 {
+		pr.books = append(pr.books, book)
+	}
+	pr.rows[book]++
+	return pr.rows[book] <= project.MaxErrors
+}
+
+// rosterSummary says, for each roster with more failed rows than shown,
+// how many more there were.
+func (pr *progress) rosterSummary(p msg.Printer) {
+	for _, b := range pr.books {
+		if n := pr.rows[b] - project.MaxErrors; n > 0 {
+			fmt.Fprint(pr.stderr(), stderrLine(p, "error", p.S("label.pair", "label", b, "value", p.S("cli.roster.more", "n", n)), pr.a.errWidth()))
+		}
+	}
 }
 
 func (pr *progress) show() {

@@ -153,7 +153,7 @@ func writeCatalogue(buf *bytes.Buffer, ed *measures.Edition, p msg.Printer, widt
 	}
 	footer := "\n" + render.Indent(p.S("cat.footer", "measures", len(ed.Measures), "clauses", len(ed.Clauses)), width, "", "")
 	var tb strings.Builder
-	if g.Render(&tb, width) {
+	if ok, _ := g.Render(&tb, width); ok {
 		buf.WriteString(head + tb.String() + footer)
 		return
 	}

@@ -221,7 +221,13 @@ func (in *sources) attribute(err error) error {
 	var les calc.LedgerErrors
 	if errors.As(err, &les) {
 		var all project.Errors
-		for _, ve := range les {
+		for i, ve := range les {
+			if i == project.MaxErrors {
+				// As in a file: the first 20, then how many more.
+				n := len(les) - i
+				all = append(all, &project.Error{Path: in.file.Path, Msg: note(string(project.ErrMore), "n", n), More: n})
+				break
+			}
 			e := in.attribute(ve)
 			var pes project.Errors
 			if !errors.As(e, &pes) {

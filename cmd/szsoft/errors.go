@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/pflag"
 
@@ -166,6 +167,10 @@ func fileMessage(e *project.Error, p msg.Printer) string {
 	if e.Line == 0 {
 		return p.S("label.pair", "label", e.Path, "value", p.Note(e.Msg))
 	}
+	if e.Col == 0 {
+		// A roster's row, whose message names the cell: path:row.
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, p.Note(e.Msg))
+	}
 	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, p.Note(e.Msg))
 }
 
@@ -190,6 +195,12 @@ func exitCode(err error, stderr io.Writer, p msg.Printer, width int) int {
 	var silent *silentError
 	if errors.As(err, &silent) {
 		return silent.code
+	}
+	var out *stdoutError
+	if errors.As(err, &out) && errors.Is(err, syscall.EPIPE) {
+		// The reader of the pipe went away (| head): stop, say nothing
+		// to it, and exit 1, not die of SIGPIPE (141).
+		return exitValue
 	}
 	code, msgs := classify(err, p)
 	for _, m := range msgs {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -47,6 +48,11 @@ func (a *app) readFileMax(name string, limit int64, label string) ([]byte, error
 		return fileError(name, note(string(project.ErrTooLarge)), note("cli.file.split"))
 	}
 	if name == "-" {
+		if f, ok := a.stdin.(*os.File); ok {
+			if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+				a.read(name, st) // < client.toml: --out must not replace it
+			}
+		}
 		data, err := io.ReadAll(io.LimitReader(a.stdin, limit+1))
 		if err != nil {
 			return nil, fileError(name, note("cli.file.stdin", "reason", describeOpenError(err)), calc.Note{})
@@ -59,22 +65,28 @@ func (a *app) readFileMax(name string, limit int64, label string) ([]byte, error
 	if name == "" {
 		return nil, fileError(name, note("cli.file.noname"), calc.Note{})
 	}
-	f, err := os.Open(name)
+	f, st, err := openInput(name)
 	if err != nil {
 		return nil, fileError(name, note("cli.file.open", "reason", describeOpenError(err)), calc.Note{})
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fileError(name, note("cli.file.open", "reason", describeOpenError(err)), calc.Note{})
+	if !st.Mode().IsRegular() && !st.IsDir() && isTOMLName(name) {
+		// A FIFO, socket or device named *.toml: never read, never
+		// waited on (SPEC §3), wherever its name came from.
+		return nil, notRegular(name, st.Mode())
 	}
 	if st.IsDir() {
 		return nil, fileError(name, note("cli.file.dir"), note("cli.file.dir.hint"))
 	}
+	a.read(name, st)
 	if st.Size() > limit {
 		return nil, tooLarge()
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// Read at the size the file says (one read for a project file), and
+	// on past it should it have grown since: never past the limit.
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+1))
+	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, fileError(name, note("cli.file.read", "reason", describeOpenError(err)), calc.Note{})
 	}

@@ -27,6 +27,12 @@ func FuzzCompute(f *testing.F) {
 		"date = 2027-10-14\nsame_kind = true\n[park]\nrent = 1e15\nrecognized = \"national\"\n",
 		"[quality]\nstandard = [\"national\", \"national\", \"group\"]\ncertification = \"dcmm-1\"\n",
 		"[revenue]\nrevenue = 1e15\nprior_peak = 0\nhighest_only = true\n", "[ai]\ninvestment = 1e999999999\n",
+		// issues 20–22: Chinese tables, linked alternatives with a ledger,
+		// an annual receipt, rent's years, a commissioned event
+		"[首版次]\nsales = 5e7\n", "[key-tech]\n[strategic]\ninvestment = 1e7\n[[received]]\nitem = \"key-tech\"\namount = 1\n",
+		"date = 2026-01-01\n[platform]\noperating_cost = 1e7\n[[received]]\nitem = \"platform.existing\"\namount = 3e6\ndate = 2025-01-01\n",
+		"[park]\nrent = 1e6\n[[received]]\nitem = \"park.rent\"\namount = 1\npayer = \"district\"\ndate = 2023-01-01\n",
+		"[event]\ninvestment = 1e7\ncommissioned = true\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -63,6 +63,7 @@ func formExtensions(form string) []string {
 type output struct {
 	w    io.Writer
 	file *outfile.File
+	a    *app
 }
 
 func (a *app) openOutput(opts *calcOptions, form string, inputs ...string) (*output, error) {
@@ -87,7 +88,10 @@ func (a *app) openOutput(opts *calcOptions, form string, inputs ...string) (*out
 	if err != nil {
 		return nil, err
 	}
-	return &output{w: f, file: f}, nil
+	if f.Regular() {
+		a.watchOut(f.Target())
+	}
+	return &output{w: f, file: f, a: a}, nil
 }
 
 // bomOf says whether a CSV starts with a byte-order mark (SPEC §5): as
@@ -117,7 +121,70 @@ func (o *output) commit() error {
 	if o.file == nil {
 		return nil
 	}
+	// Every input is read by now: one --out would replace — a file the
+	// walk of a folder met, a name read from standard input, standard
+	// input itself — is refused, and nothing is replaced.
+	if st, err := os.Stat(o.file.Target()); err == nil && o.file.Regular() {
+		if in, ok := o.a.wasRead(st); ok {
+			o.file.Abort()
+			return usage("cli.out.input", "out", o.file.Path(), "input", in).withHint("cli.out.input.hint")
+		}
+	}
 	return o.file.Commit()
+}
+
+// read remembers a file read as input, so that --out never replaces it.
+// With the --out file known (batch opens it before reading), an input is
+// compared with it at once and only a clash is kept: memory stays flat
+// however many files are read. Before then (calc reads its one file
+// first), the few inputs are kept to compare at the end.
+func (a *app) read(name string, st os.FileInfo) {
+	a.readMu.Lock()
+	defer a.readMu.Unlock()
+	switch {
+	case a.outTarget != nil:
+		if a.clash == "" && os.SameFile(a.outTarget, st) {
+			a.clash = name
+		}
+	case len(a.readFiles) < maxKept:
+		a.readFiles = append(a.readFiles, readFile{name, st})
+	}
+}
+
+// maxKept is how many inputs are kept before the --out file is known.
+const maxKept = 64
+
+// watchOut makes the --out file, when it exists, the one every input is
+// compared with as it is read.
+func (a *app) watchOut(target string) {
+	st, err := os.Stat(target)
+	if err != nil || !st.Mode().IsRegular() {
+		return
+	}
+	a.readMu.Lock()
+	a.outTarget = st
+	a.readMu.Unlock()
+}
+
+// wasRead returns the name of the input that is the file st, if any.
+func (a *app) wasRead(st os.FileInfo) (string, bool) {
+	a.readMu.Lock()
+	defer a.readMu.Unlock()
+	if a.clash != "" {
+		return a.clash, true
+	}
+	for _, r := range a.readFiles {
+		if os.SameFile(r.st, st) {
+			return r.name, true
+		}
+	}
+	return "", false
+}
+
+// readFile is an input read: its name, as given, and what it is.
+type readFile struct {
+	name string
+	st   os.FileInfo
 }
 
 func (o *output) abort() {

@@ -25,6 +25,7 @@ type entry struct {
 type outcome struct {
 	index   int
 	name    string
+	book    string // a roster's row: the roster
 	project string // a failed roster row's project name, for the record
 	rep     *render.Report
 	chunk   []byte // the result rendered on a worker, for a render.Chunker

@@ -95,6 +95,7 @@ func (a *app) computeEntry(e entry, opts *calcOptions) outcome {
 	}
 	f, err := e.row.cols.Row(a.reg, e.row.book, e.row.row)
 	o := a.computeProject(e.name, f, err, opts)
+	o.book = e.row.book
 	if o.err != nil {
 		o.project = e.row.cols.NameOf(e.row.row)
 	}

@@ -231,7 +231,9 @@ func TestBatchNothingLost(t *testing.T) {
 			t.Fatalf("%v: %.100q", err, l)
 		}
 		tag := rec.File
-		if len(tag) > 40 {
+		// The 2 MiB name is no file's: its record names it by its start
+		// (issue 22: a 300 MB line made a 314 MB error line).
+		if len(tag) > 40 || strings.HasPrefix(tag, "xxxx") && strings.HasSuffix(tag, "…") {
 			tag = "LONG"
 		}
 		if rec.Error != nil {

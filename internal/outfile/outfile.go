@@ -16,6 +16,7 @@ package outfile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -46,9 +47,19 @@ func (e *Error) Unwrap() error { return e.Err }
 // Create prepares path for writing.
 func Create(path string) (*File, error) {
 	fail := func(err error) (*File, error) { return nil, &Error{Path: path, Err: err} }
-	target, err := resolve(path)
+	target, fd, err := resolve(path)
 	if err != nil {
 		return fail(err)
+	}
+	if fd >= 0 {
+		// One of this process's own descriptors (/dev/stdout, >> log):
+		// written where it points, as the shell opened it — appended to
+		// a log, never replaced.
+		f, err := dupFD(fd, path)
+		if err != nil {
+			return fail(err)
+		}
+		return &File{path: path, target: target, f: f}, nil
 	}
 	st, err := os.Stat(target)
 	switch {
@@ -63,6 +74,15 @@ func Create(path string) (*File, error) {
 		return &File{path: path, target: target, f: f}, nil
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return fail(err)
+	case err == nil:
+		// A file the user may not write (0444, or someone else's in a
+		// folder the user may write) is refused, as a shell's > would
+		// refuse it: opened for writing, and closed untouched.
+		f, err := os.OpenFile(target, os.O_WRONLY, 0)
+		if err != nil {
+			return fail(err)
+		}
+		f.Close()
 	}
 	mode := fs.FileMode(0o666) &^ umask()
 	if err == nil {
@@ -77,24 +97,48 @@ func Create(path string) (*File, error) {
 }
 
 // resolve follows the symbolic links of path to the file they end at (which
-// may not exist yet). A loop is an error.
-func resolve(path string) (string, error) {
+// may not exist yet), as the kernel does: the folders on the way are
+// resolved first, so that a link's relative target is read from the
+// folder the link really stands in, and "dir/.." is the parent of where
+// dir leads. fd is the descriptor of this process that path names
+// (/dev/stdout, /proc/self/fd/1), or -1. A loop is an error.
+func resolve(path string) (target string, fd int, err error) {
 	for range 40 {
+		dir, base := filepath.Split(path)
+		if dir == "" {
+			dir = "."
+		}
+		if base == "" || base == "." || base == ".." {
+			return path, -1, nil // a folder: Create says so
+		}
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			dir = real
+		}
+		path = filepath.Join(dir, base)
+		if n, ok := ownFD(path); ok {
+			return path, n, nil
+		}
 		st, err := os.Lstat(path)
 		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
-			return path, nil
+			return path, -1, nil
 		}
 		link, err := os.Readlink(path)
 		if err != nil {
-			return "", err
+			return "", -1, err
 		}
 		if !filepath.IsAbs(link) {
-			link = filepath.Join(filepath.Dir(path), link)
+			link = filepath.Join(dir, link)
 		}
 		path = link
 	}
-	return "", syscall.ELOOP
+	return "", -1, syscall.ELOOP
 }
+
+// Path is the path as the user gave it.
+func (o *File) Path() string { return o.path }
+
+// Target is the file the output replaces, or the device it writes.
+func (o *File) Target() string { return o.target }
 
 // Regular reports whether the output is a regular file written whole
 // (from its first byte), not a device or a FIFO written in place.
@@ -187,3 +231,43 @@ func removeTemporary() {
 
 // String describes the output for messages.
 func (o *File) String() string { return fmt.Sprintf("--out %s", o.path) }
+
+// Scratch is a temporary file for what a report keeps until it is whole
+// (a batch's rows): in the system's temporary folder, removed when closed
+// and on an interrupt — at once where the system lets an open file go
+// unnamed.
+type Scratch struct {
+	f *os.File
+}
+
+// NewScratch creates a scratch file.
+func NewScratch() (*Scratch, error) {
+	f, err := os.CreateTemp("", "szsoft-*.tmp")
+	if err != nil {
+		return nil, err
+	}
+	if os.Remove(f.Name()) != nil {
+		register(f.Name()) // Windows: removed when closed, or on an interrupt
+	}
+	return &Scratch{f: f}, nil
+}
+
+func (s *Scratch) Write(p []byte) (int, error) { return s.f.Write(p) }
+
+// Rewind returns the scratch from its start.
+func (s *Scratch) Rewind() (io.Reader, error) {
+	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	return s.f, nil
+}
+
+// Close closes and removes the scratch.
+func (s *Scratch) Close() error {
+	err := s.f.Close()
+	if _, serr := os.Stat(s.f.Name()); serr == nil {
+		os.Remove(s.f.Name())
+		unregister(s.f.Name())
+	}
+	return err
+}

@@ -21,6 +21,11 @@ func seeds(f *testing.F) {
 		"", "[listing]\n", "a = [[[[1]]]]", "x = \"\"\"\n\"\"\"\"\"", "a.b.c = 1\n[a]\n",
 		"[first-version]\nsales = 1e999999999\n", "k = {a = {b = [1, {c = 2}]}}",
 		"s = '''\nx'''''\n", "d = 1979-05-27 07:32:00Z # c\n", "\"\\u00e9\" = 1",
+		// issue 20 and 22: many syntax errors in one file, a broken
+		// header with keys under it, Chinese table names, a year 0
+		"name = 项目A\ndate = 2026-13-01\n[first-version]\nsales = 5000万\n[qualty\ncertification = 1\nprior = \"8亿\n",
+		"[首版次]\nsales = 5e7\n[ 人工智能 ]\n[首版次]\n", "【first-version】\nsales = 1\n[\n[[\n", "date = 0000-01-01\n[listing]\nlisted = true\n",
+		"[\xca\xd7\xb0\xe6\xb4\xce]\nsales = \"5000\xcd\xf2\"\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -906,6 +906,11 @@ func (d *decoder) date(v any, loc *location) (calc.Date, error) {
 	case string:
 		return calc.ParseDate(x)
 	case toml.LocalDate:
+		// As a quoted date is: no year before 1900 (0000-01-01 is no
+		// event of this policy, nor a day a workbook can hold).
+		if x.Year < 1900 {
+			return calc.Date{}, &calc.ValueError{Value: loc.raw, Code: calc.ErrYear, Hint: calc.HintDate}
+		}
 		return calc.Date{Year: x.Year, Month: x.Month, Day: x.Day}, nil
 	case toml.LocalDateTime, time.Time:
 		return calc.Date{}, &calc.ValueError{Value: loc.raw, Code: ErrDateTime, Hint: HintDateTime}

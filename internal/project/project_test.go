@@ -584,3 +584,12 @@ func TestGB18030File(t *testing.T) {
 		t.Errorf("sales at %+v", pos)
 	}
 }
+
+// A bare TOML date of a year before 1900 (0000-01-01) is refused, as the
+// quoted one is: no workbook can hold it, no event of the policy has it.
+func TestTOMLDateYear(t *testing.T) {
+	got := errorsOf(t, "date = 0000-01-01\n[listing]\nlisted = true\n")
+	if len(got) != 1 || !strings.HasPrefix(got[0], "1:8:") || !strings.Contains(got[0], "1900") {
+		t.Errorf("%q", got)
+	}
+}

@@ -169,14 +169,31 @@ func ReadColumns(reg *measures.Registry, book string, s *roster.Sheet) (*Columns
 	h := headersOf(reg)
 	cols := &Columns{byCol: map[int]Column{}, header: map[int]string{}, sheet: s}
 	var errs Errors
-	at := func(col int, msg, hint calc.Note) {
-		errs = append(errs, &Error{Path: book, Cell: s.Ref(col, 1), Line: 1, Col: col + 1, Msg: msg, Hint: hint})
+	// At most MaxErrors, then "and N more", as in a file: a roster of
+	// 16,384 bad headers made 5.5 MB of errors, each hint a search.
+	more := 0
+	at := func(col int, msg calc.Note, hint func() calc.Note) {
+		if len(errs) >= MaxErrors {
+			more++
+			return
+		}
+		errs = append(errs, &Error{Path: book, Cell: s.Ref(col, 1), Line: 1, Col: col + 1, Msg: msg, Hint: hint()})
+	}
+	done := func() Errors {
+		if more > 0 {
+			errs = append(errs, &Error{Path: book, Msg: note(ErrMore, "n", more), More: more})
+		}
+		return errs
 	}
 	for _, m := range s.Merged {
+		if len(errs) >= MaxErrors {
+			more++
+			continue
+		}
 		errs = append(errs, &Error{Path: book, Cell: sheetRange(s, m), Line: 1, Msg: note(ErrRosterMerged, "range", m), Hint: note(HintRosterMerged)})
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return nil, done()
 	}
 	seen := map[string]int{}
 	for _, c := range s.Header.Cells {
@@ -184,16 +201,16 @@ func ReadColumns(reg *measures.Registry, book string, s *roster.Sheet) (*Columns
 		name, unit := headerUnit(text)
 		col, ok := h.byName[measures.Fold(name)]
 		if !ok && measures.Fold(name) == KeyReceived {
-			at(c.Col, note(ErrRosterReceived), note(HintRosterReceived))
+			at(c.Col, note(ErrRosterReceived), func() calc.Note { return note(HintRosterReceived) })
 			continue
 		}
 		if !ok {
-			at(c.Col, note(ErrRosterColumn, "header", strconv.Quote(shortHeader(text))), columnHint(reg, h, name))
+			at(c.Col, note(ErrRosterColumn, "header", strconv.Quote(shortHeader(text))), func() calc.Note { return columnHint(reg, h, name) })
 			continue
 		}
 		id := col.Header()
 		if first, dup := seen[id]; dup {
-			at(c.Col, note(ErrRosterDuplicate, "header", strconv.Quote(shortHeader(text)), "first", roster.ColumnName(first), "key", id), calc.Note{})
+			at(c.Col, note(ErrRosterDuplicate, "header", strconv.Quote(shortHeader(text)), "first", roster.ColumnName(first), "key", id), func() calc.Note { return calc.Note{} })
 			continue
 		}
 		seen[id] = c.Col
@@ -203,7 +220,7 @@ func ReadColumns(reg *measures.Registry, book string, s *roster.Sheet) (*Columns
 		cols.order = append(cols.order, c.Col)
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return nil, done()
 	}
 	if len(cols.order) == 0 {
 		return nil, Errors{{Path: book, Msg: note(ErrRosterNoHeader), Hint: note(HintRosterHeader)}}

@@ -2,6 +2,7 @@ package project
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -222,5 +223,23 @@ func TestRosterDecimalComma(t *testing.T) {
 	}
 	if errs[1] != nil {
 		t.Errorf("row 3: %q", errs[1])
+	}
+}
+
+// A roster of 16,384 unknown headers: the first 20 errors, each with its
+// hint, then "and N more" — not 5.5 MB of errors.
+func TestRosterHeaderErrorsCapped(t *testing.T) {
+	var head []string
+	for i := range 300 {
+		head = append(head, fmt.Sprintf("bad%d", i))
+	}
+	s, err := roster.Open("r.csv", []byte(strings.Join(head, ",")+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ReadColumns(reg, "r.csv", s)
+	var es Errors
+	if !errors.As(err, &es) || len(es) != MaxErrors+1 || es[MaxErrors].More != 300-MaxErrors {
+		t.Fatalf("%d errors, the last %+v", len(es), es[len(es)-1])
 	}
 }

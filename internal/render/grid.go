@@ -1,6 +1,7 @@
 package render
 
 import (
+	"io"
 	"slices"
 	"strings"
 )
@@ -15,9 +16,39 @@ import (
 type Grid struct {
 	Header []string
 	Rows   [][]string
+	// Each, when set, gives the rows in place of Rows, as many times as
+	// asked: a batch's rows are read back from its spool, never all held.
+	Each   func(fn func(row []string) error) error
 	Footer []string // none when nil
 	Right  []bool   // per column: aligned right (numbers)
 	Wrap   []bool   // per column: may wrap
+}
+
+// all calls fn with the header, every row and the footer, in order, each
+// with its index (the header's is 0) and whether it is the footer.
+func (g *Grid) all(fn func(i int, row []string, footer bool) error) error {
+	if err := fn(0, g.Header, false); err != nil {
+		return err
+	}
+	i := 1
+	each := g.Each
+	if each == nil {
+		each = func(f func([]string) error) error {
+			for _, r := range g.Rows {
+				if err := f(r); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	if err := each(func(row []string) error { err := fn(i, row, false); i++; return err }); err != nil {
+		return err
+	}
+	if g.Footer != nil {
+		return fn(i, g.Footer, true)
+	}
+	return nil
 }
 
 // minWrapped is the narrowest a column of words is made, so that a word
@@ -27,21 +58,29 @@ const minWrapped = 8
 // Render writes the grid in at most width columns (0: as wide as it
 // needs). It tries the grid with its borders, then without them (columns
 // set apart by two spaces, the header underlined), and reports false,
-// writing nothing, when neither fits.
-func (g *Grid) Render(b *strings.Builder, width int) bool {
+// writing nothing, when neither fits. Rows are read as often as needed and
+// never held all at once (a batch's may be 100,000).
+func (g *Grid) Render(w io.Writer, width int) (bool, error) {
 	n := len(g.Header)
-	all := append([][]string{g.Header}, g.Rows...)
-	if g.Footer != nil {
-		all = append(all, g.Footer)
-	}
 	natural := make([]int, n)
 	mins := make([]int, n)
-	for _, row := range all {
+	rows, size := 0, 0
+	var few [][]string // up to 100 rows: fit measures the lines of each
+	err := g.all(func(r int, row []string, _ bool) error {
+		rows++
 		for i, c := range row {
 			natural[i] = max(natural[i], DisplayWidth(c))
+			size += len(c)
 		}
+		if len(few) <= 100 {
+			few = append(few, row)
+		}
+		return nil
+	})
+	if err != nil {
+		return false, err
 	}
-	for _, row := range all {
+	if err := g.all(func(_ int, row []string, _ bool) error {
 		for i, c := range row {
 			if g.Wrap[i] {
 				mins[i] = max(mins[i], MinWidth(c), min(minWrapped, natural[i]))
@@ -49,6 +88,12 @@ func (g *Grid) Render(b *strings.Builder, width int) bool {
 				mins[i] = natural[i]
 			}
 		}
+		return nil
+	}); err != nil {
+		return false, err
+	}
+	if rows > 100 || size > 1<<14 {
+		few = nil
 	}
 	// With borders, "| " before each column and " |" after the last; then
 	// two spaces between columns; then one.
@@ -61,13 +106,21 @@ func (g *Grid) Render(b *strings.Builder, width int) bool {
 		case 2:
 			chrome = n - 1
 		}
-		if width > 0 && (!fit(ws, mins, width-chrome, all) || tooTall(g.Rows, ws)) {
-			continue
+		if width > 0 {
+			if !fit(ws, mins, width-chrome, few) {
+				continue
+			}
+			tall, err := g.tooTall(ws)
+			if err != nil {
+				return false, err
+			}
+			if tall {
+				continue
+			}
 		}
-		g.draw(b, all, ws, gap)
-		return true
+		return true, g.draw(w, ws, gap)
 	}
-	return false
+	return false, nil
 }
 
 // fit narrows the columns ws, each no narrower than its min, until they
@@ -77,17 +130,12 @@ func (g *Grid) Render(b *strings.Builder, width int) bool {
 // text (a batch) just takes from the column with most to give: the work
 // stays linear in the text.
 func fit(ws, mins []int, room int, all [][]string) bool {
-	total, size := 0, 0
+	total := 0
 	for i := range ws {
 		ws[i] = max(min(ws[i], room), mins[i]) // no column wider than the room
 		total += ws[i]
 	}
-	for _, row := range all {
-		for _, c := range row {
-			size += len(c)
-		}
-	}
-	measure := len(all) <= 100 && size <= 1<<14
+	measure := all != nil
 	memo := map[[2]int]int{}
 	lines := func(col, w int) int {
 		if n, ok := memo[[2]int{col, w}]; ok {
@@ -125,63 +173,88 @@ func fit(ws, mins []int, room int, all [][]string) bool {
 	return true
 }
 
-// tooTall reports whether rows set in columns ws take more than twice the
-// lines they would unwrapped: a table whose cells are towers of a few
+// tooTall reports whether the rows set in columns ws take more than twice
+// the lines they would unwrapped: a table whose cells are towers of a few
 // characters reads worse than a block per row.
-func tooTall(rows [][]string, ws []int) bool {
-	lines := 0
-	for _, row := range rows {
+func (g *Grid) tooTall(ws []int) (bool, error) {
+	lines, rows := 0, 0
+	err := g.all(func(i int, row []string, footer bool) error {
+		if i == 0 || footer {
+			return nil
+		}
 		h := 1
 		for i, c := range row {
 			h = max(h, len(Wrap(c, ws[i])))
 		}
 		lines += h
-	}
-	return lines > 2*len(rows)
+		rows++
+		return nil
+	})
+	return lines > 2*rows, err
 }
 
 // draw writes the rows in columns of widths ws: with borders (gap 0), or
 // set apart by two spaces (gap 1) or one (gap 2).
-func (g *Grid) draw(b *strings.Builder, all [][]string, ws []int, gap int) {
+func (g *Grid) draw(w io.Writer, ws []int, gap int) error {
 	compact := gap > 0
 	sep := strings.Repeat(" ", 3-gap)
 	n := len(ws)
-	cells := make([][][]string, len(all))
-	wrapped := 0 // rows of the body more than a line high
-	for r, row := range all {
-		cells[r] = make([][]string, n)
+	cellsOf := func(row []string) ([][]string, bool) {
+		cells := make([][]string, n)
 		high := false
 		for i := range n {
 			c := ""
 			if i < len(row) {
 				c = row[i]
 			}
-			cells[r][i] = Wrap(c, ws[i])
-			high = high || len(cells[r][i]) > 1
+			cells[i] = Wrap(c, ws[i])
+			high = high || len(cells[i]) > 1
 		}
-		if high && r > 0 {
+		return cells, high
+	}
+	wrapped, rows := 0, 0 // rows of the body more than a line high
+	if err := g.all(func(i int, row []string, _ bool) error {
+		rows++
+		if _, high := cellsOf(row); high && i > 0 {
 			wrapped++
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
 	// Where many rows wrap, rules part them; one tall row among many
 	// reads well without.
-	tall := wrapped > 0 && 4*wrapped >= len(all)-1
+	tall := wrapped > 0 && 4*wrapped >= rows-1
 	rule := g.rule(ws, compact, sep)
+	var b strings.Builder
+	flush := func() error {
+		_, err := io.WriteString(w, b.String())
+		b.Reset()
+		return err
+	}
 	if !compact {
 		b.WriteString(rule)
 	}
-	for r := range all {
-		last := g.Footer != nil && r == len(all)-1
+	err := g.all(func(r int, row []string, last bool) error {
 		// Rows that wrap are set apart by rules: before each row that
 		// starts a group (its first cell not empty).
-		if r == 1 || last || (tall && r > 1 && all[r][0] != "") {
+		if r == 1 || last || (tall && r > 1 && len(row) > 0 && row[0] != "") {
 			b.WriteString(rule)
 		}
-		g.line(b, cells[r], ws, compact, sep)
+		cells, _ := cellsOf(row)
+		g.line(&b, cells, ws, compact, sep)
+		if b.Len() > 32<<10 {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if !compact {
 		b.WriteString(rule)
 	}
+	return flush()
 }
 
 func (g *Grid) rule(ws []int, compact bool, sep string) string {
@@ -248,7 +321,7 @@ func (g *Grid) line(b *strings.Builder, cells [][]string, ws []int, compact bool
 // Width is the width the grid takes at its natural size.
 func (g *Grid) Width() int {
 	var b strings.Builder
-	g.Render(&b, 0)
+	_, _ = g.Render(&b, 0)
 	first, _, _ := strings.Cut(b.String(), "\n")
 	return DisplayWidth(first)
 }

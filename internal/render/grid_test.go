@@ -32,7 +32,7 @@ func TestGridFits(t *testing.T) {
 		{20, false, false},
 	} {
 		var b strings.Builder
-		ok := g.Render(&b, c.width)
+		ok, _ := g.Render(&b, c.width)
 		if ok != c.fits {
 			t.Errorf("width %d: fits %v, want %v\n%s", c.width, ok, c.fits, b.String())
 			continue
@@ -57,5 +57,26 @@ func TestGridFits(t *testing.T) {
 				t.Errorf("width %d: %s cut\n%s", c.width, n, out)
 			}
 		}
+	}
+}
+
+// A grid read from a spool draws the same as one given its rows, and its
+// rows are read as needed, not held.
+func TestGridEach(t *testing.T) {
+	rows := [][]string{{"a.toml", "10,000,000.00"}, {"b/c.toml", "0.00"}}
+	h := []string{"FILE", "TOTAL"}
+	g := Grid{Header: h, Rows: rows, Footer: []string{"total", "10,000,000.00"}, Right: []bool{false, true}, Wrap: []bool{true, false}}
+	var want strings.Builder
+	if ok, err := g.Render(&want, 0); !ok || err != nil {
+		t.Fatal(ok, err)
+	}
+	s := newSpool(Options{})
+	for _, r := range rows {
+		s.add(r...)
+	}
+	g.Rows, g.Each = nil, s.each
+	var got strings.Builder
+	if ok, err := g.Render(&got, 0); !ok || err != nil || got.String() != want.String() {
+		t.Errorf("from the spool:\n%s\nwant\n%s (%v %v)", got.String(), want.String(), ok, err)
 	}
 }

@@ -30,9 +30,10 @@ import (
 type htmlForm struct {
 	w        io.Writer
 	o        Options
-	pages    bytes.Buffer // a section per project, in input order
-	summary  [][]string   // batch: a row per project
-	failures []Failure
+	pages    *spool // a section per project, in input order
+	summary  *spool // batch: a row per project
+	failures *spool // the files that failed: where, and what
+	failed   int
 	totals   [4]decimal.Decimal
 	count    int
 	title    string // the first project's name, for a single project's <title>
@@ -45,7 +46,9 @@ type htmlForm struct {
 	seen   map[string]bool
 }
 
-func newHTML(w io.Writer, o Options) *htmlForm { return &htmlForm{w: w, o: o} }
+func newHTML(w io.Writer, o Options) *htmlForm {
+	return &htmlForm{w: w, o: o, pages: newSpool(o), summary: newSpool(o), failures: newSpool(o)}
+}
 
 func (f *htmlForm) Begin() error { return nil }
 
@@ -79,9 +82,12 @@ func (f *htmlForm) Add(r *Report, _ []byte) error {
 	for _, v := range projectTotals(res) {
 		row = append(row, p.Money(v))
 	}
-	f.summary = append(f.summary, append(row, h(status)))
-	f.project(&f.pages, r)
-	return nil
+	if err := f.summary.add(append(row, h(status))...); err != nil {
+		return err
+	}
+	var page bytes.Buffer
+	f.project(&page, r)
+	return f.pages.add(page.String())
 }
 
 // displayName is a project's name, else its file's.
@@ -93,11 +99,26 @@ func displayName(r *Report) string {
 }
 
 func (f *htmlForm) Fail(fl Failure) error {
-	f.failures = append(f.failures, fl)
-	return nil
+	p := f.o.Printer
+	// The file by its name: the consultant's folders stay theirs.
+	where := filepath.Base(fl.File)
+	if fl.Cell != "" {
+		where = filepath.Base(fl.File) + " " + fl.Cell
+	} else if fl.Line > 0 {
+		where = fmt.Sprintf("%s:%d:%d", filepath.Base(fl.File), fl.Line, fl.Col)
+	}
+	message := fl.Message
+	if message == "" {
+		message = p.S("label.error-only")
+	}
+	f.failed++
+	return f.failures.add(where, message)
 }
 
 func (f *htmlForm) End() error {
+	defer f.pages.close()
+	defer f.summary.close()
+	defer f.failures.close()
 	p := f.o.Printer
 	var b bytes.Buffer
 	lang := "en"
@@ -113,14 +134,30 @@ func (f *htmlForm) End() error {
 	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n",
 		lang, h(title), style)
 	f.writeCover(&b)
-	if f.o.Many {
-		f.writeSummary(&b)
+	// Written as it is read back: a batch of 100,000 projects is never
+	// one string.
+	flush := func() error {
+		_, err := f.w.Write(b.Bytes())
+		b.Reset()
+		return err
 	}
-	b.Write(f.pages.Bytes())
+	if f.o.Many {
+		if err := f.writeSummary(&b, flush); err != nil {
+			return err
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	if err := f.pages.eachBytes(func(page [][]byte) error {
+		_, err := f.w.Write(page[0])
+		return err
+	}); err != nil {
+		return err
+	}
 	f.writeQuotes(&b)
 	b.WriteString("</body>\n</html>\n")
-	_, err := f.w.Write(b.Bytes())
-	return err
+	return flush()
 }
 
 // cssString quotes s for a CSS string.
@@ -130,11 +167,11 @@ func cssString(s string) string {
 
 // writeSummary writes the batch's first page: a row per project with what
 // it can receive, the totals, and the files that could not be computed.
-func (f *htmlForm) writeSummary(b *bytes.Buffer) {
+func (f *htmlForm) writeSummary(b *bytes.Buffer, flush func() error) error {
 	p := f.o.Printer
 	b.WriteString(`<section class="summary">` + "\n")
 	fmt.Fprintf(b, "<h1>%s</h1>\n", h(p.S("html.summary")))
-	fmt.Fprintf(b, `<p class="meta">%s · %s · %s</p>`+"\n", h(p.S("label.files", "done", f.count, "all", f.count+len(f.failures))),
+	fmt.Fprintf(b, `<p class="meta">%s · %s · %s</p>`+"\n", h(p.S("label.files", "done", f.count, "all", f.count+f.failed)),
 		h(f.o.Printer.S("label.unit."+p.Unit)), h(editionTitle(p)))
 	b.WriteString("<table class=\"summary\">\n<thead><tr>")
 	heads := []string{"html.project", "xcol.date", "xcol.total", "xcol.match", "xcol.paid", "xcol.grand", "html.status"}
@@ -146,7 +183,7 @@ func (f *htmlForm) writeSummary(b *bytes.Buffer) {
 		fmt.Fprintf(b, "<th%s>%s</th>", class, h(p.S(k)))
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
-	for _, row := range f.summary {
+	err := f.summary.each(func(row []string) error {
 		b.WriteString("<tr>")
 		for i, c := range row {
 			class := ""
@@ -159,6 +196,13 @@ func (f *htmlForm) writeSummary(b *bytes.Buffer) {
 			fmt.Fprintf(b, "<td%s>%s</td>", class, c)
 		}
 		b.WriteString("</tr>\n")
+		if b.Len() > 64<<10 {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	b.WriteString("</tbody>\n<tfoot><tr>")
 	fmt.Fprintf(b, `<th colspan="2">%s</th>`, h(p.S("xcol.totals", "n", f.count)))
@@ -166,34 +210,39 @@ func (f *htmlForm) writeSummary(b *bytes.Buffer) {
 		fmt.Fprintf(b, `<td class="num">%s</td>`, p.Money(v))
 	}
 	b.WriteString("<td></td></tr></tfoot>\n</table>\n")
-	if len(f.failures) > 0 {
+	if f.failed > 0 {
 		fmt.Fprintf(b, "<h2>%s</h2>\n<ul class=\"failures\">\n", h(p.S("sheet.failures")))
-		for _, fl := range f.failures {
-			// The file by its name: the consultant's folders stay theirs.
-			where := filepath.Base(fl.File)
-			if fl.Cell != "" {
-				where = filepath.Base(fl.File) + " " + fl.Cell
-			} else if fl.Line > 0 {
-				where = fmt.Sprintf("%s:%d:%d", filepath.Base(fl.File), fl.Line, fl.Col)
+		err := f.failures.each(func(fl []string) error {
+			fmt.Fprintf(b, "<li><code>%s</code> %s</li>\n", h(fl[0]), h(fl[1]))
+			if b.Len() > 64<<10 {
+				return flush()
 			}
-			message := fl.Message
-			if message == "" {
-				message = p.S("label.error-only")
-			}
-			fmt.Fprintf(b, "<li><code>%s</code> %s</li>\n", h(where), h(message))
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 		b.WriteString("</ul>\n")
 	}
 	b.WriteString("</section>\n")
+	return nil
 }
 
-// appendOnce appends s unless it is empty or there already.
+// appendOnce appends s unless it is empty or there already; the cover
+// names at most coverNames of a kind (a roster of 100,000 applicants is
+// not listed on a cover), the last entry then "…".
 func appendOnce(list []string, s string) []string {
-	if s == "" || slices.Contains(list, s) {
+	if s == "" || slices.Contains(list, s) || len(list) > coverNames {
 		return list
+	}
+	if len(list) == coverNames {
+		return append(list, "…")
 	}
 	return append(list, s)
 }
+
+// coverNames is how many applicants, preparers or editions a cover lists.
+const coverNames = 20
 
 // ShortVersion is a version as a client's document names it on every
 // page: the release (v1.2.0 of v1.2.0-3-gabc1234-dirty), or "dev" for a
@@ -234,7 +283,7 @@ func (f *htmlForm) writeCover(b *bytes.Buffer) {
 		}
 		pair(p.S("label.date"), res.Date.String())
 	} else {
-		pair(p.S("html.cover.projects"), h(p.S("label.files", "done", f.count, "all", f.count+len(f.failures))))
+		pair(p.S("html.cover.projects"), h(p.S("label.files", "done", f.count, "all", f.count+f.failed)))
 		if len(f.applicants) > 0 {
 			pair(p.S("label.applicant"), list(f.applicants))
 		}

@@ -80,6 +80,9 @@ type Options struct {
 	// document handed to a client states (xlsx, html).
 	Computed calc.Date
 	Version  string
+	// Scratch gives a batch's form a place for what it keeps until End
+	// (spool.go); nil keeps it in memory.
+	Scratch func() (Scratch, error)
 	// BOM: the CSV starts with a UTF-8 byte-order mark (Excel then reads
 	// Chinese right): when it is a file's first bytes, or asked for.
 	BOM bool

@@ -7,9 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 	"github.com/shopspring/decimal"
 
 	"szsoft/calc"
@@ -26,7 +23,7 @@ type table struct {
 	o        Options
 	markdown bool
 
-	rows          [][]string // batch: a summary row per file
+	rows          *spool // batch: a summary row per file, until End
 	count, failed int
 	totals        [4]decimal.Decimal // batch: municipal, district match, district-paid, grand
 }
@@ -39,8 +36,7 @@ func (t *table) Add(r *Report, _ []byte) error {
 		for i, v := range projectTotals(r.Result) {
 			t.totals[i] = t.totals[i].Add(v)
 		}
-		t.rows = append(t.rows, t.summaryRow(r))
-		return nil
+		return t.spool().add(t.summaryRow(r)...)
 	}
 	var buf bytes.Buffer
 	t.project(&buf, r)
@@ -59,18 +55,22 @@ func (t *table) Fail(f Failure) error {
 		}
 		msg = t.o.Printer.S("label.error", "message", text)
 	}
-	t.rows = append(t.rows, []string{Safe(f.File), Safe(f.Name), "", "", "", "", Safe(msg)})
-	return nil
+	return t.spool().add(Clip(Safe(f.File), maxCell), Clip(Safe(f.Name), maxCell), "", "", "", "", Clip(Safe(msg), 4*maxCell))
+}
+
+func (t *table) spool() *spool {
+	if t.rows == nil {
+		t.rows = newSpool(t.o)
+	}
+	return t.rows
 }
 
 func (t *table) End() error {
 	if !t.o.Many {
 		return nil
 	}
-	var buf bytes.Buffer
-	t.summary(&buf)
-	_, err := t.w.Write(buf.Bytes())
-	return err
+	defer t.spool().close()
+	return t.summary(t.w)
 }
 
 // lineCols are the columns of the line table: clause, item, recipient,
@@ -234,10 +234,7 @@ func (t *table) project(buf *bytes.Buffer, r *Report) {
 	} else {
 		g := Grid{Header: c.headers(p), Rows: rows, Footer: c.total(p.S("label.total"), p.Money(res.Total)),
 			Right: c.right(), Wrap: c.wrap()}
-		var tb strings.Builder
-		if g.Render(&tb, t.o.Width) {
-			buf.WriteString(tb.String())
-		} else {
+		if ok, _ := g.Render(buf, t.o.Width); !ok {
 			cards(buf, rows, c, p.Money(res.Total), p, t.o.Width)
 		}
 	}
@@ -252,30 +249,81 @@ func (t *table) project(buf *bytes.Buffer, r *Report) {
 // markdownTable writes a Markdown table, its cells escaped (md), the
 // columns marked right aligned to the right.
 func markdownTable(buf *bytes.Buffer, header []string, rows [][]string, right []bool) {
-	align := make([]tw.Align, len(right))
-	for i, r := range right {
-		align[i] = tw.AlignLeft
-		if r {
-			align[i] = tw.AlignRight
+	each := func(fn func([]string) error) error {
+		for _, r := range rows {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	_ = writeMarkdownTable(buf, header, each, nil, right)
+}
+
+// writeMarkdownTable writes a Markdown table: each cell escaped and padded
+// to its column's width, the alignment row under the header (:--- left,
+// ---: right), the footer's row last when there is one. Rows are read
+// twice (their widths, then the table) and never held all at once.
+func writeMarkdownTable(w io.Writer, header []string, each func(func([]string) error) error, footer []string, right []bool) error {
+	ws := make([]int, len(header))
+	widen := func(row []string) error {
+		for i, c := range row {
+			if i < len(ws) {
+				ws[i] = max(ws[i], DisplayWidth(md(c)))
+			}
+		}
+		return nil
+	}
+	_ = widen(header)
+	if err := each(widen); err != nil {
+		return err
+	}
+	if footer != nil {
+		_ = widen(footer)
+	}
+	var b strings.Builder
+	head := true // the header's cells stand left, as tablewriter set them
+	line := func(row []string) error {
+		b.WriteByte('|')
+		for i := range ws {
+			c := ""
+			if i < len(row) {
+				c = md(row[i])
+			}
+			pad := strings.Repeat(" ", ws[i]-DisplayWidth(c))
+			if right[i] && !head {
+				b.WriteString(" " + pad + c + " |")
+			} else {
+				b.WriteString(" " + c + pad + " |")
+			}
+		}
+		b.WriteByte('\n')
+		if b.Len() < 32<<10 {
+			return nil
+		}
+		_, err := io.WriteString(w, b.String())
+		b.Reset()
+		return err
+	}
+	_ = line(header)
+	head = false
+	b.WriteByte('|')
+	for i, n := range ws {
+		if right[i] {
+			b.WriteString(strings.Repeat("-", n+1) + ":|")
+		} else {
+			b.WriteString(":" + strings.Repeat("-", n+1) + "|")
 		}
 	}
-	escaped := make([][]string, len(rows))
-	for i, row := range rows {
-		escaped[i] = make([]string, len(row))
-		for j, c := range row {
-			escaped[i][j] = md(c)
-		}
+	b.WriteByte('\n')
+	if err := each(line); err != nil {
+		return err
 	}
-	tb := tablewriter.NewTable(buf,
-		tablewriter.WithRenderer(renderer.NewMarkdown()),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-	)
-	tb.Header(header)
-	_ = tb.Bulk(escaped)
-	_ = tb.Render()
+	if footer != nil {
+		_ = line(footer)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // cards sets the rows of a table as blocks for a narrow terminal:
@@ -500,7 +548,16 @@ func ReceivedEntry(p msg.Printer, e calc.Received) string {
 // …), in Chinese by their words (营收奖励：营业收入 …，此前最高年营业收入 …).
 func inputsRead(res *calc.Result, p msg.Printer) string {
 	var parts []string
-	sep, pair := " ", func(v InputValue) string { return v.Label(p) + " " + v.Value(p) }
+	sep, pair := " ", func(v InputValue) string {
+		if v.Input.Kind == measures.Switch && !p.Zh() {
+			// A switch as the flag types it: --listed, --listed=false.
+			if v.Switch {
+				return v.Label(p)
+			}
+			return v.Label(p) + "=false"
+		}
+		return v.Label(p) + " " + v.Value(p)
+	}
 	if p.Zh() {
 		sep = p.S("label.colon")
 	}
@@ -648,13 +705,17 @@ func Steps(p msg.Printer, steps []calc.Note) string {
 }
 
 // summaryRow is a file's row in the batch table.
+// maxCell is the widest a name or a file is shown in the batch table, in
+// display columns: every row is padded to the widest cell.
+const maxCell = 120
+
 func (t *table) summaryRow(r *Report) []string {
 	p, res := t.o.Printer, r.Result
 	status := p.S("label.ok")
 	if !res.Eligible {
 		status = p.S("label.ineligible")
 	}
-	row := []string{Safe(r.FileName()), Safe(res.Name)}
+	row := []string{Clip(Safe(r.FileName()), maxCell), Clip(Safe(res.Name), maxCell)}
 	for _, v := range projectTotals(res) {
 		row = append(row, p.Money(v))
 	}
@@ -692,7 +753,7 @@ func (t *table) grandTotal(buf *bytes.Buffer, res *calc.Result, l layout) {
 
 // summary writes the batch table: a row per file and the grand total; on
 // a terminal too narrow for it, a block per file.
-func (t *table) summary(buf *bytes.Buffer) {
+func (t *table) summary(w io.Writer) error {
 	p := t.o.Printer
 	var h []string
 	for _, k := range []string{"col.batch.file", "col.batch.name", "col.batch.total", "col.batch.match", "col.batch.paid", "col.batch.grand", "col.batch.status"} {
@@ -706,36 +767,47 @@ func (t *table) summary(buf *bytes.Buffer) {
 	}
 	footer = append(footer, "")
 	right := []bool{false, false, true, true, true, true, false}
+	each := t.spool().each
 	if t.markdown {
-		buf.WriteString("## " + p.S("label.title") + "\n\n- " + unit + "\n\n")
-		markdownTable(buf, h, append(t.rows, footer), right)
-		return
+		if _, err := io.WriteString(w, "## "+p.S("label.title")+"\n\n- "+unit+"\n\n"); err != nil {
+			return err
+		}
+		return writeMarkdownTable(w, h, each, footer, right)
 	}
-	buf.WriteString(unit + "\n")
-	g := Grid{Header: h, Rows: t.rows, Footer: footer, Right: right, Wrap: []bool{true, true, true, true, true, true, true}}
-	var tb strings.Builder
-	if g.Render(&tb, t.o.Width) {
-		buf.WriteString(tb.String())
-		return
+	if _, err := io.WriteString(w, unit+"\n"); err != nil {
+		return err
+	}
+	g := Grid{Header: h, Each: each, Footer: footer, Right: right, Wrap: []bool{true, true, true, true, true, true, true}}
+	if ok, err := g.Render(w, t.o.Width); ok || err != nil {
+		return err
 	}
 	// Blocks: the file, then each figure under its label.
 	lw := 0
 	for _, l := range h[1:] {
 		lw = max(lw, DisplayWidth(l))
 	}
-	for _, row := range t.rows {
-		buf.WriteString("\n" + Indent(row[0], t.o.Width, "", "  "))
+	var b strings.Builder
+	err := each(func(row []string) error {
+		b.WriteString("\n" + Indent(row[0], t.o.Width, "", "  "))
 		for i := 1; i < len(row); i++ {
 			if row[i] == "" {
 				continue
 			}
 			first := "  " + h[i] + strings.Repeat(" ", lw-DisplayWidth(h[i])) + "  "
-			buf.WriteString(Indent(row[i], t.o.Width, first, strings.Repeat(" ", DisplayWidth(first))))
+			b.WriteString(Indent(row[i], t.o.Width, first, strings.Repeat(" ", DisplayWidth(first))))
 		}
+		_, err := io.WriteString(w, b.String())
+		b.Reset()
+		return err
+	})
+	if err != nil {
+		return err
 	}
-	buf.WriteString("\n" + Indent(footer[0], t.o.Width, "", "  "))
+	b.WriteString("\n" + Indent(footer[0], t.o.Width, "", "  "))
 	for i := 2; i < 6; i++ {
 		first := "  " + h[i] + strings.Repeat(" ", lw-DisplayWidth(h[i])) + "  "
-		buf.WriteString(first + footer[i] + "\n")
+		b.WriteString(first + footer[i] + "\n")
 	}
+	_, err = io.WriteString(w, b.String())
+	return err
 }

@@ -63,10 +63,34 @@ func isBidi(r rune) bool {
 // mdEscape keeps a cell's text from breaking a Markdown table or turning
 // into HTML: a pipe, a line break, <, > and & are written so that they
 // show as themselves.
-var mdEscape = strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;", "\n", `\n`, "\r", `\r`)
+//
+// A link's and an image's syntax is broken too, so that a name from a
+// file (![t](http://evil.example/x.png) [c](http://evil.example/p)) stays
+// text: "](" and "![" get a backslash, and "://" loses the autolink of a
+// bare address; a note's [1] stays as it is.
+var mdEscape = strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;", "\n", `\n`, "\r", `\r`,
+	`\`, `\\`, "](", `]\(`, "![", `!\[`, "]:", `]\:`, "://", `:\/\/`)
 
 // md is a Markdown cell or line: escaped, then its controls shown.
 func md(s string) string { return Safe(mdEscape.Replace(s)) }
+
+// Clip cuts s to at most width display columns, ending in … when cut: a
+// name of 32,767 characters in a table of 20,000 rows would pad every
+// row to it.
+func Clip(s string, width int) string {
+	if len(s) <= width {
+		return s
+	}
+	w := 0
+	for i, r := range s {
+		rw := runeWidth(r)
+		if w+rw > width-1 {
+			return s[:i] + "…"
+		}
+		w += rw
+	}
+	return s
+}
 
 // csvText is a CSV text cell (file, name, applicant, error): a cell that
 // would start with =, +, -, @, a tab or a CR is a formula to Excel, and gets

@@ -38,6 +38,11 @@ func runeWidth(r rune) int {
 	if r < utf8.RuneSelf {
 		return 1
 	}
+	// The common Chinese of names and notes (CJK unified ideographs, the
+	// full-width forms), without the tables' search.
+	if r >= 0x4e00 && r <= 0x9fff || r >= 0xff01 && r <= 0xff60 {
+		return 2
+	}
 	if zeroWidth(r) {
 		return 0
 	}

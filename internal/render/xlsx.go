@@ -2,6 +2,8 @@ package render
 
 import (
 	"archive/zip"
+	"compress/flate"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -97,20 +99,70 @@ func (w *workbook) inUnit(text string) string {
 }
 
 func dateCell(d calc.Date) cell {
-	// Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
-	day := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
-	serial := int(day.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+	// Excel counts days from 1899-12-30 (its 1900 leap-year bug included),
+	// counted here by the calendar: a time.Duration between two days
+	// overflows past 292 years (2192-04-10 came out wrong).
+	serial := civilDays(d) - civilDays(calc.Date{Year: 1899, Month: 12, Day: 30})
 	return cell{kind: cellDate, text: strconv.Itoa(serial)}
+}
+
+// civilDays numbers the days of the proleptic Gregorian calendar, one
+// apart each.
+func civilDays(d calc.Date) int {
+	y, m := d.Year, d.Month
+	if m <= 2 {
+		y, m = y-1, m+12
+	}
+	return 365*y + y/4 - y/100 + y/400 + (153*(m-3)+2)/5 + d.Day
 }
 
 type sheet struct {
 	name string
-	rows [][]cell
+	// rows are kept in a spool until End (a batch of 100,000 projects
+	// held 1.3 GB of cells); n counts them, ws are their columns' widths
+	// as they come, last the last row of data (not a note, a blank, the
+	// totals), which the autofilter covers.
+	rows *spool
+	n    int
+	cols int
+	last int
 	max  []int // per column: the widest a column is made, in characters
 	// titleCols is how many columns repeat on every printed page when the
 	// sheet is too wide for one (the project and what the row is).
 	titleCols int
-	ws        []int // the widths, once worked out
+	ws        []int // the columns' widths, from the rows added so far
+}
+
+// add appends a row: its cells to the spool, its text to the widths.
+func (s *sheet) add(row []cell) error {
+	if s.n == 0 {
+		s.cols = len(row)
+		s.ws = make([]int, len(row))
+	}
+	s.n++
+	s.measure(row)
+	if len(row) > 1 && row[0].kind != cellTotalText {
+		s.last = s.n
+	}
+	fields := make([]string, 0, 3*len(row))
+	for _, c := range row {
+		fields = append(fields, string(rune('0'+c.kind)), c.text, c.sum)
+	}
+	return s.rows.add(fields...)
+}
+
+// each reads the rows back, in order.
+func (s *sheet) each(fn func(r int, row []cell) error) error {
+	r := 0
+	return s.rows.each(func(fields []string) error {
+		row := make([]cell, len(fields)/3)
+		for i := range row {
+			row[i] = cell{kind: cellKind(fields[3*i][0] - '0'), text: fields[3*i+1], sum: fields[3*i+2]}
+		}
+		err := fn(r, row)
+		r++
+		return err
+	})
 }
 
 // workbook collects the sheets of one run: calc writes one project,
@@ -123,6 +175,18 @@ type workbook struct {
 	// inputs: every input each figure rests on; received: the ledger's
 	// entries with their dates (docs/contract.md §5).
 	inputs, received sheet
+	// sums are the summary's amounts added up (its totals row), projects
+	// how many rows it has; err the first error of a spool.
+	sums     [9]decimal.Decimal // by column; 4 to 8 are the amounts
+	projects int
+	err      error
+}
+
+// put adds a row to a sheet, keeping the first error.
+func (w *workbook) put(s *sheet, row []cell) {
+	if err := s.add(row); err != nil && w.err == nil {
+		w.err = err
+	}
 }
 
 var (
@@ -143,16 +207,13 @@ func newXLSX(w io.Writer, o Options) *workbook {
 	wb := &workbook{w: w, o: o, p: p}
 	// The widest each column is made: printed one page wide, the narrower
 	// the columns of words, the larger the print.
-	wb.summary = sheet{name: sheetName(p.S("sheet.summary")), max: []int{28, 22, 12, 8, 18, 18, 18, 18, 18, 30, 18}, titleCols: 1}
-	wb.lines = sheet{name: sheetName(p.S("sheet.lines")), max: []int{16, 9, 18, 12, 10, 8, 10, 18, 8, 18, 18, 18, 18, 18, 18, 10, 16, 30, 36, 16}, titleCols: 3}
-	wb.inputs = sheet{name: sheetName(p.S("sheet.inputs")), max: []int{28, 20, 30, 30, 18, 20}, titleCols: 1}
-	wb.received = sheet{name: sheetName(p.S("sheet.received")), max: []int{28, 28, 12, 18, 12, 12, 20}, titleCols: 1}
-	wb.failures = sheet{name: sheetName(p.S("sheet.failures")), max: []int{40, 6, 6, 80}, titleCols: 1}
-	wb.summary.rows = append(wb.summary.rows, headerRow(summaryHeaders, p))
-	wb.lines.rows = append(wb.lines.rows, headerRow(lineHeaders, p))
-	wb.inputs.rows = append(wb.inputs.rows, headerRow(inputHeaders, p))
-	wb.received.rows = append(wb.received.rows, headerRow(receivedHeaders, p))
-	wb.failures.rows = append(wb.failures.rows, headerRow(failureHeaders, p))
+	wb.summary = sheet{name: sheetName(p.S("sheet.summary")), max: []int{28, 22, 12, 8, 18, 18, 18, 18, 18, 30, 18}, titleCols: 1, rows: newSpool(o)}
+	wb.lines = sheet{name: sheetName(p.S("sheet.lines")), max: []int{16, 9, 18, 12, 10, 8, 10, 18, 8, 18, 18, 18, 18, 18, 18, 10, 16, 30, 36, 16}, titleCols: 3, rows: newSpool(o)}
+	wb.inputs = sheet{name: sheetName(p.S("sheet.inputs")), max: []int{28, 20, 30, 30, 18, 20}, titleCols: 1, rows: newSpool(o)}
+	wb.received = sheet{name: sheetName(p.S("sheet.received")), max: []int{28, 28, 12, 18, 12, 12, 20}, titleCols: 1, rows: newSpool(o)}
+	wb.failures = sheet{name: sheetName(p.S("sheet.failures")), max: []int{40, 6, 6, 80}, titleCols: 1, rows: newSpool(o)}
+	wb.err = errors.Join(wb.summary.add(headerRow(summaryHeaders, p)), wb.lines.add(headerRow(lineHeaders, p)),
+		wb.inputs.add(headerRow(inputHeaders, p)), wb.received.add(headerRow(receivedHeaders, p)), wb.failures.add(headerRow(failureHeaders, p)))
 	return wb
 }
 
@@ -186,7 +247,7 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 		if l.Rate != nil {
 			rate = cell{kind: cellRate, text: l.Rate.String()}
 		}
-		w.lines.rows = append(w.lines.rows, []cell{
+		w.put(&w.lines, []cell{
 			wrap(name), text(l.Item.Clause), wrap(docItem(p, l.Item.ID)), wrap(p.S("recipient." + string(l.Item.Recipient))),
 			text(p.S("payer." + string(l.Item.Payer))), text(p.S("scope.short." + string(l.Item.Scope))), wrap(kindWord(l.Item, p)),
 			amountCell(l.Base), rate, amountCell(l.Computed), amountCell(l.Received), amountCell(l.Cap), amountCell(l.Min), amountCell(l.Max), amountCell(l.BaseForCap),
@@ -196,7 +257,7 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 	}
 	for _, a := range res.Adjustments {
 		amt := a.Amount
-		w.lines.rows = append(w.lines.rows, []cell{
+		w.put(&w.lines, []cell{
 			wrap(name), text(a.Clause), wrap(p.S("adjustment." + a.ID)), {}, text(p.S("payer.municipal")), text(p.S("scope.short.project")), wrap(p.S("label.adjustment")),
 			{}, {}, {}, {}, {}, {}, amountCell(&amt), {}, {}, {}, wrap(p.Note(a.Note)), wrap(res.Edition.Supplementary.CumulativeCapQuote),
 			text(file),
@@ -209,23 +270,23 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 			continue
 		}
 		if len(ins) == 0 {
-			w.inputs.rows = append(w.inputs.rows, []cell{wrap(name), wrap(p.Text(m.Title)), {}, wrap(p.S("html.input.claimed")), {}, text(file)})
+			w.put(&w.inputs, []cell{wrap(name), wrap(p.Text(m.Title)), {}, wrap(p.S("html.input.claimed")), {}, text(file)})
 		}
 		for _, v := range ins {
 			value, amount := inputCells(p, v)
-			w.inputs.rows = append(w.inputs.rows, []cell{wrap(name), wrap(p.Text(m.Title)), wrap(inputWords(p, v.Input)), value, amount, text(file)})
+			w.put(&w.inputs, []cell{wrap(name), wrap(p.Text(m.Title)), wrap(inputWords(p, v.Input)), value, amount, text(file)})
 		}
 		if sk := sameKindOf(res, m); len(sk) > 0 {
-			w.inputs.rows = append(w.inputs.rows, []cell{wrap(name), wrap(p.Text(m.Title)), wrap(p.S("label.samekind")), wrap(p.S("label.samekind.on", "what", calc.Declarations(sk))), {}, text(file)})
+			w.put(&w.inputs, []cell{wrap(name), wrap(p.Text(m.Title)), wrap(p.S("label.samekind")), wrap(p.S("label.samekind.on", "what", calc.Declarations(sk))), {}, text(file)})
 		}
 	}
 	for _, v := range annexGiven(res) {
 		value, amount := inputCells(p, v)
-		w.inputs.rows = append(w.inputs.rows, []cell{wrap(name), text(p.S("label.annex")), wrap(inputWords(p, v.Input)), value, amount, text(file)})
+		w.put(&w.inputs, []cell{wrap(name), text(p.S("label.annex")), wrap(inputWords(p, v.Input)), value, amount, text(file)})
 	}
 	for _, e := range res.Received {
 		amt := e.Amount
-		w.received.rows = append(w.received.rows, []cell{wrap(name), wrap(docItem(p, e.Item)), dateCell(e.DateOr(res.Date)), amountCell(&amt),
+		w.put(&w.received, []cell{wrap(name), wrap(docItem(p, e.Item)), dateCell(e.DateOr(res.Date)), amountCell(&amt),
 			wrap(levelName(p, e)), text(p.S("payer." + string(e.Payer))), text(file)})
 	}
 	eligible := p.S("label.yes")
@@ -237,7 +298,11 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 		adj = adj.Add(a.Amount)
 	}
 	paid, grand := res.DistrictPaid(), res.GrandTotal()
-	w.summary.rows = append(w.summary.rows, []cell{
+	w.projects++
+	for c, v := range map[int]decimal.Decimal{4: res.Total, 5: adj, 6: res.DistrictMatch, 7: paid, 8: grand} {
+		w.sums[c] = w.sums[c].Add(v)
+	}
+	w.put(&w.summary, []cell{
 		wrap(name), wrap(res.Applicant), dateCell(res.Date), text(eligible),
 		amountCell(&res.Total), amountCell(&adj), amountCell(&res.DistrictMatch), amountCell(&paid), amountCell(&grand),
 		wrap(strings.Join(p.Notes(res.Warnings), p.S("label.semicolon"))), text(file),
@@ -264,29 +329,34 @@ func (w *workbook) Fail(f Failure) error {
 	}
 	// The file by its name, as on the other sheets: the consultant's
 	// folders stay theirs.
-	w.failures.rows = append(w.failures.rows, []cell{wrap(filepath.Base(f.File)), line, col, wrap(message)})
+	w.put(&w.failures, []cell{wrap(filepath.Base(f.File)), line, col, wrap(message)})
 	return nil
 }
 
 // End writes the workbook: the summary gets its totals row, and a note of
 // the files that failed.
 func (w *workbook) End() error {
-	projects := len(w.summary.rows) - 1
-	total := make([]cell, len(summaryHeaders))
-	total[0] = cell{kind: cellTotalText, text: w.p.S("xcol.totals", "n", projects)}
-	for c := 4; c <= 8; c++ { // the amounts: municipal total … grand total
-		sum := decimal.Zero
-		for _, row := range w.summary.rows[1:] {
-			if v, err := decimal.NewFromString(row[c].text); err == nil && row[c].kind == cellAmount {
-				sum = sum.Add(v)
-			}
+	defer func() {
+		for _, s := range []*sheet{&w.summary, &w.lines, &w.inputs, &w.received, &w.failures} {
+			s.rows.close()
 		}
-		col := roster.ColumnName(c)
-		total[c] = cell{kind: cellTotal, text: calc.Yuan(sum), sum: fmt.Sprintf("%s2:%s%d", col, col, projects+1)}
+	}()
+	if w.err != nil {
+		return w.err
 	}
-	w.summary.rows = append(w.summary.rows, total)
-	if failed := len(w.failures.rows) - 1; failed > 0 {
-		w.summary.rows = append(w.summary.rows, []cell{}, []cell{text(w.p.S("xcol.failed", "n", failed, "sheet", w.failures.name))})
+	total := make([]cell, len(summaryHeaders))
+	total[0] = cell{kind: cellTotalText, text: w.p.S("xcol.totals", "n", w.projects)}
+	for c := 4; c <= 8; c++ { // the amounts: municipal total … grand total
+		col := roster.ColumnName(c)
+		total[c] = cell{kind: cellTotal, text: calc.Yuan(w.sums[c]), sum: fmt.Sprintf("%s2:%s%d", col, col, w.projects+1)}
+	}
+	w.put(&w.summary, total)
+	if failed := w.failures.n - 1; failed > 0 {
+		w.put(&w.summary, []cell{})
+		w.put(&w.summary, []cell{text(w.p.S("xcol.failed", "n", failed, "sheet", w.failures.name))})
+	}
+	if w.err != nil {
+		return w.err
 	}
 	return w.write(w.w)
 }
@@ -312,10 +382,14 @@ const maxCellText = 32767
 // write writes the workbook as an .xlsx file.
 func (w *workbook) write(out io.Writer) error {
 	sheets := []*sheet{&w.summary, &w.lines, &w.inputs, &w.received}
-	if len(w.failures.rows) > 1 {
+	if w.failures.n > 1 {
 		sheets = append(sheets, &w.failures)
 	}
 	z := zip.NewWriter(out)
+	// The fastest deflate: a batch's sheets are written on one core at the
+	// end, and level 6 took half of a 100,000-row workbook's time for a
+	// file a third smaller.
+	z.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
 	// A fixed time stamp: the same input gives the same bytes.
 	stamp := time.Date(2022, 10, 15, 0, 0, 0, 0, time.UTC)
 	put := func(name, content string) error {
@@ -335,7 +409,7 @@ func (w *workbook) write(out io.Writer) error {
 		// The header row repeated on every printed page; the filter's range.
 		quoted := "'" + strings.ReplaceAll(roster.EscapeXML(s.name), "'", "''") + "'"
 		fmt.Fprintf(&names, `<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">%s!$A$1:$%s$%d</definedName>`,
-			i, quoted, roster.ColumnName(len(s.rows[0])-1), s.filterRows())
+			i, quoted, roster.ColumnName(s.cols-1), s.filterRows())
 		titles := quoted + "!$1:$1"
 		if !s.fits(s.widths()) {
 			// Printed over several pages across: the project and what the
@@ -365,11 +439,17 @@ func (w *workbook) write(out io.Writer) error {
 			`</Relationships>`},
 		{"xl/styles.xml", stylesXML},
 	}
-	for i, s := range sheets {
-		files = append(files, struct{ name, content string }{fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1), s.xml(w)})
-	}
 	for _, f := range files {
 		if err := put(f.name, f.content); err != nil {
+			return err
+		}
+	}
+	for i, s := range sheets {
+		f, err := z.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1), Method: zip.Deflate, Modified: stamp})
+		if err != nil {
+			return err
+		}
+		if err := s.xml(w, f); err != nil {
 			return err
 		}
 	}
@@ -410,60 +490,54 @@ var stylesXML = xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats.or
 	`</styleSheet>`
 
 // filterRows is the last row the autofilter covers: the rows of data, not
-// the totals below them.
-func (s *sheet) filterRows() int {
-	for i := len(s.rows) - 1; i > 0; i-- {
-		if len(s.rows[i]) > 1 && s.rows[i][0].kind != cellTotalText { // not a note, a blank or the totals
-			return i + 1
-		}
-	}
-	return 1
-}
+// the totals below them (at least the header's).
+func (s *sheet) filterRows() int { return max(s.last, 1) }
 
 // widths are the columns' widths in Excel's units, the width of a digit:
 // the widest text of each (see textUnits), within the column's maximum, at
 // least 6.
 func (s *sheet) widths() []int {
-	if s.ws != nil {
-		return s.ws
-	}
-	ws := make([]int, len(s.rows[0]))
-	for _, row := range s.rows {
-		if len(row) == 1 && len(ws) > 1 {
-			continue // a note across the sheet
-		}
-		for c, cl := range row {
-			w := 0
-			switch cl.kind {
-			case cellAmount, cellTotal:
-				w = max(len(msg.FormatYuan(decimal.RequireFromString(cl.text)))+4, 16)
-			case cellDate:
-				w = len("2026-03-01") + 1
-			case cellRate:
-				w = 8
-			case cellHeader:
-				// Headers wrap between words: as wide as the longest
-				// word, at least 10, at most the whole line.
-				for _, line := range strings.Split(cl.text, "\n") {
-					word := 0
-					for _, part := range strings.Fields(line) {
-						word = max(word, textUnits(part))
-					}
-					w = max(w, min(textUnits(line), max(word, 10))+cellPadding)
-				}
-			default:
-				for _, line := range strings.Split(cl.text, "\n") {
-					w = max(w, textUnits(line)+cellPadding)
-				}
-			}
-			ws[c] = max(ws[c], min(w, s.max[c]))
-		}
-	}
+	ws := make([]int, len(s.ws))
 	for c := range ws {
-		ws[c] = max(ws[c], 6)
+		ws[c] = max(s.ws[c], 6)
 	}
-	s.ws = ws
 	return ws
+}
+
+// measure widens the columns to a row's text.
+func (s *sheet) measure(row []cell) {
+	if len(row) == 1 && len(s.ws) > 1 {
+		return // a note across the sheet
+	}
+	for c, cl := range row {
+		if c >= len(s.ws) {
+			break
+		}
+		w := 0
+		switch cl.kind {
+		case cellAmount, cellTotal:
+			w = max(len(msg.FormatYuan(decimal.RequireFromString(cl.text)))+4, 16)
+		case cellDate:
+			w = len("2026-03-01") + 1
+		case cellRate:
+			w = 8
+		case cellHeader:
+			// Headers wrap between words: as wide as the longest
+			// word, at least 10, at most the whole line.
+			for _, line := range strings.Split(cl.text, "\n") {
+				word := 0
+				for _, part := range strings.Fields(line) {
+					word = max(word, textUnits(part))
+				}
+				w = max(w, min(textUnits(line), max(word, 10))+cellPadding)
+			}
+		default:
+			for _, line := range strings.Split(cl.text, "\n") {
+				w = max(w, textUnits(line)+cellPadding)
+			}
+		}
+		s.ws[c] = max(s.ws[c], min(w, s.max[c]))
+	}
 }
 
 // cellPadding is the room a cell keeps beside its text, in digits.
@@ -500,11 +574,18 @@ func lines(text string, width int) int {
 
 // xml renders a worksheet: column widths, a frozen header row, an
 // autofilter, the cells, and its print settings.
-func (s *sheet) xml(w *workbook) string {
+func (s *sheet) xml(w *workbook, out io.Writer) error {
 	p := w.p
 	ws := s.widths()
 	fit := s.fits(ws)
 	var b strings.Builder
+	// Written as the rows are read back, in pieces: a sheet of 100,000
+	// rows is never one string.
+	flush := func() error {
+		_, err := io.WriteString(out, b.String())
+		b.Reset()
+		return err
+	}
 	b.WriteString(xmlHeader)
 	b.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`)
 	// Printed, a sheet is landscape: one page wide when that keeps its
@@ -512,7 +593,7 @@ func (s *sheet) xml(w *workbook) string {
 	if fit {
 		b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
 	}
-	fmt.Fprintf(&b, `<dimension ref="A1:%s%d"/>`, roster.ColumnName(len(ws)-1), len(s.rows))
+	fmt.Fprintf(&b, `<dimension ref="A1:%s%d"/>`, roster.ColumnName(len(ws)-1), s.n)
 	b.WriteString(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
 		`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>`)
 	b.WriteString(`<sheetFormatPr defaultRowHeight="15"/><cols>`)
@@ -520,7 +601,7 @@ func (s *sheet) xml(w *workbook) string {
 		fmt.Fprintf(&b, `<col min="%d" max="%d" width="%d" customWidth="1"/>`, i+1, i+1, wd)
 	}
 	b.WriteString(`</cols><sheetData>`)
-	for r, row := range s.rows {
+	err := s.each(func(r int, row []cell) error {
 		// A short text wider than its column (a long payer in English)
 		// wraps too, rather than be hidden under the next cell.
 		for c := range row {
@@ -551,14 +632,14 @@ func (s *sheet) xml(w *workbook) string {
 				if p.Unit == "wan" {
 					style = styleAmountWan
 				}
-				fmt.Fprintf(&b, `<c r="%s" s="%d"><v>%s</v></c>`, ref, style, w.inUnit(cl.text))
+				b.WriteString(`<c r="` + ref + `" s="` + strconv.Itoa(style) + `"><v>` + w.inUnit(cl.text) + `</v></c>`)
 			case cellRate:
 				if decimal.RequireFromString(cl.text).Shift(2).IsInteger() {
 					style = styleWholeRate
 				}
-				fmt.Fprintf(&b, `<c r="%s" s="%d"><v>%s</v></c>`, ref, style, cl.text)
+				b.WriteString(`<c r="` + ref + `" s="` + strconv.Itoa(style) + `"><v>` + cl.text + `</v></c>`)
 			case cellDate:
-				fmt.Fprintf(&b, `<c r="%s" s="%d"><v>%s</v></c>`, ref, style, cl.text)
+				b.WriteString(`<c r="` + ref + `" s="` + strconv.Itoa(style) + `"><v>` + cl.text + `</v></c>`)
 			case cellTotal:
 				if p.Unit == "wan" {
 					style = styleTotalWan
@@ -568,10 +649,17 @@ func (s *sheet) xml(w *workbook) string {
 				if cl.text == "" {
 					continue // an empty cell, not an empty string
 				}
-				fmt.Fprintf(&b, `<c r="%s" s="%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, style, roster.EscapeXML(excelText(cl.text)))
+				b.WriteString(`<c r="` + ref + `" s="` + strconv.Itoa(style) + `" t="inlineStr"><is><t xml:space="preserve">` + roster.CellText(excelText(cl.text)) + `</t></is></c>`)
 			}
 		}
 		b.WriteString(`</row>`)
+		if b.Len() > 64<<10 {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	b.WriteString(`</sheetData>`)
 	fmt.Fprintf(&b, `<autoFilter ref="A1:%s%d"/>`, roster.ColumnName(len(ws)-1), s.filterRows())
@@ -594,7 +682,7 @@ func (s *sheet) xml(w *workbook) string {
 	fmt.Fprintf(&b, `<headerFooter><oddHeader>%s</oddHeader><oddFooter>%s</oddFooter></headerFooter>`,
 		roster.EscapeXML("&L"+headerText(left)+"&R"+headerText(right)), roster.EscapeXML(p.S("xcol.page")))
 	b.WriteString(`</worksheet>`)
-	return b.String()
+	return flush()
 }
 
 // inputCells are an input's value on the sheet of inputs: an amount as a

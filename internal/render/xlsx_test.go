@@ -38,16 +38,25 @@ func TestPrintScale(t *testing.T) {
 // Every row is given its height: a row of one line 17 points, a wrapping
 // name as many lines as it takes.
 func TestRowsHaveHeights(t *testing.T) {
-	s := &sheet{name: "S", max: []int{10, 10}, rows: [][]cell{
+	s := &sheet{name: "S", max: []int{10, 10}, rows: newSpool(Options{})}
+	for _, row := range [][]cell{
 		{{kind: cellHeader, text: "A"}, {kind: cellHeader, text: "B"}},
 		{text("x"), text("y")},
 		// 前海数科（深圳）信息技术有限公司: 16 wide characters, 32 digits'
 		// widths and a sixth more (⌈32 / 6⌉ = 6), 38; a column of at most
 		// 10 holds 9 beside its padding: ⌈38 / 9⌉ = 5 lines, 85 points.
 		{wrap("前海数科（深圳）信息技术有限公司"), text("y")},
-	}}
+	} {
+		if err := s.add(row); err != nil {
+			t.Fatal(err)
+		}
+	}
 	w := &workbook{p: msg.Printer{Lang: "en", Unit: "yuan"}}
-	x := s.xml(w)
+	var b strings.Builder
+	if err := s.xml(w, &b); err != nil {
+		t.Fatal(err)
+	}
+	x := b.String()
 	for _, want := range []string{`<row r="1" ht="17" customHeight="1">`, `<row r="2" ht="17" customHeight="1">`, `<row r="3" ht="85" customHeight="1">`} {
 		if !strings.Contains(x, want) {
 			t.Errorf("no %s in\n%s", want, x)
@@ -67,5 +76,22 @@ func TestInputCells(t *testing.T) {
 	v, a = inputCells(p, InputValue{Input: in, Choices: []string{"national"}})
 	if v.text != "国家级" || a.kind != cellEmpty {
 		t.Errorf("choice: %+v %+v", v, a)
+	}
+}
+
+// Excel's serial days: 1900-03-01 is 61 (day 60 is Excel's 1900-02-29),
+// 2026-03-01 is 46082, and days past 2192-04-10 (where a Duration
+// overflows) stay one a day: 2192-04-11 is 106,754 and 9999-12-31 is
+// 2,958,465, Excel's last.
+func TestDateSerials(t *testing.T) {
+	for d, want := range map[calc.Date]string{
+		{Year: 1900, Month: 3, Day: 1}:   "61",
+		{Year: 2026, Month: 3, Day: 1}:   "46082",
+		{Year: 2192, Month: 4, Day: 11}:  "106754",
+		{Year: 9999, Month: 12, Day: 31}: "2958465",
+	} {
+		if got := dateCell(d).text; got != want {
+			t.Errorf("%v: %s, want %s", d, got, want)
+		}
 	}
 }

@@ -93,27 +93,28 @@ func (e *Error) Error() string { return string(e.Msg.Code) }
 
 // The codes of the errors; internal/msg has their words.
 const (
-	ErrTooLarge     calc.Code = "roster.toolarge"    // max
-	ErrNotWorkbook  calc.Code = "roster.notworkbook" // detail
-	ErrNoSheet      calc.Code = "roster.nosheet"     //
-	ErrPart         calc.Code = "roster.part"        // part, detail
-	ErrPartLarge    calc.Code = "roster.part.large"  // part
-	ErrCSV          calc.Code = "roster.csv"         // detail
-	ErrUTF16        calc.Code = "roster.utf16"       //
-	ErrEmpty        calc.Code = "roster.empty"       //
-	ErrCellRef      calc.Code = "roster.cellref"     // ref
-	ErrOld          calc.Code = "roster.xls"         //
-	ErrPartRun      calc.Code = "roster.part.run"    // part
-	ErrTooMany      calc.Code = "roster.toomany"     // .strings, .styles, .formats: part, max
-	ErrCellLong     calc.Code = "roster.cell.long"   // ref, max
-	ErrCellTwice    calc.Code = "roster.cell.twice"  // ref
-	ErrRowRef       calc.Code = "roster.row.ref"     // ref
-	ErrRowOrder     calc.Code = "roster.row.order"   // row, after
-	ErrTooManyRows  calc.Code = "roster.rows"        // max
-	ErrSharedString calc.Code = "roster.sst"         // ref, index
-	ErrBinaryCSV    calc.Code = "roster.binary"      //
-	ErrZipCSV       calc.Code = "roster.zipcsv"      //
-	ErrEncoding     calc.Code = "roster.encoding"    //
+	ErrTooLarge       calc.Code = "roster.toolarge"    // max
+	ErrNotWorkbook    calc.Code = "roster.notworkbook" // detail
+	ErrNoSheet        calc.Code = "roster.nosheet"     //
+	ErrPart           calc.Code = "roster.part"        // part, detail
+	ErrPartLarge      calc.Code = "roster.part.large"  // part
+	ErrCSV            calc.Code = "roster.csv"         // detail
+	ErrUTF16          calc.Code = "roster.utf16"       //
+	ErrEmpty          calc.Code = "roster.empty"       //
+	ErrCellRef        calc.Code = "roster.cellref"     // ref
+	ErrOld            calc.Code = "roster.xls"         //
+	ErrPartRun        calc.Code = "roster.part.run"    // part
+	ErrTooMany        calc.Code = "roster.toomany"     // .strings, .styles, .formats: part, max
+	ErrCellLong       calc.Code = "roster.cell.long"   // ref, max
+	ErrCellTwice      calc.Code = "roster.cell.twice"  // ref
+	ErrRowRef         calc.Code = "roster.row.ref"     // ref
+	ErrRowOrder       calc.Code = "roster.row.order"   // row, after
+	ErrTooManyRows    calc.Code = "roster.rows"        // max
+	ErrSharedString   calc.Code = "roster.sst"         // ref, index
+	ErrBinaryCSV      calc.Code = "roster.binary"      //
+	ErrZipCSV         calc.Code = "roster.zipcsv"      //
+	ErrEncoding       calc.Code = "roster.encoding"    //
+	ErrTooManyColumns calc.Code = "roster.columns"     // row, max
 )
 
 func fail(code calc.Code, kv ...any) error { return &Error{Msg: noteOf(code, kv...)} }
@@ -246,9 +247,20 @@ func openCSV(data []byte) (*Sheet, error) {
 		}
 		data = text
 	}
+	// An old Mac's CSV ends its lines with CR alone: read as lines, not
+	// as one header row.
+	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
+	}
+	sep := separator(data)
+	// More columns than Excel's 16,384 in a record: refused before the
+	// reader holds them (a line of 60 million commas took 5.6 GB).
+	if row, n := widest(data, byte(sep)); n > MaxColumns {
+		return nil, fail(ErrTooManyColumns, "row", row, "max", MaxColumns)
+	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
-	r.Comma = separator(data)
+	r.Comma = sep
 	s := &Sheet{DecimalComma: r.Comma == ';'}
 	r.ReuseRecord = true
 	// A quote inside a cell not quoted (ACME 3.5" Disk) is a character,
@@ -311,8 +323,39 @@ func openCSV(data []byte) (*Sheet, error) {
 
 // separator is the separator of the first line: the most frequent of
 // comma, semicolon and tab outside quotes; a comma when none is there.
+// widest is the record with the most fields, as its line number and its
+// count: separators outside quotes, records ended by line breaks outside
+// quotes. It stops counting past MaxColumns.
+func widest(data []byte, sep byte) (row, fields int) {
+	quoted := false
+	line, n := 1, 1
+	for _, c := range data {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == '\n':
+			if !quoted {
+				if n > fields {
+					row, fields = line, n
+				}
+				n = 1
+			}
+			line++
+		case c == sep && !quoted:
+			n++
+			if n > MaxColumns {
+				return line, n
+			}
+		}
+	}
+	if n > fields {
+		row, fields = line, n
+	}
+	return row, fields
+}
+
 func separator(data []byte) rune {
-	counts := map[byte]int{}
+	var counts [256]int
 	quoted := false
 	for _, c := range data {
 		if c == '"' {

@@ -408,3 +408,70 @@ func TestXLSXLimits(t *testing.T) {
 		}
 	}
 }
+
+// Text that looks like Excel's own escape (_x000D_, a carriage return to
+// Excel) is written so that it reads back as it was, not as the control
+// characters Excel and LibreOffice would decode it into; and a cell
+// Excel wrote with the escape reads as Excel shows it.
+func TestXLSXEscapes(t *testing.T) {
+	if got := CellText("A_x000D__x001B_"); got != "A_x005F_x000D__x005F_x001B_" {
+		t.Errorf("CellText: %q", got)
+	}
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, "S", [][]Value{{{Text: "name"}}, {{Text: "A_x000D__x001B_ b_x1_"}}}); err != nil {
+		t.Fatal(err)
+	}
+	_, got := rows(t, "r.xlsx", buf.Bytes())
+	same(t, got, "A1=name", "A2=A_x000D__x001B_ b_x1_")
+	if s := unescapeCell("tab_x0009_here_x005F_x0041_"); s != "tab\there_x0041_" {
+		t.Errorf("unescapeCell: %q", s)
+	}
+}
+
+// A cell of more than Excel's 32,767 characters is its row's error, as in
+// a CSV (a workbook held 100,000).
+func TestXLSXCellTooLong(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, "S", [][]Value{{{Text: "name"}}, {{Text: strings.Repeat("x", 32768)}}, {{Text: "ok"}}}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open("r.xlsx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	row, err := s.Next()
+	if err == nil && row.Err == nil {
+		t.Fatalf("a cell of 32,768 characters read: %v", row)
+	}
+}
+
+// A CSV record of more columns than Excel's 16,384 is refused before the
+// reader holds it (60 million commas took 5.6 GB); an old Mac's CSV, its
+// lines ended by CR alone, is read as lines.
+func TestCSVShapes(t *testing.T) {
+	wide := "name" + strings.Repeat(",", MaxColumns) + "\n"
+	if _, err := Open("w.csv", []byte(wide)); err == nil || !strings.Contains(err.Error(), string(ErrTooManyColumns)) {
+		t.Errorf("16,385 columns: %v", err)
+	}
+	quoted := "name,\"" + strings.Repeat(",", MaxColumns) + "\"\n"
+	if _, err := Open("q.csv", []byte(quoted)); err != nil {
+		t.Errorf("commas inside quotes are one cell: %v", err)
+	}
+	s, got := rows(t, "cr.csv", []byte("name,listing.listed\rp,yes\rq,no\r"))
+	same(t, got, "A1=name", "B1=listing.listed", "A2=p", "B2=yes", "A3=q", "B3=no")
+	_ = s
+}
+
+// A run of text in a part is bounded however it is made: 1 MiB of '>'
+// (text to XML, which let each '>' restart the count) is refused.
+func TestXLSXRunOfGreaterThan(t *testing.T) {
+	body := sheetHead + `<row r="1"><c r="A1" t="inlineStr"><is><t>` + strings.Repeat(">", 1<<20) + `</t></is></c></row></sheetData></worksheet>`
+	b := workbook(t, []string{"S=worksheets/sheet1.xml"}, map[string]string{"xl/worksheets/sheet1.xml": body}, false)
+	s, err := Open("gt.xlsx", b)
+	if err == nil {
+		_, err = s.Next()
+	}
+	if err == nil || !strings.Contains(err.Error(), string(ErrPartRun)) {
+		t.Errorf("1 MiB of '>': %v", err)
+	}
+}

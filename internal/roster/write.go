@@ -137,19 +137,19 @@ func sheetXML(rows [][]Value) string {
 			switch {
 			case v.Text == "":
 			case i == 0:
-				fmt.Fprintf(&b, `<c r="%s" s="1" t="inlineStr"><is><t>%s</t></is></c>`, ref, EscapeXML(v.Text))
+				fmt.Fprintf(&b, `<c r="%s" s="1" t="inlineStr"><is><t>%s</t></is></c>`, ref, CellText(v.Text))
 			case v.Kind == Number:
 				fmt.Fprintf(&b, `<c r="%s" s="2"><v>%s</v></c>`, ref, EscapeXML(v.Text))
 			case v.Kind == Date:
 				day, err := time.Parse("2006-01-02", v.Text)
 				if err != nil {
-					fmt.Fprintf(&b, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, EscapeXML(v.Text))
+					fmt.Fprintf(&b, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, CellText(v.Text))
 					continue
 				}
 				serial := int(day.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)
 				fmt.Fprintf(&b, `<c r="%s" s="3"><v>%d</v></c>`, ref, serial)
 			default:
-				fmt.Fprintf(&b, `<c r="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, EscapeXML(v.Text))
+				fmt.Fprintf(&b, `<c r="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>`, ref, CellText(v.Text))
 			}
 		}
 		b.WriteString("</row>")
@@ -173,7 +173,56 @@ func width(s string) int {
 
 // EscapeXML escapes text for XML; characters XML 1.0 cannot hold at all
 // (most control characters, U+FFFE, U+FFFF) are dropped.
+// CellText is a cell's text as an .xlsx holds it, XML-escaped: its "_x"
+// of an escape Excel would decode (_x000D_ is a carriage return there,
+// ECMA-376 §22.9.2.19) is written _x005F_x, so that the text reads back
+// as it was.
+func CellText(s string) string {
+	if strings.Contains(s, "_x") {
+		var b strings.Builder
+		for i := 0; i < len(s); i++ {
+			if s[i] == '_' && i+6 < len(s) && s[i+1] == 'x' && isHex4(s[i+2:i+6]) && s[i+6] == '_' {
+				b.WriteString("_x005F_")
+				continue
+			}
+			b.WriteByte(s[i])
+		}
+		s = b.String()
+	}
+	return EscapeXML(s)
+}
+
+// needsXMLEscape reports whether s has a character EscapeXML changes: &, <,
+// >, ", a control other than tab and line breaks, U+FFFE or U+FFFF.
+func needsXMLEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '&', c == '<', c == '>', c == '"':
+			return true
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
+			return true
+		case c == 0xef && i+2 < len(s) && s[i+1] == 0xbf && (s[i+2] == 0xbe || s[i+2] == 0xbf):
+			return true
+		}
+	}
+	return false
+}
+
+func isHex4(s string) bool {
+	for i := 0; i < 4; i++ {
+		c := s[i] | 0x20
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// EscapeXML escapes text for XML, leaving out what XML cannot hold.
 func EscapeXML(s string) string {
+	if !needsXMLEscape(s) {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range s {
 		switch {

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -106,7 +107,8 @@ type limited struct {
 	r    io.Reader
 	n    int64  // left of the part's limit
 	book *int64 // left of the book's
-	run  int    // bytes since the last '<' or '>'
+	run  int    // bytes since a tag began or ended
+	tag  bool   // inside a tag: after a '<', before its '>'
 	part string
 }
 
@@ -120,9 +122,16 @@ func (l *limited) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	l.n -= int64(n)
 	*l.book -= int64(n)
+	// A run is a tag, or the text between two: a '>' in text is text
+	// (XML allows it), so it does not end the run — 120 MiB of '>'
+	// would otherwise be one token of text the decoder holds whole.
 	for _, c := range p[:n] {
-		if c == '<' || c == '>' {
-			l.run = 0
+		switch {
+		case c == '<':
+			l.run, l.tag = 0, true
+			continue
+		case c == '>' && l.tag:
+			l.run, l.tag = 0, false
 			continue
 		}
 		if l.run++; l.run > maxRun {
@@ -684,6 +693,12 @@ func (b *book) cell(t *tokens, c xml.StartElement, col, num int) (string, error)
 				if !ok {
 					return "", &Error{Row: num, Msg: noteOf(ErrSharedString, "ref", ColumnName(col)+strconv.Itoa(num), "index", shorten(v.String()))}
 				}
+				// Excel keeps at most 32,767 characters in a cell, as a
+				// CSV's cell is refused past them (a shared string of
+				// 100,000 is no cell Excel wrote).
+				if len(text) > maxCell && utf8.RuneCountInString(text) > maxCell {
+					return "", &Error{Row: num, Msg: noteOf(ErrCellLong, "ref", ColumnName(col)+strconv.Itoa(num), "max", maxCell)}
+				}
 				return text, nil
 			}
 			switch x.Name.Local {
@@ -714,11 +729,11 @@ func (b *book) value(typ string, style int, v, inline string) (string, bool) {
 		if err != nil || i < 0 || i >= len(b.strings) {
 			return "", false // a string the workbook lacks: damaged
 		}
-		return b.strings[i], true
+		return unescapeCell(b.strings[i]), true
 	case "inlineStr":
-		return inline, true
+		return unescapeCell(inline), true
 	case "str", "e":
-		return v, true
+		return unescapeCell(v), true
 	case "b":
 		if strings.TrimSpace(v) == "1" {
 			return "TRUE", true
@@ -747,6 +762,26 @@ func (b *book) value(typ string, style int, v, inline string) (string, bool) {
 		text += b.units[style]
 	}
 	return text, true
+}
+
+// unescapeCell reads a cell's text as Excel shows it: _xHHHH_ is the
+// character HHHH (ECMA-376 §22.9.2.19; _x005F_ a "_"), the escape CellText
+// writes.
+func unescapeCell(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '_' && i+6 < len(s) && s[i+1] == 'x' && isHex4(s[i+2:i+6]) && s[i+6] == '_' {
+			n, _ := strconv.ParseUint(s[i+2:i+6], 16, 16)
+			b.WriteRune(rune(n))
+			i += 6
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // shorten quotes at most 32 characters of what a damaged part holds.
