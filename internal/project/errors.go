@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"szsoft/calc"
+	"szsoft/internal/tomlloc"
 )
 
 // Error is one problem in a project file: a message and a hint as codes
@@ -50,13 +51,13 @@ const (
 	ErrNotUTF8          calc.Code = "file.utf8"
 	HintNotUTF8         calc.Code = "file.utf8.hint"
 	ErrLongLine         calc.Code = "file.shape.line"
-	ErrDeep             calc.Code = "file.shape.deep"
-	HintDeep            calc.Code = "file.shape.deep.hint"
-	ErrKeyLength        calc.Code = "file.shape.keylen"      // max
-	ErrTooManyKeys      calc.Code = "file.shape.keys"        // max, table
-	ErrTooManyKeysTop   calc.Code = "file.shape.keys.top"    // max
-	ErrLongArray        calc.Code = "file.shape.array"       // max
-	HintShape           calc.Code = "file.shape.hint"        //
+	ErrDeep             calc.Code = tomlloc.CodeDeep         // the shapes tomlloc finds
+	HintDeep            calc.Code = tomlloc.HintDeep         //
+	ErrKeyLength        calc.Code = tomlloc.CodeKeyLength    // max
+	ErrTooManyKeys      calc.Code = tomlloc.CodeKeys         // max, table
+	ErrTooManyKeysTop   calc.Code = tomlloc.CodeKeysTop      // max
+	ErrLongArray        calc.Code = tomlloc.CodeLongArray    // max
+	HintShape           calc.Code = tomlloc.HintShape        //
 	ErrMore             calc.Code = "file.more"              // n
 	ErrNoClaim          calc.Code = "file.noclaim"           //
 	HintNoClaim         calc.Code = "file.noclaim.hint"      //

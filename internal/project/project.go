@@ -52,8 +52,8 @@ type File struct {
 // At returns where the key with the given parts (top-level key, or measure
 // and key) was written, or the zero Pos.
 func (f *File) At(parts ...string) Pos {
-	if loc, ok := f.l.locs[pathKey(parts)]; ok {
-		return f.l.pos(loc.keyOff)
+	if loc, ok := f.l.Locs[pathKey(parts)]; ok {
+		return f.l.pos(loc.KeyOff)
 	}
 	return Pos{}
 }
@@ -70,8 +70,8 @@ func (f *File) What(def string, parts ...string) string {
 // ErrorAt makes an error at the key with the given parts (in a roster row,
 // at its cell).
 func (f *File) ErrorAt(msg, hint calc.Note, parts ...string) *Error {
-	if loc, ok := f.l.locs[pathKey(parts)]; ok {
-		return f.l.errorAt(f.Path, loc.keyOff, msg, hint)
+	if loc, ok := f.l.Locs[pathKey(parts)]; ok {
+		return f.l.errorAt(f.Path, loc.KeyOff, msg, hint)
 	}
 	return &Error{Path: f.Path, Msg: msg, Hint: hint}
 }
@@ -197,7 +197,7 @@ func Parse(reg *measures.Registry, path string, data []byte) (*File, error) {
 		return nil, Errors{{Path: path, Line: posAt(data, i).Line, Col: posAt(data, i).Col, Msg: note(ErrNotUTF8), Hint: note(HintNotUTF8)}}
 	}
 	if off := prescan(data); off >= 0 {
-		d := &decoder{f: &File{Path: path, l: &locator{data: data}}}
+		d := &decoder{f: &File{Path: path, l: newLocator(data)}}
 		d.errAt(off, note(ErrLongLine), note(HintShape))
 		return nil, d.finish()
 	}
@@ -213,12 +213,9 @@ func Parse(reg *measures.Registry, path string, data []byte) (*File, error) {
 	var lerr error
 	for {
 		l, lerr = locate(data)
-		l.data = original
-		if len(l.shape) > 0 {
-			d := &decoder{f: &File{Path: path, l: l}, errs: syntax}
-			for _, e := range l.shape {
-				d.errAt(e.off, e.msg, e.hint)
-			}
+		l.Data = original
+		if len(l.Shape) > 0 {
+			d := &decoder{f: &File{Path: path, l: l}, errs: append(syntax, l.shapeErrors()...)}
 			return nil, d.finish()
 		}
 		raw = nil
@@ -239,7 +236,7 @@ func Parse(reg *measures.Registry, path string, data []byte) (*File, error) {
 		syntax = append(syntax, pending{off, msg, hint})
 		patched, ok := skipLine(data, off)
 		if !ok || len(syntax) > MaxErrors {
-			d := &decoder{f: &File{Path: path, l: &locator{data: original}}, errs: syntax}
+			d := &decoder{f: &File{Path: path, l: newLocator(original)}, errs: syntax}
 			return nil, d.finish()
 		}
 		data = patched
@@ -247,7 +244,7 @@ func Parse(reg *measures.Registry, path string, data []byte) (*File, error) {
 	if lerr != nil {
 		// The decoder accepted what its own parser refused; fuzzing keeps
 		// this from happening. Without places, errors name the file.
-		l = &locator{data: original, locs: map[string]*location{}}
+		l = newLocator(original)
 	}
 	f.l = l
 	d := &decoder{f: f, reg: reg, unit: calc.UnitYuan, errs: syntax}
@@ -426,10 +423,10 @@ func (d *decoder) what(def string, parts ...string) string {
 }
 
 func (d *decoder) loc(parts ...string) *location {
-	if l, ok := d.f.l.locs[pathKey(parts)]; ok {
+	if l, ok := d.f.l.Locs[pathKey(parts)]; ok {
 		return l
 	}
-	return &location{keyOff: -1, valueOff: -1}
+	return &location{KeyOff: -1, ValueOff: -1}
 }
 
 func (d *decoder) decode(raw map[string]any) {
@@ -444,7 +441,7 @@ func (d *decoder) decode(raw map[string]any) {
 	inputs := d.reg.Inputs()
 	var claims []string
 	// The locator's order is the file's, so errors and claims are too.
-	for _, k := range d.f.l.order {
+	for _, k := range d.f.l.Order {
 		if len(k) != 1 {
 			continue
 		}
@@ -468,7 +465,7 @@ func (d *decoder) decode(raw map[string]any) {
 			s, ok := v.(string)
 			switch {
 			case !ok:
-				d.errAt(loc.valueOff, note(ErrType, "what", d.what(top, top), "want", TypeString, "got", typeName(v)), calc.Note{})
+				d.errAt(loc.ValueOff, note(ErrType, "what", d.what(top, top), "want", TypeString, "got", typeName(v)), calc.Note{})
 			case top == KeyName:
 				p.Name = s
 			case top == KeyApplicant:
@@ -478,20 +475,20 @@ func (d *decoder) decode(raw map[string]any) {
 			default:
 				code, err := calc.ParseCreditCode(s)
 				if err != nil {
-					d.valueErr(loc.valueOff, d.what(top, top), err)
+					d.valueErr(loc.ValueOff, d.what(top, top), err)
 				}
 				p.CreditCode = code
 			}
 		case KeyUnit:
 			if s, ok := v.(string); !ok {
-				d.errAt(loc.valueOff, note(ErrUnit, "value", loc.rawOr(v)), note(HintUnit))
+				d.errAt(loc.ValueOff, note(ErrUnit, "value", rawOr(loc, v)), note(HintUnit))
 			} else if _, ok := measures.Unit(s); !ok {
-				d.errAt(loc.valueOff, note(ErrUnit, "value", loc.rawOr(v)), note(HintUnit))
+				d.errAt(loc.ValueOff, note(ErrUnit, "value", rawOr(loc, v)), note(HintUnit))
 			}
 		case KeyPolicy:
 			s, ok := v.(string)
 			if _, known := d.reg.Lookup(s); !ok || !known {
-				d.errAt(loc.valueOff, note(ErrPolicy, "value", loc.rawOr(v)), note(HintPolicy, "known", d.reg.IDs()))
+				d.errAt(loc.ValueOff, note(ErrPolicy, "value", rawOr(loc, v)), note(HintPolicy, "known", d.reg.IDs()))
 				continue
 			}
 			d.f.Policy = s
@@ -501,9 +498,9 @@ func (d *decoder) decode(raw map[string]any) {
 			// claim this file cannot make.
 			b, ok := v.(bool)
 			if !ok {
-				d.errAt(loc.valueOff, note(ErrType, "what", top, "want", TypeBool, "got", typeName(v)), calc.Note{})
+				d.errAt(loc.ValueOff, note(ErrType, "what", top, "want", TypeBool, "got", typeName(v)), calc.Note{})
 			} else if b {
-				d.errAt(loc.keyOff, note(ErrSameKindTop), note(HintSameKindTop))
+				d.errAt(loc.KeyOff, note(ErrSameKindTop), note(HintSameKindTop))
 			}
 		case KeyReceived:
 			d.received(v, loc)
@@ -522,7 +519,7 @@ func (d *decoder) decode(raw map[string]any) {
 // 人工智能) as that measure's; the same measure twice, by two names, is an
 // error at the second.
 func (d *decoder) measureNames(raw map[string]any) {
-	for _, k := range d.f.l.order {
+	for _, k := range d.f.l.Order {
 		if len(k) != 1 {
 			continue
 		}
@@ -538,7 +535,7 @@ func (d *decoder) measureNames(raw map[string]any) {
 			continue
 		}
 		if _, twice := raw[m.Name]; twice {
-			d.errAt(d.loc(k[0]).keyOff, note(ErrDuplicateTable, "table", m.Name), note(HintSameMeasure, "name", k[0], "table", m.Name))
+			d.errAt(d.loc(k[0]).KeyOff, note(ErrDuplicateTable, "table", m.Name), note(HintSameMeasure, "name", k[0], "table", m.Name))
 			delete(raw, k[0])
 			continue
 		}
@@ -575,7 +572,7 @@ func (d *decoder) unknownTop(key string, v any, loc *location) {
 	} else {
 		hint = note(HintTopLevel, "keys", TopLevelKeys(d.reg))
 	}
-	d.errAt(loc.keyOff, what, hint)
+	d.errAt(loc.KeyOff, what, hint)
 }
 
 // nearMeasure is the measure whose name or Chinese name key is near
@@ -613,13 +610,13 @@ func (d *decoder) measureTable(m *measures.Measure, v any) {
 	loc := d.loc(m.Name)
 	if arr, ok := v.([]any); ok && len(arr) > 0 {
 		if _, tables := arr[0].(map[string]any); tables {
-			d.errAt(loc.keyOff, note(ErrArrayOfTables, "m", m.Name), note(HintWriteTable, "m", m.Name))
+			d.errAt(loc.KeyOff, note(ErrArrayOfTables, "m", m.Name), note(HintWriteTable, "m", m.Name))
 			return
 		}
 	}
 	t, ok := v.(map[string]any)
 	if !ok {
-		d.errAt(loc.keyOff, note(ErrType, "what", m.Name, "want", TypeTable, "got", typeName(v)), note(HintWriteTable, "m", m.Name))
+		d.errAt(loc.KeyOff, note(ErrType, "what", m.Name, "want", TypeTable, "got", typeName(v)), note(HintWriteTable, "m", m.Name))
 		return
 	}
 	keys := make([]string, len(m.Inputs), len(m.Inputs)+1)
@@ -643,14 +640,14 @@ func (d *decoder) measureTable(m *measures.Measure, v any) {
 		default:
 			hint = note(HintKeysOf, "m", m.Name, "keys", keys)
 		}
-		d.errAt(kl.keyOff, note(ErrUnknownKeyIn, "key", strconv.Quote(k), "m", m.Name), hint)
+		d.errAt(kl.KeyOff, note(ErrUnknownKeyIn, "key", strconv.Quote(k), "m", m.Name), hint)
 	}
 }
 
 // orderedKeys returns the keys of table t in the order of the file.
 func (d *decoder) orderedKeys(table string, t map[string]any) []string {
 	var keys []string
-	for _, k := range d.f.l.order {
+	for _, k := range d.f.l.Order {
 		if len(k) == 2 && k[0] == table {
 			if _, ok := t[k[1]]; ok {
 				keys = append(keys, k[1])
@@ -688,28 +685,28 @@ func (d *decoder) value(vals *calc.Values, in measures.Input, what string, val a
 	case measures.Amount:
 		a, err := d.amount(val, loc)
 		if err != nil {
-			bad(err, loc.valueOff)
+			bad(err, loc.ValueOff)
 			return
 		}
 		vals.Amounts[in.Name] = a
 	case measures.Rate:
 		r, err := rate(val, loc)
 		if err != nil {
-			bad(err, loc.valueOff)
+			bad(err, loc.ValueOff)
 			return
 		}
 		vals.Rates[in.Name] = r
 	case measures.Switch:
 		b, ok := val.(bool)
 		if !ok {
-			bad(&typeError{TypeBool, typeName(val)}, loc.valueOff)
+			bad(&typeError{TypeBool, typeName(val)}, loc.ValueOff)
 			return
 		}
 		vals.Switches[in.Name] = b
 	case measures.Date:
 		date, err := d.date(val, loc)
 		if err != nil {
-			bad(err, loc.valueOff)
+			bad(err, loc.ValueOff)
 			return
 		}
 		vals.Dates[in.Name] = date
@@ -720,18 +717,18 @@ func (d *decoder) value(vals *calc.Values, in measures.Input, what string, val a
 			list = []any{x}
 		case []any:
 			if in.Kind == measures.Choice {
-				bad(&typeError{TypeOneValue, TypeArray}, loc.valueOff)
+				bad(&typeError{TypeOneValue, TypeArray}, loc.ValueOff)
 				return
 			}
 			list = x
 		default:
-			bad(&typeError{TypeString, typeName(val)}, loc.valueOff)
+			bad(&typeError{TypeString, typeName(val)}, loc.ValueOff)
 			return
 		}
 		for i, e := range list {
-			at := loc.valueOff
-			if el, ok := d.f.l.locs[pathKey(append(path, "["+strconv.Itoa(i)+"]"))]; ok {
-				at = el.valueOff
+			at := loc.ValueOff
+			if el, ok := d.f.l.Locs[pathKey(append(path, "["+strconv.Itoa(i)+"]"))]; ok {
+				at = el.ValueOff
 			}
 			s, ok := e.(string)
 			if !ok {
@@ -758,20 +755,20 @@ var receivedKeys = []string{"item", "amount", "date", "payer", "level"}
 func (d *decoder) received(v any, loc *location) {
 	list, ok := v.([]any)
 	if !ok {
-		d.errAt(loc.keyOff, note(ErrReceivedShape, "got", typeName(v)), note(HintReceived))
+		d.errAt(loc.KeyOff, note(ErrReceivedShape, "got", typeName(v)), note(HintReceived))
 		return
 	}
 	for i, e := range list {
 		at := []string{KeyReceived, "[" + strconv.Itoa(i) + "]"}
 		t, ok := e.(map[string]any)
 		if !ok {
-			d.errAt(d.loc(at...).valueOff, note(ErrReceivedShape, "got", typeName(e)), note(HintReceived))
+			d.errAt(d.loc(at...).ValueOff, note(ErrReceivedShape, "got", typeName(e)), note(HintReceived))
 			continue
 		}
 		keyLoc := func(k string) *location { return d.loc(append(slices.Clone(at), k)...) }
 		what := func(k string) string { return fmt.Sprintf("%s[%d].%s", KeyReceived, i+1, k) }
 		var keys []string
-		for _, k := range d.f.l.order {
+		for _, k := range d.f.l.Order {
 			if len(k) == 3 && k[0] == KeyReceived && k[1] == at[1] {
 				keys = append(keys, k[2])
 			}
@@ -782,14 +779,14 @@ func (d *decoder) received(v any, loc *location) {
 				if near := measures.Suggest(k, receivedKeys); near != "" {
 					hint = note(HintDidYouMean, "key", near)
 				}
-				d.errAt(keyLoc(k).keyOff, note(ErrReceivedKey, "key", strconv.Quote(k), "i", i+1), hint)
+				d.errAt(keyLoc(k).KeyOff, note(ErrReceivedKey, "key", strconv.Quote(k), "i", i+1), hint)
 			}
 		}
 		entry := calc.Received{Payer: measures.Municipal}
 		fine := true
 		for _, k := range []string{"item", "amount"} {
 			if _, ok := t[k]; !ok {
-				d.errAt(d.loc(at...).keyOff, note(ErrReceivedMissing, "i", i+1, "key", k), note(HintReceived))
+				d.errAt(d.loc(at...).KeyOff, note(ErrReceivedMissing, "i", i+1, "key", k), note(HintReceived))
 				fine = false
 			}
 		}
@@ -797,14 +794,14 @@ func (d *decoder) received(v any, loc *location) {
 			if s, ok := x.(string); ok {
 				entry.Item = s
 			} else {
-				d.errAt(keyLoc("item").valueOff, note(ErrType, "what", what("item"), "want", TypeString, "got", typeName(x)), calc.Note{})
+				d.errAt(keyLoc("item").ValueOff, note(ErrType, "what", what("item"), "want", TypeString, "got", typeName(x)), calc.Note{})
 				fine = false
 			}
 		}
 		if x, ok := t["amount"]; ok {
 			a, err := d.amount(x, keyLoc("amount"))
 			if err != nil {
-				d.valueErr(keyLoc("amount").valueOff, what("amount"), err)
+				d.valueErr(keyLoc("amount").ValueOff, what("amount"), err)
 				fine = false
 			}
 			entry.Amount = a
@@ -812,7 +809,7 @@ func (d *decoder) received(v any, loc *location) {
 		if x, ok := t["date"]; ok {
 			date, err := d.date(x, keyLoc("date"))
 			if err != nil {
-				d.valueErr(keyLoc("date").valueOff, what("date"), err)
+				d.valueErr(keyLoc("date").ValueOff, what("date"), err)
 				fine = false
 			}
 			entry.Date = &date
@@ -821,7 +818,7 @@ func (d *decoder) received(v any, loc *location) {
 			s, _ := x.(string)
 			payer, ok := calc.ParsePayer(s)
 			if !ok {
-				d.errAt(keyLoc("payer").valueOff, note(ErrPayer, "value", keyLoc("payer").rawOr(x)), note(HintPayer))
+				d.errAt(keyLoc("payer").ValueOff, note(ErrPayer, "value", rawOr(keyLoc("payer"), x)), note(HintPayer))
 				fine = false
 			}
 			entry.Payer = payer
@@ -831,9 +828,9 @@ func (d *decoder) received(v any, loc *location) {
 			case string:
 				entry.Level = lv
 			case int64, float64:
-				entry.Level = keyLoc("level").raw // a threshold as written: 1e9
+				entry.Level = keyLoc("level").Raw // a threshold as written: 1e9
 			default:
-				d.errAt(keyLoc("level").valueOff, note(ErrType, "what", what("level"), "want", TypeLevel, "got", typeName(x)), calc.Note{})
+				d.errAt(keyLoc("level").ValueOff, note(ErrType, "what", what("level"), "want", TypeLevel, "got", typeName(x)), calc.Note{})
 				fine = false
 			}
 		}
@@ -848,7 +845,7 @@ func (d *decoder) received(v any, loc *location) {
 // written.
 func (f *File) ReceivedAt(n int, key string) []string {
 	at := []string{KeyReceived, "[" + strconv.Itoa(n-1) + "]"}
-	if l, ok := f.l.locs[pathKey(append(slices.Clone(at), key))]; ok && l.keyOff >= 0 {
+	if l, ok := f.l.Locs[pathKey(append(slices.Clone(at), key))]; ok && l.KeyOff >= 0 {
 		return append(at, key)
 	}
 	return at
@@ -876,9 +873,9 @@ func (d *decoder) sameKind(m *measures.Measure, v any) {
 		return
 	case []any:
 		for i, e := range x {
-			at := loc.valueOff
-			if el, ok := d.f.l.locs[pathKey([]string{m.Name, SameKindKey, "[" + strconv.Itoa(i) + "]"})]; ok {
-				at = el.valueOff
+			at := loc.ValueOff
+			if el, ok := d.f.l.Locs[pathKey([]string{m.Name, SameKindKey, "[" + strconv.Itoa(i) + "]"})]; ok {
+				at = el.ValueOff
 			}
 			s, ok := e.(string)
 			if !ok {
@@ -897,7 +894,7 @@ func (d *decoder) sameKind(m *measures.Measure, v any) {
 		}
 		return
 	}
-	d.errAt(loc.valueOff, note(ErrType, "what", what, "want", TypeSameKind, "got", typeName(v)), calc.Note{})
+	d.errAt(loc.ValueOff, note(ErrType, "what", what, "want", TypeSameKind, "got", typeName(v)), calc.Note{})
 }
 
 // date reads a TOML local date (2026-03-01) or a "YYYY-MM-DD" string.
@@ -909,11 +906,11 @@ func (d *decoder) date(v any, loc *location) (calc.Date, error) {
 		// As a quoted date is: no year before 1900 (0000-01-01 is no
 		// event of this policy, nor a day a workbook can hold).
 		if x.Year < 1900 {
-			return calc.Date{}, &calc.ValueError{Value: loc.raw, Code: calc.ErrYear, Hint: calc.HintDate}
+			return calc.Date{}, &calc.ValueError{Value: loc.Raw, Code: calc.ErrYear, Hint: calc.HintDate}
 		}
 		return calc.Date{Year: x.Year, Month: x.Month, Day: x.Day}, nil
 	case toml.LocalDateTime, time.Time:
-		return calc.Date{}, &calc.ValueError{Value: loc.raw, Code: ErrDateTime, Hint: HintDateTime}
+		return calc.Date{}, &calc.ValueError{Value: loc.Raw, Code: ErrDateTime, Hint: HintDateTime}
 	}
 	return calc.Date{}, &typeError{TypeDate, typeName(v)}
 }
@@ -945,8 +942,8 @@ func number(v any, loc *location, what calc.Code, parse func(string) (decimal.De
 // the parsed value formatted instead, exact for integers and for floats of up
 // to 15 significant digits.
 func numberText(v any, loc *location) string {
-	if loc.raw != "" {
-		return strings.TrimPrefix(strings.ReplaceAll(loc.raw, "_", ""), "+")
+	if loc.Raw != "" {
+		return strings.TrimPrefix(strings.ReplaceAll(loc.Raw, "_", ""), "+")
 	}
 	switch x := v.(type) {
 	case int64:

@@ -355,7 +355,7 @@ func checkLocator(t *testing.T, src string) {
 	if err != nil {
 		t.Fatalf("locator failed on a document the decoder accepts: %v\n%q", err, src)
 	}
-	if len(l.shape) > 0 {
+	if len(l.Shape) > 0 {
 		return // not a project file's shape: refused before it is decoded
 	}
 	var walk func(prefix []string, v any)
@@ -364,7 +364,7 @@ func checkLocator(t *testing.T, src string) {
 		case map[string]any:
 			for k, e := range x {
 				path := append(append([]string{}, prefix...), k)
-				if _, ok := l.locs[pathKey(path)]; !ok {
+				if _, ok := l.Locs[pathKey(path)]; !ok {
 					t.Fatalf("locator missed key %q in\n%q", path, src)
 				}
 				walk(path, e)
@@ -386,12 +386,12 @@ func TestLocatorPositions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for key, want := range map[string]Pos{"a": {1, 1}, "t": {2, 2}, "t\x00深": {3, 3}, "t\x00after": {7, 1}} {
-		if got := l.locs[key]; got == nil || l.pos(got.keyOff) != want {
+	for key, want := range map[string]Pos{"a": {Line: 1, Col: 1}, "t": {Line: 2, Col: 2}, "t\x00深": {Line: 3, Col: 3}, "t\x00after": {Line: 7, Col: 1}} {
+		if got := l.Locs[key]; got == nil || l.pos(got.KeyOff) != want {
 			t.Errorf("%q at %+v, want %+v", key, got, want)
 		}
 	}
-	if got := l.pos(l.locs["t\x00深"].valueOff); got != (Pos{3, 9}) {
+	if got := l.pos(l.Locs["t\x00深"].ValueOff); got != (Pos{Line: 3, Col: 9}) {
 		t.Errorf("value of 深 at %+v, want 3:9 (columns count characters)", got)
 	}
 }

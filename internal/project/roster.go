@@ -8,6 +8,7 @@ import (
 
 	"szsoft/calc"
 	"szsoft/internal/roster"
+	"szsoft/internal/tomlloc"
 	"szsoft/measures"
 )
 
@@ -294,7 +295,7 @@ func columnHint(reg *measures.Registry, h *headers, text string) calc.Note {
 func (cols *Columns) Row(reg *measures.Registry, book string, row roster.Row) (*File, error) {
 	s := cols.sheet
 	path := book + ":" + strconv.Itoa(row.Num)
-	l := &locator{locs: make(map[string]*location, len(row.Cells)+4), keys: map[string]int{}, book: book, names: map[string]string{}}
+	l := &locator{Doc: tomlloc.New(nil, tomlloc.Project), book: book, names: map[string]string{}}
 	raw := map[string]any{}
 	var pre []pending
 	f := &File{Path: path, Project: calc.Project{Annex: calc.NewValues()}, l: l}
@@ -307,8 +308,8 @@ func (cols *Columns) Row(reg *measures.Registry, book string, row roster.Row) (*
 			continue
 		}
 		place := func(parts ...string) {
-			loc := l.record(parts, off)
-			loc.valueOff, loc.raw = off, c.Text
+			loc := l.Record(parts, off)
+			loc.ValueOff, loc.Raw = off, c.Text
 			l.names[pathKey(parts)] = cols.header[c.Col]
 		}
 		what := cols.header[c.Col]
@@ -380,7 +381,7 @@ func table(raw map[string]any, m string, l *locator, off int) map[string]any {
 	if !ok {
 		t = map[string]any{}
 		raw[m] = t
-		l.record([]string{m}, off).valueOff = off
+		l.Record([]string{m}, off).ValueOff = off
 	}
 	return t
 }
