@@ -202,6 +202,7 @@ const (
 	WarnCapInputsUnused   Code = "warn.cap.unused"         //
 	WarnMatchNoFunding    Code = "warn.nationalmatch"      //
 	WarnNoFigure          Code = "warn.nofigure"           //
+	WarnNoRule            Code = "warn.norule"             // rule, edition: an input for a rule the edition lacks
 )
 
 // Errors (ValueError's Code) and their hints:

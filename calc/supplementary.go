@@ -10,22 +10,28 @@ import (
 
 // The supplementary rules (附则, docs/contract.md "附则"), applied to the
 // whole project after every item is computed and the alternatives are
-// settled, in this order: the validity window, no double-dipping, the
-// cumulative cap, district matching.
+// settled. They are the edition's rules (measures.AnnexRule), each of a
+// kind the engine knows, as an item is of a rule kind: the validity window
+// (the edition's, always), no double-dipping, the cumulative cap, district
+// matching — in this order, each only where the edition has it.
 
-// capApplies reports whether the cumulative cap applies: the project has
-// national or provincial funding (附则: 已获得国家或省级财政支持的项目).
-func (p *Project) capApplies() bool {
+// capApplies reports whether the cumulative cap applies: the edition has
+// one and the project has national or provincial funding (附则:
+// 已获得国家或省级财政支持的项目).
+func (p *Project) capApplies(ed *measures.Edition) bool {
+	if _, ok := ed.Rule(measures.AnnexCumulativeCap); !ok {
+		return false
+	}
 	return p.annexAmount(measures.InNational).IsPositive() || p.annexAmount(measures.InProvincial).IsPositive()
 }
 
 // checkSupplementary refuses 附则 inputs that the rules cannot work with.
 func checkSupplementary(ed *measures.Edition, p *Project) error {
-	if p.capApplies() && p.Annex.Amount(measures.InAudited) == nil {
+	if p.capApplies(ed) && p.Annex.Amount(measures.InAudited) == nil {
 		return &ValueError{Field: measures.InAudited, Code: ErrAuditedMissing, Hint: HintAudited}
 	}
 	ratio := p.Annex.Rates[measures.InDistrictRatio]
-	if ratio.IsNegative() || ratio.GreaterThan(ed.Supplementary.DistrictRatioCeiling) {
+	if rule, ok := ed.Rule(measures.AnnexDistrictMatch); ok && (ratio.IsNegative() || ratio.GreaterThan(rule.Ceiling)) {
 		return &ValueError{Field: measures.InDistrictRatio, Value: ratio.String(), Code: ErrRatio, Hint: HintRatio}
 	}
 	for _, s := range p.SameKind {
@@ -57,8 +63,10 @@ func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
 	}
 	// 2. No double-dipping, per kind of support: the municipal lines of the
 	// measures and items declared are 0; the others, and district-paid
-	// lines, stay.
-	if r.Eligible && len(p.SameKind) > 0 {
+	// lines, stay. An edition without the rule changes nothing.
+	if _, ok := ed.Rule(measures.AnnexNoDouble); !ok && len(p.SameKind) > 0 {
+		r.Warnings = append(r.Warnings, note(WarnNoRule, "rule", string(measures.AnnexNoDouble), "edition", ed.Policy))
+	} else if r.Eligible && len(p.SameKind) > 0 {
 		zeroLines(r, ZeroSameKind, note(NoteSameKind), func(l *Line) bool {
 			return l.Item.Payer == measures.Municipal && p.sameKind(l.Item)
 		})
@@ -99,57 +107,12 @@ func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
 
 	// 3. Cumulative cap: all Shenzhen money for the project, at most the
 	// audited investment.
+	_, hasCap := ed.Rule(measures.AnnexCumulativeCap)
 	var h decimal.Decimal
-	if p.capApplies() {
-		audited, other := *p.Annex.Amount(measures.InAudited), p.annexAmount(measures.InOtherCity)
-		if sum, ok := projectReceived(ed, p); ok && (p.Annex.Amount(measures.InOtherCity) == nil || sum.GreaterThan(other)) {
-			// Not given, or less than it: what the ledger holds for the
-			// project's items, city and district, is Shenzhen money it has
-			// had, and all of it counts (「累计资助金额不得超过」).
-			if p.Annex.Amount(measures.InOtherCity) != nil {
-				r.Warnings = append(r.Warnings, note(WarnOtherBelowLedger, "given", Money(other), "ledger", Money(sum)))
-			}
-			other = sum
-			r.Inputs.Amounts = cloneMap(r.Inputs.Amounts)
-			r.Inputs.Amounts[measures.InOtherCity] = sum
-			r.Steps = append(r.Steps, note(StepOtherLedger, "other", Money(sum)))
-		}
-		national, provincial := p.annexAmount(measures.InNational), p.annexAmount(measures.InProvincial)
-		h = audited.Sub(other)
-		r.Reading = Literal
-		headroom := note(StepHeadroom, "audited", Money(audited), "other", Money(other), "reading", Literal)
-		if p.Annex.Switches[measures.InStrictCap] {
-			h = h.Sub(national).Sub(provincial)
-			r.Reading = AllLevels
-			headroom = note(StepHeadroomAll, "audited", Money(audited), "other", Money(other), "national", Money(national), "provincial", Money(provincial), "reading", AllLevels)
-		}
-		if h.IsNegative() {
-			h = decimal.Zero
-		}
-		headroom.Args.Set("h", Money(h))
-		r.Steps = append(r.Steps, headroom)
-		r.CumulativeCap = ptr(h)
-		if pSum.GreaterThan(h) {
-			granted = h
-			r.Adjustments = append(r.Adjustments, Adjustment{
-				ID: "cumulative-cap", Clause: "附则", Amount: h.Sub(pSum),
-				Note: note(NoteCut, "p", Money(pSum), "h", Money(h), "lines", projectLines(r)),
-			})
-			r.Total = h.Add(fSum)
-			r.Steps = append(r.Steps, note(StepCut, "p", Money(pSum), "h", Money(h), "cut", Money(pSum.Sub(h)), "total", Money(r.Total)))
-		} else {
-			r.Steps = append(r.Steps, note(StepNoCut, "p", Money(pSum), "h", Money(h), "total", Money(r.Total)))
-		}
-		if granted.LessThan(pMin) {
-			r.Warnings = append(r.Warnings, note(WarnCapMinimum, "h", Money(h), "min", Money(pMin)))
-		}
-		// national-match: the headroom the project's other lines leave.
-		for i := range r.Lines {
-			if r.Lines[i].Item.HeadroomCap {
-				r.Lines[i].Cap = ptr(decimal.Max(decimal.Zero, h.Sub(pSum)))
-			}
-		}
-	} else {
+	switch {
+	case p.capApplies(ed):
+		h, granted = cumulativeCap(ed, p, r, pSum, pMin, fSum)
+	case hasCap:
 		r.Steps = append(r.Steps, note(StepAnnexNoCap, "total", Money(r.Total)))
 		if p.Annex.Switches[measures.InStrictCap] {
 			r.Warnings = append(r.Warnings, note(WarnStrictCapUnused))
@@ -160,13 +123,25 @@ func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
 		if slices.ContainsFunc(r.Lines, func(l Line) bool { return l.Item.HeadroomCap }) {
 			r.Warnings = append(r.Warnings, note(WarnMatchNoFunding))
 		}
+	default:
+		// An edition without the rule: funding given for it is said to be
+		// unused, not silently dropped.
+		if p.annexAmount(measures.InNational).IsPositive() || p.annexAmount(measures.InProvincial).IsPositive() || p.Annex.Amount(measures.InAudited) != nil {
+			r.Warnings = append(r.Warnings, note(WarnNoRule, "rule", string(measures.AnnexCumulativeCap), "edition", ed.Policy))
+		}
 	}
 
 	// 4. District matching, at the district's own ratio, needs a municipal
 	// grant; on the project lines it stays within the cap's headroom, on
 	// the firm awards it is outside the cap. Rounded once, at the end.
 	ratio := p.Annex.Rates[measures.InDistrictRatio]
+	_, hasMatch := ed.Rule(measures.AnnexDistrictMatch)
 	switch {
+	case !hasMatch:
+		r.DistrictMatch = decimal.Zero
+		if ratio.IsPositive() {
+			r.Warnings = append(r.Warnings, note(WarnNoRule, "rule", string(measures.AnnexDistrictMatch), "edition", ed.Policy))
+		}
 	case r.Total.IsZero():
 		r.DistrictMatch = decimal.Zero
 		if r.CumulativeCap != nil {
@@ -192,6 +167,62 @@ func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
 	if len(r.Lines) > 0 && !slices.ContainsFunc(r.Lines, func(l Line) bool { return l.Item.Kind != measures.CaseByCase && l.ExcludedBy == "" }) {
 		r.Warnings = append(r.Warnings, note(WarnNoFigure))
 	}
+}
+
+// cumulativeCap applies the cumulative cap to a project it applies to: the
+// headroom H, the municipal project lines cut to it, the total; it returns
+// H and what the project lines are granted, min(P, H).
+func cumulativeCap(ed *measures.Edition, p *Project, r *Result, pSum, pMin, fSum decimal.Decimal) (h, granted decimal.Decimal) {
+	granted = pSum
+	audited, other := *p.Annex.Amount(measures.InAudited), p.annexAmount(measures.InOtherCity)
+	if sum, ok := projectReceived(ed, p); ok && (p.Annex.Amount(measures.InOtherCity) == nil || sum.GreaterThan(other)) {
+		// Not given, or less than it: what the ledger holds for the
+		// project's items, city and district, is Shenzhen money it has
+		// had, and all of it counts (「累计资助金额不得超过」).
+		if p.Annex.Amount(measures.InOtherCity) != nil {
+			r.Warnings = append(r.Warnings, note(WarnOtherBelowLedger, "given", Money(other), "ledger", Money(sum)))
+		}
+		other = sum
+		r.Inputs.Amounts = cloneMap(r.Inputs.Amounts)
+		r.Inputs.Amounts[measures.InOtherCity] = sum
+		r.Steps = append(r.Steps, note(StepOtherLedger, "other", Money(sum)))
+	}
+	national, provincial := p.annexAmount(measures.InNational), p.annexAmount(measures.InProvincial)
+	h = audited.Sub(other)
+	r.Reading = Literal
+	headroom := note(StepHeadroom, "audited", Money(audited), "other", Money(other), "reading", Literal)
+	if p.Annex.Switches[measures.InStrictCap] {
+		h = h.Sub(national).Sub(provincial)
+		r.Reading = AllLevels
+		headroom = note(StepHeadroomAll, "audited", Money(audited), "other", Money(other), "national", Money(national), "provincial", Money(provincial), "reading", AllLevels)
+	}
+	if h.IsNegative() {
+		h = decimal.Zero
+	}
+	headroom.Args.Set("h", Money(h))
+	r.Steps = append(r.Steps, headroom)
+	r.CumulativeCap = ptr(h)
+	if pSum.GreaterThan(h) {
+		granted = h
+		r.Adjustments = append(r.Adjustments, Adjustment{
+			ID: "cumulative-cap", Clause: "附则", Amount: h.Sub(pSum),
+			Note: note(NoteCut, "p", Money(pSum), "h", Money(h), "lines", projectLines(r)),
+		})
+		r.Total = h.Add(fSum)
+		r.Steps = append(r.Steps, note(StepCut, "p", Money(pSum), "h", Money(h), "cut", Money(pSum.Sub(h)), "total", Money(r.Total)))
+	} else {
+		r.Steps = append(r.Steps, note(StepNoCut, "p", Money(pSum), "h", Money(h), "total", Money(r.Total)))
+	}
+	if granted.LessThan(pMin) {
+		r.Warnings = append(r.Warnings, note(WarnCapMinimum, "h", Money(h), "min", Money(pMin)))
+	}
+	// national-match: the headroom the project's other lines leave.
+	for i := range r.Lines {
+		if r.Lines[i].Item.HeadroomCap {
+			r.Lines[i].Cap = ptr(decimal.Max(decimal.Zero, h.Sub(pSum)))
+		}
+	}
+	return h, granted
 }
 
 // projectLines lists the municipal project lines the cap cuts.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -15,13 +14,20 @@ import (
 // policy, is adding an Edition to a Registry: the engine and the command
 // line take the edition they are given.
 type Edition struct {
-	ID            string // what --policy and the TOML key policy name: "sz2022"
-	Policy        string // what every result cites: "深府规〔2022〕5号"
-	Title         string // the full name, with its dates
-	Text          string // the policy as published
-	Clauses       []Clause
-	Measures      []*Measure
-	Alternatives  []Alternative
+	ID     string // what --policy and the TOML key policy name: "sz2022"
+	Policy string // the document every result cites: "深府规〔2022〕5号"
+	Title  string // the full name, with its dates
+	Issued Day    // the day the document was issued
+	// TextName is where the published text came from: a file beside the
+	// edition's ("sz2022.txt"), or "builtin:ID"; Text is that text.
+	TextName     string
+	Text         string
+	Clauses      []Clause
+	Measures     []*Measure
+	Alternatives []Alternative
+	// Annex are the 附则 as rules of known kinds, in the document's order;
+	// Supplementary their window and the inputs they read, derived.
+	Annex         []AnnexRule
 	Supplementary Supplementary
 
 	byName map[string]*Measure
@@ -29,16 +35,68 @@ type Edition struct {
 	byKey  map[string]*Measure // choiceKey of name and aliases → measure
 }
 
-// Supplementary is the 附则 of an edition as data.
+// Supplementary is what the 附则 of an edition come to: the validity
+// window (both days included), the inputs its rules read (the date, the
+// amounts of the cumulative cap, …, in the rules' order), and the
+// readings szsoft takes where the text leaves room.
 type Supplementary struct {
-	From, To             Day     // the validity window, both days included
-	Inputs               []Input // date, the amounts of the cumulative cap, …
-	NoDoubleQuote        string
-	DistrictMatchQuote   string
-	CumulativeCapQuote   string
-	ValidityQuote        string
-	Assumptions          []Assumption
-	DistrictRatioCeiling decimal.Decimal
+	From, To    Day
+	Inputs      []Input
+	Assumptions []Assumption
+}
+
+// AnnexKind is the kind of a rule of the 附则: what the engine does with
+// it, as an item's Kind says what it does with an item.
+type AnnexKind string
+
+// The kinds of the 附则's rules (docs/contract.md §2).
+const (
+	// AnnexWindow: the words of the validity window (the edition's from
+	// and to); outside it every line is 0. It reads the date.
+	AnnexWindow AnnexKind = "window"
+	// AnnexNoDouble: 不得重复享受, a measure's same_kind zeroes its city lines.
+	AnnexNoDouble AnnexKind = "no-double"
+	// AnnexCumulativeCap: all Shenzhen money for a project with national or
+	// provincial funding at most its audited investment.
+	AnnexCumulativeCap AnnexKind = "cumulative-cap"
+	// AnnexDistrictMatch: a district may match the city's grant.
+	AnnexDistrictMatch AnnexKind = "district-match"
+)
+
+// AnnexKinds lists the kinds, in the order the engine applies them.
+var AnnexKinds = []AnnexKind{AnnexWindow, AnnexNoDouble, AnnexCumulativeCap, AnnexDistrictMatch}
+
+// AnnexInputs are the inputs each kind reads, by name: an edition's rule
+// declares them (with their help), and the engine reads them by these
+// names.
+var AnnexInputs = map[AnnexKind][]string{
+	AnnexWindow:        {InDate},
+	AnnexNoDouble:      nil,
+	AnnexCumulativeCap: {InAudited, InNational, InProvincial, InOtherCity, InStrictCap},
+	AnnexDistrictMatch: {InDistrictRatio},
+}
+
+// AnnexRule is one rule of the 附则: its kind, the words it rests on, and
+// what its kind needs.
+type AnnexRule struct {
+	Kind  AnnexKind
+	Quote string
+	// Reading is the cumulative cap's default reading: "literal" (the
+	// all-levels one is its switch's).
+	Reading string
+	// Ceiling is the highest matching ratio a district may give.
+	Ceiling decimal.Decimal
+	Inputs  []Input
+}
+
+// Rule returns the edition's rule of the kind, if it has one.
+func (e *Edition) Rule(k AnnexKind) (AnnexRule, bool) {
+	for _, r := range e.Annex {
+		if r.Kind == k {
+			return r, true
+		}
+	}
+	return AnnexRule{}, false
 }
 
 // The names of the 附则 inputs the engine reads (flags; the TOML keys have
@@ -62,6 +120,11 @@ func NewEdition(e Edition) *Edition {
 	ed.byName = map[string]*Measure{}
 	ed.items = map[string]*Item{}
 	ed.byKey = map[string]*Measure{}
+	// The 附则's inputs are its rules'.
+	ed.Supplementary.Inputs = nil
+	for _, r := range ed.Annex {
+		ed.Supplementary.Inputs = append(ed.Supplementary.Inputs, r.Inputs...)
+	}
 	for i, in := range ed.Supplementary.Inputs {
 		ed.Supplementary.Inputs[i].key = FlagToKey(in.Name)
 	}
@@ -79,6 +142,9 @@ func NewEdition(e Edition) *Edition {
 			it.Measure, it.Clause = m.Name, m.Clause
 			ed.items[it.ID] = it
 		}
+	}
+	for i := range ed.Clauses {
+		ed.Clauses[i].Index = i + 1
 	}
 	return ed
 }
@@ -241,13 +307,10 @@ func assemble(eds ...*Edition) *Registry {
 	return r
 }
 
-// Builtin is the registry of the editions szsoft ships, built on first use.
-// It is not validated again at every start: Validate searches the policy
-// text for every quote, a tenth of a calc's start-up, and the editions are
-// compiled in; TestBuiltinIsValid runs NewRegistry on them instead.
-var Builtin = sync.OnceValue(func() *Registry {
-	return assemble(SZ2022())
-})
+// Assemble is the registry of editions known valid, unchecked (the built-in
+// ones: Validate searches the policy text for every quote, a tenth of a
+// calc's start-up, and a test validates them instead).
+func Assemble(eds ...*Edition) *Registry { return assemble(eds...) }
 
 // Editions returns the editions in order.
 func (r *Registry) Editions() []*Edition { return r.editions }

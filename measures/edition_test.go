@@ -103,7 +103,7 @@ func TestChoicesAndMeasuresByTheirNames(t *testing.T) {
 func TestHalfTranslatedIsInvalid(t *testing.T) {
 	ed := SZ2022()
 	ed.Measures[0].Summary.Zh = ""
-	if err := ed.Validate(); err == nil || !strings.Contains(err.Error(), "measure key-tech: Summary: a phrase in one language only") {
+	if err := ed.Validate(); err == nil || !strings.Contains(err.Error(), "measure[0].summary: a phrase in one language only") {
 		t.Errorf("Validate: %v, want the summary without Chinese", err)
 	}
 }

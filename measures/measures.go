@@ -173,6 +173,7 @@ type LevelRule struct {
 type Item struct {
 	ID        string
 	Name      string // the item's Chinese name, as a Chinese report names it (首版次软件·软件开发商)
+	NameEn    string // its English name in a document (First-version software · developer)
 	Measure   string // filled in from the measure that holds the item
 	Clause    string // filled in from the measure
 	Kind      Kind
@@ -351,7 +352,7 @@ func (d Day) IsZero() bool { return d == Day{} }
 // Clause is one numbered clause of the policy, money or not.
 type Clause struct {
 	Number  string // "（十九）"
-	Index   int    // 19
+	Index   int    // 19: its place in the edition, from 1
 	Title   Text
 	Summary Text // of the whole clause
 }

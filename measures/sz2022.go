@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -25,7 +26,10 @@ func SZ2022() *Edition {
 		ID:            "sz2022",
 		Policy:        "深府规〔2022〕5号",
 		Title:         "深圳市推动软件产业高质量发展的若干措施（深府规〔2022〕5号，2022-09-28 印发，2022-10-15 施行）",
+		Issued:        Day{2022, 9, 28},
+		TextName:      "sz2022.txt",
 		Text:          sz2022Text,
+		Annex:         annex(),
 		Clauses:       clauses(),
 		Measures:      measureList(),
 		Alternatives:  alternatives(),
@@ -731,14 +735,8 @@ func supplementaryInputs() []Input {
 func supplementary() Supplementary {
 	return Supplementary{
 		// 自2022年10月15日起施行，有效期5年: the last day is 2027-10-14.
-		From:                 Day{2022, 10, 15},
-		To:                   Day{2027, 10, 14},
-		Inputs:               supplementaryInputs(),
-		NoDoubleQuote:        "本措施与我市市级层面其他同类优惠措施不得重复享受",
-		DistrictMatchQuote:   "获得本措施规定资助的，各区政府、大鹏新区管委会、深汕特别合作区管委会可给予相应的配套资助",
-		CumulativeCapQuote:   "对于已获得国家或省级财政支持的项目，我市各级财政对同一项目累计资助金额不得超过该项目经审计认定的投资额",
-		ValidityQuote:        "本措施自2022年10月15日起施行，有效期5年",
-		DistrictRatioCeiling: amt("1"),
+		From: Day{2022, 10, 15},
+		To:   Day{2027, 10, 14},
 		Assumptions: []Assumption{
 			{Text{"有效期：事项日期在2022-10-15至2027-10-14（含）之间；默认今天", "validity: the qualifying event is dated 2022-10-15 to 2027-10-14 inclusive; default today"}, "date"},
 			{Text{"不得重复享受按类别而非按项目：声明已享受同类措施的措施（或事项）市级各项为0，其他措施和区级支付的各项不受影响", "no double-dipping bars the same kind of support, not the project: the measure (or items) declared already supported elsewhere get 0 on their municipal lines; other measures and district-paid lines are untouched"}, "same-kind"},
@@ -748,6 +746,31 @@ func supplementary() Supplementary {
 			{Text{"同一项目只按一种方式资助的事项（新建/已建平台、关键技术/战略性项目、核心团队/顶尖团队、活动/委托活动）同时申报时只计最高的一项", "items that fund one project one way or the other (new/existing platform, key-tech/strategic, core/top team, event/commissioned event) count once: the largest"}, ""},
 			{Text{"同一措施中付给不同申请单位的事项（开发商/用户、发行商/用户、园区运营主体/入驻企业、团队/骨干人才）须分别测算", "items of one measure paid to different applicants (developer/user, distributor/user, park operator/tenant, team/key staff) are computed separately"}, ""},
 		},
+	}
+}
+
+// annex is the 附则 as rules: the order of the text, each with its words
+// and the inputs it reads.
+func annex() []AnnexRule {
+	in := supplementaryInputs()
+	pick := func(names ...string) []Input {
+		var out []Input
+		for _, n := range names {
+			for _, i := range in {
+				if i.Name == n {
+					out = append(out, i)
+				}
+			}
+		}
+		return out
+	}
+	return []AnnexRule{
+		{Kind: AnnexWindow, Quote: "本措施自2022年10月15日起施行，有效期5年", Inputs: pick(InDate)},
+		{Kind: AnnexNoDouble, Quote: "本措施与我市市级层面其他同类优惠措施不得重复享受"},
+		{Kind: AnnexCumulativeCap, Quote: "对于已获得国家或省级财政支持的项目，我市各级财政对同一项目累计资助金额不得超过该项目经审计认定的投资额",
+			Reading: "literal", Inputs: pick(InAudited, InNational, InProvincial, InOtherCity, InStrictCap)},
+		{Kind: AnnexDistrictMatch, Quote: "获得本措施规定资助的，各区政府、大鹏新区管委会、深汕特别合作区管委会可给予相应的配套资助",
+			Ceiling: amt("1"), Inputs: pick(InDistrictRatio)},
 	}
 }
 
@@ -769,3 +792,6 @@ func alternatives() []Alternative {
 			"a commissioned event is supported by the relevant standards (按有关标准和规定) instead of 50% of its investment"}},
 	}
 }
+
+// Builtin is the registry of the editions szsoft ships, built on first use.
+var Builtin = sync.OnceValue(func() *Registry { return assemble(SZ2022()) })

@@ -1,287 +1,410 @@
 package measures
 
 import (
-	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
+// Problem is a mistake in an edition: where it is, as the path of keys of
+// the edition file that holds it (measure, [3], item, [0], quote), and
+// what it is.
+type Problem struct {
+	Path []string
+	Msg  string
+}
+
+func (p Problem) Error() string {
+	if len(p.Path) == 0 {
+		return p.Msg
+	}
+	return DottedPath(p.Path) + ": " + p.Msg
+}
+
+// DottedPath writes a path as the file would name it: measure[3].item[0].quote.
+func DottedPath(path []string) string {
+	var b strings.Builder
+	for i, p := range path {
+		if i > 0 && !strings.HasPrefix(p, "[") {
+			b.WriteByte('.')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+// Problems are every mistake of an edition, in the order found.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	msgs := make([]string, len(ps))
+	for i, p := range ps {
+		msgs[i] = p.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// at is the path of an element of an array of tables: measure[3].
+func at(key string, i int) []string { return []string{key, "[" + strconv.Itoa(i) + "]"} }
+
+func join(base []string, keys ...string) []string {
+	return append(slices.Clone(base), keys...)
+}
+
 // Validate checks that the edition is consistent with itself and with the
-// policy text: every quotation stands in the policy, every input an item
-// names exists with the right kind, rates lie in [0, 1], caps are positive,
-// ids are unique. It returns every problem found, joined.
+// policy text: every quotation stands in its clause of the policy, every
+// input an item names exists with the right kind, rates lie in [0, 1],
+// caps are positive, ids are unique, the 附则's rules are complete for
+// their kinds. It returns every problem found, as Problems, or nil.
 func (c *Edition) Validate() error {
-	var errs []error
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	var ps Problems
+	bad := func(path []string, format string, args ...any) {
+		ps = append(ps, Problem{Path: path, Msg: fmt.Sprintf(format, args...)})
+	}
+	head := func(key string) []string { return []string{"edition", key} }
+	if c.ID == "" {
+		bad(head("id"), "an edition needs an id")
+	}
+	if c.Policy == "" {
+		bad(head("document"), "an edition needs the document's name")
+	}
+	if c.Title == "" {
+		bad(head("title"), "an edition needs a title")
+	}
+	if c.Text == "" {
+		bad(head("text"), "an edition needs its published text")
+	}
+	if c.Supplementary.To.Before(c.Supplementary.From) || c.Supplementary.From.IsZero() {
+		bad(head("to"), "the window ends before it begins")
+	}
+	if !c.Issued.IsZero() && c.Supplementary.From.Before(c.Issued) {
+		bad(head("from"), "in force before it was issued (%s)", c.Issued)
+	}
 	// Every phrase is in both languages, or in neither (a reason only a
 	// case-by-case item has).
-	halfTexts(c, func(where string) { bad("%s: a phrase in one language only", where) })
-	itemNames := map[string]string{}
-	for _, m := range c.Measures {
-		for _, it := range m.Items {
-			if other, dup := itemNames[it.Name]; dup && it.Name != "" {
-				bad("item %s: Chinese name %q is %s's too", it.ID, it.Name, other)
-			}
-			itemNames[it.Name] = it.ID
-		}
-	}
+	halfTexts(c, func(path []string) { bad(path, "a phrase in one language only") })
 
 	clauses := map[string]bool{}
-	for _, cl := range c.Clauses {
+	for k, cl := range c.Clauses {
+		p := at("clause", k)
+		if clauses[cl.Number] {
+			bad(join(p, "id"), "clause %s defined twice", cl.Number)
+		}
 		clauses[cl.Number] = true
 		if !strings.Contains(c.Text, cl.Number+cl.Title.Zh) {
-			bad("clause %s: title %q is not the policy's", cl.Number, cl.Title.Zh)
+			bad(join(p, "title"), "clause %s: title %q is not the policy's", cl.Number, cl.Title.Zh)
 		}
 		if c.ClauseText(cl.Number) == "" {
-			bad("clause %s: no text found in the policy", cl.Number)
+			bad(join(p, "id"), "clause %s: no text found in the policy", cl.Number)
 		}
 	}
-	if c.ID == "" || c.Policy == "" || c.Title == "" || c.Text == "" {
-		bad("an edition needs an id, a policy, a title and its text")
-	}
-	if c.Supplementary.To.Before(c.Supplementary.From) {
-		bad("附则: the window ends before it begins")
-	}
-	for _, in := range c.Supplementary.Inputs {
-		if in.Help.En == "" || in.Help.Zh == "" {
-			bad("附则: input --%s has no help", in.Name)
-		}
-	}
-	for _, q := range []string{c.Supplementary.NoDoubleQuote, c.Supplementary.DistrictMatchQuote,
-		c.Supplementary.CumulativeCapQuote, c.Supplementary.ValidityQuote} {
-		if !strings.Contains(c.Text, q) {
-			bad("附则: quotation %q is not in the policy", q)
-		}
-	}
+	c.validateAnnex(bad)
 
-	ids := map[string]bool{}
 	names := map[string]bool{}
-	for _, m := range c.Measures {
+	spelled := map[string]string{}
+	itemNames := map[string]string{}
+	ids := map[string]bool{}
+	for i, m := range c.Measures {
+		mp := at("measure", i)
 		if names[m.Name] {
-			bad("measure %s: defined twice", m.Name)
+			bad(join(mp, "name"), "measure %s defined twice", m.Name)
 		}
 		names[m.Name] = true
 		if len(m.Aliases) == 0 {
-			bad("measure %s: no Chinese name", m.Name)
+			bad(join(mp, "aliases"), "measure %s: no Chinese name", m.Name)
 		}
-	}
-	// A name or alias names one measure only: a clerk's 开源 must not be
-	// open-source one day and oss-project the next.
-	spelled := map[string]string{}
-	for _, m := range c.Measures {
+		// A name or alias names one measure only: a clerk's 开源 must not
+		// be open-source one day and oss-project the next.
 		for _, a := range append([]string{m.Name}, m.Aliases...) {
 			if other, ok := spelled[choiceKey(a)]; ok && other != m.Name {
-				bad("measure %s: name %q is %s's too", m.Name, a, other)
+				bad(join(mp, "aliases"), "measure %s: name %q is %s's too", m.Name, a, other)
 			}
 			spelled[choiceKey(a)] = m.Name
 		}
-	}
-	for _, m := range c.Measures {
 		if !clauses[m.Clause] {
-			bad("measure %s: unknown clause %q", m.Name, m.Clause)
+			bad(join(mp, "clause"), "measure %s: unknown clause %q", m.Name, m.Clause)
 		}
 		if len(m.Items) == 0 {
-			bad("measure %s: no items", m.Name)
+			bad(join(mp, "item"), "measure %s: no items", m.Name)
 		}
 		inputs := map[string]Input{}
-		for _, in := range m.Inputs {
+		for n, in := range m.Inputs {
+			ip := join(mp, "inputs", "["+strconv.Itoa(n)+"]")
 			if _, dup := inputs[in.Name]; dup {
-				bad("measure %s: input --%s defined twice", m.Name, in.Name)
+				bad(join(ip, "name"), "measure %s: input --%s defined twice", m.Name, in.Name)
 			}
 			inputs[in.Name] = in
-			if (in.Kind == Choice || in.Kind == Choices) != (len(in.Values) > 0) {
-				bad("measure %s: input --%s: values go with choices only", m.Name, in.Name)
-			}
-			named := map[string]string{}
-			for _, v := range in.Values {
-				for _, a := range append([]string{v}, in.Aliases[v]...) {
-					if other, ok := named[choiceKey(a)]; ok && other != v {
-						bad("measure %s: input --%s: %q names %s and %s", m.Name, in.Name, a, other, v)
-					}
-					named[choiceKey(a)] = v
-				}
-			}
-			for v := range in.Aliases {
-				if !slices.Contains(in.Values, v) {
-					bad("measure %s: input --%s: aliases of %q, not a value", m.Name, in.Name, v)
-				}
-			}
-			if in.Help.En == "" || in.Help.Zh == "" {
-				bad("measure %s: input --%s has no help", m.Name, in.Name)
-			}
-			if in.Kind == Amount && strings.Contains(in.Help.Zh, "元") {
-				bad("measure %s: input --%s: the unit is the kind's to state, not the help's", m.Name, in.Name)
-			}
+			checkInput(in, ip, bad)
 		}
 		used := map[string]bool{}
-		need := func(it *Item, name string, kinds ...InputKind) {
-			if name == "" {
-				return
+		for j, it := range m.Items {
+			p := join(mp, "item", "["+strconv.Itoa(j)+"]")
+			need := func(key, name string, kinds ...InputKind) {
+				if name == "" {
+					return
+				}
+				used[name] = true
+				in, ok := inputs[name]
+				if !ok {
+					bad(join(p, key), "item %s: names input --%s, which %s does not have", it.ID, name, m.Name)
+				} else if !slices.Contains(kinds, in.Kind) {
+					bad(join(p, key), "item %s: input --%s is a %s", it.ID, name, in.Kind)
+				}
 			}
-			used[name] = true
-			in, ok := inputs[name]
-			if !ok {
-				bad("item %s: names input --%s, which %s does not have", it.ID, name, m.Name)
-			} else if !slices.Contains(kinds, in.Kind) {
-				bad("item %s: input --%s is a %s", it.ID, name, in.Kind)
-			}
-		}
-		for _, it := range m.Items {
 			if ids[it.ID] {
-				bad("item %s: defined twice", it.ID)
+				bad(join(p, "id"), "item %s defined twice", it.ID)
 			}
 			ids[it.ID] = true
 			if it.ID != m.Name && !strings.HasPrefix(it.ID, m.Name+".") {
-				bad("item %s: id does not start with its measure %s", it.ID, m.Name)
+				bad(join(p, "id"), "item %s: id does not start with its measure %s", it.ID, m.Name)
 			}
-			if !strings.Contains(c.Text, it.Quote) || it.Quote == "" {
-				bad("item %s: quotation %q is not in the policy", it.ID, it.Quote)
-			} else if !strings.Contains(c.ClauseText(m.Clause), it.Quote) {
-				bad("item %s: quotation is not from clause %s", it.ID, m.Clause)
+			if other, dup := itemNames[it.Name]; dup && it.Name != "" {
+				bad(join(p, "name"), "item %s: Chinese name %q is %s's too", it.ID, it.Name, other)
+			}
+			itemNames[it.Name] = it.ID
+			switch {
+			case it.Quote == "" || !strings.Contains(c.Text, it.Quote):
+				bad(join(p, "quote"), "item %s: quotation %q is not in the policy, word for word", it.ID, it.Quote)
+			case !strings.Contains(c.ClauseText(m.Clause), it.Quote):
+				bad(join(p, "quote"), "item %s: quotation is not from clause %s", it.ID, m.Clause)
 			}
 			if it.Title.En == "" || it.Title.Zh == "" {
-				bad("item %s: no title", it.ID)
+				bad(join(p, "title"), "item %s: no title", it.ID)
+			}
+			if it.Name == "" {
+				bad(join(p, "name"), "item %s: no Chinese name", it.ID)
 			}
 			for _, b := range it.BaseElse {
 				if mname, input, ok := strings.Cut(b, "."); ok {
 					if om, ok := c.Measure(mname); !ok {
-						bad("item %s: base %s: no measure %s", it.ID, b, mname)
+						bad(join(p, "base"), "item %s: base %s: no measure %s", it.ID, b, mname)
 					} else if in, ok := om.Input(input); !ok || in.Kind != Amount {
-						bad("item %s: base %s: no amount %s in %s", it.ID, b, input, mname)
+						bad(join(p, "base"), "item %s: base %s: no amount %s in %s", it.ID, b, input, mname)
 					}
 				} else if in, ok := c.Input(b); !ok || in.Kind != Amount {
-					bad("item %s: base %s: no amount of the 附则", it.ID, b)
+					bad(join(p, "base"), "item %s: base %s: no amount of the 附则", it.ID, b)
 				}
 			}
 			// The ledger's class, and its words in the item's own quotation.
 			if it.LedgerWords != "" && !strings.Contains(it.Quote, it.LedgerWords) {
-				bad("item %s: %q is not in its quotation", it.ID, it.LedgerWords)
+				bad(join(p, "ledger_words"), "item %s: %q is not in its quotation", it.ID, it.LedgerWords)
 			}
 			switch {
 			case !slices.Contains(LedgerClasses, it.Ledger):
-				bad("item %s: ledger class %q is none of %v", it.ID, it.Ledger, LedgerClasses)
+				bad(join(p, "ledger"), "item %s: ledger class %q is none of %v", it.ID, it.Ledger, LedgerClasses)
 			case it.Ledger != PerAward && it.LedgerWords == "":
-				bad("item %s: ledger class %s without the words it rests on", it.ID, it.Ledger)
+				bad(join(p, "ledger_words"), "item %s: ledger class %s without the words it rests on", it.ID, it.Ledger)
 			case it.Ledger == Staged && it.Cap == nil && it.Kind != AmountRange:
-				bad("item %s: staged without an overall amount", it.ID)
+				bad(join(p, "ledger"), "item %s: staged without an overall amount", it.ID)
 			case it.Ledger == OnceOnly && it.Kind != Tier && it.Kind != Milestone && it.Kind != CapOnly:
-				bad("item %s: once only, of a kind the ledger does not know", it.ID)
+				bad(join(p, "ledger"), "item %s: once only, of a kind the ledger does not know", it.ID)
 			case it.Ledger == LimitedYears && (it.Kind != Floor || it.Years < 1):
-				bad("item %s: limited years, but no years to count", it.ID)
-			}
-			if it.Name == "" {
-				bad("item %s: no Chinese name", it.ID)
+				bad(join(p, "ledger"), "item %s: limited years, but no years to count", it.ID)
 			}
 			if it.Payer != Municipal && it.Payer != District {
-				bad("item %s: unknown payer %q", it.ID, it.Payer)
+				bad(join(p, "payer"), "item %s: unknown payer %q", it.ID, it.Payer)
 			}
 			if !slices.Contains(Recipients, it.Recipient) {
-				bad("item %s: unknown recipient %q", it.ID, it.Recipient)
+				bad(join(p, "recipient"), "item %s: unknown recipient %q", it.ID, it.Recipient)
 			}
 			if it.Scope != ProjectScope && it.Scope != FirmScope {
-				bad("item %s: unknown scope %q", it.ID, it.Scope)
+				bad(join(p, "scope"), "item %s: unknown scope %q", it.ID, it.Scope)
 			}
 			if it.OneByOne && it.Kind != CaseByCase {
-				bad("item %s: only a case-by-case item is 一事一议", it.ID)
+				bad(join(p, "one_by_one"), "item %s: only a case-by-case item is 一事一议", it.ID)
 			}
-			need(it, it.Base, Amount)
-			need(it, it.Claim, Switch, Choice, Choices)
-			need(it, it.RateInput, Rate)
-			need(it, it.Prior, Amount)
-			need(it, it.HighestOnly, Switch)
-			need(it, it.PerLevel, Switch)
+			need("base", it.Base, Amount)
+			need("claim", it.Claim, Switch, Choice, Choices)
+			need("rate_input", it.RateInput, Rate)
+			need("prior", it.Prior, Amount)
+			need("highest_only", it.HighestOnly, Switch)
+			need("per_level", it.PerLevel, Switch)
 			if it.Cap != nil && !it.Cap.IsPositive() {
-				bad("item %s: cap must be positive", it.ID)
+				bad(join(p, "cap"), "item %s: cap must be positive", it.ID)
 			}
-			errs = append(errs, checkKind(it)...)
+			checkKind(it, p, bad)
 		}
-		for name := range inputs {
-			if !used[name] {
-				bad("measure %s: input --%s feeds no item", m.Name, name)
+		for n, in := range m.Inputs {
+			if !used[in.Name] {
+				bad(join(mp, "inputs", "["+strconv.Itoa(n)+"]", "name"), "measure %s: input --%s feeds no item", m.Name, in.Name)
 			}
 		}
 		if m.Sides != nil {
-			for _, id := range append(append([]string{}, m.Sides.A...), m.Sides.B...) {
-				if it := itemOf(m, id); it == nil {
-					bad("measure %s: side item %s is not one of its items", m.Name, id)
+			for _, id := range append(slices.Clone(m.Sides.A), m.Sides.B...) {
+				if itemOf(m, id) == nil {
+					bad(join(mp, "sides"), "measure %s: side item %s is not one of its items", m.Name, id)
 				}
 			}
 			if len(m.Sides.A) == 0 || len(m.Sides.B) == 0 {
-				bad("measure %s: a side without items", m.Name)
+				bad(join(mp, "sides"), "measure %s: a side without items", m.Name)
 			}
 		}
 	}
-	for _, a := range c.Alternatives {
+	for k, a := range c.Alternatives {
+		p := at("alternative", k)
 		computable := 0
 		for _, id := range a.Items {
 			it, ok := c.Item(id)
 			if !ok {
-				bad("alternative %v: no item %s", a.Items, id)
+				bad(join(p, "items"), "alternative: no item %s", id)
 				continue
 			}
 			if it.Kind != CaseByCase {
 				computable++
 			}
+			if a.Linked && it.Ledger != OncePerProject {
+				bad(join(p, "linked"), "alternative %v: linked, but %s is not paid once per project", a.Items, id)
+			}
 		}
-		if len(a.Items) < 2 || computable == 0 || a.Why.Zh == "" || a.Why.En == "" {
-			bad("alternative %v: needs two items, one computable, and the reason", a.Items)
+		if len(a.Items) < 2 || computable == 0 {
+			bad(join(p, "items"), "alternative %v: needs two items, one of them with a figure", a.Items)
+		}
+		if a.Why.Zh == "" || a.Why.En == "" {
+			bad(join(p, "why"), "alternative %v: needs the reason", a.Items)
 		}
 		if a.Prefer != "" && !slices.Contains(a.Items, a.Prefer) {
-			bad("alternative %v: prefers %s, not one of its items", a.Items, a.Prefer)
+			bad(join(p, "prefer"), "alternative %v: prefers %s, not one of its items", a.Items, a.Prefer)
 		}
-		for _, id := range a.Items {
-			if it, ok := c.Item(id); ok && a.Linked && it.Ledger != OncePerProject {
-				bad("alternative %v: linked, but %s is not paid once per project", a.Items, id)
+	}
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps
+}
+
+// checkInput checks an input's declaration: help in both languages,
+// values for choices only, every value and name naming one value.
+func checkInput(in Input, p []string, bad func([]string, string, ...any)) {
+	if in.Name == "" {
+		bad(join(p, "name"), "an input needs a name")
+	}
+	if (in.Kind == Choice || in.Kind == Choices) != (len(in.Values) > 0) {
+		bad(join(p, "values"), "input --%s: values go with choices only", in.Name)
+	}
+	named := map[string]string{}
+	for _, v := range in.Values {
+		for _, a := range append([]string{v}, in.Aliases[v]...) {
+			if other, ok := named[choiceKey(a)]; ok && other != v {
+				bad(join(p, "aliases"), "input --%s: %q names %s and %s", in.Name, a, other, v)
+			}
+			named[choiceKey(a)] = v
+		}
+	}
+	for v := range in.Aliases {
+		if !slices.Contains(in.Values, v) {
+			bad(join(p, "aliases"), "input --%s: aliases of %q, not a value", in.Name, v)
+		}
+	}
+	if in.Help.En == "" || in.Help.Zh == "" {
+		bad(join(p, "help"), "input --%s has no help", in.Name)
+	}
+	if in.Kind == Amount && strings.Contains(in.Help.Zh, "元") {
+		bad(join(p, "help"), "input --%s: the unit is the kind's to state, not the help's", in.Name)
+	}
+}
+
+// validateAnnex checks the 附则's rules: known kinds, each once, its words
+// in the 附则, the inputs its kind reads, a reading and a ceiling where
+// its kind has them.
+func (c *Edition) validateAnnex(bad func([]string, string, ...any)) {
+	seen := map[AnnexKind]bool{}
+	annexText := c.ClauseText("附则")
+	for k, r := range c.Annex {
+		p := at("annex", k)
+		if !slices.Contains(AnnexKinds, r.Kind) {
+			bad(join(p, "kind"), "annex rule of kind %q: none of %v", r.Kind, AnnexKinds)
+			continue
+		}
+		if seen[r.Kind] {
+			bad(join(p, "kind"), "annex rule %s given twice", r.Kind)
+		}
+		seen[r.Kind] = true
+		switch {
+		case r.Quote == "" || !strings.Contains(c.Text, r.Quote):
+			bad(join(p, "quote"), "annex rule %s: quotation %q is not in the policy, word for word", r.Kind, r.Quote)
+		case annexText != "" && !strings.Contains(annexText, r.Quote):
+			bad(join(p, "quote"), "annex rule %s: quotation is not from the 附则", r.Kind)
+		}
+		want := AnnexInputs[r.Kind]
+		var got []string
+		for n, in := range r.Inputs {
+			got = append(got, in.Name)
+			ip := join(p, "inputs", "["+strconv.Itoa(n)+"]")
+			if !slices.Contains(want, in.Name) {
+				bad(join(ip, "name"), "annex rule %s reads no input --%s (it reads %s)", r.Kind, in.Name, strings.Join(want, ", "))
+			}
+			checkInput(in, ip, bad)
+		}
+		for _, w := range want {
+			if !slices.Contains(got, w) {
+				bad(join(p, "inputs"), "annex rule %s: input --%s missing (its kind reads %s)", r.Kind, w, strings.Join(want, ", "))
+			}
+		}
+		switch r.Kind {
+		case AnnexCumulativeCap:
+			if r.Reading != "literal" && r.Reading != "all-levels" {
+				bad(join(p, "reading"), "annex rule %s: reading %q is neither literal nor all-levels", r.Kind, r.Reading)
+			}
+		case AnnexDistrictMatch:
+			if !r.Ceiling.IsPositive() || r.Ceiling.GreaterThan(amt("1")) {
+				bad(join(p, "ceiling"), "annex rule %s: a ceiling above 0%% and at most 100%%", r.Kind)
 			}
 		}
 	}
-	return errors.Join(errs...)
+	for n, in := range c.Supplementary.Assumptions {
+		if in.Switch != "" && !slices.ContainsFunc(c.Supplementary.Inputs, func(i Input) bool { return i.Name == in.Switch }) && in.Switch != InSameKind {
+			bad(join(at("reading", n), "switch"), "reading names --%s, which no annex rule reads", in.Switch)
+		}
+	}
 }
 
 // halfTexts calls half with the place of every phrase of the edition
 // that has words in one language and not the other.
-func halfTexts(c *Edition, half func(string)) {
-	check := func(t Text, format string, args ...any) {
+func halfTexts(c *Edition, half func([]string)) {
+	check := func(t Text, path []string) {
 		if (t.Zh == "") != (t.En == "") {
-			half(fmt.Sprintf(format, args...))
+			half(path)
 		}
 	}
-	inputs := func(ins []Input, where string) {
-		for _, in := range ins {
-			check(in.Help, "%s input --%s: Help", where, in.Name)
+	inputs := func(ins []Input, base []string) {
+		for n, in := range ins {
+			check(in.Help, join(base, "inputs", "["+strconv.Itoa(n)+"]", "help"))
 		}
 	}
-	assumptions := func(as []Assumption, where string) {
-		for i, a := range as {
-			check(a.Text, "%s assumption %d: Text", where, i+1)
+	for k, cl := range c.Clauses {
+		check(cl.Title, join(at("clause", k), "title"))
+		check(cl.Summary, join(at("clause", k), "summary"))
+	}
+	for i, m := range c.Measures {
+		mp := at("measure", i)
+		check(m.Title, join(mp, "title"))
+		check(m.Summary, join(mp, "summary"))
+		inputs(m.Inputs, mp)
+		for n, a := range m.Assumptions {
+			check(a.Text, join(mp, "assumptions", "["+strconv.Itoa(n)+"]", "text"))
 		}
-	}
-	for _, cl := range c.Clauses {
-		check(cl.Title, "clause %s: Title", cl.Number)
-		check(cl.Summary, "clause %s: Summary", cl.Number)
-	}
-	for _, m := range c.Measures {
-		check(m.Title, "measure %s: Title", m.Name)
-		check(m.Summary, "measure %s: Summary", m.Name)
-		inputs(m.Inputs, "measure "+m.Name)
-		assumptions(m.Assumptions, "measure "+m.Name)
-		for _, it := range m.Items {
-			check(it.Title, "item %s: Title", it.ID)
-			check(it.Reason, "item %s: Reason", it.ID)
-			for i, n := range it.Notes {
-				check(n, "item %s: note %d", it.ID, i+1)
+		for j, it := range m.Items {
+			p := join(mp, "item", "["+strconv.Itoa(j)+"]")
+			check(it.Title, join(p, "title"))
+			check(it.Reason, join(p, "reason"))
+			for n, note := range it.Notes {
+				check(note, join(p, "notes", "["+strconv.Itoa(n)+"]"))
 			}
-			for _, st := range it.Tiers {
-				check(st.Label, "item %s: tier %s: Label", it.ID, st.Key)
+			for n, st := range it.Tiers {
+				check(st.Label, join(p, "tiers", "["+strconv.Itoa(n)+"]", "label"))
 			}
 		}
 	}
-	for i, a := range c.Alternatives {
-		check(a.Why, "alternative %d: Why", i+1)
+	for k, a := range c.Alternatives {
+		check(a.Why, join(at("alternative", k), "why"))
 	}
-	inputs(c.Supplementary.Inputs, "附则")
-	assumptions(c.Supplementary.Assumptions, "附则")
+	for k, r := range c.Annex {
+		inputs(r.Inputs, at("annex", k))
+	}
+	for n, a := range c.Supplementary.Assumptions {
+		check(a.Text, join(at("reading", n), "text"))
+	}
 }
 
 func itemOf(m *Measure, id string) *Item {
@@ -293,72 +416,70 @@ func itemOf(m *Measure, id string) *Item {
 	return nil
 }
 
-func checkKind(it *Item) []error {
-	var errs []error
-	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("item %s (%s): "+format, append([]any{it.ID, it.Kind}, args...)...))
+func checkKind(it *Item, p []string, bad func([]string, string, ...any)) {
+	kbad := func(key, format string, args ...any) {
+		bad(join(p, key), "item %s (%s): "+format, append([]any{it.ID, it.Kind}, args...)...)
 	}
 	rates := func() {
 		if it.RateLow.IsNegative() || it.RateLow.GreaterThan(it.RateHigh) || it.RateHigh.GreaterThan(amt("1")) || !it.RateHigh.IsPositive() {
-			bad("rates must satisfy 0 <= low <= high <= 1, high > 0")
+			kbad("rate", "rates must satisfy 0 <= low <= high <= 1, high > 0")
 		}
 		if it.Base == "" {
-			bad("a rate needs a base")
+			kbad("base", "a rate needs a base")
 		}
 	}
 	switch it.Kind {
 	case FixedRate:
 		rates()
 		if !it.RateLow.Equal(it.RateHigh) || it.RateInput != "" {
-			bad("a fixed rate has one rate and no rate input")
+			kbad("rate", "a fixed rate has one rate and no rate input")
 		}
 	case CeilingRate:
 		rates()
 		if !it.RateLow.IsZero() || it.Cap == nil {
-			bad("a ceiling rate starts at 0 and has a cap")
+			kbad("cap", "a ceiling rate starts at 0 and has a cap")
 		}
 	case RateRange:
 		rates()
 		if !it.RateLow.IsPositive() || it.Cap == nil {
-			bad("a rate range has a positive bottom and a cap")
+			kbad("rate", "a rate range has a positive bottom and a cap")
 		}
 	case CapOnly:
 		if it.Cap == nil {
-			bad("cap only needs a cap")
+			kbad("cap", "cap only needs a cap")
 		}
 	case Tier, Milestone:
 		if len(it.Tiers) == 0 {
-			bad("no tiers")
+			kbad("tiers", "no tiers")
 		}
 		for i, t := range it.Tiers {
 			if !t.Amount.IsPositive() {
-				bad("tier amounts must be positive")
+				kbad("tiers", "tier amounts must be positive")
 			}
 			if (it.Kind == Milestone) != t.Threshold.IsPositive() || it.Kind == Milestone && i > 0 && !it.Tiers[i-1].Threshold.LessThan(t.Threshold) {
-				bad("a milestone's tiers have rising thresholds, a tier's none")
+				kbad("tiers", "a milestone's tiers have rising thresholds, a tier's none")
 			}
 		}
 		if it.Kind == Milestone && (it.Base == "" || it.Prior == "") {
-			bad("a milestone needs a base and a prior peak")
+			kbad("prior", "a milestone needs a base and a prior peak")
 		}
 	case AmountRange:
 		if !it.AmountLow.IsPositive() || it.AmountLow.GreaterThan(it.AmountHigh) {
-			bad("an amount range needs 0 < low <= high")
+			kbad("amounts", "an amount range needs 0 < low <= high")
 		}
 	case Floor:
 		rates()
 		if it.Years < 1 {
-			bad("a floor needs a number of years")
+			kbad("years", "a floor needs a number of years")
 		}
 	case CaseByCase:
 		if it.Reason.En == "" || it.Reason.Zh == "" {
-			bad("case by case needs a reason")
+			kbad("reason", "case by case needs a reason")
 		}
 	default:
-		bad("unknown kind")
+		kbad("kind", "unknown kind")
 	}
 	if it.Kind != CaseByCase && it.Reason.En != "" {
-		bad("only case-by-case items have a reason")
+		kbad("reason", "only case-by-case items have a reason")
 	}
-	return errs
 }

@@ -105,6 +105,7 @@ var catalogue = map[string]Entry{
 	"warn.cap.unused":         {"未给出国家或省级资金：累计资助上限不适用，审计投资额和已获市级资金未使用", "no national or provincial funding: the cumulative cap does not apply; audited investment and other city funding are not used"},
 	"warn.nationalmatch":      {"national-match：配套针对国家级和省级项目，但未给出国家或省级资金", "national-match: matching is for national and provincial projects, but no such funding is given"},
 	"warn.nofigure":           {"所申报的各项政策均未规定金额：合计为0，金额以主管部门核定为准", "the text gives no figure for any line claimed: the total is 0; the amount is for the authority to decide"},
+	"warn.norule":             {"{edition} 没有“{rule}”这条附则：相关输入未使用", "{edition} has no 附则 rule {rule}: the inputs for it are not used"},
 
 	// --- errors of values, and their hints (calc) ---
 	"err.measure.unknown":     {"政策 {edition} 中没有这项措施", "no such measure in the policy {edition}"},

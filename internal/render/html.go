@@ -420,16 +420,11 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 	}
 
 	// 附则 and what the project can receive.
-	window, cumCap, limit := annexWords(p, res)
 	b.WriteString(`<div class="side">` + "\n")
 	fmt.Fprintf(b, "<div class=\"keep\"><h2>%s</h2>\n<dl class=\"annex\">\n", h(p.S("label.supplementary")))
-	pair(p.S("label.validity"), h(window))
-	if len(res.Inputs.SameKind) > 0 {
-		pair(p.S("label.samekind"), h(p.S("label.samekind.on", "what", calc.Declarations(res.Inputs.SameKind))))
+	for _, pr := range annexPairs(p, res) {
+		pair(pr[0], h(pr[1]))
 	}
-	pair(p.S("label.cumcap"), h(cumCap))
-	pair(p.S("label.match-limit"), h(limit))
-	pair(p.S("label.match"), p.Money(res.DistrictMatch))
 	b.WriteString("</dl></div>\n")
 
 	fmt.Fprintf(b, "<div class=\"keep\"><h2>%s</h2>\n<table class=\"totals\">\n", h(p.S("label.totals")))

@@ -586,42 +586,42 @@ func inputsRead(res *calc.Result, p msg.Printer) string {
 	return strings.Join(parts, p.S("label.semicolon"))
 }
 
-// annexWords are the 附则's figures in words, as every form writes them:
-// the validity window and whether the date is in it, the cumulative cap
-// and its reading, the district matching limit.
-func annexWords(p msg.Printer, res *calc.Result) (window, cumCap, limit string) {
-	s := res.Edition.Supplementary
+// annexPairs are the 附则 block's rows, label and words, one for each rule
+// the edition has and no other: the validity window and whether the date
+// is in it; no double-dipping where the project declared it; the
+// cumulative cap and its reading; the district matching limit and match.
+// An edition without a cumulative cap shows none.
+func annexPairs(p msg.Printer, res *calc.Result) [][2]string {
+	ed, s := res.Edition, res.Edition.Supplementary
 	state := p.S("label.in-force")
 	if !res.Eligible {
 		state = p.S("label.out-of-force")
 	}
-	cumCap = p.S("label.not-applicable")
-	if res.CumulativeCap != nil {
-		cumCap = p.S("label.cumcap.value", "h", calc.Money(*res.CumulativeCap), "reading", res.Reading)
-	}
-	limit = p.S("label.no-limit")
-	if res.DistrictMatchLimit != nil {
-		limit = p.Money(*res.DistrictMatchLimit)
-	}
-	return p.S("label.window", "from", s.From, "to", s.To, "state", state), cumCap, limit
-}
-
-// supplementary writes the 附则 block: validity, no double-dipping, the
-// cumulative cap and its reading, the district matching limit and match.
-func (t *table) supplementary(buf *bytes.Buffer, res *calc.Result, l layout) {
-	p := t.o.Printer
-	window, cumCap, limit := annexWords(p, res)
-	pairs := [][2]string{{p.S("label.validity"), window}}
-	if len(res.Inputs.SameKind) > 0 {
+	pairs := [][2]string{{p.S("label.validity"), p.S("label.window", "from", s.From, "to", s.To, "state", state)}}
+	if _, ok := ed.Rule(measures.AnnexNoDouble); ok && len(res.Inputs.SameKind) > 0 {
 		pairs = append(pairs, [2]string{p.S("label.samekind"), p.S("label.samekind.on", "what", calc.Declarations(res.Inputs.SameKind))})
 	}
-	pairs = append(pairs,
-		[2]string{p.S("label.cumcap"), cumCap},
-		[2]string{p.S("label.match-limit"), limit},
-		[2]string{p.S("label.match"), p.Money(res.DistrictMatch)},
-	)
-	l.section(buf, p.S("label.supplementary"))
-	l.pairs(buf, pairs)
+	if _, ok := ed.Rule(measures.AnnexCumulativeCap); ok {
+		cumCap := p.S("label.not-applicable")
+		if res.CumulativeCap != nil {
+			cumCap = p.S("label.cumcap.value", "h", calc.Money(*res.CumulativeCap), "reading", res.Reading)
+		}
+		pairs = append(pairs, [2]string{p.S("label.cumcap"), cumCap})
+	}
+	if _, ok := ed.Rule(measures.AnnexDistrictMatch); ok {
+		limit := p.S("label.no-limit")
+		if res.DistrictMatchLimit != nil {
+			limit = p.Money(*res.DistrictMatchLimit)
+		}
+		pairs = append(pairs, [2]string{p.S("label.match-limit"), limit}, [2]string{p.S("label.match"), p.Money(res.DistrictMatch)})
+	}
+	return pairs
+}
+
+// supplementary writes the 附则 block.
+func (t *table) supplementary(buf *bytes.Buffer, res *calc.Result, l layout) {
+	l.section(buf, t.o.Printer.S("label.supplementary"))
+	l.pairs(buf, annexPairs(t.o.Printer, res))
 }
 
 // notes writes the numbered notes, the warnings and the quotations of the
@@ -654,21 +654,20 @@ func (t *table) notes(buf *bytes.Buffer, res *calc.Result, notes []string, l lay
 	}
 }
 
-// SupplementaryQuotes returns the words of the 附则 that shaped res.
+// SupplementaryQuotes returns the words of the 附则 that shaped res: each
+// rule's that acted, of the rules the edition has.
 func SupplementaryQuotes(res *calc.Result) []string {
-	s := res.Edition.Supplementary
 	var qs []string
-	if !res.Eligible {
-		qs = append(qs, s.ValidityQuote)
+	acted := map[measures.AnnexKind]bool{
+		measures.AnnexWindow:        !res.Eligible,
+		measures.AnnexNoDouble:      res.SameKindApplied(),
+		measures.AnnexCumulativeCap: res.CumulativeCap != nil,
+		measures.AnnexDistrictMatch: res.DistrictMatch.IsPositive() || res.DistrictMatchLimit != nil,
 	}
-	if res.SameKindApplied() {
-		qs = append(qs, s.NoDoubleQuote)
-	}
-	if res.CumulativeCap != nil {
-		qs = append(qs, s.CumulativeCapQuote)
-	}
-	if res.DistrictMatch.IsPositive() || res.DistrictMatchLimit != nil {
-		qs = append(qs, s.DistrictMatchQuote)
+	for _, k := range measures.AnnexKinds {
+		if r, ok := res.Edition.Rule(k); ok && acted[k] {
+			qs = append(qs, r.Quote)
+		}
 	}
 	return qs
 }

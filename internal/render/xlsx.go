@@ -259,7 +259,7 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 		amt := a.Amount
 		w.put(&w.lines, []cell{
 			wrap(name), text(a.Clause), wrap(p.S("adjustment." + a.ID)), {}, text(p.S("payer.municipal")), text(p.S("scope.short.project")), wrap(p.S("label.adjustment")),
-			{}, {}, {}, {}, {}, {}, amountCell(&amt), {}, {}, {}, wrap(p.Note(a.Note)), wrap(res.Edition.Supplementary.CumulativeCapQuote),
+			{}, {}, {}, {}, {}, {}, amountCell(&amt), {}, {}, {}, wrap(p.Note(a.Note)), wrap(annexQuote(res, measures.AnnexCumulativeCap)),
 			text(file),
 		})
 	}
@@ -683,6 +683,12 @@ func (s *sheet) xml(w *workbook, out io.Writer) error {
 		roster.EscapeXML("&L"+headerText(left)+"&R"+headerText(right)), roster.EscapeXML(p.S("xcol.page")))
 	b.WriteString(`</worksheet>`)
 	return flush()
+}
+
+// annexQuote is the words of the edition's rule of the kind, or "".
+func annexQuote(res *calc.Result, k measures.AnnexKind) string {
+	r, _ := res.Edition.Rule(k)
+	return r.Quote
 }
 
 // inputCells are an input's value on the sheet of inputs: an amount as a
