@@ -357,9 +357,29 @@ func Compute(ed *measures.Edition, p *Project) (*Result, error) {
 	applySupplementary(ed, p, r)
 	setBaseForCap(r)
 	r.Warnings = append(r.Warnings, ledgerWarnings(ed, p, led)...)
-	r.Steps = append(r.Steps, note(StepGrand, "total", Money(r.Total), "match", Money(r.DistrictMatch),
-		"paid", Money(r.DistrictPaid()), "grand", Money(r.GrandTotal())))
+	r.Steps = append(r.Steps, grandStep(ed, r))
 	return r, nil
+}
+
+// grandStep is the sum of what the project receives, of the parts the
+// edition has: no district match without its rule, no district-paid lines
+// without such items.
+func grandStep(ed *measures.Edition, r *Result) Note {
+	_, match := ed.Rule(measures.AnnexDistrictMatch)
+	paid := slices.ContainsFunc(ed.ItemIDs(), func(id string) bool {
+		it, _ := ed.Item(id)
+		return it.Payer == measures.District
+	})
+	code := StepGrand
+	switch {
+	case !match && !paid:
+		code = StepGrandTotal
+	case !match:
+		code = StepGrandPaid
+	case !paid:
+		code = StepGrandMatch
+	}
+	return note(code, "total", Money(r.Total), "match", Money(r.DistrictMatch), "paid", Money(r.DistrictPaid()), "grand", Money(r.GrandTotal()))
 }
 
 func inputsOf(ed *measures.Edition, p *Project) Inputs {

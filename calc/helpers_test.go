@@ -9,8 +9,13 @@ import (
 	"szsoft/measures"
 )
 
-// ed is the edition the tests compute under.
-var ed = measures.SZ2022()
+// ed is the edition the tests compute under: sz2022 as shipped, set by
+// builtin_test.go (package calc_test, which may import internal/edition,
+// itself importing calc) before any test runs.
+var ed *measures.Edition
+
+// SetEdition sets the edition the tests compute under.
+func SetEdition(e *measures.Edition) { ed = e }
 
 // P is a project as the tests write it, the 附则 inputs as fields; a zero
 // Date is testDate.

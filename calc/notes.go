@@ -182,6 +182,9 @@ const (
 	StepNoGrant      Code = "step.annex.nogrant"       //
 	StepMatch        Code = "step.annex.match"         // ratio, total, match
 	StepGrand        Code = "step.grand"               // total, match, paid, grand
+	StepGrandMatch   Code = "step.grand.match"         // total, match, grand: an edition without district-paid items
+	StepGrandPaid    Code = "step.grand.paid"          // total, paid, grand: an edition without district matching
+	StepGrandTotal   Code = "step.grand.total"         // total, grand: an edition with neither
 	StepMatchCap     Code = "step.annex.matchcap"      // ratio, granted, limit, match
 	StepMatchCapFirm Code = "step.annex.matchcap.firm" // ratio, granted, limit, firm, match
 	StepOtherLedger  Code = "step.annex.ledger"        // other: other_city_funding from the ledger

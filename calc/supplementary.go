@@ -52,6 +52,12 @@ func (p *Project) sameKind(it *measures.Item) bool {
 	return slices.Contains(p.SameKind, it.Measure) || slices.Contains(p.SameKind, it.ID)
 }
 
+// noRule is the warning of inputs given for a rule of the 附则 the
+// edition does not have: they are not used, and that is said.
+func noRule(k measures.AnnexKind, ed *measures.Edition) Note {
+	return note(WarnNoRule, "rule", Note{Code: Code("annex.rule." + string(k))}, "edition", ed.Policy)
+}
+
 func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
 	s := ed.Supplementary
 	window := note(NoteOutside, "from", s.From, "to", s.To)
@@ -65,7 +71,7 @@ func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
 	// measures and items declared are 0; the others, and district-paid
 	// lines, stay. An edition without the rule changes nothing.
 	if _, ok := ed.Rule(measures.AnnexNoDouble); !ok && len(p.SameKind) > 0 {
-		r.Warnings = append(r.Warnings, note(WarnNoRule, "rule", string(measures.AnnexNoDouble), "edition", ed.Policy))
+		r.Warnings = append(r.Warnings, noRule(measures.AnnexNoDouble, ed))
 	} else if r.Eligible && len(p.SameKind) > 0 {
 		zeroLines(r, ZeroSameKind, note(NoteSameKind), func(l *Line) bool {
 			return l.Item.Payer == measures.Municipal && p.sameKind(l.Item)
@@ -126,8 +132,9 @@ func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
 	default:
 		// An edition without the rule: funding given for it is said to be
 		// unused, not silently dropped.
-		if p.annexAmount(measures.InNational).IsPositive() || p.annexAmount(measures.InProvincial).IsPositive() || p.Annex.Amount(measures.InAudited) != nil {
-			r.Warnings = append(r.Warnings, note(WarnNoRule, "rule", string(measures.AnnexCumulativeCap), "edition", ed.Policy))
+		if p.annexAmount(measures.InNational).IsPositive() || p.annexAmount(measures.InProvincial).IsPositive() || p.Annex.Amount(measures.InAudited) != nil ||
+			p.annexAmount(measures.InOtherCity).IsPositive() || p.Annex.Switches[measures.InStrictCap] {
+			r.Warnings = append(r.Warnings, noRule(measures.AnnexCumulativeCap, ed))
 		}
 	}
 
@@ -140,7 +147,7 @@ func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
 	case !hasMatch:
 		r.DistrictMatch = decimal.Zero
 		if ratio.IsPositive() {
-			r.Warnings = append(r.Warnings, note(WarnNoRule, "rule", string(measures.AnnexDistrictMatch), "edition", ed.Policy))
+			r.Warnings = append(r.Warnings, noRule(measures.AnnexDistrictMatch, ed))
 		}
 	case r.Total.IsZero():
 		r.DistrictMatch = decimal.Zero

@@ -1,51 +1,55 @@
-package measures
+package measures_test
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"szsoft/internal/edition"
+	"szsoft/measures"
 )
 
 // successor is a test edition: the measures renewed for five more years
 // from 2027-10-15, with the first-version developer's cap raised to
 // 15,000,000. Adding it is data, nothing else.
-func successor() *Edition {
-	e := SZ2022()
+func successor() *measures.Edition {
+	e := edition.SZ2022()
 	e.ID, e.Policy = "test2027", "深府规〔2027〕测试号"
-	e.Supplementary.From, e.Supplementary.To = Day{2027, 10, 15}, Day{2032, 10, 14}
+	e.Supplementary.From, e.Supplementary.To = measures.Day{Year: 2027, Month: 10, Day: 15}, measures.Day{Year: 2032, Month: 10, Day: 14}
 	it, _ := e.Item("first-version.developer")
-	it.Cap = capAt("15000000")
-	return NewEdition(*e)
+	cap := decimal.RequireFromString("15000000")
+	it.Cap = &cap
+	return measures.NewEdition(*e)
 }
 
 func TestRegistry(t *testing.T) {
-	r, err := NewRegistry(SZ2022(), successor())
+	r, err := measures.NewRegistry(edition.SZ2022(), successor())
 	if err != nil {
 		t.Fatal(err)
 	}
-	for d, want := range map[Day]string{
-		{2022, 10, 15}: "sz2022",   // the first day of the first
-		{2027, 10, 14}: "sz2022",   // its last day
-		{2027, 10, 15}: "test2027", // the successor's first
-		{2040, 1, 1}:   "test2027", // after both: the nearest
-		{2020, 1, 1}:   "sz2022",   // before both: the nearest
+	for d, want := range map[measures.Day]string{
+		{Year: 2022, Month: 10, Day: 15}: "sz2022",   // the first day of the first
+		{Year: 2027, Month: 10, Day: 14}: "sz2022",   // its last day
+		{Year: 2027, Month: 10, Day: 15}: "test2027", // the successor's first
+		{Year: 2040, Month: 1, Day: 1}:   "test2027", // after both: the nearest
+		{Year: 2020, Month: 1, Day: 1}:   "sz2022",   // before both: the nearest
 	} {
 		if got := r.ForDate(d).ID; got != want {
 			t.Errorf("ForDate(%s) = %s, want %s", d, got, want)
 		}
 	}
-	if e, ok := r.Lookup("test2027"); !ok || !e.InWindow(Day{2030, 1, 1}) {
+	if e, ok := r.Lookup("test2027"); !ok || !e.InWindow(measures.Day{Year: 2030, Month: 1, Day: 1}) {
 		t.Error("test2027 not found or not in force in 2030")
 	}
-	if it, _ := r.editions[1].Item("first-version.developer"); !it.Cap.Equal(decimal.RequireFromString("15000000")) {
+	if it, _ := r.Editions()[1].Item("first-version.developer"); !it.Cap.Equal(decimal.RequireFromString("15000000")) {
 		t.Errorf("successor cap %s", it.Cap)
 	}
-	if it, _ := r.editions[0].Item("first-version.developer"); !it.Cap.Equal(decimal.RequireFromString("10000000")) {
+	if it, _ := r.Editions()[0].Item("first-version.developer"); !it.Cap.Equal(decimal.RequireFromString("10000000")) {
 		t.Errorf("sz2022 cap %s: the successor changed its predecessor", it.Cap)
 	}
 	// Overlapping windows and repeated ids are refused.
-	if _, err := NewRegistry(SZ2022(), SZ2022()); err == nil {
+	if _, err := measures.NewRegistry(edition.SZ2022(), edition.SZ2022()); err == nil {
 		t.Error("two sz2022 accepted")
 	}
 }
@@ -53,14 +57,14 @@ func TestRegistry(t *testing.T) {
 // What a clerk types for a choice or a measure is understood (docs/contract.md
 // §3): any case, with or without separators and 级, full-width, Chinese.
 func TestChoicesAndMeasuresByTheirNames(t *testing.T) {
-	ed := SZ2022()
+	ed := edition.SZ2022()
 	park, _ := ed.Measure("park")
 	recognized, _ := park.Input("recognized")
 	quality, _ := ed.Measure("quality")
 	cert, _ := quality.Input("certification")
 	standard, _ := quality.Input("standard")
 	for _, c := range []struct {
-		in   Input
+		in   measures.Input
 		s    string
 		want string
 	}{
@@ -93,17 +97,55 @@ func TestChoicesAndMeasuresByTheirNames(t *testing.T) {
 		}
 	}
 	for _, u := range []struct{ s, want string }{{"yuan", "yuan"}, {"元", "yuan"}, {"万元", "wan"}, {"万", "wan"}, {"WAN", "wan"}, {"亿", ""}} {
-		if got, _ := Unit(u.s); got != u.want {
-			t.Errorf("Unit(%q) = %q, want %q", u.s, got, u.want)
+		if got, _ := measures.Unit(u.s); got != u.want {
+			t.Errorf("measures.Unit(%q) = %q, want %q", u.s, got, u.want)
 		}
 	}
 }
 
 // A phrase in one language only is an error of the edition's data.
 func TestHalfTranslatedIsInvalid(t *testing.T) {
-	ed := SZ2022()
+	ed := edition.SZ2022()
 	ed.Measures[0].Summary.Zh = ""
 	if err := ed.Validate(); err == nil || !strings.Contains(err.Error(), "measure[0].summary: a phrase in one language only") {
 		t.Errorf("Validate: %v, want the summary without Chinese", err)
+	}
+}
+
+func TestClauseText(t *testing.T) {
+	ed := edition.SZ2022()
+	got := ed.ClauseText("（十九）")
+	if want := "制定《深圳市首版次软件推广应用指导目录》"; len(got) == 0 || got[:len(want)] != want {
+		t.Errorf("ClauseText(（十九）) = %.60q…", got)
+	}
+	if got := ed.ClauseText("附则"); got == "" || got[:len("本措施")] != "本措施" {
+		t.Errorf("ClauseText(附则) = %.60q", got)
+	}
+	if got := ed.ClauseText("（二十一）"); got != "" {
+		t.Errorf("ClauseText(（二十一）) = %q, want empty", got)
+	}
+}
+
+// Validate must catch a catalogue that drifts from the policy.
+func TestValidateCatchesMistakes(t *testing.T) {
+	for name, spoil := range map[string]func(c *measures.Edition){
+		"misquoted": func(c *measures.Edition) {
+			c.Measures[0].Items[0].Quote = "给予项目承担单位最高不超过2000万元资助"
+		},
+		"wrong clause":  func(c *measures.Edition) { c.Measures[0].Items[0].Quote = c.Measures[len(c.Measures)-1].Items[0].Quote },
+		"rate above 1":  func(c *measures.Edition) { c.Measures[2].Items[0].RateHigh = decimal.RequireFromString("1.5") },
+		"missing input": func(c *measures.Edition) { c.Measures[2].Items[0].Base = "sales" },
+		"no reason":     func(c *measures.Edition) { c.Measures[3].Items[0].Reason = measures.Text{} },
+		"milestone without thresholds": func(c *measures.Edition) {
+			it, _ := c.Item("revenue.milestone")
+			it.Tiers[1].Threshold = decimal.Zero
+		},
+		"window backwards": func(c *measures.Edition) { c.Supplementary.To = measures.Day{Year: 2020, Month: 1, Day: 1} },
+	} {
+		c := edition.SZ2022()
+		spoil(c)
+		if c.Validate() == nil {
+			t.Errorf("%s: Validate found nothing", name)
+		}
 	}
 }

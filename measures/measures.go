@@ -173,7 +173,7 @@ type LevelRule struct {
 type Item struct {
 	ID        string
 	Name      string // the item's Chinese name, as a Chinese report names it (首版次软件·软件开发商)
-	NameEn    string // its English name in a document (First-version software · developer)
+	NameEn    string // its English name in a document, if any (English names an item by its id otherwise)
 	Measure   string // filled in from the measure that holds the item
 	Clause    string // filled in from the measure
 	Kind      Kind

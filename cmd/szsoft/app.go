@@ -28,6 +28,7 @@ import (
 	"golang.org/x/term"
 
 	"szsoft/calc"
+	"szsoft/internal/edition"
 	"szsoft/internal/msg"
 	"szsoft/internal/outfile"
 	"szsoft/measures"
@@ -88,6 +89,8 @@ type app struct {
 	lang           string          // the language of the run, once known
 	named          map[string]bool // the measures the arguments name
 	wholeTree      bool            // every measure with its flags (the manual pages)
+	// policyFiles are the edition files --policy names, by the argument.
+	policyFiles map[string]*measures.Edition
 	// The files read as input, which --out must never replace: the --out
 	// file once known, and an input that is it; before, the inputs read.
 	readMu    sync.Mutex
@@ -97,7 +100,7 @@ type app struct {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return runWith(measures.Builtin(), args, stdin, stdout, stderr)
+	return runWith(edition.Builtin(), args, stdin, stdout, stderr)
 }
 
 // runWith runs szsoft under the editions of reg.
@@ -123,6 +126,11 @@ func runWith(reg *measures.Registry, args []string, stdin io.Reader, stdout, std
 		// The process itself, not a test calling run: an interrupt removes
 		// the temporary file of --out.
 		outfile.CleanUpOnSignals()
+	}
+	// An edition file's measures are subcommands: it is read before the
+	// command line is parsed.
+	if err := a.loadPolicies(); err != nil {
+		return exitCode(err, stderr, p, a.errWidth())
 	}
 	root := a.rootCmd()
 	root.SetArgs(args)
@@ -177,10 +185,33 @@ func (a *app) rootCmd() *cobra.Command {
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetFlagErrorFunc(a.flagError)
-	root.AddCommand(a.calcCmd(), a.batchCmd(), a.measuresCmd(), a.initCmd(), a.validateCmd(), a.completionCmd(), a.versionCmd())
+	root.AddCommand(a.calcCmd(), a.batchCmd(), a.measuresCmd(), a.initCmd(), a.validateCmd(), a.policyCmd(), a.completionCmd(), a.versionCmd())
 	root.SetHelpCommand(a.helpCmd())
 	a.localizeHelp(root)
 	return root
+}
+
+// firstWord is the first argument that is neither a flag nor a flag's
+// value: the measure of "calc --policy my.toml demo --x 1".
+func firstWord(c *cobra.Command, args []string) (string, bool) {
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		if !strings.HasPrefix(arg, "-") || arg == "-" {
+			return arg, true
+		}
+		if arg == "--" || strings.Contains(arg, "=") {
+			continue
+		}
+		name := strings.TrimLeft(arg, "-")
+		f := c.Flags().Lookup(name)
+		if len(name) == 1 && !strings.HasPrefix(arg, "--") {
+			f = c.Flags().ShorthandLookup(name)
+		}
+		if f != nil && f.NoOptDefVal == "" {
+			i++ // its value
+		}
+	}
+	return "", false
 }
 
 // flagError classifies what pflag refused: a bad value (exit 1) stays as it
@@ -200,9 +231,9 @@ func (a *app) flagError(c *cobra.Command, err error) error {
 		return err
 	}
 	if c.Name() == "calc" {
-		for i, arg := range a.args[:max(len(a.args)-1, 0)] {
-			if next := a.args[i+1]; arg == "calc" && !strings.HasPrefix(next, "-") {
-				return a.unknownMeasure(next)
+		if i := slices.Index(a.args, "calc"); i >= 0 {
+			if name, ok := firstWord(c, a.args[i+1:]); ok {
+				return a.unknownMeasure(name)
 			}
 		}
 	}

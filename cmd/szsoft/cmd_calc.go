@@ -22,7 +22,7 @@ type calcOptions struct {
 	output   choiceFlag
 	out      stringFlag
 	unit     choiceFlag
-	policy   choiceFlag
+	policy   *policyFlag
 	explain  switchFlag
 	sameKind sameKindFlag
 	received receivedFlag // calc only: batch files keep their own ledgers
@@ -49,7 +49,7 @@ func (a *app) newCalcOptions() *calcOptions {
 		// runs, so that a wrong value fails the command that reads it.
 		o.unit.v, o.envUnitErr = envChoice(envUnit, env, measures.Units, measures.UnitNames)
 	}
-	o.policy = choiceFlag{onceValue: onceValue{name: "policy"}, values: a.reg.IDs()}
+	o.policy = a.newPolicyFlag()
 	o.explain = switchFlag{onceValue: onceValue{name: "explain"}}
 	o.preparer = stringFlag{onceValue: onceValue{name: "preparer"}, typ: "name"}
 	o.bom = switchFlag{onceValue: onceValue{name: "bom"}}
@@ -70,7 +70,7 @@ func (o *calcOptions) register(fs *pflag.FlagSet, withFile bool, p msg.Printer) 
 	fs.VarP(&o.output, "output", "o", p.S("flag.output", "forms", render.Forms))
 	fs.Var(&o.out, "out", p.S("flag.out"))
 	fs.Var(&o.unit, "unit", p.S("flag.unit"))
-	fs.Var(&o.policy, "policy", p.S("flag.policy", "editions", o.policy.values))
+	fs.Var(o.policy, "policy", p.S("flag.policy", "editions", o.policy.a.reg.IDs()))
 	fs.Var(&o.preparer, "preparer", p.S("flag.preparer"))
 	addSwitch(fs, &o.bom, p.S("flag.bom"))
 	addSwitch(fs, &o.noBOM, p.S("flag.no-bom"))

@@ -20,11 +20,12 @@ func (a *app) initCmd() *cobra.Command {
 	form := &choiceFlag{onceValue: onceValue{name: "roster"}, values: []string{"csv", "xlsx"}}
 	out := &calcOptions{out: stringFlag{onceValue: onceValue{name: "out"}, typ: "file"},
 		bom: switchFlag{onceValue: onceValue{name: "bom"}}, noBOM: switchFlag{onceValue: onceValue{name: "no-bom"}}}
+	policy := a.newPolicyFlag()
 	cmd := &cobra.Command{
 		Use:               "init [<measure>...]",
 		ValidArgsFunction: a.completeMeasures,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ed := a.reg.Default()
+			ed := policy.lookup()
 			var list []*measures.Measure
 			for _, name := range args {
 				m, ok := ed.Find(name)
@@ -43,7 +44,7 @@ func (a *app) initCmd() *cobra.Command {
 				return usage("cli.init.out").withHint("cli.init.out.hint")
 			}
 			var buf bytes.Buffer
-			writeTemplate(&buf, ed, list, a.printer("yuan"))
+			writeTemplate(&buf, ed, list, a.printer("yuan").For(ed))
 			_, err := a.stdout.Write(buf.Bytes())
 			return err
 		},
@@ -54,6 +55,7 @@ func (a *app) initCmd() *cobra.Command {
 	cmd.Flags().Var(&out.out, "out", p.S("flag.roster.out"))
 	addSwitch(cmd.Flags(), &out.bom, p.S("flag.bom"))
 	addSwitch(cmd.Flags(), &out.noBOM, p.S("flag.no-bom"))
+	cmd.Flags().Var(policy, "policy", p.S("flag.policy", "editions", a.reg.IDs()))
 	a.completeFlags(cmd, cmd.Flags())
 	return cmd
 }
@@ -82,7 +84,7 @@ func (a *app) writeRosterTemplate(ed *measures.Edition, list []*measures.Measure
 			return usage("cli.out.contradicts", "form", form, "out", opts.out.raw, "ext", strings.TrimPrefix(ext, ".")).withHint("cli.out.contradicts.hint", "exts", "."+form)
 		}
 	}
-	p := a.printer("yuan")
+	p := a.printer("yuan").For(ed)
 	bom, err := a.bomOf(opts.bom, opts.noBOM, opts.out)
 	if err != nil {
 		return err

@@ -19,19 +19,15 @@ import (
 
 func (a *app) measuresCmd() *cobra.Command {
 	form := &choiceFlag{onceValue: onceValue{name: "output"}, values: []string{"table", "json"}}
-	policy := &choiceFlag{onceValue: onceValue{name: "policy"}, values: a.reg.IDs()}
-	edition := func() *measures.Edition {
-		if e, ok := a.reg.Lookup(policy.v); ok {
-			return e
-		}
-		return a.reg.Default()
-	}
+	policy := a.newPolicyFlag()
+	edition := policy.lookup
 	cmd := &cobra.Command{
 		Use:  "measures",
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var buf bytes.Buffer
-			ed, p := edition(), a.printer("yuan")
+			ed := edition()
+			p := a.printer("yuan").For(ed)
 			if form.v == "json" {
 				if err := render.EncodeJSON(&buf, catalogueJSON(ed), true, ""); err != nil {
 					return err
@@ -46,7 +42,7 @@ func (a *app) measuresCmd() *cobra.Command {
 	p := a.printer("yuan")
 	a.describe(cmd, "measures")
 	cmd.PersistentFlags().VarP(form, "output", "o", p.S("flag.measures.form"))
-	cmd.PersistentFlags().Var(policy, "policy", p.S("flag.policy", "editions", policy.values))
+	cmd.PersistentFlags().Var(policy, "policy", p.S("flag.policy", "editions", a.reg.IDs()))
 	a.completeFlags(cmd, cmd.PersistentFlags())
 	show := &cobra.Command{
 		Use:               "show <measure>",
@@ -61,7 +57,8 @@ func (a *app) measuresCmd() *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ed, p := edition(), a.printer("yuan")
+			ed := edition()
+			p := a.printer("yuan").For(ed)
 			m, _ := ed.Find(args[0])
 			var buf bytes.Buffer
 			if form.v == "json" {

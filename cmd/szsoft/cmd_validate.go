@@ -10,6 +10,7 @@ import (
 )
 
 func (a *app) validateCmd() *cobra.Command {
+	opts := a.newCalcOptions()
 	cmd := &cobra.Command{
 		Use: "validate FILE...",
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -21,7 +22,6 @@ func (a *app) validateCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			failed := false
 			var out bytes.Buffer
-			opts := a.newCalcOptions()
 			p := a.printer("yuan")
 			for _, name := range args {
 				o := a.computeFile(name, opts)
@@ -45,5 +45,7 @@ func (a *app) validateCmd() *cobra.Command {
 		},
 	}
 	a.describe(cmd, "validate")
+	cmd.Flags().Var(opts.policy, "policy", a.printer("yuan").S("flag.policy", "editions", a.reg.IDs()))
+	a.completeFlags(cmd, cmd.Flags())
 	return cmd
 }

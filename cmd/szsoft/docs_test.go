@@ -15,16 +15,16 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
 
+	"szsoft/internal/edition"
 	"szsoft/internal/msg"
 	"szsoft/internal/project"
-	"szsoft/measures"
 )
 
 // quietRoot is the command tree with nowhere to write and no terminal, for
 // walking it.
 func quietRoot() *cobra.Command {
 	a := &app{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" },
-		now: time.Now, isTerminal: func(io.Writer) bool { return false }, reg: measures.Builtin(), wholeTree: true}
+		now: time.Now, isTerminal: func(io.Writer) bool { return false }, reg: edition.Builtin(), wholeTree: true}
 	return a.rootCmd()
 }
 
@@ -195,18 +195,18 @@ func englishWords(s string, extra ...string) []string {
 			allowed[w] = true
 		}
 	}
-	for _, k := range project.TopLevelKeys(measures.Builtin()) {
+	for _, k := range project.TopLevelKeys(edition.Builtin()) {
 		allowed[k] = true
 	}
 	for _, w := range strings.Fields(`szsoft calc batch measures show init validate completion version help
 		bash zsh fish powershell shell table json jsonl csv markdown xlsx html total yuan wan zh en toml TOML UTF
 		jq Out String Invoke Expression source fpath config completions find name xlsx lines results
 		projects project a b tpl all make install SZSOFT_UNIT SZSOFT_LANG CPU N FILE ok sz2022
-		true false min P F H gt lt amp fixtures MES txt
+		true false min P F H gt lt amp fixtures MES txt policy list check builtin text
 		national provincial municipal industry local group other cmmi csmm dcmm CMMI CSMM DCMM e g`) {
 		allowed[w] = true
 	}
-	for _, m := range measures.Builtin().Measures() {
+	for _, m := range edition.Builtin().Measures() {
 		allowed[m.Name] = true
 		for _, in := range m.Inputs {
 			allowed[in.Name] = true

@@ -1,12 +1,19 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/shopspring/decimal"
 
+	"szsoft/internal/edition"
+	"szsoft/internal/render"
 	"szsoft/measures"
 )
 
@@ -16,14 +23,14 @@ import (
 // same code; the date picks the edition, --policy and the TOML key policy
 // name one.
 func TestASecondEdition(t *testing.T) {
-	next := measures.SZ2022()
+	next := edition.SZ2022()
 	next.ID, next.Policy = "test2027", "深府规〔2027〕测试号"
 	next.Supplementary.From, next.Supplementary.To = measures.Day{Year: 2027, Month: 10, Day: 15}, measures.Day{Year: 2032, Month: 10, Day: 14}
 	it, _ := next.Item("first-version.developer")
 	cap := decimal.RequireFromString("15000000")
 	it.Cap = &cap
 	next = measures.NewEdition(*next)
-	reg, err := measures.NewRegistry(measures.SZ2022(), next)
+	reg, err := measures.NewRegistry(edition.SZ2022(), next)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,4 +74,95 @@ func TestASecondEdition(t *testing.T) {
 	if !strings.Contains(out, "15,000,000.00") {
 		t.Errorf("measures --policy test2027 lacks the new cap:\n%s", out)
 	}
+}
+
+// An edition given as a file reaches every word of every form, in both
+// languages: the document it is (测试区〔2026〕1号) and its items' names,
+// never sz2022's document, and no rule of the 附则 it lacks. The files are
+// those of testdata/script/edition.txtar.
+func TestAFileEditionInEveryForm(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/script/edition.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range ar.Files {
+		if f.Name == "demo.toml" || f.Name == "demo.txt" || f.Name == "project.toml" {
+			if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// project.toml: （一） 500万 × 20% = 100万; （二） 甲级 50万: 150万 in all.
+	// Items by their Chinese names; in English by id, but in the documents
+	// for a client (xlsx, html) by their titles; the JSON and CSV by id.
+	names := map[string]string{"zh": "研发投入资助", "en": "rd.grant"}
+	docNames := map[string]string{"zh": "人才团队奖励", "en": "Talent team award"}
+	lacks := map[string][]string{"zh": {"累计资助上限", "区级配套", "深府规"}, "en": {"cumulative cap", "district match", "深府规"}}
+	for _, lang := range []string{"zh", "en"} {
+		for _, form := range render.Forms {
+			out := filepath.Join(dir, "out-"+lang+"."+map[string]string{"table": "txt", "markdown": "md", "total": "txt"}[form])
+			if ext := filepath.Ext(out); ext == "." {
+				out += form
+			}
+			_, stderr, code := runCLI(t, "", "calc", "--policy", filepath.Join(dir, "demo.toml"), "--file", filepath.Join(dir, "project.toml"),
+				"-o", form, "--out", out, "--lang", lang)
+			if code != 0 {
+				t.Fatalf("%s %s: exit %d %s", lang, form, code, stderr)
+			}
+			text := readAll(t, out, form == "xlsx")
+			if form == "total" {
+				if text != "1500000.00\n" {
+					t.Errorf("%s total: %q", lang, text)
+				}
+				continue
+			}
+			want := []string{"测试区〔2026〕1号", names[lang]}
+			switch form {
+			case "csv":
+				want = []string{"rd.grant"} // ids and figures
+			case "json", "jsonl":
+				want = []string{"测试区〔2026〕1号", "rd.grant"}
+			case "xlsx", "html":
+				want = []string{"测试区〔2026〕1号", docNames[lang]}
+			}
+			for _, want := range want {
+				if !strings.Contains(text, want) {
+					t.Errorf("%s %s lacks %q", lang, form, want)
+				}
+			}
+			for _, not := range lacks[lang] {
+				if strings.Contains(text, not) {
+					t.Errorf("%s %s says %q, which the edition has not", lang, form, not)
+				}
+			}
+		}
+	}
+}
+
+// readAll is a file's text; a workbook's is the text of all its parts.
+func readAll(t *testing.T, name string, workbook bool) string {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !workbook {
+		return string(data)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		part, _ := io.ReadAll(rc)
+		rc.Close()
+		b.Write(part)
+	}
+	return b.String()
 }

@@ -35,18 +35,13 @@ func fileError(name string, msg, hint calc.Note) error {
 }
 
 func (a *app) readFile(name string) ([]byte, error) {
-	return a.readFileMax(name, project.MaxSize, "")
+	return a.readFileMax(name, project.MaxSize, note(string(project.ErrTooLarge)), note("cli.file.split"))
 }
 
-// readFileMax reads a file of at most limit bytes; label names the limit
-// in the error of a larger one ("" for a project file's).
-func (a *app) readFileMax(name string, limit int64, label string) ([]byte, error) {
-	tooLarge := func() error {
-		if label != "" {
-			return fileError(name, note(string(roster.ErrTooLarge), "max", label), calc.Note{})
-		}
-		return fileError(name, note(string(project.ErrTooLarge)), note("cli.file.split"))
-	}
+// readFileMax reads a file of at most limit bytes; big and its hint say
+// that a larger one is too large.
+func (a *app) readFileMax(name string, limit int64, big, hint calc.Note) ([]byte, error) {
+	tooLarge := func() error { return fileError(name, big, hint) }
 	if name == "-" {
 		if f, ok := a.stdin.(*os.File); ok {
 			if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"szsoft/calc"
+	"szsoft/internal/edition"
 	"szsoft/internal/project"
 	"szsoft/measures"
 )
@@ -61,7 +62,7 @@ func FuzzCompute(f *testing.F) {
 		if again != out {
 			t.Fatal("the same input gave different output")
 		}
-		reg := measures.Builtin()
+		reg := edition.Builtin()
 		pf, err := project.Parse(reg, "-", data)
 		if err != nil {
 			t.Fatalf("the CLI computed what the loader refuses: %v", err)

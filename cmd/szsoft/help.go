@@ -25,6 +25,9 @@ import (
 // catalogue entries help.<key>.short, .long and .example.
 func (a *app) describe(c *cobra.Command, key string, kv ...any) {
 	p := a.printer("yuan")
+	// The documents of the run's editions: 深府规〔2022〕5号, and those of
+	// the files --policy names.
+	kv = append(kv, "policy", a.documents())
 	prefix := "help."
 	if key != "" {
 		prefix += key + "."
@@ -322,6 +325,8 @@ func varName(f *pflag.Flag, p msg.Printer) string {
 		return p.S("var.choice")
 	case *choicesFlag:
 		return p.S("var.choice")
+	case *policyFlag:
+		return p.S("var.policy")
 	case *stringFlag:
 		if v.typ == "name" {
 			return p.S("var.name")

@@ -33,7 +33,7 @@ func (a *app) expandRoster(name string, names chan<- entry) {
 		names <- entry{name: name, err: notRegular(name, st.Mode())}
 		return
 	}
-	data, err := a.readFileMax(name, roster.MaxSize, "64 MiB")
+	data, err := a.readFileMax(name, roster.MaxSize, note(string(roster.ErrTooLarge), "max", "64 MiB"), calc.Note{})
 	if err != nil {
 		names <- entry{name: name, err: err}
 		return

@@ -21,7 +21,8 @@ var allowed = map[string][]string{
 	"measures":                {},
 	"calc":                    {"szsoft/measures"},
 	"internal/msg":            {"szsoft/calc", "szsoft/measures"},
-	"internal/project":        {"szsoft/calc", "szsoft/measures", "szsoft/internal/roster", "szsoft/internal/tomlloc"},
+	"internal/edition":        {"szsoft/calc", "szsoft/measures", "szsoft/internal/tomlloc"},
+	"internal/project":        {"szsoft/calc", "szsoft/measures", "szsoft/internal/edition", "szsoft/internal/roster", "szsoft/internal/tomlloc"},
 	"internal/tomlloc":        {},
 	"internal/roster":         {"szsoft/calc"},
 	"internal/render":         {"szsoft/calc", "szsoft/measures", "szsoft/internal/msg", "szsoft/internal/roster"},
@@ -33,7 +34,7 @@ var allowed = map[string][]string{
 	"internal/dist":           {},
 	"internal/slowtest":       {},
 	"internal/testsum":        {},
-	"cmd/szsoft": {"szsoft/calc", "szsoft/measures", "szsoft/internal/msg", "szsoft/internal/project",
+	"cmd/szsoft": {"szsoft/calc", "szsoft/measures", "szsoft/internal/edition", "szsoft/internal/msg", "szsoft/internal/project",
 		"szsoft/internal/render", "szsoft/internal/outfile", "szsoft/internal/roster"},
 }
 

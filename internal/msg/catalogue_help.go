@@ -34,7 +34,7 @@ var helpCatalogue = map[string]Entry{
 	"var.form":     {"格式", "FORM"},
 	"var.unit":     {"单位", "UNIT"},
 	"var.lang":     {"语言", "LANG"},
-	"var.policy":   {"版本", "ID"},
+	"var.policy":   {"版本", "ID|FILE"},
 	"var.jobs":     {"N", "N"},
 	"var.items":    {"[=事项,…]", "[=ITEM,…]"},
 	"var.received": {"条目", "ENTRY"},
@@ -64,10 +64,11 @@ var helpCatalogue = map[string]Entry{
 	"flag.received.batch": {"batch 不接受：请写在各项目文件中", "not for batch: write the entries in each project file"},
 	"flag.version":        {"显示 szsoft 的版本（同 szsoft version）", "print szsoft's version (as szsoft version does)"},
 	"flag.lang":           {"标题、表头、说明、错误和帮助的语言：zh 或 en（默认 SZSOFT_LANG，否则按系统语言）", "language of titles, headers, notes, errors and help: zh or en (default SZSOFT_LANG, else the locale's)"},
-	"flag.policy":         {"政策版本：{editions}（默认：事项日期所在的版本）", "policy edition: {editions} (default: the edition in force on the date)"},
+	"flag.policy":         {"政策版本：{editions} 或版本文件（默认：事项日期所在的版本）", "policy edition: {editions}, or an edition file (default: the edition in force on the date)"},
 	"flag.same-kind":      {"本措施（或 =事项,… 所列事项）已在市级同类措施中享受（附则：不得重复享受）；只用于单项措施", "this measure's support (or, with =ITEM,…, its items') was already received under a similar municipal measure (附则: no double-dipping); with a measure only"},
 	"flag.explain":        {"在表格下写出每一项及附则的计算过程", "under the table, the arithmetic of every line and of the 附则, in words"},
 	"flag.jobs":           {"同时处理的文件数（默认：CPU 数）", "files processed at once (default: the number of CPUs)"},
+	"flag.policy.text":    {"输出版本的政策原文，而不是版本文件", "print the edition's published text instead of its file"},
 	"flag.measures.form":  {"输出格式：table 或 json（默认 table）", "output form: table or json (default table)"},
 
 	// --- the commands ---
@@ -88,11 +89,11 @@ limits of its supplementary rules (附则), and the clause behind every figure.`
 
 	"help.calc.use":   {"[<措施>] [参数]", "[<measure>] [flags]"},
 	"help.calc.short": {"测算一项措施，或项目文件申报的全部措施", "Compute the subsidy of one measure, or of every measure a project file names"},
-	"help.calc.long": {`测算深府规〔2022〕5号一项措施的最高资助额，及附则的配套资金上限，并注明每个
+	"help.calc.long": {`测算{policy}一项措施的最高资助额，及附则的配套资金上限，并注明每个
 数字所依据的条款。
 
 写出措施（或其中文名）并以参数给出其输入；或用 --file 给出项目文件，测算文件
-申报的每一项措施。参数优先于文件中的键。`, `Compute the maximum subsidy of a measure of 深府规〔2022〕5号, with the
+申报的每一项措施。参数优先于文件中的键。`, `Compute the maximum subsidy of a measure of {policy}, with the
 matching-fund limits of the 附则 and the clause behind every figure.
 
 Name a measure and give its inputs as flags, or give a project file with
@@ -148,10 +149,10 @@ error names its cell and costs its row; an unknown column fails the roster.
   szsoft batch a.toml b.toml --date 2026-11-26`},
 
 	"help.measures.short": {"列出政策的全部条款、事项、比例、上限及对应的子命令", "List every clause of the policy, its items, rates, caps and subcommand"},
-	"help.measures.long": {`列出措施目录：深府规〔2022〕5号的每一条（一）至（二十），包括不涉及资金的条款；
+	"help.measures.long": {`列出措施目录：{policy}的每一条，包括不涉及资金的条款；
 每项措施的事项、规则、比例和上限，计算它的 szsoft calc 子命令及其中文名，
-以及每个事项所需的输入参数。`, `List the catalogue: every clause （一）…（二十） of 深府规〔2022〕5号, those
-without money too, with the items of each measure, their rule, rates and
+以及每个事项所需的输入参数。`, `List the catalogue: every clause of {policy}, those without money
+too, with the items of each measure, their rule, rates and
 caps, the subcommand of 'szsoft calc' that computes them with its Chinese
 name, and the flag each item needs.`},
 	"help.measures.example": {`  szsoft measures
@@ -191,6 +192,55 @@ column headers (in the language of the run) and a row of examples, which
   szsoft init --roster xlsx first-version relocation --out roster.xlsx
   szsoft init platform industrial-software
   szsoft init | szsoft validate -`},
+
+	"help.policy.short": {"政策版本：列出、以文件形式显示、检查", "Policy editions: list them, print one as a file, check a file"},
+	"help.policy.long": {`政策版本（如 sz2022，即深府规〔2022〕5号）是一个 TOML 文件及其旁边的政策原文：
+条款、措施、事项（规则类型、基数、比例、上限、档次、受助方、范围、台账类别、
+引文）、择一关系和附则规则。szsoft 内置的版本就是这样的文件。
+
+用 --policy 文件 按自己的版本测算（calc、batch、measures、init、validate 均可）；
+文件中才有的措施成为 calc 的子命令。szsoft policy show sz2022 > 我的版本.toml
+可作为起点，szsoft policy check 检查它。`, `A policy edition (sz2022 is 深府规〔2022〕5号) is a TOML file beside the
+policy's published text: its clauses, measures, items (rule kind, base, rate,
+cap, tiers, recipient, scope, ledger class, quote), alternatives and the
+rules of its 附则. The editions built into szsoft are such files.
+
+Compute under your own with --policy FILE (calc, batch, measures, init,
+validate); a measure only the file has is a subcommand of calc. 'szsoft
+policy show sz2022 > mine.toml' starts one; 'szsoft policy check' checks it.`},
+	"help.policy.example": {`  szsoft policy list
+  szsoft policy show sz2022 > 我的版本.toml
+  szsoft policy show --text sz2022 > sz2022.txt
+  szsoft policy check 我的版本.toml
+  szsoft calc --policy 我的版本.toml 首版次 --sales 5000万`, `  szsoft policy list
+  szsoft policy show sz2022 > mine.toml
+  szsoft policy show --text sz2022 > sz2022.txt
+  szsoft policy check mine.toml
+  szsoft calc --policy mine.toml first-version --sales 5e7`},
+	"help.policy.list.short": {"列出已知的政策版本：编号、文件、有效期、来源", "List the editions szsoft knows: id, document, window, source"},
+	"help.policy.list.example": {`  szsoft policy list
+  szsoft policy list -o json`, `  szsoft policy list
+  szsoft policy list -o json`},
+	"help.policy.show.use":   {"编号|文件", "ID|FILE"},
+	"help.policy.show.short": {"以 TOML 文件形式显示一个版本（读回后测算结果相同）", "Print an edition as a TOML file (read back, it computes the same)"},
+	"help.policy.show.long": {`以 TOML 文件形式显示一个版本。内置版本的 text 为 "builtin:编号"，即程序内置的
+政策原文，所以保存后直接可用；要连同原文一起保存，另用 --text 输出原文，保存在
+旁边并把 text 改为其文件名。`, `Print an edition as a TOML file. A built-in edition's text is
+"builtin:ID", the published text inside szsoft, so the file saved works as
+it is; to keep the text beside it, save what --text prints and set text to
+its file name.`},
+	"help.policy.show.example": {`  szsoft policy show sz2022 > 我的版本.toml
+  szsoft policy show --text sz2022 > sz2022.txt`, `  szsoft policy show sz2022 > mine.toml
+  szsoft policy show --text sz2022 > sz2022.txt`},
+	"help.policy.check.use":   {"文件...", "FILE..."},
+	"help.policy.check.short": {"检查版本文件：每处错误注明行号和列号", "Check edition files: every mistake at its line and column"},
+	"help.policy.check.long": {`检查版本文件：每个键都已知、每段引文逐字出现在所属条款的原文中、每条规则满足其
+类型的要求、编号不重复、别名不与其他措施重名、有效期起止有序。有错误时以状态 1
+退出；szsoft 从不按有错误的版本测算。`, `Check edition files: every key known, every quote word for word in its
+clause of the text, every rule complete for its kind, ids unique, no alias
+naming another measure, the window in order. Exit status 1 on any mistake:
+szsoft never computes under an invalid edition.`},
+	"help.policy.check.example": {`  szsoft policy check 我的版本.toml`, `  szsoft policy check mine.toml`},
 
 	"help.validate.use":   {"文件...", "FILE..."},
 	"help.validate.short": {"检查项目文件，不输出任何数字", "Check project files without printing any figure"},

@@ -130,6 +130,9 @@ func TestEveryKeyOfTheFaceHasWords(t *testing.T) {
 	for _, b := range []calc.Binding{calc.BindCap, calc.BindBase, calc.BindRate} {
 		keys = append(keys, "binding."+string(b))
 	}
+	for _, k := range measures.AnnexKinds {
+		keys = append(keys, "annex.rule."+string(k))
+	}
 	keys = append(keys, "scope.project", "scope.firm", "reading.literal", "reading.all-levels", "label.unit.yuan", "label.unit.wan")
 	for _, k := range keys {
 		if k == "rule.case-by-case" {

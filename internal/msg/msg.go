@@ -33,6 +33,15 @@ type Printer struct {
 	Edition *measures.Edition // for the names of items; may be nil
 }
 
+// For is the printer of a result computed under the edition e: items are
+// named as e names them.
+func (p Printer) For(e *measures.Edition) Printer {
+	if e != nil {
+		p.Edition = e
+	}
+	return p
+}
+
 // Zh reports whether the printer writes Chinese.
 func (p Printer) Zh() bool { return p.Lang == "zh" }
 
@@ -182,12 +191,18 @@ func (p Printer) comma() string {
 func (p Printer) Text(t measures.Text) string { return t.In(p.Lang) }
 
 // Item names an item: in Chinese by its Chinese name (首版次软件·软件开发商),
-// in English by its id (first-version.developer), which is English words
-// and what files and flags use.
+// in English by its English name where the edition gives one, else by its
+// id (first-version.developer), which is English words and what files and
+// flags use (sz2022 names its items so).
 func (p Printer) Item(id string) string {
-	if p.Zh() && p.Edition != nil {
-		if it, ok := p.Edition.Item(id); ok && it.Name != "" {
-			return it.Name
+	if p.Edition != nil {
+		if it, ok := p.Edition.Item(id); ok {
+			if p.Zh() && it.Name != "" {
+				return it.Name
+			}
+			if !p.Zh() && it.NameEn != "" {
+				return it.NameEn
+			}
 		}
 	}
 	return id

@@ -7,6 +7,7 @@ import (
 
 	"szsoft/internal/hostile"
 	"szsoft/internal/msg"
+	"szsoft/measures"
 )
 
 // seeds adds the example project files and some hostile ones to f.
@@ -71,5 +72,47 @@ func FuzzLocate(f *testing.F) {
 			return
 		}
 		checkLocator(t, string(data))
+	})
+}
+
+// FuzzParseEdition: any bytes give an edition or errors, never a panic;
+// every error has words. The seeds are sz2022's file, pieces of it, and
+// the hostile shapes.
+func FuzzParseEdition(f *testing.F) {
+	sz, err := measures.Files.ReadFile("sz2022.toml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(sz)
+	f.Add(sz[:len(sz)/2])
+	f.Add(sz[len(sz)/3:])
+	for _, s := range []string{"", "[edition]\n", "[[measure]]\n[[measure.item]]\ntiers = [{amount = 1}]\n", "[[measure.item]]\nrate = [1]\n",
+		"[[annex]]\nceiling = {a = 1}\n", "[[measure]]\n[[measure.inputs]]\n[measure.inputs.aliases]\na = 1\n"} {
+		f.Add([]byte(s))
+	}
+	for _, shape := range hostile.Shapes {
+		f.Add(shape(40 << 10))
+	}
+	text := func(name string) ([]byte, error) {
+		t, _ := measures.Files.ReadFile("sz2022.txt")
+		return t, nil
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		e, err := ParseEdition("fuzz.toml", data, text)
+		if err == nil {
+			if e == nil {
+				t.Fatal("no edition and no error")
+			}
+			return
+		}
+		es, ok := err.(Errors)
+		if !ok || len(es) == 0 {
+			t.Fatalf("error of type %T: %v", err, err)
+		}
+		for _, e := range es {
+			if e.Msg.Code == "" || !msg.Has(string(e.Msg.Code)) || e.Line < 0 || e.Col < 0 {
+				t.Fatalf("bad error %+v", e)
+			}
+		}
 	})
 }

@@ -31,6 +31,7 @@ import (
 
 	"szsoft/calc"
 	"szsoft/internal/roster"
+	"szsoft/internal/tomlloc"
 	"szsoft/measures"
 )
 
@@ -156,10 +157,31 @@ func TopLevelKeys(reg *measures.Registry) []string {
 // the name to use in messages. Every problem found is returned, as Errors.
 func Parse(reg *measures.Registry, path string, data []byte) (*File, error) {
 	f := &File{Path: path, Project: calc.Project{Annex: calc.NewValues()}}
-	fail := func(pos Pos, msg calc.Note) (*File, error) {
+	data, errs := prepare(path, data, MaxSize)
+	if errs != nil {
+		return nil, errs
+	}
+	l, raw, syntax, errs := readTOML(reg, path, quoteChineseTables(data), tomlloc.Project)
+	if errs != nil {
+		return nil, errs
+	}
+	f.l = l
+	d := &decoder{f: f, reg: reg, unit: calc.UnitYuan, errs: syntax}
+	d.decode(raw)
+	if len(d.errs) > 0 {
+		return nil, d.finish()
+	}
+	return f, nil
+}
+
+// prepare turns a file's bytes into the text they hold, or says why they
+// hold none: too large, binary, in no encoding szsoft reads, or with a
+// line no such file has.
+func prepare(path string, data []byte, maxSize int) ([]byte, Errors) {
+	fail := func(pos Pos, msg calc.Note) ([]byte, Errors) {
 		return nil, Errors{{Path: path, Line: pos.Line, Col: pos.Col, Msg: msg}}
 	}
-	if len(data) > MaxSize {
+	if len(data) > maxSize {
 		return fail(Pos{}, note(ErrTooLarge))
 	}
 	// Notepad and Excel start a UTF-8 file with a byte-order mark: it is
@@ -201,22 +223,28 @@ func Parse(reg *measures.Registry, path string, data []byte) (*File, error) {
 		d.errAt(off, note(ErrLongLine), note(HintShape))
 		return nil, d.finish()
 	}
+	return data, nil
+}
+
+// readTOML reads a document of the limits' shape: its values, where each
+// stands, and the mistakes of TOML's syntax, every one of them. fatal is
+// set when nothing more can be said of the file: it goes past the limits,
+// or holds more mistakes than are reported.
+func readTOML(reg *measures.Registry, path string, data []byte, lim tomlloc.Limits) (l *locator, raw map[string]any, syntax []pending, fatal Errors) {
 	// A clerk's file may hold several mistakes of TOML's syntax: each is
 	// reported, not only the first. The line of one is blanked (a broken
 	// table header with its keys) and the file read again, its bytes
 	// where they were, so that every later place is still right.
-	data = quoteChineseTables(data)
 	original := data
-	var syntax []pending
-	var raw map[string]any
-	var l *locator
 	var lerr error
 	for {
-		l, lerr = locate(data)
+		var d *tomlloc.Doc
+		d, lerr = tomlloc.Walk(data, lim)
+		l = &locator{Doc: d}
 		l.Data = original
 		if len(l.Shape) > 0 {
 			d := &decoder{f: &File{Path: path, l: l}, errs: append(syntax, l.shapeErrors()...)}
-			return nil, d.finish()
+			return nil, nil, nil, d.finish()
 		}
 		raw = nil
 		err := toml.Unmarshal(data, &raw)
@@ -225,10 +253,10 @@ func Parse(reg *measures.Registry, path string, data []byte) (*File, error) {
 		}
 		var te *toml.DecodeError
 		if !errors.As(err, &te) {
-			return fail(Pos{}, tomlMessage(err.Error(), nil))
+			return nil, nil, nil, Errors{{Path: path, Msg: tomlMessage(err.Error(), nil)}}
 		}
 		line, col := te.Position()
-		off := byteOffset(data, line, col)
+		off := tomlloc.OffsetAt(data, line, col)
 		msg, hint := tomlMessage(te.Error(), te.Key()), calc.Note{}
 		if msg.Code == ErrTOML {
 			msg, hint, off = tomlError(reg, data, off, te.Error())
@@ -236,23 +264,17 @@ func Parse(reg *measures.Registry, path string, data []byte) (*File, error) {
 		syntax = append(syntax, pending{off, msg, hint})
 		patched, ok := skipLine(data, off)
 		if !ok || len(syntax) > MaxErrors {
-			d := &decoder{f: &File{Path: path, l: newLocator(original)}, errs: syntax}
-			return nil, d.finish()
+			d := &decoder{f: &File{Path: path, l: &locator{Doc: tomlloc.New(original, lim)}}, errs: syntax}
+			return nil, nil, nil, d.finish()
 		}
 		data = patched
 	}
 	if lerr != nil {
 		// The decoder accepted what its own parser refused; fuzzing keeps
 		// this from happening. Without places, errors name the file.
-		l = newLocator(original)
+		l = &locator{Doc: tomlloc.New(original, lim)}
 	}
-	f.l = l
-	d := &decoder{f: f, reg: reg, unit: calc.UnitYuan, errs: syntax}
-	d.decode(raw)
-	if len(d.errs) > 0 {
-		return nil, d.finish()
-	}
-	return f, nil
+	return l, raw, syntax, nil
 }
 
 // chineseTable is a table header whose name is not ASCII ([首版次]),
@@ -329,17 +351,6 @@ func (d *decoder) finish() Errors {
 		es = append(es, &Error{Path: d.f.Path, Msg: note(ErrMore, "n", more), More: more})
 	}
 	return es
-}
-
-// byteOffset turns a 1-based line and byte column into a byte offset.
-func byteOffset(data []byte, line, col int) int {
-	off := 0
-	for l := 1; l < line && off < len(data); off++ {
-		if data[off] == '\n' {
-			l++
-		}
-	}
-	return off + col - 1
 }
 
 // tomlMessage turns a message of the TOML decoder into an error; key is the

@@ -13,14 +13,14 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"szsoft/calc"
+	"szsoft/internal/edition"
 	"szsoft/internal/msg"
-	"szsoft/measures"
 )
 
 // reg is the registry the tests read files against; en renders their
 // errors in English.
 var (
-	reg = measures.Builtin()
+	reg = edition.Builtin()
 	en  = msg.Printer{Lang: "en", Unit: "yuan"}
 )
 
@@ -573,7 +573,7 @@ func TestGB18030File(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := Parse(measures.Builtin(), "gbk.toml", gb)
+	f, err := Parse(edition.Builtin(), "gbk.toml", gb)
 	if err != nil {
 		t.Fatal(err)
 	}

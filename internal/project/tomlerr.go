@@ -267,6 +267,15 @@ func lineAt(data []byte, off int) (line string, start int, ok bool) {
 	return strings.TrimRight(string(data[start:end]), "\r"), start, true
 }
 
+// findIn finds the measure name names in reg, which is nil for a file
+// that names no measures (an edition file).
+func findIn(reg *measures.Registry, name string) (*measures.Measure, bool) {
+	if reg == nil {
+		return nil, false
+	}
+	return reg.Find(name)
+}
+
 // chineseLine recognises a line written the way a Chinese document would
 // have it: a measure's table by its Chinese name ([首版次]), in Chinese
 // brackets (【first-version】), a key in Chinese (销售额 = …), a full-width
@@ -284,7 +293,7 @@ func chineseLine(reg *measures.Registry, data []byte, off int) (msg, hint calc.N
 	}
 	if open, _ := utf8.DecodeRuneInString(trimmed); open == '[' || open == '【' || open == '［' {
 		name := strings.Trim(trimmed, "[]【】［］ \"'")
-		if m, ok := reg.Find(name); ok && name != m.Name {
+		if m, ok := findIn(reg, name); ok && name != m.Name {
 			return note(ErrTableName, "name", name, "table", "["+m.Name+"]"), calc.Note{}, at, true
 		}
 		if open != '[' {

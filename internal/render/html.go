@@ -35,6 +35,7 @@ type htmlForm struct {
 	failures *spool // the files that failed: where, and what
 	failed   int
 	totals   [4]decimal.Decimal
+	shown    [4]bool // a total an edition of the run has (totalShown)
 	count    int
 	title    string // the first project's name, for a single project's <title>
 	// For the cover: the first result, and every applicant, preparer and
@@ -56,6 +57,7 @@ func (f *htmlForm) Begin() error { return nil }
 func h(s string) string { return html.EscapeString(Safe(s)) }
 
 func (f *htmlForm) Add(r *Report, _ []byte) error {
+	f.o.Printer = f.o.Printer.For(r.Result.Edition) // its items named as its edition names them
 	p, res := f.o.Printer, r.Result
 	f.count++
 	if f.count == 1 {
@@ -69,6 +71,7 @@ func (f *htmlForm) Add(r *Report, _ []byte) error {
 	}
 	for i, v := range projectTotals(res) {
 		f.totals[i] = f.totals[i].Add(v)
+		f.shown[i] = f.shown[i] || totalShown(res, i)
 	}
 	status := p.S("html.status.ok")
 	if !res.Eligible {
@@ -175,7 +178,12 @@ func (f *htmlForm) writeSummary(b *bytes.Buffer, flush func() error) error {
 		h(f.o.Printer.S("label.unit."+p.Unit)), h(editionTitle(p)))
 	b.WriteString("<table class=\"summary\">\n<thead><tr>")
 	heads := []string{"html.project", "xcol.date", "xcol.total", "xcol.match", "xcol.paid", "xcol.grand", "html.status"}
+	// A total of a rule no edition of the run has is no column.
+	shown := func(col int) bool { return col < 2 || col > 5 || f.shown[col-2] }
 	for i, k := range heads {
+		if !shown(i) {
+			continue
+		}
 		class := ""
 		if i >= 2 && i <= 5 {
 			class = ` class="num"`
@@ -186,6 +194,9 @@ func (f *htmlForm) writeSummary(b *bytes.Buffer, flush func() error) error {
 	err := f.summary.each(func(row []string) error {
 		b.WriteString("<tr>")
 		for i, c := range row {
+			if !shown(i) {
+				continue
+			}
 			class := ""
 			switch {
 			case i >= 2 && i <= 5:
@@ -206,8 +217,10 @@ func (f *htmlForm) writeSummary(b *bytes.Buffer, flush func() error) error {
 	}
 	b.WriteString("</tbody>\n<tfoot><tr>")
 	fmt.Fprintf(b, `<th colspan="2">%s</th>`, h(p.S("xcol.totals", "n", f.count)))
-	for _, v := range f.totals {
-		fmt.Fprintf(b, `<td class="num">%s</td>`, p.Money(v))
+	for i, v := range f.totals {
+		if shown(i + 2) {
+			fmt.Fprintf(b, `<td class="num">%s</td>`, p.Money(v))
+		}
 	}
 	b.WriteString("<td></td></tr></tfoot>\n</table>\n")
 	if f.failed > 0 {
@@ -429,6 +442,9 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 
 	fmt.Fprintf(b, "<div class=\"keep\"><h2>%s</h2>\n<table class=\"totals\">\n", h(p.S("label.totals")))
 	for i, v := range projectTotals(res) {
+		if !totalShown(res, i) {
+			continue
+		}
 		class := ""
 		if i == 3 {
 			class = ` class="grand"`

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"szsoft/calc"
+	"szsoft/internal/edition"
 	"szsoft/internal/msg"
 	"szsoft/measures"
 )
@@ -34,7 +35,7 @@ func TestShortVersion(t *testing.T) {
 // 某咨询 for the applicant of the code 91350100M000100Y43.
 func report(t *testing.T) *Report {
 	t.Helper()
-	ed := measures.SZ2022()
+	ed := edition.SZ2022()
 	c := calc.NewClaim("revenue")
 	c.Amounts["revenue"] = decimal.RequireFromString("1200000000")
 	c.Amounts["prior-peak"] = decimal.RequireFromString("800000000")
@@ -56,7 +57,7 @@ func report(t *testing.T) *Report {
 // every page; every input (the prior peak too) and the ledger's entry with
 // its date.
 func TestHTMLCoverAndInputs(t *testing.T) {
-	ed := measures.SZ2022()
+	ed := edition.SZ2022()
 	var buf bytes.Buffer
 	f, _ := New("html", &buf, Options{Printer: msg.Printer{Lang: "zh", Unit: "yuan", Edition: ed},
 		Computed: calc.Date{Year: 2026, Month: 12, Day: 1}, Version: "v1.3.0-2-gabc1234"})

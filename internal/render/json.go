@@ -42,7 +42,7 @@ func (f *jsonForm) Begin() error {
 // the first starting with two spaces), on one line for jsonl.
 func (f *jsonForm) Chunk(r *Report) ([]byte, error) {
 	bp := chunks.Get().(*[]byte)
-	compact := appendResult((*bp)[:0], r, f.o.Printer)
+	compact := appendResult((*bp)[:0], r, f.o.Printer.For(r.Result.Edition))
 	if !f.indent {
 		return append(compact, '\n'), nil
 	}

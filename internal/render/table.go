@@ -31,6 +31,7 @@ type table struct {
 func (t *table) Begin() error { return nil }
 
 func (t *table) Add(r *Report, _ []byte) error {
+	t.o.Printer = t.o.Printer.For(r.Result.Edition) // its items named as its edition names them
 	if t.o.Many {
 		t.count++
 		for i, v := range projectTotals(r.Result) {
@@ -730,11 +731,34 @@ func projectTotals(res *calc.Result) [4]decimal.Decimal {
 // totalLabels are the labels of projectTotals.
 var totalLabels = [4]string{"label.total", "label.match", "label.district-paid.total", "label.grand"}
 
+// totalShown reports whether a project's document shows its total i: the
+// district match only under an edition whose 附则 has one, the
+// district-paid lines only under an edition that has such items (no form
+// prints a rule the edition lacks).
+func totalShown(res *calc.Result, i int) bool {
+	switch i {
+	case 1:
+		_, ok := res.Edition.Rule(measures.AnnexDistrictMatch)
+		return ok
+	case 2:
+		for _, id := range res.Edition.ItemIDs() {
+			if it, _ := res.Edition.Item(id); it.Payer == measures.District {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
 // grandTotal writes what the project can receive, each part labelled.
 func (t *table) grandTotal(buf *bytes.Buffer, res *calc.Result, l layout) {
 	p := t.o.Printer
 	var pairs [][2]string
 	for i, v := range projectTotals(res) {
+		if !totalShown(res, i) {
+			continue
+		}
 		pairs = append(pairs, [2]string{p.S(totalLabels[i]), p.Money(v)})
 	}
 	l.section(buf, p.S("label.totals"))

@@ -131,6 +131,20 @@ type sheet struct {
 	// sheet is too wide for one (the project and what the row is).
 	titleCols int
 	ws        []int // the columns' widths, from the rows added so far
+	// drop are the columns left out when the sheet is written: a total of
+	// a rule no edition of the run has (docs/contract.md §10).
+	drop []bool
+}
+
+// col is the letter of column c once the dropped columns are left out.
+func (s *sheet) col(c int) string {
+	n := c
+	for i := 0; i < c && i < len(s.drop); i++ {
+		if s.drop[i] {
+			n--
+		}
+	}
+	return roster.ColumnName(n)
 }
 
 // add appends a row: its cells to the spool, its text to the widths.
@@ -155,9 +169,12 @@ func (s *sheet) add(row []cell) error {
 func (s *sheet) each(fn func(r int, row []cell) error) error {
 	r := 0
 	return s.rows.each(func(fields []string) error {
-		row := make([]cell, len(fields)/3)
-		for i := range row {
-			row[i] = cell{kind: cellKind(fields[3*i][0] - '0'), text: fields[3*i+1], sum: fields[3*i+2]}
+		row := make([]cell, 0, len(fields)/3)
+		for i := 0; i < len(fields)/3; i++ {
+			if len(fields)/3 == s.cols && i < len(s.drop) && s.drop[i] {
+				continue
+			}
+			row = append(row, cell{kind: cellKind(fields[3*i][0] - '0'), text: fields[3*i+1], sum: fields[3*i+2]})
 		}
 		err := fn(r, row)
 		r++
@@ -179,7 +196,10 @@ type workbook struct {
 	// how many rows it has; err the first error of a spool.
 	sums     [9]decimal.Decimal // by column; 4 to 8 are the amounts
 	projects int
-	err      error
+	// shown: an edition of the run has a cumulative cap, district
+	// matching, items a district pays.
+	shown [3]bool
+	err   error
 }
 
 // put adds a row to a sheet, keeping the first error.
@@ -233,7 +253,10 @@ func (w *workbook) Begin() error { return nil }
 
 // Add puts one project into the workbook.
 func (w *workbook) Add(r *Report, _ []byte) error {
+	w.p = w.p.For(r.Result.Edition) // its items named as its edition names them
 	res, p := r.Result, w.p
+	_, hasCap := res.Edition.Rule(measures.AnnexCumulativeCap)
+	w.shown = [3]bool{w.shown[0] || hasCap, w.shown[1] || totalShown(res, 1), w.shown[2] || totalShown(res, 2)}
 	name := res.Name
 	if name == "" {
 		name = filepath.Base(r.FileName())
@@ -346,8 +369,13 @@ func (w *workbook) End() error {
 	}
 	total := make([]cell, len(summaryHeaders))
 	total[0] = cell{kind: cellTotalText, text: w.p.S("xcol.totals", "n", w.projects)}
+	// A total of a rule no edition of the run has is no column: the
+	// cumulative cap's adjustments, the district match, the district's
+	// own lines.
+	w.summary.drop = make([]bool, len(summaryHeaders))
+	w.summary.drop[5], w.summary.drop[6], w.summary.drop[7] = !w.shown[0], !w.shown[1], !w.shown[2]
 	for c := 4; c <= 8; c++ { // the amounts: municipal total … grand total
-		col := roster.ColumnName(c)
+		col := w.summary.col(c)
 		total[c] = cell{kind: cellTotal, text: calc.Yuan(w.sums[c]), sum: fmt.Sprintf("%s2:%s%d", col, col, w.projects+1)}
 	}
 	w.put(&w.summary, total)
@@ -409,7 +437,7 @@ func (w *workbook) write(out io.Writer) error {
 		// The header row repeated on every printed page; the filter's range.
 		quoted := "'" + strings.ReplaceAll(roster.EscapeXML(s.name), "'", "''") + "'"
 		fmt.Fprintf(&names, `<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">%s!$A$1:$%s$%d</definedName>`,
-			i, quoted, roster.ColumnName(s.cols-1), s.filterRows())
+			i, quoted, roster.ColumnName(len(s.widths())-1), s.filterRows())
 		titles := quoted + "!$1:$1"
 		if !s.fits(s.widths()) {
 			// Printed over several pages across: the project and what the
@@ -497,9 +525,12 @@ func (s *sheet) filterRows() int { return max(s.last, 1) }
 // the widest text of each (see textUnits), within the column's maximum, at
 // least 6.
 func (s *sheet) widths() []int {
-	ws := make([]int, len(s.ws))
-	for c := range ws {
-		ws[c] = max(s.ws[c], 6)
+	ws := make([]int, 0, len(s.ws))
+	for c := range s.ws {
+		if c < len(s.drop) && s.drop[c] {
+			continue
+		}
+		ws = append(ws, max(s.ws[c], 6))
 	}
 	return ws
 }
@@ -792,6 +823,9 @@ func docItem(p msg.Printer, id string) string {
 	it, ok := p.Edition.Item(id)
 	if !ok {
 		return id
+	}
+	if it.NameEn != "" {
+		return it.NameEn
 	}
 	m, _ := p.Edition.Measure(it.Measure)
 	if m == nil || len(m.Items) == 1 {

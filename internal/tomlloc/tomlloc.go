@@ -143,7 +143,7 @@ func Walk(data []byte, lim Limits) (*Doc, error) {
 		e := p.Expression()
 		switch e.Kind {
 		case unstable.Table, unstable.ArrayTable:
-			table = l.keyPath(nil, e.Key())
+			table = l.headerPath(e.Key())
 			refused = table == nil
 			if e.Kind == unstable.ArrayTable && table != nil {
 				// The n-th [[received]] is received[n], as an inline
@@ -189,6 +189,18 @@ func PosAt(data []byte, off int) Pos {
 	return Pos{Line: line, Col: utf8.RuneCount(data[start:off]) + 1}
 }
 
+// OffsetAt returns the byte offset of a line and column as the TOML
+// decoder counts them (the column in bytes, both from 1).
+func OffsetAt(data []byte, line, col int) int {
+	off := 0
+	for l := 1; l < line && off < len(data); off++ {
+		if data[off] == '\n' {
+			l++
+		}
+	}
+	return min(off+col-1, len(data))
+}
+
 // Record is the location of the path, recorded at keyOff the first time.
 func (l *Doc) Record(parts []string, keyOff int) *Location {
 	k := PathKey(parts)
@@ -212,11 +224,25 @@ func (l *Doc) Record(parts []string, keyOff int) *Location {
 	return loc
 }
 
+// headerPath records the parts of a table's header ([measure.item]) and
+// returns its path, or nil when it is deeper than the limits or too long.
+// A part that names an array of tables met before stands for its last
+// element, as TOML has it: the [[measure.item]] after the second
+// [[measure]] is measure[1].item.
+func (l *Doc) headerPath(it unstable.Iterator) []string { return l.walkKey(nil, it, true) }
+
 // keyPath records the parts of a dotted key below base and returns the full
 // path, or nil when the key is deeper than the limits or too long.
 func (l *Doc) keyPath(base []string, it unstable.Iterator) []string {
+	return l.walkKey(base, it, false)
+}
+
+func (l *Doc) walkKey(base []string, it unstable.Iterator, header bool) []string {
 	path := append(make([]string, 0, len(base)+2), base...)
 	for it.Next() {
+		if n := l.arrays[PathKey(path)]; header && n > 0 {
+			path = append(path, "["+strconv.Itoa(n-1)+"]")
+		}
 		n := it.Node()
 		off := int(n.Raw.Offset)
 		if keyParts(path) == l.lim.KeyParts {

@@ -1,0 +1,368 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"szsoft/calc"
+	"szsoft/internal/edition"
+	"szsoft/internal/project"
+	"szsoft/internal/render"
+	"szsoft/measures"
+)
+
+// Editions as files (docs/contract.md §10): --policy FILE names an edition
+// file, read before the command line is parsed, so that a measure only the
+// file has is a subcommand (szsoft calc --policy my.toml demo); 'szsoft
+// policy' lists the editions, prints one as a file, checks a file.
+
+// isPolicyFile reports whether a --policy argument names a file rather
+// than a built-in edition: it holds a path separator or ends in .toml.
+func isPolicyFile(s string) bool {
+	return strings.ContainsRune(s, '/') || strings.ContainsRune(s, filepath.Separator) || strings.HasSuffix(strings.ToLower(s), ".toml")
+}
+
+// policyArgs are the values of --policy among the arguments, in order, up
+// to a "--".
+func policyArgs(args []string) []string {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		switch arg := args[i]; {
+		case arg == "--":
+			return out
+		case arg == "--policy" && i+1 < len(args):
+			out = append(out, args[i+1])
+			i++
+		case strings.HasPrefix(arg, "--policy="):
+			out = append(out, strings.TrimPrefix(arg, "--policy="))
+		}
+	}
+	return out
+}
+
+// loadPolicies reads the edition files the arguments name with --policy.
+// The registry of the run is then theirs first (the first is the edition
+// help, the catalogue and the templates describe), then the built-in
+// editions whose ids they do not take: a file whose id is a built-in's
+// replaces it for the run.
+func (a *app) loadPolicies() error {
+	var files []*measures.Edition
+	var errs []error
+	for _, name := range policyArgs(a.args) {
+		if !isPolicyFile(name) || a.policyFiles[name] != nil {
+			continue
+		}
+		e, err := a.readEdition(name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if a.policyFiles == nil {
+			a.policyFiles = map[string]*measures.Edition{}
+		}
+		a.policyFiles[name] = e
+		files = append(files, e)
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	eds := files
+	for _, e := range a.reg.Editions() {
+		if !taken(files, e.ID) {
+			eds = append(eds, e)
+		}
+	}
+	a.reg = measures.Assemble(eds...)
+	return nil
+}
+
+func taken(eds []*measures.Edition, id string) bool {
+	for _, e := range eds {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// readEdition reads and checks the edition file called name; its
+// published text is read beside it.
+func (a *app) readEdition(name string) (*measures.Edition, error) {
+	data, err := a.readFileMax(name, edition.MaxSize, note(string(project.ErrEditionTooLarge), "max", "4 MiB"), calc.Note{})
+	if err != nil {
+		return nil, err
+	}
+	return project.ParseEdition(name, data, func(text string) ([]byte, error) { return a.editionText(name, text) })
+}
+
+// editionText reads the published text an edition file names: a
+// built-in's ("builtin:sz2022"), or a file in the edition file's folder —
+// never outside it, by ".." or by a symbolic link, and never a FIFO or a
+// device.
+func (a *app) editionText(file, text string) ([]byte, error) {
+	if id, ok := strings.CutPrefix(text, edition.BuiltinPrefix); ok {
+		t, ok := edition.BuiltinText(id)
+		if !ok {
+			return nil, edition.TextError("edition.text.builtin", "name", id, "known", edition.Builtin().IDs())
+		}
+		return []byte(t), nil
+	}
+	if !filepath.IsLocal(text) {
+		return nil, edition.TextError("edition.text.outside", "name", text)
+	}
+	f, err := openBeside(filepath.Dir(file), text)
+	if err != nil {
+		if strings.Contains(err.Error(), "escapes") {
+			return nil, edition.TextError("edition.text.outside", "name", text)
+		}
+		return nil, edition.TextError(project.ErrEditionText, "name", text, "reason", note(string(describeOpenError(err))))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, edition.TextError(project.ErrEditionText, "name", text, "reason", note(string(describeOpenError(err))))
+	}
+	if !st.Mode().IsRegular() {
+		return nil, edition.TextError("edition.text.irregular", "name", text)
+	}
+	a.read(filepath.Join(filepath.Dir(file), text), st) // --out must not replace it
+	data, err := io.ReadAll(io.LimitReader(f, edition.MaxText+1))
+	if err != nil {
+		return nil, edition.TextError(project.ErrEditionText, "name", text, "reason", note(string(describeOpenError(err))))
+	}
+	return data, nil
+}
+
+// policyFlag is --policy: a built-in edition's id, or an edition file
+// (read before the command line was parsed). v is the id of the edition
+// named.
+type policyFlag struct {
+	onceValue
+	a *app
+	v string
+}
+
+func (f *policyFlag) Type() string { return "string" }
+
+func (f *policyFlag) Set(s string) error {
+	if err := f.flagNext(s, "sz2022"); err != nil {
+		return err
+	}
+	if isPolicyFile(s) {
+		e := f.a.policyFiles[s]
+		if e == nil {
+			// Not seen by the scan of the arguments (cobra's completion
+			// parses its own): read now.
+			var err error
+			if e, err = f.a.readEdition(s); err != nil {
+				return err
+			}
+		}
+		f.v = e.ID
+		return f.mark(s)
+	}
+	v, err := checkChoice(s, f.a.reg.IDs(), nil)
+	if err != nil {
+		return err
+	}
+	f.v = v
+	return f.mark(s)
+}
+
+func (a *app) newPolicyFlag() *policyFlag {
+	return &policyFlag{onceValue: onceValue{name: "policy"}, a: a}
+}
+
+// lookup is the edition --policy names, or the registry's first.
+func (f *policyFlag) lookup() *measures.Edition {
+	if e, ok := f.a.reg.Lookup(f.v); ok && f.set {
+		return e
+	}
+	return f.a.reg.Default()
+}
+
+func (a *app) policyCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "policy", Args: noArgs}
+	a.describe(cmd, "policy")
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+	cmd.AddCommand(a.policyListCmd(), a.policyShowCmd(), a.policyCheckCmd())
+	return cmd
+}
+
+// source says where an edition comes from: built in, or its file.
+func (a *app) source(e *measures.Edition) string {
+	for name, f := range a.policyFiles {
+		if f == e {
+			return name
+		}
+	}
+	return a.printer("yuan").S("policy.builtin")
+}
+
+type editionJSON struct {
+	ID       string `json:"id"`
+	Document string `json:"document"`
+	Title    string `json:"title"`
+	Issued   string `json:"issued"`
+	From     string `json:"from"`
+	To       string `json:"to"`
+	Source   string `json:"source"`
+}
+
+func (a *app) policyListCmd() *cobra.Command {
+	form := &choiceFlag{onceValue: onceValue{name: "output"}, values: []string{"table", "json"}}
+	cmd := &cobra.Command{
+		Use:  "list",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			p := a.printer("yuan")
+			var buf bytes.Buffer
+			if form.v == "json" {
+				var list []editionJSON
+				for _, e := range a.reg.Editions() {
+					src := "builtin"
+					if s := a.source(e); s != p.S("policy.builtin") {
+						src = s
+					}
+					issued := ""
+					if !e.Issued.IsZero() {
+						issued = e.Issued.String()
+					}
+					list = append(list, editionJSON{ID: e.ID, Document: e.Policy, Title: e.Title, Issued: issued,
+						From: e.Supplementary.From.String(), To: e.Supplementary.To.String(), Source: src})
+				}
+				if err := render.EncodeJSON(&buf, list, true, ""); err != nil {
+					return err
+				}
+			} else {
+				g := render.Grid{Right: []bool{false, false, false, false}, Wrap: []bool{false, true, false, true}}
+				for _, k := range []string{"policy.col.id", "policy.col.document", "policy.col.window", "policy.col.source"} {
+					g.Header = append(g.Header, p.S(k))
+				}
+				for _, e := range a.reg.Editions() {
+					g.Rows = append(g.Rows, []string{render.Safe(e.ID), render.Safe(e.Policy),
+						p.S("policy.window", "from", e.Supplementary.From.String(), "to", e.Supplementary.To.String()), render.Safe(a.source(e))})
+				}
+				var tb strings.Builder
+				_, _ = g.Render(&tb, 0)
+				buf.WriteString(tb.String())
+			}
+			_, err := a.stdout.Write(buf.Bytes())
+			return err
+		},
+	}
+	a.describe(cmd, "policy.list")
+	cmd.Flags().VarP(form, "output", "o", a.printer("yuan").S("flag.measures.form"))
+	a.completeFlags(cmd, cmd.Flags())
+	return cmd
+}
+
+// editionNamed is the edition an argument of 'policy show' names: a built-in
+// id, or a file read now.
+func (a *app) editionNamed(arg string) (*measures.Edition, error) {
+	if isPolicyFile(arg) {
+		if e := a.policyFiles[arg]; e != nil {
+			return e, nil
+		}
+		return a.readEdition(arg)
+	}
+	id, err := checkChoice(arg, a.reg.IDs(), nil)
+	if err != nil {
+		return nil, err
+	}
+	e, _ := a.reg.Lookup(id)
+	return e, nil
+}
+
+func (a *app) policyShowCmd() *cobra.Command {
+	text := &switchFlag{onceValue: onceValue{name: "text"}}
+	cmd := &cobra.Command{
+		Use: "show ID|FILE",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usage("cli.policy.show.one").withHint("cli.policy.show.one.hint", "known", a.reg.IDs())
+			}
+			return nil
+		},
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return a.reg.IDs(), cobra.ShellCompDirectiveDefault
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			e, err := a.editionNamed(args[0])
+			if err != nil {
+				return err
+			}
+			if text.on {
+				_, err = io.WriteString(a.stdout, e.Text)
+				return err
+			}
+			name := e.TextName
+			if !isPolicyFile(args[0]) || name == "" {
+				// A built-in's text is the binary's: the file shown reads
+				// it back from there, and computes the same.
+				name = edition.BuiltinPrefix + e.ID
+			}
+			_, err = a.stdout.Write(edition.Marshal(e, name))
+			return err
+		},
+	}
+	a.describe(cmd, "policy.show")
+	addSwitch(cmd.Flags(), text, a.printer("yuan").S("flag.policy.text"))
+	return cmd
+}
+
+func (a *app) policyCheckCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use: "check FILE...",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usage("cli.policy.check.none").withHint("cli.policy.check.none.hint")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			failed := false
+			var out bytes.Buffer
+			p := a.printer("yuan")
+			for _, name := range args {
+				e, err := a.readEdition(name)
+				if err != nil {
+					exitCode(err, a.stderr, p, a.errWidth())
+					failed = true
+					continue
+				}
+				out.WriteString(p.S("cli.policy.check.ok", "file", render.Safe(name), "id", render.Safe(e.ID), "document", render.Safe(e.Policy),
+					"measures", len(e.Measures), "items", len(e.ItemIDs())) + "\n")
+			}
+			if _, err := a.stdout.Write(out.Bytes()); err != nil {
+				return err
+			}
+			if failed {
+				return &silentError{code: exitValue}
+			}
+			return nil
+		},
+	}
+	a.describe(cmd, "policy.check")
+	return cmd
+}
+
+// documents names the documents of the run's editions, for help: 深府规〔2022〕5号.
+func (a *app) documents() string {
+	var ds []string
+	for _, e := range a.reg.Editions() {
+		if !slices.Contains(ds, e.Policy) {
+			ds = append(ds, e.Policy)
+		}
+	}
+	return strings.Join(ds, "、")
+}

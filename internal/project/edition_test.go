@@ -1,0 +1,53 @@
+package project
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+
+	"szsoft/internal/edition"
+)
+
+// An edition file is read as a stranger's project file is: its bytes and
+// shape checked first, in an edition file's words, then every mistake of
+// its syntax, each at its line and column, then its content.
+func TestParseEditionErrors(t *testing.T) {
+	noText := func(string) ([]byte, error) { return nil, errors.New("no text") }
+	for _, c := range []struct {
+		name string
+		data string
+		want []string // codes and places, "line:col code"
+	}{
+		{"binary", "id = 1\x00", []string{"1:7 edition.binary"}},
+		{"too large", strings.Repeat("#", edition.MaxSize+1), []string{"0:0 edition.toolarge"}},
+		{"two syntax errors", "[edition]\nid = \n\n[[clause]\nid = \"x\"\n", []string{"2:6 toml.value.start", "4:9 toml.arraytable.close"}},
+		{"too deep", "a.b.c.d.e.f.g = 1\n", []string{"1:13 edition.shape.deep"}},
+		// idd: and the [edition] without its id, document, title, text and window
+		{"unknown key", "[edition]\nidd = \"x\"\n", []string{"1:2 edition.problem", "2:1 edition.problem"}},
+	} {
+		_, err := ParseEdition("e.toml", []byte(c.data), noText)
+		var es Errors
+		if !errors.As(err, &es) {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		var got []string
+		for _, e := range es {
+			got = append(got, strings.Join([]string{strconv.Itoa(e.Line) + ":" + strconv.Itoa(e.Col), string(e.Msg.Code)}, " "))
+		}
+		if !inOrder(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// inOrder reports whether want are among got, in order.
+func inOrder(got, want []string) bool {
+	for _, g := range got {
+		if len(want) > 0 && g == want[0] {
+			want = want[1:]
+		}
+	}
+	return len(want) == 0
+}
