@@ -227,22 +227,31 @@ type Result struct {
 	Received           []Received // the ledger, items by id, levels by key
 	Steps              []Note     // the arithmetic of the 附则, for --explain
 	Warnings           []Note
+
+	layerGranted decimal.Decimal // a district layer's project lines, within the headroom
 }
 
 // Layers are the documents of the layers a result was computed under
-// (docs/contract.md §10), after its edition's own; none yet.
-func (r *Result) Layers() []string { return nil }
+// (docs/contract.md §10), after its edition's own.
+func (r *Result) Layers() []string {
+	ls := []string{}
+	for _, l := range r.Edition.Layers {
+		ls = append(ls, l.Policy)
+	}
+	return ls
+}
 
 // SameKindApplied reports whether the no-double-dipping rule zeroed a line.
 func (r *Result) SameKindApplied() bool {
 	return slices.ContainsFunc(r.Lines, func(l Line) bool { return l.Zeroed == ZeroSameKind })
 }
 
-// DistrictPaid is the sum of the district-paid lines' max.
+// DistrictPaid is the sum of the edition's own district-paid lines' max
+// (a district layer's are LayerPaid).
 func (r *Result) DistrictPaid() decimal.Decimal {
 	sum := decimal.Zero
-	for _, l := range r.Lines {
-		if l.Item.Payer == measures.District && l.Max != nil {
+	for i := range r.Lines {
+		if l := &r.Lines[i]; l.Item.Payer == measures.District && l.Max != nil && layerOf(r.Edition, l) == nil {
 			sum = sum.Add(*l.Max)
 		}
 	}
@@ -250,9 +259,10 @@ func (r *Result) DistrictPaid() decimal.Decimal {
 }
 
 // GrandTotal is everything the project can receive at most: the municipal
-// total, the district match and the district-paid lines at their max.
+// total, the district match, the district-paid lines and a district
+// layer's lines at their max.
 func (r *Result) GrandTotal() decimal.Decimal {
-	return r.Total.Add(r.DistrictMatch).Add(r.DistrictPaid())
+	return r.Total.Add(r.DistrictMatch).Add(r.DistrictPaid()).Add(r.LayerPaid())
 }
 
 // Clauses returns the clauses the result cites, in order of first mention,
@@ -371,6 +381,10 @@ func grandStep(ed *measures.Edition, r *Result) Note {
 		return it.Payer == measures.District
 	})
 	code := StepGrand
+	if layer, ok := ed.Layer(measures.DistrictLayer); ok {
+		return note(StepGrandLayer, "total", Money(r.Total), "match", Money(r.DistrictMatch), "paid", Money(r.DistrictPaid()),
+			"document", layer.Policy, "layer", Money(r.LayerPaid()), "grand", Money(r.GrandTotal()))
+	}
 	switch {
 	case !match && !paid:
 		code = StepGrandTotal
@@ -552,7 +566,9 @@ func computeMeasure(ed *measures.Edition, p *Project, m *measures.Measure, c *Cl
 			return nil, fmt.Errorf("item %s: unknown rule kind %q", it.ID, it.Kind)
 		}
 		bc, from := baseOf(ed, p, it, c)
-		lit, lc, ledgerNotes := x.before(it, bc)
+		bc = switchedTier(it, bc)
+		git, guideNotes, guideWarnings := guided(it, bc, p.Date())
+		lit, lc, ledgerNotes := x.before(git, bc)
 		if lc == nil {
 			lc = bc
 		}
@@ -567,6 +583,11 @@ func computeMeasure(ed *measures.Edition, p *Project, m *measures.Measure, c *Cl
 		if from.Code != "" {
 			l.Notes = append([]Note{from}, l.Notes...)
 			l.Steps = append([]Note{from}, l.Steps...)
+		}
+		if len(guideNotes) > 0 {
+			l.Notes = append(slices.Clone(guideNotes), l.Notes...)
+			l.Steps = append(slices.Clone(guideNotes), l.Steps...)
+			l.warnings = append(l.warnings, guideWarnings...)
 		}
 		if len(ledgerNotes) > 0 {
 			l.Notes = append(ledgerNotes, l.Notes...)
@@ -599,6 +620,19 @@ func computeMeasure(ed *measures.Edition, p *Project, m *measures.Measure, c *Cl
 		lines = append(lines, l)
 	}
 	return lines, nil
+}
+
+// switchedTier is the claim of a tier item of one amount claimed by a
+// switch (「一次性给予20万元奖励」) as the choice of its one step, so that
+// the tier and the ledger's once-only rule read it as any tier's value.
+func switchedTier(it *measures.Item, c *Claim) *Claim {
+	if it.Kind != measures.Tier || len(it.Tiers) != 1 || !c.Switches[it.Claim] || len(c.Choices[it.Claim]) > 0 {
+		return c
+	}
+	clone := *c
+	clone.Choices = cloneMap(c.Choices)
+	clone.Choices[it.Claim] = []string{it.Tiers[0].Key}
+	return &clone
 }
 
 // baseOf is the claim the item is computed from: where the item's own

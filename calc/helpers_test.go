@@ -55,7 +55,13 @@ func compute(p P) (*Result, error) { return Compute(ed, p.project()) }
 // value by the kind of its input, as the command line does.
 func claim(t *testing.T, measure string, words ...string) Claim {
 	t.Helper()
-	m, ok := ed.Measure(measure)
+	return claimIn(t, ed, measure, words...)
+}
+
+// claimIn is claim under the edition e.
+func claimIn(t *testing.T, e *measures.Edition, measure string, words ...string) Claim {
+	t.Helper()
+	m, ok := e.Measure(measure)
 	if !ok {
 		t.Fatalf("no measure %s", measure)
 	}

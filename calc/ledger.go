@@ -125,6 +125,9 @@ func checkEntry(ed *measures.Edition, p *Project, i int) *ValueError {
 		return fail("date", &ValueError{Value: e.Date.String(), Code: ErrReceivedLater, Args: ArgsOf("date", p.Date()), Hint: HintReceivedLater})
 	}
 	tiered := it.Kind == measures.Tier || it.Kind == measures.Milestone
+	if tiered && e.Level == "" && it.Kind == measures.Tier && len(it.Tiers) == 1 {
+		e.Level = it.Tiers[0].Key // one amount: its only level
+	}
 	switch {
 	case tiered && e.Level == "":
 		return fail("level", &ValueError{Code: ErrReceivedNoLevel, Args: ArgsOf("item", item(it)), Hint: HintReceivedLevels, HintArgs: ArgsOf("levels", levelsOf(ed, it))})
@@ -248,7 +251,7 @@ func (x ledgerIn) onceOnly(it *measures.Item, c *Claim) (*measures.Item, *Claim,
 		var notes []Note
 		var kept []string
 		for _, v := range c.Choices[it.Claim] {
-			if e, ok := x.l.level(it.ID, v); ok {
+			if e, ok := x.l.level(it, v); ok {
 				notes = append(notes, note(NoteOnceLevel, "level", tierLabel(it, v), "amount", Money(e.Amount), "words", it.LedgerWords))
 				continue
 			}
@@ -257,7 +260,7 @@ func (x ledgerIn) onceOnly(it *measures.Item, c *Claim) (*measures.Item, *Claim,
 		// Another level received before: this one is paid on its own
 		// (「分别…给予」), which a clerk should see next to the receipt.
 		for _, e := range x.l[it.ID] {
-			if e.Payer == measures.Municipal && len(kept) > 0 && !slices.Contains(c.Choices[it.Claim], e.Level) {
+			if e.Payer == it.Payer && len(kept) > 0 && !slices.Contains(c.Choices[it.Claim], e.Level) {
 				notes = append(notes, note(NoteOtherLevel, "level", tierLabel(it, e.Level), "amount", Money(e.Amount), "words", it.LedgerWords))
 			}
 		}
@@ -272,7 +275,7 @@ func (x ledgerIn) onceOnly(it *measures.Item, c *Claim) (*measures.Item, *Claim,
 		highest := decimal.Zero
 		var label measures.Text
 		for _, t := range it.Tiers {
-			if _, ok := x.l.level(it.ID, t.Threshold.String()); ok && t.Threshold.GreaterThan(highest) {
+			if _, ok := x.l.level(it, t.Threshold.String()); ok && t.Threshold.GreaterThan(highest) {
 				highest, label = t.Threshold, t.Label
 			}
 		}
@@ -409,13 +412,13 @@ func (x ledgerIn) after(l *Line, it *measures.Item) {
 	l.Steps = append(l.Steps, note(StepReceived, "max", Money(max), "paid", Money(paid), "left", Money(left)))
 }
 
-// level returns the municipal entry of the item for a level.
-func (l ledger) level(id, level string) (Received, bool) {
-	i := slices.IndexFunc(l[id], func(e Received) bool { return e.Payer == measures.Municipal && e.Level == level })
+// level returns the entry of the item for a level, of the item's own payer.
+func (l ledger) level(it *measures.Item, level string) (Received, bool) {
+	i := slices.IndexFunc(l[it.ID], func(e Received) bool { return e.Payer == it.Payer && e.Level == level })
 	if i < 0 {
 		return Received{}, false
 	}
-	return l[id][i], true
+	return l[it.ID][i], true
 }
 
 func tierLabel(it *measures.Item, key string) measures.Text {
@@ -478,7 +481,8 @@ func setBaseForCap(r *Result) {
 		if l.Zeroed != "" || l.Cap == nil || l.Rate == nil || !l.Rate.IsPositive() || l.Max == nil || !l.Max.LessThan(*l.Cap) {
 			continue
 		}
-		if cut && l.Item.Payer == measures.Municipal && l.Item.Scope == measures.ProjectScope {
+		shared := slices.ContainsFunc(l.Notes, func(n Note) bool { return n.Code == NoteLayerHeadroom })
+		if cut && l.Item.Payer == measures.Municipal && l.Item.Scope == measures.ProjectScope || shared {
 			// The 附则's cumulative cap binds: a larger base adds nothing.
 			l.Notes = append(l.Notes, note(NoteBaseCapAnnex))
 			l.Steps = append(l.Steps, note(NoteBaseCapAnnex))

@@ -148,6 +148,13 @@ const (
 	NoteMinDeducted     Code = "note.ledger.min"          // rate, paid, min
 	NoteBaseForCap      Code = "note.baseforcap"          // cap, input, at, more
 	NoteBaseCapAnnex    Code = "note.baseforcap.annex"    //
+	// Layers (docs/contract.md §10):
+	NoteGuide         Code = "note.guide"          // document, quote, clause
+	NoteGuideAmount   Code = "note.guide.amount"   // document, value, amount
+	NoteGuideOutside  Code = "note.guide.outside"  // document, from, to
+	NoteGuideWindow   Code = "note.guide.window"   // document, opens, closes
+	NoteLayerWindow   Code = "note.layer.window"   // document, from, to
+	NoteLayerHeadroom Code = "note.layer.headroom" // left, max
 )
 
 // Steps of the arithmetic of a line (--explain reads them):
@@ -185,6 +192,8 @@ const (
 	StepGrandMatch   Code = "step.grand.match"         // total, match, grand: an edition without district-paid items
 	StepGrandPaid    Code = "step.grand.paid"          // total, paid, grand: an edition without district matching
 	StepGrandTotal   Code = "step.grand.total"         // total, grand: an edition with neither
+	StepGrandLayer   Code = "step.grand.layer"         // total, match, paid, document, layer, grand: with a district layer
+	StepLimitLayer   Code = "step.annex.limit.layer"   // h, granted, layer, limit
 	StepMatchCap     Code = "step.annex.matchcap"      // ratio, granted, limit, match
 	StepMatchCapFirm Code = "step.annex.matchcap.firm" // ratio, granted, limit, firm, match
 	StepOtherLedger  Code = "step.annex.ledger"        // other: other_city_funding from the ledger
@@ -198,6 +207,9 @@ const (
 	WarnSameKindNothing   Code = "warn.samekind.none"      // what
 	WarnSameKindUnclaimed Code = "warn.samekind.unclaimed" // what
 	WarnCapMinimum        Code = "warn.cap.minimum"        // h, min
+	WarnGuideOutside      Code = "warn.guide.outside"      // item, document, from, to
+	WarnGuideWindow       Code = "warn.guide.window"       // item, document, opens, closes
+	WarnLayerWindow       Code = "warn.layer.window"       // document, date, from, to
 	WarnOtherBelowLedger  Code = "warn.ledger.other"       // given, ledger
 	WarnReceivedAbove     Code = "warn.ledger.above"       // item, paid, most
 	WarnReceivedEarly     Code = "warn.ledger.early"       // item, date, from

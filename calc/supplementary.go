@@ -61,11 +61,26 @@ func noRule(k measures.AnnexKind, ed *measures.Edition) Note {
 func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
 	s := ed.Supplementary
 	window := note(NoteOutside, "from", s.From, "to", s.To)
-	// 1. Validity window: outside it every computable line is 0.
+	// 1. Validity window: outside it every computable line of the
+	// edition is 0; a district layer's window zeroes its own lines only.
 	if !r.Eligible {
-		zeroLines(r, ZeroWindow, window, func(*Line) bool { return true })
+		zeroLines(r, ZeroWindow, window, func(l *Line) bool { return layerOf(ed, l) == nil })
 		r.Warnings = append(r.Warnings, note(WarnWindow, "date", p.Date(), "from", s.From, "to", s.To))
 		r.Steps = append(r.Steps, window)
+	}
+	for _, layer := range ed.Layers {
+		if layer.Kind != measures.DistrictLayer || layer.InWindow(p.Date()) {
+			continue
+		}
+		ls := layer.Supplementary
+		of := func(l *Line) bool { return layerOf(ed, l) == layer }
+		if !slices.ContainsFunc(r.Lines, func(l Line) bool { return of(&l) }) {
+			continue
+		}
+		n := note(NoteLayerWindow, "document", layer.Policy, "from", ls.From, "to", ls.To)
+		zeroLines(r, ZeroWindow, n, of)
+		r.Warnings = append(r.Warnings, note(WarnLayerWindow, "document", layer.Policy, "date", p.Date(), "from", ls.From, "to", ls.To))
+		r.Steps = append(r.Steps, n)
 	}
 	// 2. No double-dipping, per kind of support: the municipal lines of the
 	// measures and items declared are 0; the others, and district-paid
@@ -74,11 +89,16 @@ func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
 		r.Warnings = append(r.Warnings, noRule(measures.AnnexNoDouble, ed))
 	} else if r.Eligible && len(p.SameKind) > 0 {
 		zeroLines(r, ZeroSameKind, note(NoteSameKind), func(l *Line) bool {
+			if layer := layerOf(ed, l); layer != nil {
+				// A district's own measure: its own rule, if it has one.
+				_, ok := layer.Rule(measures.AnnexNoDouble)
+				return ok && p.sameKind(l.Item)
+			}
 			return l.Item.Payer == measures.Municipal && p.sameKind(l.Item)
 		})
 		for _, what := range r.Inputs.SameKind {
 			of := func(l Line) bool { return l.Item.Measure == what || l.Item.ID == what }
-			municipal := slices.ContainsFunc(r.Lines, func(l Line) bool { return of(l) && l.Item.Payer == measures.Municipal })
+			municipal := slices.ContainsFunc(r.Lines, func(l Line) bool { return of(l) && l.Zeroed == ZeroSameKind })
 			code := WarnSameKind
 			switch {
 			case !slices.ContainsFunc(r.Lines, of):
@@ -138,6 +158,28 @@ func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
 		}
 	}
 
+	// 3b. A district layer's project lines are within 「我市各级财政对同一项目
+	// 累计」 too: they share the headroom the city's lines leave with the
+	// district match, and come first.
+	if r.CumulativeCap != nil {
+		left := h.Sub(granted)
+		for i := range r.Lines {
+			l := &r.Lines[i]
+			if layerOf(ed, l) == nil || l.Item.Scope != measures.ProjectScope || l.Max == nil {
+				continue
+			}
+			take := decimal.Max(decimal.Zero, decimal.Min(*l.Max, left))
+			if take.LessThan(*l.Max) {
+				n := note(NoteLayerHeadroom, "left", Money(left), "max", Money(take))
+				l.Max, l.Min = ptr(take), ptr(decimal.Min(*l.Min, take))
+				l.Binding = BindCap
+				l.Notes, l.Steps = append(l.Notes, n), append(l.Steps, n)
+			}
+			left = left.Sub(take)
+			r.layerGranted = r.layerGranted.Add(take)
+		}
+	}
+
 	// 4. District matching, at the district's own ratio, needs a municipal
 	// grant; on the project lines it stays within the cap's headroom, on
 	// the firm awards it is outside the cap. Rounded once, at the end.
@@ -156,14 +198,18 @@ func applySupplementary(ed *measures.Edition, p *Project, r *Result) {
 		}
 		r.Steps = append(r.Steps, note(StepNoGrant))
 	case r.CumulativeCap != nil:
-		limit := h.Sub(granted)
+		limit := h.Sub(granted).Sub(r.layerGranted)
 		r.DistrictMatchLimit = ptr(limit)
 		r.DistrictMatch = money(decimal.Min(ratio.Mul(granted), limit).Add(ratio.Mul(fSum)))
 		match := note(StepMatchCap, "ratio", Rate(ratio), "granted", Money(granted), "limit", Money(limit), "match", Money(r.DistrictMatch))
 		if fSum.IsPositive() {
 			match = note(StepMatchCapFirm, "ratio", Rate(ratio), "granted", Money(granted), "limit", Money(limit), "firm", Money(fSum), "match", Money(r.DistrictMatch))
 		}
-		r.Steps = append(r.Steps, note(StepLimit, "h", Money(h), "granted", Money(granted), "limit", Money(limit)), match)
+		if r.layerGranted.IsPositive() {
+			r.Steps = append(r.Steps, note(StepLimitLayer, "h", Money(h), "granted", Money(granted), "layer", Money(r.layerGranted), "limit", Money(limit)), match)
+		} else {
+			r.Steps = append(r.Steps, note(StepLimit, "h", Money(h), "granted", Money(granted), "limit", Money(limit)), match)
+		}
 	default:
 		r.DistrictMatch = money(ratio.Mul(r.Total))
 		r.Steps = append(r.Steps, note(StepMatch, "ratio", Rate(ratio), "total", Money(r.Total), "match", Money(r.DistrictMatch)))

@@ -30,6 +30,15 @@ type Edition struct {
 	Annex         []AnnexRule
 	Supplementary Supplementary
 
+	// A layer (docs/contract.md §10) names the edition it extends and
+	// its kind; a guide's rules are Guide, a district's items its
+	// Measures. An edition stacked with its layers (Stack) lists them in
+	// Layers, guide first.
+	Extends string
+	Kind    LayerKind
+	Guide   []GuideRule
+	Layers  []*Edition
+
 	byName map[string]*Measure
 	items  map[string]*Item
 	byKey  map[string]*Measure // choiceKey of name and aliases → measure
@@ -43,6 +52,70 @@ type Supplementary struct {
 	From, To    Day
 	Inputs      []Input
 	Assumptions []Assumption
+}
+
+// LayerKind is the kind of a layer: an edition file with extends.
+type LayerKind string
+
+// The kinds of layers.
+const (
+	// GuideLayer: an implementing rule or an annual application guide
+	// (操作规程, 申报指南), narrowing items of its base.
+	GuideLayer LayerKind = "guide"
+	// DistrictLayer: a district's own measures, paid by the district.
+	DistrictLayer LayerKind = "district"
+)
+
+// LayerKinds lists the kinds, in the order layers stack.
+var LayerKinds = []LayerKind{GuideLayer, DistrictLayer}
+
+// GuideRule is what a guide says of an item of its base: a lower rate or
+// cap, an amount per value of an input (the certification levels), a
+// condition note, an application window and the documents to file. It
+// adds no item and never pays more than the base.
+type GuideRule struct {
+	Item  string // the base's item
+	Quote string // the guide's words, in its text
+	// Rates (both set) lower the item's rates; Cap lowers its cap.
+	RateLow, RateHigh *decimal.Decimal
+	Cap               *decimal.Decimal
+	// Input names the input whose values Amounts key (default: the
+	// item's claim); a value the guide gives an amount for takes it as
+	// the line's cap, a value it omits keeps the base's rule.
+	Input   string
+	Amounts []Step
+	Notes   []Text
+	// Opens and Closes are the application window (zero: none); they
+	// change no figure.
+	Opens, Closes Day
+	Documents     []Text
+}
+
+// AppliedGuide is a guide's rule on an item of an edition stacked with the
+// guide.
+type AppliedGuide struct {
+	Layer *Edition
+	Rule  GuideRule
+}
+
+// LabelFor is how the guide names the value v (CSMM四级), else v.
+func (g *AppliedGuide) LabelFor(v string) Text {
+	for _, st := range g.Rule.Amounts {
+		if st.Key == v && st.Label != (Text{}) {
+			return st.Label
+		}
+	}
+	return Text{Zh: v, En: v}
+}
+
+// AmountFor returns the guide's amount for the value v of its input.
+func (g *AppliedGuide) AmountFor(v string) (decimal.Decimal, bool) {
+	for _, st := range g.Rule.Amounts {
+		if st.Key == v {
+			return st.Amount, true
+		}
+	}
+	return decimal.Decimal{}, false
 }
 
 // AnnexKind is the kind of a rule of the 附则: what the engine does with
@@ -61,10 +134,13 @@ const (
 	AnnexCumulativeCap AnnexKind = "cumulative-cap"
 	// AnnexDistrictMatch: a district may match the city's grant.
 	AnnexDistrictMatch AnnexKind = "district-match"
+	// AnnexNote: a rule szsoft does not compute, said beside the result
+	// (a district's budget cut pro rata).
+	AnnexNote AnnexKind = "note"
 )
 
 // AnnexKinds lists the kinds, in the order the engine applies them.
-var AnnexKinds = []AnnexKind{AnnexWindow, AnnexNoDouble, AnnexCumulativeCap, AnnexDistrictMatch}
+var AnnexKinds = []AnnexKind{AnnexWindow, AnnexNoDouble, AnnexCumulativeCap, AnnexDistrictMatch, AnnexNote}
 
 // AnnexInputs are the inputs each kind reads, by name: an edition's rule
 // declares them (with their help), and the engine reads them by these
@@ -74,6 +150,7 @@ var AnnexInputs = map[AnnexKind][]string{
 	AnnexNoDouble:      nil,
 	AnnexCumulativeCap: {InAudited, InNational, InProvincial, InOtherCity, InStrictCap},
 	AnnexDistrictMatch: {InDistrictRatio},
+	AnnexNote:          nil,
 }
 
 // AnnexRule is one rule of the 附则: its kind, the words it rests on, and
@@ -87,6 +164,45 @@ type AnnexRule struct {
 	// Ceiling is the highest matching ratio a district may give.
 	Ceiling decimal.Decimal
 	Inputs  []Input
+	// Note is what a rule of kind note says, in both languages.
+	Note Text
+}
+
+// Home is the edition whose document a measure is of: a district
+// layer's, for its measures stacked on a base, else e.
+func (e *Edition) Home(m *Measure) *Edition {
+	if m.Source != nil {
+		return m.Source
+	}
+	return e
+}
+
+// HomeOf is the edition whose document an item is of.
+func (e *Edition) HomeOf(it *Item) *Edition {
+	if m, ok := e.Measure(it.Measure); ok {
+		return e.Home(m)
+	}
+	return e
+}
+
+// Layer returns the layer of the kind the edition is stacked with.
+func (e *Edition) Layer(k LayerKind) (*Edition, bool) {
+	for _, l := range e.Layers {
+		if l.Kind == k {
+			return l, true
+		}
+	}
+	return nil, false
+}
+
+// Documents are the documents a result under e rests on: its own, then
+// its layers'.
+func (e *Edition) Documents() []string {
+	ds := []string{e.Policy}
+	for _, l := range e.Layers {
+		ds = append(ds, l.Policy)
+	}
+	return ds
 }
 
 // Rule returns the edition's rule of the kind, if it has one.

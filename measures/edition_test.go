@@ -149,3 +149,61 @@ func TestValidateCatchesMistakes(t *testing.T) {
 		}
 	}
 }
+
+// A layer is checked against its base: a guide narrows, never pays more,
+// speaks of items the base has in words its own text holds; a district's
+// items are the district's and its names its own.
+func TestValidateLayer(t *testing.T) {
+	base := edition.SZ2022()
+	money := func(s string) *decimal.Decimal { d := decimal.RequireFromString(s); return &d }
+	guide := func(r measures.GuideRule) *measures.Edition {
+		return measures.NewEdition(measures.Edition{ID: "g", Policy: "指南", Extends: "sz2022", Kind: measures.GuideLayer,
+			Text: "CSMM四级30万元", Guide: []measures.GuideRule{r}})
+	}
+	ok := measures.GuideRule{Item: "quality.certification", Quote: "CSMM四级30万元", Input: "certification",
+		Amounts: []measures.Step{{Key: "csmm-4", Amount: decimal.RequireFromString("300000")}}}
+	if err := guide(ok).ValidateLayer(base); err != nil {
+		t.Fatalf("a valid guide: %v", err)
+	}
+	for name, c := range map[string]struct {
+		rule measures.GuideRule
+		want string
+	}{
+		// 「最高不超过50万元」: 600,000 pays more.
+		"amount above the cap": {func() measures.GuideRule {
+			r := ok
+			r.Amounts = []measures.Step{{Key: "csmm-4", Amount: decimal.RequireFromString("600000")}}
+			return r
+		}(), "never pays more"},
+		// （十九）: 1000万元; 1200万 pays more.
+		"cap above": {measures.GuideRule{Item: "first-version.developer", Quote: "CSMM四级30万元", Cap: money("12000000")}, "never pays more"},
+		// （十九）: 30%; 35% pays more.
+		"rate above":   {measures.GuideRule{Item: "first-version.developer", Quote: "CSMM四级30万元", RateHigh: money("0.35")}, "never pays more"},
+		"no such item": {measures.GuideRule{Item: "quality.cert", Quote: "CSMM四级30万元"}, "no item"},
+		"misquoted":    {measures.GuideRule{Item: "quality.honor", Quote: "CSMM五级50万元"}, "not in the guide's text"},
+		"not a value": {func() measures.GuideRule {
+			r := ok
+			r.Amounts = []measures.Step{{Key: "csmm-9", Amount: decimal.RequireFromString("1")}}
+			return r
+		}(), "no value of --certification"},
+	} {
+		err := guide(c.rule).ValidateLayer(base)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", name, err, c.want)
+		}
+	}
+	// A district's item paid by the city, and a name of the base's.
+	cap := decimal.RequireFromString("1000000")
+	d := measures.NewEdition(measures.Edition{ID: "d", Policy: "区", Extends: "sz2022", Kind: measures.DistrictLayer,
+		Measures: []*measures.Measure{{Name: "rd", Aliases: []string{"首版次"}, Items: []*measures.Item{{ID: "rd", Payer: measures.Municipal, Cap: &cap}}}}})
+	err := d.ValidateLayer(base)
+	if err == nil || !strings.Contains(err.Error(), "paid by the district") || !strings.Contains(err.Error(), `name "首版次" is sz2022's measure first-version too`) {
+		t.Errorf("district: %v", err)
+	}
+	// A layer of the wrong base.
+	g := guide(ok)
+	g.Extends = "sz2027"
+	if err := g.ValidateLayer(base); err == nil || !strings.Contains(err.Error(), `extends "sz2027", not sz2022`) {
+		t.Errorf("wrong base: %v", err)
+	}
+}

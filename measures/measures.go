@@ -232,6 +232,10 @@ type Item struct {
 	OneByOne bool
 	Reason   Text   // case by case: why no number can be computed
 	Notes    []Text // standing notes printed with every line of this item
+
+	// Guide is what a guide layer says of the item, in an edition stacked
+	// with the guide; nil where it says nothing.
+	Guide *AppliedGuide
 }
 
 // LedgerClass is how the ledger counts what was received against an item.
@@ -291,6 +295,9 @@ type Measure struct {
 	// Sides are two groups of items paid to parties the text keeps apart:
 	// one project claims items of one side only.
 	Sides *Sides
+	// Source is the district layer the measure is of, in an edition
+	// stacked with it; nil for the edition's own.
+	Source *Edition
 }
 
 // Sides are the two sides of a measure whose items go to different

@@ -234,6 +234,9 @@ func (c *Edition) Validate() error {
 			if it.OneByOne && it.Kind != CaseByCase {
 				bad(join(p, "one_by_one"), "事项 %s：只有 case-by-case 事项才是一事一议", "item %s: only a case-by-case item is 一事一议", it.ID)
 			}
+			if in, ok := inputs[it.Claim]; ok && in.Kind == Switch && it.Kind == Tier && len(it.Tiers) != 1 {
+				bad(join(p, "tiers"), "事项 %s：由开关 --%s 申报的档次只能有一档", "item %s: a tier claimed by the switch --%s has one step", it.ID, it.Claim)
+			}
 			need("base", it.Base, Amount)
 			need("claim", it.Claim, Switch, Choice, Choices)
 			need("rate_input", it.RateInput, Rate)
@@ -362,6 +365,10 @@ func (c *Edition) validateAnnex(bad func([]string, string, string, ...any)) {
 			}
 		}
 		switch r.Kind {
+		case AnnexNote:
+			if r.Note.Zh == "" || r.Note.En == "" {
+				bad(join(p, "note"), "附则规则 note：须给出说明（note，中英文）", "annex rule note: needs what it says (note, in both languages)")
+			}
 		case AnnexCumulativeCap:
 			if r.Reading != "literal" && r.Reading != "all-levels" {
 				bad(join(p, "reading"), "附则规则 %s：读法 %q 既不是 literal 也不是 all-levels", "annex rule %s: reading %q is neither literal nor all-levels", r.Kind, r.Reading)

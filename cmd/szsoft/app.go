@@ -89,8 +89,10 @@ type app struct {
 	lang           string          // the language of the run, once known
 	named          map[string]bool // the measures the arguments name
 	wholeTree      bool            // every measure with its flags (the manual pages)
-	// policyFiles are the edition files --policy names, by the argument.
+	// policyFiles are the edition files and layers --policy names, by the
+	// argument; plain the run's editions by id before their layers.
 	policyFiles map[string]*measures.Edition
+	plain       map[string]*measures.Edition
 	// The files read as input, which --out must never replace: the --out
 	// file once known, and an input that is it; before, the inputs read.
 	readMu    sync.Mutex

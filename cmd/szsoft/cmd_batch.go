@@ -269,7 +269,7 @@ func walkTOML(dir string, names chan<- entry) int {
 	n := 0
 	for _, e := range list {
 		if !e.isDir {
-			names <- entry{name: e.path, err: e.err}
+			names <- entry{name: e.path, err: e.err, walked: true}
 			n++
 			continue
 		}
@@ -322,6 +322,12 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	if err == nil {
 		err = a.pipeline(names, jobs, form, func(e entry) outcome { return a.computeEntry(e, opts) }, func(o outcome) error {
 			pr.show()
+			if o.edition {
+				// An edition file beside the projects (fixtures/editions):
+				// not a project; said, and passed over.
+				pr.skipped(o.name, p)
+				return nil
+			}
 			if o.err != nil {
 				failed++
 				// A roster's rows: the errors of its first 20 failed rows
@@ -475,6 +481,11 @@ func (pr *progress) failed(o outcome, p msg.Printer) {
 }
 
 // warn prints a file's warnings, with its name.
+// skipped says that an edition file found in a directory was passed over.
+func (pr *progress) skipped(name string, p msg.Printer) {
+	fmt.Fprint(pr.stderr(), stderrLine(p, "warning", p.S("label.pair", "label", render.Safe(name), "value", p.S("cli.batch.edition")), pr.a.errWidth()))
+}
+
 func (pr *progress) warn(name string, ws []calc.Note, p msg.Printer) {
 	for _, w := range ws {
 		fmt.Fprint(pr.stderr(), stderrLine(p, "warning", p.S("label.pair", "label", name, "value", p.Note(w)), pr.a.errWidth()))

@@ -210,7 +210,7 @@ func writeTemplate(buf *bytes.Buffer, ed *measures.Edition, list []*measures.Mea
 	buf.WriteString("# " + strings.ReplaceAll(p.S("tpl.samekind"), "\n", "\n# ") + "\n")
 	for _, m := range list {
 		example := exampleValues(m)
-		cl, _ := ed.ClauseByNumber(m.Clause)
+		cl, _ := ed.Home(m).ClauseByNumber(m.Clause)
 		fmt.Fprintf(buf, "\n# %s %s — %s\n# %s\n[%s]\n", m.Clause, cl.Title.Zh, p.Text(m.Title), p.Text(m.Summary), m.Name)
 		for _, in := range m.Inputs {
 			value, given := example[in.Name]

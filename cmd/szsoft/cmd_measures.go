@@ -121,7 +121,11 @@ func kindName(it *measures.Item, p msg.Printer) string {
 // the terminal (width 0: not a terminal, the whole table), else a block
 // per clause.
 func writeCatalogue(buf *bytes.Buffer, ed *measures.Edition, p msg.Printer, width int) {
-	head := render.Indent(ed.Title, width, "", "  ") + p.S("label.unit.yuan") + "\n"
+	head := render.Indent(ed.Title, width, "", "  ")
+	for _, l := range ed.Layers {
+		head += render.Indent(p.S("label.layer."+string(l.Kind))+p.S("help.colon")+l.Title, width, "", "  ")
+	}
+	head += p.S("label.unit.yuan") + "\n"
 	g := render.Grid{
 		Right: []bool{false, false, false, false, true, true, false},
 		Wrap:  []bool{false, true, true, true, true, true, true},
@@ -129,26 +133,37 @@ func writeCatalogue(buf *bytes.Buffer, ed *measures.Edition, p msg.Printer, widt
 	for _, k := range []string{"cat.clause", "cat.measure", "cat.item", "cat.rule", "cat.rate", "cat.amount", "cat.input"} {
 		g.Header = append(g.Header, p.S(k))
 	}
-	for _, cl := range ed.Clauses {
-		money := false
-		for _, m := range ed.Measures {
-			if m.Clause != cl.Number {
-				continue
+	clauses := 0
+	for _, home := range homes(ed) {
+		for _, cl := range home.Clauses {
+			clauses++
+			number := cl.Number
+			if home != ed {
+				number = home.Policy + cl.Number
 			}
-			for i, it := range m.Items {
-				clause, name := "", ""
-				if i == 0 {
-					clause, name = cl.Number, m.Name+" "+m.Aliases[0]
+			money := false
+			for _, m := range ed.Measures {
+				if m.Clause != cl.Number || ed.Home(m) != home {
+					continue
 				}
-				g.Rows = append(g.Rows, []string{clause, name, p.Item(it.ID), kindName(it, p), itemRate(it, p), itemAmount(it, p), itemInput(it)})
-				money = true
+				for i, it := range m.Items {
+					clause, name := "", ""
+					if i == 0 {
+						clause, name = number, m.Name+" "+m.Aliases[0]
+					}
+					g.Rows = append(g.Rows, []string{clause, name, p.Item(it.ID), kindName(it, p), itemRate(it, p), itemAmount(it, p), itemInput(it)})
+					if gd := it.Guide; gd != nil {
+						g.Rows = append(g.Rows, []string{"", "", p.S("cat.guide", "document", gd.Layer.Policy), "", guideRate(gd, it, p), guideAmount(gd, p), ""})
+					}
+					money = true
+				}
 			}
-		}
-		if !money {
-			g.Rows = append(g.Rows, []string{cl.Number, "-", p.S("cat.nomoney.title", "title", cl.Title), "-", "-", "-", "-"})
+			if !money {
+				g.Rows = append(g.Rows, []string{number, "-", p.S("cat.nomoney.title", "title", cl.Title), "-", "-", "-", "-"})
+			}
 		}
 	}
-	footer := "\n" + render.Indent(p.S("cat.footer", "measures", len(ed.Measures), "clauses", len(ed.Clauses)), width, "", "")
+	footer := "\n" + render.Indent(p.S("cat.footer", "measures", len(ed.Measures), "clauses", clauses), width, "", "")
 	var tb strings.Builder
 	if ok, _ := g.Render(&tb, width); ok {
 		buf.WriteString(head + tb.String() + footer)
@@ -157,6 +172,45 @@ func writeCatalogue(buf *bytes.Buffer, ed *measures.Edition, p msg.Printer, widt
 	buf.WriteString(head)
 	catalogueBlocks(buf, ed, p, width)
 	buf.WriteString(footer)
+}
+
+// homes are the editions whose documents an edition's measures are of:
+// its own, then its district layers'.
+func homes(ed *measures.Edition) []*measures.Edition {
+	hs := []*measures.Edition{ed}
+	for _, l := range ed.Layers {
+		if l.Kind == measures.DistrictLayer {
+			hs = append(hs, l)
+		}
+	}
+	return hs
+}
+
+// guideRate and guideAmount are a guide's figures for an item, as the
+// catalogue shows them ("-" where it keeps the base's).
+func guideRate(g *measures.AppliedGuide, it *measures.Item, p msg.Printer) string {
+	low, high, ok := g.Rule.Rates(it)
+	switch {
+	case !ok:
+		return "-"
+	case low.Equal(high):
+		return msg.Percent(high)
+	}
+	return p.RateSpan(low, high)
+}
+
+func guideAmount(g *measures.AppliedGuide, p msg.Printer) string {
+	var parts []string
+	if g.Rule.Cap != nil {
+		parts = append(parts, p.Money(*g.Rule.Cap))
+	}
+	for _, st := range g.Rule.Amounts {
+		parts = append(parts, p.S("cat.guide.amount", "label", g.LabelFor(st.Key), "amount", calc.Money(st.Amount)))
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, " / ")
 }
 
 // catalogueBlocks writes the catalogue for a narrow terminal: each clause,
@@ -168,27 +222,41 @@ func writeCatalogue(buf *bytes.Buffer, ed *measures.Edition, p msg.Printer, widt
 //	    首版次软件·软件开发商
 //	      固定比例：--sales × 30%，最高 10,000,000.00；输入 --sales
 func catalogueBlocks(buf *bytes.Buffer, ed *measures.Edition, p msg.Printer, width int) {
-	for _, cl := range ed.Clauses {
-		buf.WriteString("\n" + render.Indent(cl.Number+" "+p.Text(cl.Title), width, "", "  "))
-		money := false
-		for _, m := range ed.Measures {
-			if m.Clause != cl.Number {
-				continue
+	for _, home := range homes(ed) {
+		for _, cl := range home.Clauses {
+			catalogueClause(buf, ed, home, cl, p, width)
+		}
+	}
+}
+
+// catalogueClause writes a clause of the catalogue for a narrow terminal.
+func catalogueClause(buf *bytes.Buffer, ed, home *measures.Edition, cl measures.Clause, p msg.Printer, width int) {
+	number := cl.Number
+	if home != ed {
+		number = home.Policy + cl.Number
+	}
+	buf.WriteString("\n" + render.Indent(number+" "+p.Text(cl.Title), width, "", "  "))
+	money := false
+	for _, m := range ed.Measures {
+		if m.Clause != cl.Number || ed.Home(m) != home {
+			continue
+		}
+		money = true
+		buf.WriteString(render.Indent(p.S("cat.command", "measure", m.Name, "alias", m.Aliases[0]), width, "  ", "    "))
+		for _, it := range m.Items {
+			buf.WriteString(render.Indent(p.Item(it.ID), width, "    ", "      "))
+			rule := ruleText(it, p)
+			if in := itemInput(it); in != "-" && !strings.Contains(rule, in) {
+				rule = p.S("cat.rule.input", "rule", rule, "input", in)
 			}
-			money = true
-			buf.WriteString(render.Indent(p.S("cat.command", "measure", m.Name, "alias", m.Aliases[0]), width, "  ", "    "))
-			for _, it := range m.Items {
-				buf.WriteString(render.Indent(p.Item(it.ID), width, "    ", "      "))
-				rule := ruleText(it, p)
-				if in := itemInput(it); in != "-" && !strings.Contains(rule, in) {
-					rule = p.S("cat.rule.input", "rule", rule, "input", in)
-				}
-				buf.WriteString(render.Indent(rule, width, "      ", "      "))
+			buf.WriteString(render.Indent(rule, width, "      ", "      "))
+			if gd := it.Guide; gd != nil {
+				buf.WriteString(render.Indent(p.S("cat.guide", "document", gd.Layer.Policy)+p.S("help.colon")+guideAmount(gd, p), width, "      ", "        "))
 			}
 		}
-		if !money {
-			buf.WriteString(render.Indent(p.S("cat.nomoney"), width, "  ", "  "))
-		}
+	}
+	if !money {
+		buf.WriteString(render.Indent(p.S("cat.nomoney"), width, "  ", "  "))
 	}
 }
 
@@ -264,14 +332,19 @@ func orZero(d *decimal.Decimal) decimal.Decimal {
 // inputs and the named assumptions with the switches that change them,
 // wrapped at the terminal's width (0: not wrapped).
 func writeMeasure(buf *bytes.Buffer, ed *measures.Edition, m *measures.Measure, p msg.Printer, width int) {
-	cl, _ := ed.ClauseByNumber(m.Clause)
+	home := ed.Home(m)
+	cl, _ := home.ClauseByNumber(m.Clause)
 	line := func(s, first, rest string) { buf.WriteString(render.Indent(s, width, first, rest)) }
 	section := func(key string) { buf.WriteString("\n" + p.S(key) + "\n") }
-	line(m.Clause+" "+cl.Title.Zh+" — "+p.Text(m.Title), "", "  ")
+	clause := m.Clause
+	if home != ed {
+		clause = home.Policy + m.Clause
+	}
+	line(clause+" "+cl.Title.Zh+" — "+p.Text(m.Title), "", "  ")
 	line(p.S("label.pair", "label", p.S("show.command"), "value", "szsoft calc "+m.Name), "", "  ")
 	line(p.S("label.pair", "label", p.S("show.aliases"), "value", m.Aliases), "", "  ")
 	section("show.text")
-	line(ed.ClauseText(m.Clause), "  ", "  ")
+	line(home.ClauseText(m.Clause), "  ", "  ")
 	section("show.summary")
 	line(p.Text(m.Summary), "  ", "  ")
 	section("show.items")
@@ -295,6 +368,9 @@ func writeMeasure(buf *bytes.Buffer, ed *measures.Edition, m *measures.Measure, 
 		}
 		line(ledgerWords(p, ed, it), "    ", "    ")
 		line("「"+it.Quote+"」", "    ", "     ")
+		if g := it.Guide; g != nil {
+			writeGuide(line, g, it, p)
+		}
 	}
 	if m.Sides != nil {
 		a, _ := ed.Item(m.Sides.A[0])
@@ -316,14 +392,55 @@ func writeMeasure(buf *bytes.Buffer, ed *measures.Edition, m *measures.Measure, 
 			line(text, "  ", "    ")
 		}
 	}
-	section("show.assumptions")
-	for _, as := range append(append([]measures.Assumption{}, m.Assumptions...), ed.Supplementary.Assumptions...) {
+	as := append(append([]measures.Assumption{}, m.Assumptions...), home.Supplementary.Assumptions...)
+	if len(as) > 0 {
+		section("show.assumptions")
+	}
+	for _, as := range as {
 		text := p.Text(as.Text)
 		if as.Switch != "" {
 			text = p.S("show.switch", "text", text, "flag", "--"+as.Switch)
 		}
 		line(text, "  - ", "    ")
 	}
+}
+
+// writeGuide writes what a guide layer says of an item: its words, its
+// figures, the application window and the documents to file.
+func writeGuide(line func(s, first, rest string), g *measures.AppliedGuide, it *measures.Item, p msg.Printer) {
+	r := g.Rule
+	line(p.S("show.guide", "document", g.Layer.Policy), "    ", "    ")
+	var figures []string
+	if low, high, ok := r.Rates(it); ok {
+		rate := msg.Percent(high)
+		if !low.Equal(high) {
+			rate = p.RateSpan(low, high)
+		}
+		figures = append(figures, p.S("show.guide.rate", "rate", rate))
+	}
+	if r.Cap != nil {
+		figures = append(figures, p.S("show.guide.cap", "cap", calc.Money(*r.Cap)))
+	}
+	for _, st := range r.Amounts {
+		figures = append(figures, p.S("show.guide.amount", "label", g.LabelFor(st.Key), "amount", calc.Money(st.Amount)))
+	}
+	if len(figures) > 0 {
+		line(strings.Join(figures, p.S("label.semicolon")), "      ", "      ")
+	}
+	for _, n := range r.Notes {
+		line(p.Text(n), "      ", "      ")
+	}
+	if !r.Opens.IsZero() || !r.Closes.IsZero() {
+		line(p.S("show.guide.window", "opens", r.Opens, "closes", r.Closes), "      ", "      ")
+	}
+	if len(r.Documents) > 0 {
+		var ds []string
+		for _, d := range r.Documents {
+			ds = append(ds, p.Text(d))
+		}
+		line(p.S("show.guide.documents", "documents", strings.Join(ds, p.S("label.list.sep"))), "      ", "      ")
+	}
+	line("「"+r.Quote+"」", "      ", "       ")
 }
 
 // itemIDs are ids as arguments that show as item names.

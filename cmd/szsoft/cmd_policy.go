@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -46,19 +47,43 @@ func policyArgs(args []string) []string {
 	return out
 }
 
-// loadPolicies reads the edition files the arguments name with --policy.
-// The registry of the run is then theirs first (the first is the edition
-// help, the catalogue and the templates describe), then the built-in
-// editions whose ids they do not take: a file whose id is a built-in's
-// replaces it for the run.
+// loadPolicies reads the edition files and layers the arguments name
+// with --policy. The registry of the run is then: the files' editions
+// first (the first is the edition help, the catalogue and the templates
+// describe), then the built-in ones whose ids they do not take — a file
+// whose id is a built-in's replaces it for the run — each stacked with the
+// layers that extend it, at most one of each kind.
 func (a *app) loadPolicies() error {
-	var files []*measures.Edition
+	type read struct {
+		name    string
+		data    []byte
+		extends string
+	}
+	var files []read
 	var errs []error
 	for _, name := range policyArgs(a.args) {
-		if !isPolicyFile(name) || a.policyFiles[name] != nil {
+		if !isPolicyFile(name) || slices.ContainsFunc(files, func(r read) bool { return r.name == name }) {
 			continue
 		}
-		e, err := a.readEdition(name)
+		data, err := a.readFileMax(name, edition.MaxSize, note(string(project.ErrEditionTooLarge), "max", "4 MiB"), calc.Note{})
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		files = append(files, read{name, data, edition.Extends(data)})
+	}
+	// Editions before the layers that may extend them.
+	slices.SortStableFunc(files, func(x, y read) int { return boolInt(x.extends != "") - boolInt(y.extends != "") })
+	var eds, layers []*measures.Edition
+	for _, f := range files {
+		e, err := a.parseEdition(f.name, f.data, func(id string) (*measures.Edition, bool) {
+			for _, e := range eds {
+				if e.ID == id {
+					return e, true
+				}
+			}
+			return a.reg.Lookup(id)
+		})
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -66,8 +91,12 @@ func (a *app) loadPolicies() error {
 		if a.policyFiles == nil {
 			a.policyFiles = map[string]*measures.Edition{}
 		}
-		a.policyFiles[name] = e
-		files = append(files, e)
+		a.policyFiles[f.name] = e
+		if e.Extends != "" {
+			layers = append(layers, e)
+		} else {
+			eds = append(eds, e)
+		}
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
@@ -75,14 +104,39 @@ func (a *app) loadPolicies() error {
 	if len(files) == 0 {
 		return nil
 	}
-	eds := files
 	for _, e := range a.reg.Editions() {
-		if !taken(files, e.ID) {
+		if !taken(eds, e.ID) {
 			eds = append(eds, e)
+		}
+	}
+	a.plain = map[string]*measures.Edition{}
+	for i, e := range eds {
+		a.plain[e.ID] = e
+		var on []*measures.Edition
+		for _, l := range layers {
+			if l.Extends != e.ID {
+				continue
+			}
+			for _, o := range on {
+				if o.Kind == l.Kind {
+					return usage("cli.policy.twolayers", "kind", string(l.Kind), "base", e.ID, "first", o.Policy, "second", l.Policy)
+				}
+			}
+			on = append(on, l)
+		}
+		if len(on) > 0 {
+			eds[i] = measures.Stack(e, on...)
 		}
 	}
 	a.reg = measures.Assemble(eds...)
 	return nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func taken(eds []*measures.Edition, id string) bool {
@@ -94,14 +148,23 @@ func taken(eds []*measures.Edition, id string) bool {
 	return false
 }
 
-// readEdition reads and checks the edition file called name; its
-// published text is read beside it.
+// readEdition reads and checks the edition file called name, a layer on
+// an edition of the run; its published text is read beside it.
 func (a *app) readEdition(name string) (*measures.Edition, error) {
 	data, err := a.readFileMax(name, edition.MaxSize, note(string(project.ErrEditionTooLarge), "max", "4 MiB"), calc.Note{})
 	if err != nil {
 		return nil, err
 	}
-	return project.ParseEdition(name, data, func(text string) ([]byte, error) { return a.editionText(name, text) })
+	return a.parseEdition(name, data, func(id string) (*measures.Edition, bool) {
+		if e, ok := a.plain[id]; ok {
+			return e, true
+		}
+		return a.reg.Lookup(id)
+	})
+}
+
+func (a *app) parseEdition(name string, data []byte, base func(string) (*measures.Edition, bool)) (*measures.Edition, error) {
+	return project.ParseEdition(name, data, func(text string) ([]byte, error) { return a.editionText(name, text) }, base)
 }
 
 // editionText reads the published text an edition file names: a
@@ -142,9 +205,11 @@ func (a *app) editionText(file, text string) ([]byte, error) {
 	return data, nil
 }
 
-// policyFlag is --policy: a built-in edition's id, or an edition file
-// (read before the command line was parsed). v is the id of the edition
-// named.
+// policyFlag is --policy: a built-in edition's id, or an edition file,
+// and the layers on it (files read before the command line was parsed,
+// and stacked on their base in the run's registry). v is the id of the
+// edition named, a layer's base. Repeatable for layers; two editions are
+// a usage error.
 type policyFlag struct {
 	onceValue
 	a *app
@@ -157,6 +222,7 @@ func (f *policyFlag) Set(s string) error {
 	if err := f.flagNext(s, "sz2022"); err != nil {
 		return err
 	}
+	var id string
 	if isPolicyFile(s) {
 		e := f.a.policyFiles[s]
 		if e == nil {
@@ -167,15 +233,25 @@ func (f *policyFlag) Set(s string) error {
 				return err
 			}
 		}
-		f.v = e.ID
-		return f.mark(s)
+		id = e.ID
+		if e.Extends != "" {
+			id = e.Extends
+		}
+	} else {
+		v, err := checkChoice(s, f.a.reg.IDs(), nil)
+		if err != nil {
+			return err
+		}
+		id = v
 	}
-	v, err := checkChoice(s, f.a.reg.IDs(), nil)
-	if err != nil {
-		return err
+	if f.set && id != f.v {
+		return usage("cli.policy.two", "first", strconv.Quote(f.raw), "second", strconv.Quote(s)).withHint("cli.policy.two.hint")
 	}
-	f.v = v
-	return f.mark(s)
+	if !f.set {
+		f.set, f.raw = true, s
+	}
+	f.v = id
+	return nil
 }
 
 func (a *app) newPolicyFlag() *policyFlag {

@@ -54,7 +54,7 @@ func (a *app) describeMeasure(c *cobra.Command, m *measures.Measure) {
 
 // measureLong is a measure's description in its help.
 func (a *app) measureLong(m *measures.Measure) string {
-	cl, _ := a.reg.Default().ClauseByNumber(m.Clause)
+	cl, _ := a.reg.Default().Home(m).ClauseByNumber(m.Clause)
 	return a.printer("yuan").S("help.measure.long", "clause", m.Clause, "clausetitle", cl.Title.Zh, "title", m.Title, "summary", m.Summary, "name", m.Name)
 }
 

@@ -19,6 +19,9 @@ type entry struct {
 	name string
 	err  error
 	row  *rosterRow // a roster's row, read by the worker; nil for a file
+	// walked: found in a directory, not named (an edition file there is
+	// passed over, with a warning).
+	walked bool
 }
 
 // outcome is what became of one entry.
@@ -30,6 +33,9 @@ type outcome struct {
 	rep     *render.Report
 	chunk   []byte // the result rendered on a worker, for a render.Chunker
 	err     error
+	// edition: a file found in a directory that is an edition file, not a
+	// project: no record, a warning.
+	edition bool
 }
 
 // pipeline computes the entries with jobs workers and emits the outcomes

@@ -89,9 +89,27 @@ func rosterError(name string, err error, rest bool) error {
 }
 
 // computeEntry computes one entry of a batch: a file or a roster's row.
+// isEdition reports whether the file called name, which failed as a
+// project, is an edition file: a line [edition] in its first 64 KiB.
+func (a *app) isEdition(name string) bool {
+	f, st, err := openInput(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if !st.Mode().IsRegular() {
+		return false
+	}
+	head := make([]byte, 64<<10)
+	n, _ := io.ReadFull(f, head)
+	return project.IsEdition(head[:n])
+}
+
 func (a *app) computeEntry(e entry, opts *calcOptions) outcome {
 	if e.row == nil {
-		return a.computeFile(e.name, opts)
+		o := a.computeFile(e.name, opts)
+		o.edition = e.walked && o.err != nil && a.isEdition(e.name)
+		return o
 	}
 	f, err := e.row.cols.Row(a.reg, e.row.book, e.row.row)
 	o := a.computeProject(e.name, f, err, opts)

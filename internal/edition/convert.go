@@ -265,10 +265,67 @@ func (c *converter) base(it *measures.Item, v any, p []string) {
 	}
 }
 
+// rule reads what a guide says of an item of its base.
+func (c *converter) rule(fr fileRule, p []string) measures.GuideRule {
+	r := measures.GuideRule{Item: fr.ID, Quote: fr.Quote, Input: fr.Input, Opens: day(fr.Opens), Closes: day(fr.Closes)}
+	if s, ok := c.scalar(fr.Rate, join(p, "rate")); ok {
+		var rs []decimal.Decimal
+		parts := []string{s}
+		for _, d := range rateDashes {
+			if lo, hi, ok := strings.Cut(s, d); ok {
+				parts = []string{lo, hi}
+				break
+			}
+		}
+		for _, part := range parts {
+			if v, ok := c.rate(strings.TrimSpace(part), join(p, "rate")); ok {
+				rs = append(rs, v)
+			}
+		}
+		switch len(rs) {
+		case 1:
+			r.RateHigh = &rs[0]
+		case 2:
+			r.RateLow, r.RateHigh = &rs[0], &rs[1]
+		}
+	}
+	if fr.Cap != nil {
+		if v, ok := c.amount(fr.Cap, join(p, "cap")); ok {
+			r.Cap = &v
+		}
+	}
+	for k, t := range fr.Tiers {
+		tp := join(p, "tiers", "["+strconv.Itoa(k)+"]")
+		st := measures.Step{Key: t.Key, Label: text(t.Label)}
+		st.Amount, _ = c.amount(t.Amount, join(tp, "amount"))
+		if t.Threshold != nil {
+			c.bad(join(tp, "threshold"), "申报指南按取值给出金额（key），没有门槛", "a guide gives amounts by value (key), not by threshold")
+		}
+		r.Amounts = append(r.Amounts, st)
+	}
+	for _, n := range fr.Notes {
+		r.Notes = append(r.Notes, text(n))
+	}
+	for _, d := range fr.Documents {
+		r.Documents = append(r.Documents, text(d))
+	}
+	return r
+}
+
 // edition turns the decoded file into an edition (not yet validated).
 func (c *converter) edition(f *fileEdition, txt string) *measures.Edition {
 	e := measures.Edition{ID: f.Edition.ID, Policy: f.Edition.Document, Title: f.Edition.Title, Issued: day(f.Edition.Issued),
-		TextName: f.Edition.Text, Text: txt}
+		TextName: f.Edition.Text, Text: txt, Extends: f.Edition.Extends, Kind: measures.LayerKind(f.Edition.Kind)}
+	switch {
+	case e.Kind != "" && e.Extends == "":
+		c.bad([]string{"edition", "kind"}, "kind 只用于层：须同时写 extends = \"基础版本\"", "kind goes with extends only: a layer names the edition it extends")
+	case e.Extends != "" && !slices.Contains(measures.LayerKinds, e.Kind):
+		c.bad([]string{"edition", "kind"}, "层须写明类型：kind = \"guide\"（申报指南、操作规程）或 \"district\"（区级措施）",
+			"a layer says its kind: kind = \"guide\" or \"district\"")
+	}
+	for k, fr := range f.Item {
+		e.Guide = append(e.Guide, c.rule(fr, idx("item", k)))
+	}
 	e.Supplementary.From, e.Supplementary.To = day(f.Edition.From), day(f.Edition.To)
 	e.Supplementary.Assumptions = readings(f.Reading)
 	for _, cl := range f.Clause {
@@ -291,7 +348,7 @@ func (c *converter) edition(f *fileEdition, txt string) *measures.Edition {
 	}
 	for k, a := range f.Annex {
 		p := idx("annex", k)
-		r := measures.AnnexRule{Kind: measures.AnnexKind(a.Kind), Quote: a.Quote, Reading: a.Reading, Inputs: c.inputs(a.Inputs, p)}
+		r := measures.AnnexRule{Kind: measures.AnnexKind(a.Kind), Quote: a.Quote, Reading: a.Reading, Inputs: c.inputs(a.Inputs, p), Note: text(a.Note)}
 		if r.Kind == measures.AnnexCumulativeCap && r.Reading == "" {
 			r.Reading = "literal"
 		}

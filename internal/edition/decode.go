@@ -110,6 +110,21 @@ func Decode(doc *tomlloc.Doc, text func(name string) (string, error)) (*measures
 	return e, c.ps
 }
 
+// Extends is the edition a file's [edition] extends, "" for an edition
+// (or a file that does not read): what orders a run's files, editions
+// before their layers.
+// It walks the file within Limits, as any stranger's file is walked.
+func Extends(data []byte) string {
+	doc, err := tomlloc.Walk(data, Limits)
+	if err != nil || len(doc.Shape) > 0 {
+		return ""
+	}
+	if loc, ok := doc.Locs[tomlloc.PathKey([]string{"edition", "extends"})]; ok {
+		return loc.Raw
+	}
+	return ""
+}
+
 // Check validates an edition decoded from doc, each problem at its place;
 // a problem at a key that known (Decode's) names already is left out.
 func Check(e *measures.Edition, doc *tomlloc.Doc, known []Problem) []Problem {
@@ -123,6 +138,20 @@ func Check(e *measures.Edition, doc *tomlloc.Doc, known []Problem) []Problem {
 		if slices.ContainsFunc(known, func(k Problem) bool { return slices.Equal(k.Path, p.Path) }) {
 			continue
 		}
+		c.ps = append(c.ps, Problem{Off: c.at(p.Path), Path: p.Path, Zh: p.Zh, En: p.Msg})
+	}
+	return c.ps
+}
+
+// CheckLayer validates a layer decoded from doc against the edition it
+// extends, each problem at its place.
+func CheckLayer(l, base *measures.Edition, doc *tomlloc.Doc) []Problem {
+	var ps measures.Problems
+	if !errors.As(l.ValidateLayer(base), &ps) {
+		return nil
+	}
+	c := &converter{doc: doc}
+	for _, p := range ps {
 		c.ps = append(c.ps, Problem{Off: c.at(p.Path), Path: p.Path, Zh: p.Zh, En: p.Msg})
 	}
 	return c.ps

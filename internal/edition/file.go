@@ -21,6 +21,7 @@ import (
 
 type fileEdition struct {
 	Edition     fileHead      `toml:"edition"`
+	Item        []fileRule    `toml:"item"` // a guide's rules
 	Clause      []fileClause  `toml:"clause"`
 	Measure     []fileMeasure `toml:"measure"`
 	Alternative []fileAlt     `toml:"alternative"`
@@ -36,6 +37,22 @@ type fileHead struct {
 	From     toml.LocalDate `toml:"from"`
 	To       toml.LocalDate `toml:"to"`
 	Text     string         `toml:"text"`
+	Extends  string         `toml:"extends"`
+	Kind     string         `toml:"kind"`
+}
+
+// fileRule is what a guide says of an item of its base.
+type fileRule struct {
+	ID        string         `toml:"id"`
+	Quote     string         `toml:"quote"`
+	Rate      any            `toml:"rate"`
+	Cap       any            `toml:"cap"`
+	Input     string         `toml:"input"`
+	Tiers     []fileTier     `toml:"tiers"`
+	Notes     []fileText     `toml:"notes"`
+	Opens     toml.LocalDate `toml:"opens"`
+	Closes    toml.LocalDate `toml:"closes"`
+	Documents []fileText     `toml:"documents"`
 }
 
 type fileText struct {
@@ -139,5 +156,6 @@ type fileAnnex struct {
 	Reading string      `toml:"reading"`
 	Ceiling any         `toml:"ceiling"`
 	Quote   string      `toml:"quote"`
+	Note    fileText    `toml:"note"`
 	Inputs  []fileInput `toml:"inputs"`
 }

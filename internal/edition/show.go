@@ -30,6 +30,13 @@ func Marshal(e *measures.Edition, text string) []byte {
 	w.kv("from", e.Supplementary.From.String())
 	w.kv("to", e.Supplementary.To.String())
 	w.kv("text", q(text))
+	if e.Extends != "" {
+		w.kv("extends", q(e.Extends))
+		w.kv("kind", q(string(e.Kind)))
+	}
+	for _, r := range e.Guide {
+		w.rule(r)
+	}
 	// The clauses in the policy's order, each with its measures, as the
 	// policy reads; then the alternatives, and the 附则 with the readings
 	// szsoft takes of it.
@@ -80,6 +87,9 @@ func Marshal(e *measures.Edition, text string) []byte {
 			w.kv("ceiling", q(pct(r.Ceiling)))
 		}
 		w.kv("quote", q(r.Quote))
+		if r.Note != (measures.Text{}) {
+			w.kv("note", tx(r.Note))
+		}
 		for _, in := range r.Inputs {
 			w.input("annex", in)
 		}
@@ -99,6 +109,54 @@ func Marshal(e *measures.Edition, text string) []byte {
 }
 
 type writer struct{ b strings.Builder }
+
+// rule writes what a guide says of an item of its base.
+func (w *writer) rule(r measures.GuideRule) {
+	w.line("")
+	w.line("[[item]]")
+	w.kv("id", q(r.Item))
+	switch {
+	case r.RateLow != nil && r.RateHigh != nil:
+		w.kv("rate", q(pct(*r.RateLow)+"-"+pct(*r.RateHigh)))
+	case r.RateHigh != nil:
+		w.kv("rate", q(pct(*r.RateHigh)))
+	}
+	if r.Cap != nil {
+		w.kv("cap", q(wan(*r.Cap)))
+	}
+	if r.Input != "" {
+		w.kv("input", q(r.Input))
+	}
+	if !r.Opens.IsZero() {
+		w.kv("opens", r.Opens.String())
+	}
+	if !r.Closes.IsZero() {
+		w.kv("closes", r.Closes.String())
+	}
+	if len(r.Notes) > 0 {
+		w.kv("notes", texts(r.Notes))
+	}
+	if len(r.Documents) > 0 {
+		w.kv("documents", texts(r.Documents))
+	}
+	w.kv("quote", q(r.Quote))
+	for _, t := range r.Amounts {
+		w.line("[[item.tiers]]")
+		w.kv("key", q(t.Key))
+		if t.Label != (measures.Text{}) {
+			w.kv("label", tx(t.Label))
+		}
+		w.kv("amount", q(wan(t.Amount)))
+	}
+}
+
+func texts(ts []measures.Text) string {
+	var ns []string
+	for _, t := range ts {
+		ns = append(ns, tx(t))
+	}
+	return "[" + strings.Join(ns, ", ") + "]"
+}
 
 func (w *writer) line(s string) { w.b.WriteString(s + "\n") }
 
@@ -251,11 +309,7 @@ func (w *writer) item(it *measures.Item) {
 		w.kv("reason", tx(it.Reason))
 	}
 	if len(it.Notes) > 0 {
-		var ns []string
-		for _, n := range it.Notes {
-			ns = append(ns, tx(n))
-		}
-		w.kv("notes", "["+strings.Join(ns, ", ")+"]")
+		w.kv("notes", texts(it.Notes))
 	}
 	w.kv("quote", q(it.Quote))
 	for _, t := range it.Tiers {

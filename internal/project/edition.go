@@ -1,11 +1,13 @@
 package project
 
 import (
+	"bytes"
 	"errors"
 	"unicode/utf8"
 
 	"szsoft/calc"
 	"szsoft/internal/edition"
+	"szsoft/internal/tomlloc"
 	"szsoft/measures"
 )
 
@@ -30,6 +32,7 @@ const (
 	ErrEditionText      calc.Code = "edition.text"          // name
 	ErrEditionTextLarge calc.Code = "edition.text.toolarge" // name, max
 	ErrEditionTextUTF8  calc.Code = "edition.text.utf8"     // name
+	ErrEditionBase      calc.Code = "edition.base"          // id: a layer's base, unknown
 )
 
 // editionCodes are the project file's words for a file's bytes and shape,
@@ -56,11 +59,23 @@ func asEdition(es Errors) Errors {
 	return es
 }
 
+// IsEdition reports whether data is an edition file's, as far as its
+// lines show: a line that is the header [edition].
+func IsEdition(data []byte) bool {
+	for line := range bytes.Lines(data) {
+		if t := bytes.TrimSpace(line); bytes.Equal(t, []byte("[edition]")) || bytes.HasPrefix(t, []byte("[edition]")) && bytes.Contains(t, []byte("#")) {
+			return true
+		}
+	}
+	return false
+}
+
 // ParseEdition reads an edition file: path names it in messages, text
 // reads the published text its text key names (the caller resolves the
-// name beside the file, or a built-in's). The edition is returned only
-// when it is valid, else every problem as Errors.
-func ParseEdition(path string, data []byte, text func(name string) ([]byte, error)) (*measures.Edition, error) {
+// name beside the file, or a built-in's), base finds the edition a layer
+// extends. The edition is returned only when it is valid (a layer: on its
+// base), else every problem as Errors.
+func ParseEdition(path string, data []byte, text func(name string) ([]byte, error), base func(id string) (*measures.Edition, bool)) (*measures.Edition, error) {
 	data, errs := prepare(path, data, edition.MaxSize)
 	if errs != nil {
 		return nil, asEdition(errs)
@@ -90,6 +105,17 @@ func ParseEdition(path string, data []byte, text func(name string) ([]byte, erro
 		// Every problem at once: the checks of the edition too, but for
 		// the keys the decoding already found wrong.
 		ps = append(ps, edition.Check(e, l.Doc, ps)...)
+		if e.Extends != "" {
+			if b, ok := base(e.Extends); ok {
+				ps = append(ps, edition.CheckLayer(e, b, l.Doc)...)
+			} else {
+				off := -1
+				if loc, ok := l.Locs[tomlloc.PathKey([]string{"edition", "extends"})]; ok {
+					off = loc.ValueOff
+				}
+				d.errAt(off, note(ErrEditionBase, "id", e.Extends), calc.Note{})
+			}
+		}
 	}
 	for _, p := range ps {
 		var te *edition.TextErr

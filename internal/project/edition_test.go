@@ -26,7 +26,7 @@ func TestParseEditionErrors(t *testing.T) {
 		// idd: and the [edition] without its id, document, title, text and window
 		{"unknown key", "[edition]\nidd = \"x\"\n", []string{"1:2 edition.problem", "2:1 edition.problem"}},
 	} {
-		_, err := ParseEdition("e.toml", []byte(c.data), noText)
+		_, err := ParseEdition("e.toml", []byte(c.data), noText, edition.Builtin().Lookup)
 		var es Errors
 		if !errors.As(err, &es) {
 			t.Errorf("%s: %v", c.name, err)

@@ -98,7 +98,7 @@ func FuzzParseEdition(f *testing.F) {
 		return t, nil
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		e, err := ParseEdition("fuzz.toml", data, text)
+		e, err := ParseEdition("fuzz.toml", data, text, reg.Lookup)
 		if err == nil {
 			if e == nil {
 				t.Fatal("no edition and no error")

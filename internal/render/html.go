@@ -34,8 +34,9 @@ type htmlForm struct {
 	summary  *spool // batch: a row per project
 	failures *spool // the files that failed: where, and what
 	failed   int
-	totals   [4]decimal.Decimal
-	shown    [4]bool // a total an edition of the run has (totalShown)
+	totals   [nTotals]decimal.Decimal
+	shown    [nTotals]bool // a total an edition of the run has (totalShown)
+	layer    string        // the document of a district layer of the run
 	count    int
 	title    string // the first project's name, for a single project's <title>
 	// For the cover: the first result, and every applicant, preparer and
@@ -72,6 +73,9 @@ func (f *htmlForm) Add(r *Report, _ []byte) error {
 	for i, v := range projectTotals(res) {
 		f.totals[i] = f.totals[i].Add(v)
 		f.shown[i] = f.shown[i] || totalShown(res, i)
+	}
+	if l, ok := res.Edition.Layer(measures.DistrictLayer); ok && f.layer == "" {
+		f.layer = l.Policy
 	}
 	status := p.S("html.status.ok")
 	if !res.Eligible {
@@ -177,18 +181,18 @@ func (f *htmlForm) writeSummary(b *bytes.Buffer, flush func() error) error {
 	fmt.Fprintf(b, `<p class="meta">%s · %s · %s</p>`+"\n", h(p.S("label.files", "done", f.count, "all", f.count+f.failed)),
 		h(f.o.Printer.S("label.unit."+p.Unit)), h(editionTitle(p)))
 	b.WriteString("<table class=\"summary\">\n<thead><tr>")
-	heads := []string{"html.project", "xcol.date", "xcol.total", "xcol.match", "xcol.paid", "xcol.grand", "html.status"}
+	heads := []string{"html.project", "xcol.date", "xcol.total", "xcol.match", "xcol.paid", "xcol.layer", "xcol.grand", "html.status"}
 	// A total of a rule no edition of the run has is no column.
-	shown := func(col int) bool { return col < 2 || col > 5 || f.shown[col-2] }
+	shown := func(col int) bool { return col < 2 || col > 6 || f.shown[col-2] }
 	for i, k := range heads {
 		if !shown(i) {
 			continue
 		}
 		class := ""
-		if i >= 2 && i <= 5 {
+		if i >= 2 && i <= 6 {
 			class = ` class="num"`
 		}
-		fmt.Fprintf(b, "<th%s>%s</th>", class, h(p.S(k)))
+		fmt.Fprintf(b, "<th%s>%s</th>", class, h(p.S(k, "document", f.layer)))
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
 	err := f.summary.each(func(row []string) error {
@@ -199,7 +203,7 @@ func (f *htmlForm) writeSummary(b *bytes.Buffer, flush func() error) error {
 			}
 			class := ""
 			switch {
-			case i >= 2 && i <= 5:
+			case i >= 2 && i <= 6:
 				class = ` class="num"`
 			case i == 1:
 				class = ` class="date"`
@@ -320,12 +324,13 @@ func (f *htmlForm) writeCover(b *bytes.Buffer) {
 	b.WriteString("</section>\n")
 }
 
-// editionTitle names the editions a document rests on: today one.
+// editionTitle names the documents a document rests on: the edition's,
+// and its layers'.
 func editionTitle(p msg.Printer) string {
 	if p.Edition == nil {
 		return ""
 	}
-	return p.Edition.Policy
+	return Documents(p.Edition)
 }
 
 // project writes one project's pages.
@@ -345,9 +350,13 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 		pair(p.S("label.credit-code"), h(res.CreditCode))
 	}
 	pair(p.S("label.date"), res.Date.String())
-	pair(p.S("label.policy"), h(res.Edition.Title))
-	for _, l := range res.Layers() {
-		pair(p.S("label.layer"), h(l))
+	policy := res.Edition.Title
+	if !strings.Contains(policy, res.Edition.Policy) {
+		policy += p.S("label.paren", "text", res.Edition.Policy)
+	}
+	pair(p.S("label.policy"), h(policy))
+	for _, l := range res.Edition.Layers {
+		pair(p.S("label.layer."+string(l.Kind)), h(l.Title+p.S("label.paren", "text", l.Policy)))
 	}
 	if res.Preparer != "" {
 		pair(p.S("label.preparer"), h(res.Preparer))
@@ -446,17 +455,17 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 			continue
 		}
 		class := ""
-		if i == 3 {
+		if i == totGrand {
 			class = ` class="grand"`
 		}
-		fmt.Fprintf(b, "<tr%s><th>%s</th><td class=\"num\">%s</td></tr>\n", class, h(p.S(totalLabels[i])), p.Money(v))
+		fmt.Fprintf(b, "<tr%s><th>%s</th><td class=\"num\">%s</td></tr>\n", class, h(totalLabel(p, res, i)), p.Money(v))
 	}
 	b.WriteString("</table></div>\n</div>\n")
 
 	// How each figure was reached: the engine's steps.
 	var steps []string
 	for _, line := range res.Lines {
-		steps = append(steps, fmt.Sprintf("<b>%s</b> %s", h(line.Item.Clause+" "+docItem(p, line.Item.ID)), h(Steps(p, line.Steps))))
+		steps = append(steps, fmt.Sprintf("<b>%s</b> %s", h(Cite(res, line.Item)+" "+docItem(p, line.Item.ID)), h(Steps(p, line.Steps))))
 	}
 	for _, st := range res.Steps {
 		label := p.S("label.annex")
@@ -494,11 +503,8 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 		f.seen[cite+q] = true
 		quotes = append(quotes, fmt.Sprintf("<blockquote><cite>%s</cite>%s</blockquote>\n", h(cite), h("「"+q+"」")))
 	}
-	for _, line := range res.Lines {
-		add(line.Item.Clause+" "+docItem(p, line.Item.ID), line.Item.Quote)
-	}
-	for _, q := range SupplementaryQuotes(res) {
-		add(p.S("label.annex"), q)
+	for _, q := range QuotePairs(res, p, func(id string) string { return docItem(p, id) }) {
+		add(q[0], q[1])
 	}
 	if f.o.Many {
 		f.quotes = append(f.quotes, quotes...)

@@ -25,7 +25,8 @@ type table struct {
 
 	rows          *spool // batch: a summary row per file, until End
 	count, failed int
-	totals        [4]decimal.Decimal // batch: municipal, district match, district-paid, grand
+	totals        [nTotals]decimal.Decimal // batch: by the tot constants
+	shown         [nTotals]bool            // batch: a total an edition of the run has (totalShown)
 }
 
 func (t *table) Begin() error { return nil }
@@ -36,6 +37,7 @@ func (t *table) Add(r *Report, _ []byte) error {
 		t.count++
 		for i, v := range projectTotals(r.Result) {
 			t.totals[i] = t.totals[i].Add(v)
+			t.shown[i] = t.shown[i] || totalShown(r.Result, i)
 		}
 		return t.spool().add(t.summaryRow(r)...)
 	}
@@ -56,7 +58,9 @@ func (t *table) Fail(f Failure) error {
 		}
 		msg = t.o.Printer.S("label.error", "message", text)
 	}
-	return t.spool().add(Clip(Safe(f.File), maxCell), Clip(Safe(f.Name), maxCell), "", "", "", "", Clip(Safe(msg), 4*maxCell))
+	row := []string{Clip(Safe(f.File), maxCell), Clip(Safe(f.Name), maxCell)}
+	row = append(row, make([]string, nTotals)...)
+	return t.spool().add(append(row, Clip(Safe(msg), 4*maxCell))...)
 }
 
 func (t *table) spool() *spool {
@@ -206,7 +210,7 @@ func lineRows(res *calc.Result, p msg.Printer) (rows [][]string, notes []string)
 			note = append(note, r)
 		}
 		row := []string{
-			l.Item.Clause, p.Item(l.Item.ID), p.S("recipient." + string(l.Item.Recipient)), p.MoneyOr(l.Base), rateCell(l, p), p.MoneyOr(l.Computed),
+			Cite(res, l.Item), p.Item(l.Item.ID), p.S("recipient." + string(l.Item.Recipient)), p.MoneyOr(l.Base), rateCell(l, p), p.MoneyOr(l.Computed),
 			p.MoneyOr(l.Cap), minCell, maxCell, strings.Join(note, " "),
 		}
 		if c.received {
@@ -456,7 +460,7 @@ func (t *table) heading(buf *bytes.Buffer, r *Report, l layout) {
 	in := inputsRead(res, p)
 	if !l.markdown {
 		line := func(s string) { buf.WriteString(Indent(s, l.width, "", "  ")) }
-		line(p.S("label.heading", "title", p.S("label.title"), "policy", res.Edition.Policy, "date", res.Date.String()))
+		line(p.S("label.heading", "title", p.S("label.title"), "policy", Documents(res.Edition), "date", res.Date.String()))
 		if res.Name != "" {
 			line(l.labelled(p.S("label.project"), Safe(res.Name)))
 		}
@@ -480,7 +484,7 @@ func (t *table) heading(buf *bytes.Buffer, r *Report, l layout) {
 		title = res.Name
 	}
 	buf.WriteString("## " + md(title) + "\n\n")
-	pairs := [][2]string{{p.S("label.policy"), res.Edition.Policy}, {p.S("label.date"), res.Date.String()}}
+	pairs := [][2]string{{p.S("label.policy"), Documents(res.Edition)}, {p.S("label.date"), res.Date.String()}}
 	if res.Applicant != "" {
 		pairs = append(pairs, [2]string{p.S("label.applicant"), res.Applicant})
 	}
@@ -616,7 +620,7 @@ func annexPairs(p msg.Printer, res *calc.Result) [][2]string {
 		}
 		pairs = append(pairs, [2]string{p.S("label.match-limit"), limit}, [2]string{p.S("label.match"), p.Money(res.DistrictMatch)})
 	}
-	return pairs
+	return append(pairs, layerPairs(p, res)...)
 }
 
 // supplementary writes the 附则 block.
@@ -642,16 +646,12 @@ func (t *table) notes(buf *bytes.Buffer, res *calc.Result, notes []string, l lay
 		}
 	}
 	l.section(buf, p.S("label.quotes"))
-	seen := map[string]bool{}
-	for _, line := range res.Lines {
-		if seen[line.Item.Quote] {
-			continue
+	seen := map[string]bool{} // the same words under two items: once
+	for _, q := range QuotePairs(res, p, p.Item) {
+		if !seen[q[1]] {
+			seen[q[1]] = true
+			l.item(buf, l.labelled(q[0], q[1]))
 		}
-		seen[line.Item.Quote] = true
-		l.item(buf, l.labelled(line.Item.Clause+" "+p.Item(line.Item.ID), line.Item.Quote))
-	}
-	for _, q := range SupplementaryQuotes(res) {
-		l.item(buf, l.labelled(p.S("label.annex"), q))
 	}
 }
 
@@ -722,31 +722,61 @@ func (t *table) summaryRow(r *Report) []string {
 	return append(row, status)
 }
 
-// projectTotals are what a project receives: the municipal total, the
-// district match, the district-paid lines at their max, and their sum.
-func projectTotals(res *calc.Result) [4]decimal.Decimal {
-	return [4]decimal.Decimal{res.Total, res.DistrictMatch, res.DistrictPaid(), res.GrandTotal()}
+// The totals of a project, in the order every form shows them: the
+// municipal total, the district match, the edition's district-paid lines,
+// a district layer's lines (at their max), and their sum.
+const (
+	totMunicipal = iota
+	totMatch
+	totPaid
+	totLayer
+	totGrand
+	nTotals
+)
+
+// projectTotals are what a project receives, by the tot constants.
+func projectTotals(res *calc.Result) [nTotals]decimal.Decimal {
+	return [nTotals]decimal.Decimal{res.Total, res.DistrictMatch, res.DistrictPaid(), res.LayerPaid(), res.GrandTotal()}
 }
 
-// totalLabels are the labels of projectTotals.
-var totalLabels = [4]string{"label.total", "label.match", "label.district-paid.total", "label.grand"}
+// totalLabels are the labels of projectTotals (a layer's: totalLabel).
+var totalLabels = [nTotals]string{"label.total", "label.match", "label.district-paid.total", "label.layer.total", "label.grand"}
+
+// totalLabel is the label of the total i of res: the district match and
+// the district-paid lines are the edition's, labelled by its document
+// where a district layer's lines stand beside them, by theirs.
+func totalLabel(p msg.Printer, res *calc.Result, i int) string {
+	if layer, ok := res.Edition.Layer(measures.DistrictLayer); ok && layerLines(res, layer) {
+		switch i {
+		case totLayer:
+			return p.S("label.layer.total", "document", layer.Policy)
+		case totMatch, totPaid:
+			return p.S("label.of", "label", p.S(totalLabels[i]), "document", res.Edition.Policy)
+		}
+	}
+	return p.S(totalLabels[i], "document", "")
+}
 
 // totalShown reports whether a project's document shows its total i: the
 // district match only under an edition whose 附则 has one, the
-// district-paid lines only under an edition that has such items (no form
-// prints a rule the edition lacks).
+// district-paid lines only under an edition that has such items, a
+// layer's lines only with a district layer (no form prints a rule the
+// edition lacks).
 func totalShown(res *calc.Result, i int) bool {
 	switch i {
-	case 1:
+	case totMatch:
 		_, ok := res.Edition.Rule(measures.AnnexDistrictMatch)
 		return ok
-	case 2:
+	case totPaid:
 		for _, id := range res.Edition.ItemIDs() {
-			if it, _ := res.Edition.Item(id); it.Payer == measures.District {
+			if it, _ := res.Edition.Item(id); it.Payer == measures.District && res.Edition.HomeOf(it) == res.Edition {
 				return true
 			}
 		}
 		return false
+	case totLayer:
+		layer, ok := res.Edition.Layer(measures.DistrictLayer)
+		return ok && layerLines(res, layer)
 	}
 	return true
 }
@@ -759,7 +789,7 @@ func (t *table) grandTotal(buf *bytes.Buffer, res *calc.Result, l layout) {
 		if !totalShown(res, i) {
 			continue
 		}
-		pairs = append(pairs, [2]string{p.S(totalLabels[i]), p.Money(v)})
+		pairs = append(pairs, [2]string{totalLabel(p, res, i), p.Money(v)})
 	}
 	l.section(buf, p.S("label.totals"))
 	vw := 0
@@ -774,23 +804,41 @@ func (t *table) grandTotal(buf *bytes.Buffer, res *calc.Result, l layout) {
 	l.pairs(buf, pairs)
 }
 
+// kept are the cells of a row of the batch table whose columns keep keeps.
+func kept[T any](row []T, keep func(int) bool) []T {
+	out := make([]T, 0, len(row))
+	for i, c := range row {
+		if keep(i) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // summary writes the batch table: a row per file and the grand total; on
 // a terminal too narrow for it, a block per file.
 func (t *table) summary(w io.Writer) error {
 	p := t.o.Printer
+	// A total of a rule no edition of the run has is no column (the file,
+	// the name, the totals, the status: a total's column is 2 + its index).
+	keep := func(col int) bool { return col < 2 || col >= 2+nTotals || t.shown[col-2] }
+	cols := func(row []string) []string { return kept(row, keep) }
 	var h []string
-	for _, k := range []string{"col.batch.file", "col.batch.name", "col.batch.total", "col.batch.match", "col.batch.paid", "col.batch.grand", "col.batch.status"} {
+	for _, k := range []string{"col.batch.file", "col.batch.name", "col.batch.total", "col.batch.match", "col.batch.paid", "col.batch.layer", "col.batch.grand", "col.batch.status"} {
 		h = append(h, p.S(k))
 	}
+	h = cols(h)
 	unit := p.S("label.unit." + p.Unit)
 	files := p.S("label.files", "done", t.count-t.failed, "all", t.count)
 	footer := []string{p.S("label.grand-total.files", "total", p.S("label.grand-total"), "files", files), ""}
 	for _, v := range t.totals {
 		footer = append(footer, p.Money(v))
 	}
-	footer = append(footer, "")
-	right := []bool{false, false, true, true, true, true, false}
-	each := t.spool().each
+	footer = cols(append(footer, ""))
+	right := kept([]bool{false, false, true, true, true, true, true, false}, keep)
+	each := func(fn func([]string) error) error {
+		return t.spool().each(func(row []string) error { return fn(cols(row)) })
+	}
 	if t.markdown {
 		if _, err := io.WriteString(w, "## "+p.S("label.title")+"\n\n- "+unit+"\n\n"); err != nil {
 			return err
@@ -800,7 +848,11 @@ func (t *table) summary(w io.Writer) error {
 	if _, err := io.WriteString(w, unit+"\n"); err != nil {
 		return err
 	}
-	g := Grid{Header: h, Each: each, Footer: footer, Right: right, Wrap: []bool{true, true, true, true, true, true, true}}
+	wrap := make([]bool, len(h))
+	for i := range wrap {
+		wrap[i] = true
+	}
+	g := Grid{Header: h, Each: each, Footer: footer, Right: right, Wrap: wrap}
 	if ok, err := g.Render(w, t.o.Width); ok || err != nil {
 		return err
 	}

@@ -194,11 +194,11 @@ type workbook struct {
 	inputs, received sheet
 	// sums are the summary's amounts added up (its totals row), projects
 	// how many rows it has; err the first error of a spool.
-	sums     [9]decimal.Decimal // by column; 4 to 8 are the amounts
+	sums     [10]decimal.Decimal // by column; 4 to 9 are the amounts
 	projects int
 	// shown: an edition of the run has a cumulative cap, district
-	// matching, items a district pays.
-	shown [3]bool
+	// matching, items a district pays, a district layer.
+	shown [4]bool
 	err   error
 }
 
@@ -211,14 +211,14 @@ func (w *workbook) put(s *sheet, row []cell) {
 
 var (
 	summaryHeaders = []string{"xcol.project", "xcol.applicant", "xcol.date", "xcol.eligible", "xcol.total", "xcol.adjustments",
-		"xcol.match", "xcol.paid", "xcol.grand", "xcol.warnings", "xcol.file"}
+		"xcol.match", "xcol.paid", "xcol.layer", "xcol.grand", "xcol.warnings", "xcol.file"}
 	lineHeaders = []string{"xcol.project", "xcol.clause", "xcol.item", "xcol.recipient", "xcol.payer", "xcol.scope", "xcol.kind",
 		"xcol.base", "xcol.rate", "xcol.computed", "xcol.received", "xcol.cap", "xcol.min", "xcol.max", "xcol.baseforcap", "xcol.binding", "xcol.excluded", "xcol.notes", "xcol.quote", "xcol.file"}
 	failureHeaders  = []string{"xcol.file", "xcol.line", "xcol.column", "xcol.error"}
 	inputHeaders    = []string{"xcol.project", "xcol.measure", "xcol.input", "xcol.value", "xcol.amount", "xcol.file"}
 	receivedHeaders = []string{"xcol.project", "xcol.item", "xcol.date", "xcol.amount", "xcol.level", "xcol.payer", "xcol.file"}
 	// The columns of amounts, whose headers state the unit.
-	amountColumns = map[string]bool{"xcol.total": true, "xcol.adjustments": true, "xcol.match": true, "xcol.paid": true, "xcol.grand": true,
+	amountColumns = map[string]bool{"xcol.total": true, "xcol.adjustments": true, "xcol.match": true, "xcol.paid": true, "xcol.layer": true, "xcol.grand": true,
 		"xcol.amount": true, "xcol.base": true, "xcol.computed": true, "xcol.received": true, "xcol.cap": true, "xcol.min": true, "xcol.max": true, "xcol.baseforcap": true}
 )
 
@@ -227,7 +227,7 @@ func newXLSX(w io.Writer, o Options) *workbook {
 	wb := &workbook{w: w, o: o, p: p}
 	// The widest each column is made: printed one page wide, the narrower
 	// the columns of words, the larger the print.
-	wb.summary = sheet{name: sheetName(p.S("sheet.summary")), max: []int{28, 22, 12, 8, 18, 18, 18, 18, 18, 30, 18}, titleCols: 1, rows: newSpool(o)}
+	wb.summary = sheet{name: sheetName(p.S("sheet.summary")), max: []int{28, 22, 12, 8, 18, 18, 18, 18, 18, 18, 30, 18}, titleCols: 1, rows: newSpool(o)}
 	wb.lines = sheet{name: sheetName(p.S("sheet.lines")), max: []int{16, 9, 18, 12, 10, 8, 10, 18, 8, 18, 18, 18, 18, 18, 18, 10, 16, 30, 36, 16}, titleCols: 3, rows: newSpool(o)}
 	wb.inputs = sheet{name: sheetName(p.S("sheet.inputs")), max: []int{28, 20, 30, 30, 18, 20}, titleCols: 1, rows: newSpool(o)}
 	wb.received = sheet{name: sheetName(p.S("sheet.received")), max: []int{28, 28, 12, 18, 12, 12, 20}, titleCols: 1, rows: newSpool(o)}
@@ -256,7 +256,7 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 	w.p = w.p.For(r.Result.Edition) // its items named as its edition names them
 	res, p := r.Result, w.p
 	_, hasCap := res.Edition.Rule(measures.AnnexCumulativeCap)
-	w.shown = [3]bool{w.shown[0] || hasCap, w.shown[1] || totalShown(res, 1), w.shown[2] || totalShown(res, 2)}
+	w.shown = [4]bool{w.shown[0] || hasCap, w.shown[1] || totalShown(res, totMatch), w.shown[2] || totalShown(res, totPaid), w.shown[3] || totalShown(res, totLayer)}
 	name := res.Name
 	if name == "" {
 		name = filepath.Base(r.FileName())
@@ -271,7 +271,7 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 			rate = cell{kind: cellRate, text: l.Rate.String()}
 		}
 		w.put(&w.lines, []cell{
-			wrap(name), text(l.Item.Clause), wrap(docItem(p, l.Item.ID)), wrap(p.S("recipient." + string(l.Item.Recipient))),
+			wrap(name), text(Cite(res, l.Item)), wrap(docItem(p, l.Item.ID)), wrap(p.S("recipient." + string(l.Item.Recipient))),
 			text(p.S("payer." + string(l.Item.Payer))), text(p.S("scope.short." + string(l.Item.Scope))), wrap(kindWord(l.Item, p)),
 			amountCell(l.Base), rate, amountCell(l.Computed), amountCell(l.Received), amountCell(l.Cap), amountCell(l.Min), amountCell(l.Max), amountCell(l.BaseForCap),
 			text(bindingWord(l.Binding, p)), wrap(docItemOr(l.ExcludedBy, p)), wrap(strings.Join(p.Notes(l.Notes), p.S("label.semicolon"))), wrap(l.Item.Quote),
@@ -320,14 +320,14 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 	for _, a := range res.Adjustments {
 		adj = adj.Add(a.Amount)
 	}
-	paid, grand := res.DistrictPaid(), res.GrandTotal()
+	paid, layer, grand := res.DistrictPaid(), res.LayerPaid(), res.GrandTotal()
 	w.projects++
-	for c, v := range map[int]decimal.Decimal{4: res.Total, 5: adj, 6: res.DistrictMatch, 7: paid, 8: grand} {
+	for c, v := range map[int]decimal.Decimal{4: res.Total, 5: adj, 6: res.DistrictMatch, 7: paid, 8: layer, 9: grand} {
 		w.sums[c] = w.sums[c].Add(v)
 	}
 	w.put(&w.summary, []cell{
 		wrap(name), wrap(res.Applicant), dateCell(res.Date), text(eligible),
-		amountCell(&res.Total), amountCell(&adj), amountCell(&res.DistrictMatch), amountCell(&paid), amountCell(&grand),
+		amountCell(&res.Total), amountCell(&adj), amountCell(&res.DistrictMatch), amountCell(&paid), amountCell(&layer), amountCell(&grand),
 		wrap(strings.Join(p.Notes(res.Warnings), p.S("label.semicolon"))), text(file),
 	})
 	return nil
@@ -373,8 +373,8 @@ func (w *workbook) End() error {
 	// cumulative cap's adjustments, the district match, the district's
 	// own lines.
 	w.summary.drop = make([]bool, len(summaryHeaders))
-	w.summary.drop[5], w.summary.drop[6], w.summary.drop[7] = !w.shown[0], !w.shown[1], !w.shown[2]
-	for c := 4; c <= 8; c++ { // the amounts: municipal total … grand total
+	w.summary.drop[5], w.summary.drop[6], w.summary.drop[7], w.summary.drop[8] = !w.shown[0], !w.shown[1], !w.shown[2], !w.shown[3]
+	for c := 4; c <= 9; c++ { // the amounts: municipal total … grand total
 		col := w.summary.col(c)
 		total[c] = cell{kind: cellTotal, text: calc.Yuan(w.sums[c]), sum: fmt.Sprintf("%s2:%s%d", col, col, w.projects+1)}
 	}
@@ -704,7 +704,7 @@ func (s *sheet) xml(w *workbook, out io.Writer) error {
 	// day of the calculation on the right, the page's number at the foot.
 	left := p.S("html.title")
 	if p.Edition != nil {
-		left += " · " + p.Edition.Policy
+		left += " · " + Documents(p.Edition)
 	}
 	right := s.name
 	if !w.o.Computed.IsZero() {
