@@ -153,8 +153,8 @@ func validateGuideRule(l, base *Edition, it *Item, r GuideRule, p []string, bad 
 	if r.Quote == "" || !strings.Contains(l.Text, r.Quote) {
 		bad(join(p, "quote"), "事项 %s：引文 %q 未逐字出现在本指南的原文中", "item %s: quotation %q is not in the guide's text, word for word", r.Item, r.Quote)
 	}
-	more := func(key string, got, base decimal.Decimal) {
-		bad(join(p, key), "事项 %s：%s 高于基础版本的 %s：申报指南只能收紧，不能多给", "item %s: %s is above the base's %s: a guide narrows, it never pays more",
+	more := func(path []string, got, base decimal.Decimal) {
+		bad(path, "事项 %s：%s 高于基础版本的 %s：申报指南只能收紧，不能多给", "item %s: %s is above the base's %s: a guide narrows, it never pays more",
 			r.Item, got.String(), base.String())
 	}
 	if low, high, ok := r.Rates(it); ok {
@@ -162,7 +162,7 @@ func validateGuideRule(l, base *Edition, it *Item, r GuideRule, p []string, bad 
 		case !it.Kind.HasRate():
 			bad(join(p, "rate"), "事项 %s（%s）没有比例可改", "item %s (%s) has no rate to lower", r.Item, it.Kind)
 		case high.GreaterThan(it.RateHigh):
-			more("rate", high, it.RateHigh)
+			more(join(p, "rate"), high, it.RateHigh)
 		case low.LessThan(it.RateLow) || low.GreaterThan(high) || !high.IsPositive():
 			bad(join(p, "rate"), "事项 %s：比例须在基础版本的 %s 至 %s 之内", "item %s: the rates lie within the base's %s to %s", r.Item, it.RateLow, it.RateHigh)
 		}
@@ -172,7 +172,7 @@ func validateGuideRule(l, base *Edition, it *Item, r GuideRule, p []string, bad 
 		case !r.Cap.IsPositive():
 			bad(join(p, "cap"), "事项 %s：上限须大于0", "item %s: cap must be positive", r.Item)
 		case it.Cap != nil && r.Cap.GreaterThan(*it.Cap):
-			more("cap", *r.Cap, *it.Cap)
+			more(join(p, "cap"), *r.Cap, *it.Cap)
 		}
 	}
 	if len(r.Amounts) > 0 {
@@ -189,7 +189,7 @@ func validateGuideRule(l, base *Edition, it *Item, r GuideRule, p []string, bad 
 			if !st.Amount.IsPositive() {
 				bad(join(tp, "amount"), "事项 %s：金额须大于0", "item %s: amounts must be positive", r.Item)
 			} else if top, capped := baseFigure(it, st.Key); capped && st.Amount.GreaterThan(top) {
-				more("amount", st.Amount, top)
+				more(join(tp, "amount"), st.Amount, top)
 			}
 		}
 	}

@@ -13,6 +13,7 @@ import (
 
 	"szsoft/calc"
 	"szsoft/internal/edition"
+	"szsoft/internal/msg"
 	"szsoft/internal/project"
 	"szsoft/internal/render"
 	"szsoft/measures"
@@ -270,14 +271,14 @@ func (a *app) policyCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "policy", Args: noArgs}
 	a.describe(cmd, "policy")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
-	cmd.AddCommand(a.policyListCmd(), a.policyShowCmd(), a.policyCheckCmd())
+	cmd.AddCommand(a.policyListCmd(), a.policyShowCmd(), a.policyCheckCmd(), a.policyDiffCmd())
 	return cmd
 }
 
 // source says where an edition comes from: built in, or its file.
 func (a *app) source(e *measures.Edition) string {
 	for name, f := range a.policyFiles {
-		if f == e {
+		if f == e || a.plain[f.ID] == e && f.Extends == "" {
 			return name
 		}
 	}
@@ -291,7 +292,35 @@ type editionJSON struct {
 	Issued   string `json:"issued"`
 	From     string `json:"from"`
 	To       string `json:"to"`
+	Kind     string `json:"kind"`    // edition, guide, district
+	Extends  string `json:"extends"` // a layer's base, else ""
 	Source   string `json:"source"`
+}
+
+// listed are the editions of the run as written, then the layers the
+// arguments name, in order.
+func (a *app) listed() []*measures.Edition {
+	var eds []*measures.Edition
+	for _, e := range a.reg.Editions() {
+		if p, ok := a.plain[e.ID]; ok {
+			e = p
+		}
+		eds = append(eds, e)
+	}
+	for _, name := range policyArgs(a.args) {
+		if e := a.policyFiles[name]; e != nil && e.Extends != "" && !slices.Contains(eds, e) {
+			eds = append(eds, e)
+		}
+	}
+	return eds
+}
+
+// kindWords says what an edition is: an edition, or a layer on its base.
+func kindWords(e *measures.Edition, p msg.Printer) string {
+	if e.Extends == "" {
+		return p.S("policy.kind.edition")
+	}
+	return p.S("policy.kind."+string(e.Kind), "base", e.Extends)
 }
 
 func (a *app) policyListCmd() *cobra.Command {
@@ -304,7 +333,7 @@ func (a *app) policyListCmd() *cobra.Command {
 			var buf bytes.Buffer
 			if form.v == "json" {
 				var list []editionJSON
-				for _, e := range a.reg.Editions() {
+				for _, e := range a.listed() {
 					src := "builtin"
 					if s := a.source(e); s != p.S("policy.builtin") {
 						src = s
@@ -313,20 +342,24 @@ func (a *app) policyListCmd() *cobra.Command {
 					if !e.Issued.IsZero() {
 						issued = e.Issued.String()
 					}
+					kind := string(e.Kind)
+					if kind == "" {
+						kind = "edition"
+					}
 					list = append(list, editionJSON{ID: e.ID, Document: e.Policy, Title: e.Title, Issued: issued,
-						From: e.Supplementary.From.String(), To: e.Supplementary.To.String(), Source: src})
+						From: e.Supplementary.From.String(), To: e.Supplementary.To.String(), Kind: kind, Extends: e.Extends, Source: src})
 				}
 				if err := render.EncodeJSON(&buf, list, true, ""); err != nil {
 					return err
 				}
 			} else {
-				g := render.Grid{Right: []bool{false, false, false, false}, Wrap: []bool{false, true, false, true}}
-				for _, k := range []string{"policy.col.id", "policy.col.document", "policy.col.window", "policy.col.source"} {
+				g := render.Grid{Right: make([]bool, 5), Wrap: []bool{false, true, false, true, true}}
+				for _, k := range []string{"policy.col.id", "policy.col.document", "policy.col.window", "policy.col.kind", "policy.col.source"} {
 					g.Header = append(g.Header, p.S(k))
 				}
-				for _, e := range a.reg.Editions() {
+				for _, e := range a.listed() {
 					g.Rows = append(g.Rows, []string{render.Safe(e.ID), render.Safe(e.Policy),
-						p.S("policy.window", "from", e.Supplementary.From.String(), "to", e.Supplementary.To.String()), render.Safe(a.source(e))})
+						p.S("policy.window", "from", e.Supplementary.From.String(), "to", e.Supplementary.To.String()), kindWords(e, p), render.Safe(a.source(e))})
 				}
 				var tb strings.Builder
 				_, _ = g.Render(&tb, 0)
@@ -338,6 +371,7 @@ func (a *app) policyListCmd() *cobra.Command {
 	}
 	a.describe(cmd, "policy.list")
 	cmd.Flags().VarP(form, "output", "o", a.printer("yuan").S("flag.measures.form"))
+	cmd.Flags().Var(a.newPolicyFlag(), "policy", a.printer("yuan").S("flag.policy", "editions", a.reg.IDs()))
 	a.completeFlags(cmd, cmd.Flags())
 	return cmd
 }
@@ -354,6 +388,9 @@ func (a *app) editionNamed(arg string) (*measures.Edition, error) {
 	id, err := checkChoice(arg, a.reg.IDs(), nil)
 	if err != nil {
 		return nil, err
+	}
+	if e, ok := a.plain[id]; ok {
+		return e, nil // as written, not stacked with the run's layers
 	}
 	e, _ := a.reg.Lookup(id)
 	return e, nil
@@ -430,6 +467,106 @@ func (a *app) policyCheckCmd() *cobra.Command {
 	}
 	a.describe(cmd, "policy.check")
 	return cmd
+}
+
+// diffSide is an argument of 'policy diff' as it computes: an edition, or
+// a layer stacked on its base (other, when other is that base).
+func (a *app) diffSide(arg string, other *measures.Edition) (*measures.Edition, error) {
+	e, err := a.editionNamed(arg)
+	if err != nil || e.Extends == "" {
+		return e, err
+	}
+	base := other
+	if base == nil || base.Extends != "" || base.ID != e.Extends {
+		var ok bool
+		if base, ok = a.plain[e.Extends]; !ok {
+			base, _ = a.reg.Lookup(e.Extends)
+		}
+	}
+	return measures.Stack(base, e), nil
+}
+
+func (a *app) policyDiffCmd() *cobra.Command {
+	form := &choiceFlag{onceValue: onceValue{name: "output"}, values: []string{"table", "json"}}
+	cmd := &cobra.Command{
+		Use: "diff A B",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return usage("cli.policy.diff.two").withHint("cli.policy.diff.two.hint")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			plainA, err := a.editionNamed(args[0])
+			if err != nil {
+				return err
+			}
+			plainB, err := a.editionNamed(args[1])
+			if err != nil {
+				return err
+			}
+			left, err := a.diffSide(args[0], plainB)
+			if err != nil {
+				return err
+			}
+			right, err := a.diffSide(args[1], plainA)
+			if err != nil {
+				return err
+			}
+			changes := edition.Diff(left, right)
+			var buf bytes.Buffer
+			if form.v == "json" {
+				if changes == nil {
+					changes = []edition.Change{}
+				}
+				if err := render.EncodeJSON(&buf, changes, true, ""); err != nil {
+					return err
+				}
+			} else {
+				writeDiff(&buf, changes, a.printer("yuan").For(right), a.termWidth(), args)
+			}
+			_, err = a.stdout.Write(buf.Bytes())
+			return err
+		},
+	}
+	a.describe(cmd, "policy.diff")
+	cmd.Flags().VarP(form, "output", "o", a.printer("yuan").S("flag.measures.form"))
+	a.completeFlags(cmd, cmd.Flags())
+	return cmd
+}
+
+// writeDiff writes the changes as a table, or says there are none.
+func writeDiff(buf *bytes.Buffer, changes []edition.Change, p msg.Printer, width int, args []string) {
+	buf.WriteString(render.Indent(p.S("diff.head", "a", render.Safe(args[0]), "b", render.Safe(args[1]), "n", len(changes)), width, "", "  "))
+	if len(changes) == 0 {
+		return
+	}
+	g := render.Grid{Right: make([]bool, 6), Wrap: []bool{false, false, true, false, true, true}}
+	for _, k := range []string{"diff.col.change", "diff.col.measure", "diff.col.item", "diff.col.field", "diff.col.from", "diff.col.to"} {
+		g.Header = append(g.Header, p.S(k))
+	}
+	for _, c := range changes {
+		item := c.Item
+		if item != "" {
+			item = p.Item(c.Item)
+		}
+		field := c.Field
+		if field != "" {
+			field = p.S("diff.field." + field)
+		}
+		g.Rows = append(g.Rows, []string{p.S("diff.change." + c.Change), render.Safe(c.Measure), render.Safe(item), field,
+			render.Safe(orDash(c.From)), render.Safe(orDash(c.To))})
+	}
+	var tb strings.Builder
+	_, _ = g.Render(&tb, width)
+	buf.WriteString(tb.String())
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
 
 // documents names the documents of the run's editions, for help: 深府规〔2022〕5号.

@@ -202,7 +202,7 @@ func englishWords(s string, extra ...string) []string {
 		bash zsh fish powershell shell table json jsonl csv markdown xlsx html total yuan wan zh en toml TOML UTF
 		jq Out String Invoke Expression source fpath config completions find name xlsx lines results
 		projects project a b tpl all make install SZSOFT_UNIT SZSOFT_LANG CPU N FILE ok sz2022
-		true false min P F H gt lt amp fixtures MES txt policy list check builtin text edition editions
+		true false min P F H gt lt amp fixtures MES txt policy list check diff builtin text edition editions
 		national provincial municipal industry local group other cmmi csmm dcmm CMMI CSMM DCMM e g`) {
 		allowed[w] = true
 	}

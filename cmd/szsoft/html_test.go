@@ -263,3 +263,47 @@ func TestHTMLChart(t *testing.T) {
 		t.Error("a chart for a line at its cap")
 	}
 }
+
+// The 测算书 of a stacked run, printed: one project computed under sz2022,
+// the example guide and the test district (fixtures/editions), the city's
+// and the district's money side by side, each labelled by its document.
+// CSMM level 4: 300,000 by the guide; the district's R&D grant:
+// 20,000,000 × 10% = 2,000,000; the grand total 2,300,000.
+func TestStackedHTMLInChromium(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("Chromium is not installed (.ci/run installs it): the 测算书 is not printed")
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("poppler-utils is not installed (.ci/run installs it)")
+	}
+	if testing.Short() {
+		t.Skip("prints with Chromium")
+	}
+	t.Chdir("../..")
+	dir := t.TempDir()
+	project := filepath.Join(dir, "stacked.toml")
+	if err := os.WriteFile(project, []byte("name = \"认证与研发\"\ndate = 2026-06-01\n\n[quality]\ncertification = \"csmm-4\"\n\n[district-rd]\nrd_investment = \"2000万\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc := filepath.Join(dir, "测算书.html")
+	if _, stderr, code := runCLI(t, "", "calc", "--policy", "fixtures/editions/sz2023-rules.toml", "--policy", "fixtures/editions/test-district.toml",
+		"--file", project, "--out", doc, "--lang", "zh"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	pdf := filepath.Join(dir, "doc.pdf")
+	cmd := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir="+filepath.Join(dir, "profile"),
+		"--print-to-pdf="+pdf, "--no-pdf-header-footer", "file://"+doc)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, b)
+	}
+	text := strings.Join(strings.Fields(pdfText(t, pdf)), "")
+	for _, want := range []string{"深工信规〔2023〕9号（示例）", "测试区工信〔2026〕2号（一）", "区研发项目资助", "300,000.00", "2,000,000.00",
+		"测试区工信〔2026〕2号各项（最高）", "2,300,000.00", "深府规〔2022〕5号区级配套", "认证证书及评估报告",
+		"通过软件能力成熟度评估（CSMM）四级的，奖励30万元", "区级资金预算不足时，按比例核减"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the printed 测算书 lacks %s", want)
+		}
+	}
+	checkWithinPages(t, pdf)
+}

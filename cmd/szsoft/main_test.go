@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -40,7 +41,10 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("LANG", "C")
 			env.Setenv("GORACE", raceOptions)
-			return nil
+			// The shipped fixtures (the example editions), by an absolute path.
+			fixtures, err := filepath.Abs("../../fixtures")
+			env.Setenv("FIXTURES", fixtures)
+			return err
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "root" {

@@ -242,6 +242,18 @@ naming another measure, the window in order. Exit status 1 on any mistake:
 szsoft never computes under an invalid edition.`},
 	"help.policy.check.example": {`  szsoft policy check 我的版本.toml`, `  szsoft policy check mine.toml`},
 
+	"help.policy.diff.use":   {"A B", "A B"},
+	"help.policy.diff.short": {"列出两个版本（或一个层与其基础版本）之间的变化", "List what changed between two editions, or a layer and its base"},
+	"help.policy.diff.long": {`列出从 A 到 B 的变化：新增、删除的事项，以及比例、上限、档次、受助方、范围、台账类别、
+引文、有效期的修改。A、B 是版本编号或文件；一个层（申报指南、区级措施）与其基础版本比较时，
+按叠加后的效果比较。有无变化都以状态 0 退出。`, `List what changed from A to B: items added and removed, and changes of rate,
+cap, tiers, recipient, scope, ledger class, quote and window. A and B are ids
+or files; a layer (a guide, a district's measures) is compared with its base
+as the two compute together. Exit status 0 whether or not anything changed.`},
+	"help.policy.diff.example": {`  szsoft policy diff sz2022 fixtures/editions/sz2023-rules.toml
+  szsoft policy diff 旧指南.toml 新指南.toml -o json`, `  szsoft policy diff sz2022 fixtures/editions/sz2023-rules.toml
+  szsoft policy diff guide-2025.toml guide-2026.toml -o json`},
+
 	"help.validate.use":   {"文件...", "FILE..."},
 	"help.validate.short": {"检查项目文件，不输出任何数字", "Check project files without printing any figure"},
 	"help.validate.long": {`像 szsoft calc --file 一样检查项目文件——TOML 语法、键、类型、取值、各措施所需

@@ -462,6 +462,15 @@ func (f *htmlForm) project(b *bytes.Buffer, r *Report) {
 	}
 	b.WriteString("</table></div>\n</div>\n")
 
+	// What the guide asks of the application: its window, the documents.
+	if asks := GuideAsks(res, p, func(id string) string { return docItem(p, id) }); len(asks) > 0 {
+		fmt.Fprintf(b, "<div class=\"keep\"><h2>%s</h2>\n<dl class=\"annex\">\n", h(p.S("label.guide.asks")))
+		for _, a := range asks {
+			pair(a[0], h(a[1]))
+		}
+		b.WriteString("</dl></div>\n")
+	}
+
 	// How each figure was reached: the engine's steps.
 	var steps []string
 	for _, line := range res.Lines {

@@ -69,6 +69,33 @@ func layerLines(res *calc.Result, l *measures.Edition) bool {
 	return slices.ContainsFunc(res.Lines, func(line calc.Line) bool { return res.Edition.HomeOf(line.Item) == l })
 }
 
+// GuideAsks are what a guide asks of the items of a result it narrows:
+// the application window and the documents to file, by item.
+func GuideAsks(res *calc.Result, p msg.Printer, name func(id string) string) [][2]string {
+	var asks [][2]string
+	for _, line := range res.Lines {
+		g := line.Item.Guide
+		if !guidedLine(line) {
+			continue
+		}
+		var parts []string
+		if r := g.Rule; !r.Opens.IsZero() || !r.Closes.IsZero() {
+			parts = append(parts, p.S("show.guide.window", "opens", r.Opens, "closes", r.Closes))
+		}
+		if len(g.Rule.Documents) > 0 {
+			var ds []string
+			for _, d := range g.Rule.Documents {
+				ds = append(ds, p.Text(d))
+			}
+			parts = append(parts, p.S("show.guide.documents", "documents", strings.Join(ds, p.S("label.list.sep"))))
+		}
+		if len(parts) > 0 {
+			asks = append(asks, [2]string{g.Layer.Policy + " " + name(line.Item.ID), strings.Join(parts, p.S("label.semicolon"))})
+		}
+	}
+	return asks
+}
+
 // layerPairs are a district layer's 附则 as the result stands under it:
 // its window, and what its rules of kind note say.
 func layerPairs(p msg.Printer, res *calc.Result) [][2]string {

@@ -245,6 +245,10 @@ func (t *table) project(buf *bytes.Buffer, r *Report) {
 	}
 	t.supplementary(buf, res, l)
 	t.grandTotal(buf, res, l)
+	if asks := GuideAsks(res, p, p.Item); len(asks) > 0 {
+		l.section(buf, p.S("label.guide.asks"))
+		l.pairs(buf, asks)
+	}
 	if t.o.Explain {
 		explain(buf, res, p, l)
 	}
