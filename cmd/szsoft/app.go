@@ -86,9 +86,12 @@ type app struct {
 	isTerminal     func(w io.Writer) bool
 	width          func() int // tests: the terminal width to assume
 	reg            *measures.Registry
-	lang           string          // the language of the run, once known
-	named          map[string]bool // the measures the arguments name
-	wholeTree      bool            // every measure with its flags (the manual pages)
+	// tree is what the command tree, the flags and the project files are
+	// made from: the edition --policy names (with its layers), else reg.
+	tree      *measures.Registry
+	lang      string          // the language of the run, once known
+	named     map[string]bool // the measures the arguments name
+	wholeTree bool            // every measure with its flags (the manual pages)
 	// policyFiles are the edition files and layers --policy names, by the
 	// argument; plain the run's editions by id before their layers.
 	policyFiles map[string]*measures.Edition
@@ -115,6 +118,7 @@ func runWith(reg *measures.Registry, args []string, stdin io.Reader, stdout, std
 		now:        time.Now,
 		isTerminal: isTerminal,
 		reg:        reg,
+		tree:       reg,
 	}
 	p := a.printer("yuan")
 	defer func() {
@@ -269,12 +273,20 @@ func (a *app) unknownFlag(c *cobra.Command, name string) error {
 	c.Flags().VisitAll(func(f *pflag.Flag) { own = append(own, "--"+f.Name) })
 	elsewhere := func(flag string) []string {
 		var in []string
-		for _, m := range a.reg.Measures() {
+		for _, m := range a.tree.Measures() {
 			if _, ok := m.Input(strings.TrimPrefix(flag, "--")); ok && m.Name != c.Name() {
 				in = append(in, m.Name)
 			}
 		}
 		return in
+	}
+	// An input of the 附则 of an edition the run does not compute under.
+	if !slices.ContainsFunc(a.tree.Inputs(), func(in measures.Input) bool { return "--"+in.Name == name }) {
+		for _, ed := range a.reg.Editions() {
+			if _, ok := ed.Input(strings.TrimPrefix(name, "--")); ok {
+				return e.withHint("cli.flag.otheredition", "flag", name, "edition", ed.Policy, "run", a.tree.Default().Policy)
+			}
+		}
 	}
 	if flag := a.flagByWords(c, strings.TrimLeft(name, "-")); flag != "" {
 		// --销售额: the flag whose words those are.
@@ -287,7 +299,7 @@ func (a *app) unknownFlag(c *cobra.Command, name string) error {
 		return e.withHint("cli.flag.near", "near", near, "command", c.CommandPath())
 	}
 	var others []string
-	for _, m := range a.reg.Measures() {
+	for _, m := range a.tree.Measures() {
 		for _, in := range m.Inputs {
 			others = append(others, "--"+in.Name)
 		}
@@ -309,8 +321,8 @@ func (a *app) flagByWords(c *cobra.Command, words string) string {
 	if words == "" || words == strings.ToLower(words) && !hasWide(words) {
 		return ""
 	}
-	inputs := slices.Clone(a.reg.Inputs())
-	if m, ok := a.reg.Measure(c.Name()); ok {
+	inputs := slices.Clone(a.tree.Inputs())
+	if m, ok := a.tree.Measure(c.Name()); ok {
 		inputs = append(m.Inputs, inputs...)
 	}
 	for _, in := range inputs {
@@ -349,7 +361,7 @@ func (a *app) commandError(root *cobra.Command, err error) error {
 	}
 	name := m[1]
 	e := usage("cli.command.unknown", "name", strconv.Quote(name))
-	if _, ok := a.reg.Find(name); ok {
+	if _, ok := a.tree.Find(name); ok {
 		return e.withHint("cli.command.measure", "name", name)
 	}
 	if near := measures.Suggest(name, names); near != "" {
@@ -421,7 +433,7 @@ func (a *app) findLanguage() string {
 
 // printer writes in the language of the run and the unit given.
 func (a *app) printer(unit string) msg.Printer {
-	return msg.Printer{Lang: a.language(), Unit: unit, Edition: a.reg.Default()}
+	return msg.Printer{Lang: a.language(), Unit: unit, Edition: a.tree.Default()}
 }
 
 // shenzhen is China Standard Time, where the policy's days begin and end.
@@ -460,21 +472,21 @@ func wideDashes(s string) (string, bool) {
 // unknownMeasure is a measure szsoft does not know, with the nearest one by
 // its name or a Chinese name (首版 → 首版次).
 func (a *app) unknownMeasure(name string) error {
-	all := a.reg.Names()
+	all := a.tree.Names()
 	// The list a reader is shown: in Chinese each measure by its Chinese
 	// name with its id (首版次（first-version）).
 	names := slices.Clone(all)
 	if a.language() == "zh" {
-		for i, m := range a.reg.Measures() {
+		for i, m := range a.tree.Measures() {
 			if len(m.Aliases) > 0 {
 				names[i] = m.Aliases[0] + "（" + m.Name + "）"
 			}
 		}
 	}
-	for _, m := range a.reg.Measures() {
+	for _, m := range a.tree.Measures() {
 		all = append(all, m.Aliases...)
 	}
-	if m, ok := a.reg.Find(name); ok {
+	if m, ok := a.tree.Find(name); ok {
 		// ｆｉｒｓｔ_version: the measure, written another way.
 		return usage("cli.measure.unknown", "name", strconv.Quote(name)).withHint("cli.measure.near", "near", m.Name, "measures", names)
 	}

@@ -39,7 +39,7 @@ type calcOptions struct {
 }
 
 func (a *app) newCalcOptions() *calcOptions {
-	o := &calcOptions{inputs: a.reg.Inputs()}
+	o := &calcOptions{inputs: a.tree.Inputs()}
 	o.file = stringFlag{onceValue: onceValue{name: "file"}, typ: "file"}
 	o.output = choiceFlag{onceValue: onceValue{name: "output"}, values: render.Forms}
 	o.out = stringFlag{onceValue: onceValue{name: "out"}, typ: "file"}
@@ -190,7 +190,7 @@ func (a *app) calcCmd() *cobra.Command {
 		ValidArgsFunction: a.completeAliases,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !opts.file.set {
-				return usage("cli.calc.none").withHint("cli.calc.none.hint", "measures", a.reg.Names())
+				return usage("cli.calc.none").withHint("cli.calc.none.hint", "measures", a.tree.Names())
 			}
 			if opts.sameKind.set {
 				return sameKindWithoutMeasure()
@@ -199,9 +199,18 @@ func (a *app) calcCmd() *cobra.Command {
 		},
 	}
 	a.describe(cmd, "calc")
+	if a.tree != a.reg {
+		// Under an edition --policy names, the examples are its measures'.
+		var ex []string
+		for _, m := range a.tree.Measures()[:min(3, len(a.tree.Measures()))] {
+			call := strings.Split(a.measureExample(m), "\n")[0]
+			ex = append(ex, strings.Replace(call, "calc ", "calc --policy "+shellQuote(policyArgs(a.args)[0])+" ", 1))
+		}
+		cmd.Example = strings.Join(ex, "\n")
+	}
 	opts.register(cmd.PersistentFlags(), true, a.printer("yuan"))
 	a.completeFlags(cmd, cmd.PersistentFlags())
-	for _, m := range a.reg.Measures() {
+	for _, m := range a.tree.Measures() {
 		cmd.AddCommand(a.measureCmd(m, opts))
 	}
 	return cmd
@@ -241,7 +250,7 @@ func (a *app) needs(m *measures.Measure) bool {
 	if a.named == nil {
 		a.named = map[string]bool{}
 		for _, arg := range a.args {
-			if nm, ok := a.reg.Find(arg); ok && !strings.HasPrefix(arg, "-") {
+			if nm, ok := a.tree.Find(arg); ok && !strings.HasPrefix(arg, "-") {
 				a.named[nm.Name] = true
 			}
 		}

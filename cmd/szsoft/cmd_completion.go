@@ -90,7 +90,7 @@ func (a *app) versionText() string {
 // something is typed.
 func (a *app) completeMeasures(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	var out []string
-	for _, m := range a.reg.Measures() {
+	for _, m := range a.tree.Measures() {
 		if strings.HasPrefix(m.Name, toComplete) {
 			out = append(out, m.Name)
 		}
@@ -106,7 +106,7 @@ func (a *app) completeAliases(_ *cobra.Command, args []string, toComplete string
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
 	var out []string
-	for _, m := range a.reg.Measures() {
+	for _, m := range a.tree.Measures() {
 		for _, al := range m.Aliases {
 			if strings.HasPrefix(al, toComplete) {
 				out = append(out, cobra.CompletionWithDesc(al, m.Name))

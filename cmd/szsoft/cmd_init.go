@@ -89,7 +89,7 @@ func (a *app) writeRosterTemplate(ed *measures.Edition, list []*measures.Measure
 	if err != nil {
 		return err
 	}
-	header, example := rosterTemplate(a.reg, ed, list, p)
+	header, example := rosterTemplate(a.tree, ed, list, p)
 	rows := [][]roster.Value{header, example}
 	o, err := a.openOutput(opts, form)
 	if err != nil {

@@ -102,6 +102,7 @@ func (a *app) loadPolicies() error {
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
+	defer a.narrow()
 	if len(files) == 0 {
 		return nil
 	}
@@ -131,6 +132,42 @@ func (a *app) loadPolicies() error {
 	}
 	a.reg = measures.Assemble(eds...)
 	return nil
+}
+
+// narrow makes the tree of a run that names an edition with --policy
+// that edition's alone: its measures are the subcommands, its 附则's
+// inputs the flags, its keys a project file's. The policy commands keep
+// every edition.
+func (a *app) narrow() {
+	a.tree = a.reg
+	args := policyArgs(a.args)
+	if len(args) == 0 || a.command() == "policy" {
+		return
+	}
+	id := args[0]
+	if e := a.policyFiles[id]; e != nil {
+		id = e.ID
+		if e.Extends != "" {
+			id = e.Extends
+		}
+	}
+	if e, ok := a.reg.Lookup(id); ok {
+		a.tree = measures.Assemble(e)
+	}
+}
+
+// command is the first argument that is no flag nor the value of one of
+// the global flags: the command of the run.
+func (a *app) command() string {
+	for i := 0; i < len(a.args); i++ {
+		switch arg := a.args[i]; {
+		case arg == "--lang" || arg == "--policy":
+			i++
+		case !strings.HasPrefix(arg, "-"):
+			return arg
+		}
+	}
+	return ""
 }
 
 func boolInt(b bool) int {
@@ -572,9 +609,11 @@ func orDash(s string) string {
 // documents names the documents of the run's editions, for help: 深府规〔2022〕5号.
 func (a *app) documents() string {
 	var ds []string
-	for _, e := range a.reg.Editions() {
-		if !slices.Contains(ds, e.Policy) {
-			ds = append(ds, e.Policy)
+	for _, e := range a.tree.Editions() {
+		for _, d := range e.Documents() {
+			if !slices.Contains(ds, d) {
+				ds = append(ds, d)
+			}
 		}
 	}
 	return strings.Join(ds, "、")

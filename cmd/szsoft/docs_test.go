@@ -24,7 +24,7 @@ import (
 // walking it.
 func quietRoot() *cobra.Command {
 	a := &app{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" },
-		now: time.Now, isTerminal: func(io.Writer) bool { return false }, reg: edition.Builtin(), wholeTree: true}
+		now: time.Now, isTerminal: func(io.Writer) bool { return false }, reg: edition.Builtin(), tree: edition.Builtin(), wholeTree: true}
 	return a.rootCmd()
 }
 

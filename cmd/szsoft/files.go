@@ -25,7 +25,7 @@ func (a *app) readProject(name string) (*project.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return project.Parse(a.reg, name, data)
+	return project.Parse(a.tree, name, data)
 }
 
 // fileError is an error about a whole file (or directory): its name and

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -54,7 +55,7 @@ func (a *app) describeMeasure(c *cobra.Command, m *measures.Measure) {
 
 // measureLong is a measure's description in its help.
 func (a *app) measureLong(m *measures.Measure) string {
-	cl, _ := a.reg.Default().Home(m).ClauseByNumber(m.Clause)
+	cl, _ := a.tree.Default().Home(m).ClauseByNumber(m.Clause)
 	return a.printer("yuan").S("help.measure.long", "clause", m.Clause, "clausetitle", cl.Title.Zh, "title", m.Title, "summary", m.Summary, "name", m.Name)
 }
 
@@ -369,4 +370,19 @@ func inputUsage(in measures.Input, p msg.Printer) string {
 		usage = p.S("help.required", "help", usage)
 	}
 	return usage
+}
+
+// shellQuote writes s so that a POSIX shell reads it back as one word:
+// as it is when it holds only safe characters, else in single quotes.
+func shellQuote(s string) string {
+	safe := s != ""
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./=:,+@%", r) || r > 0x7f && (unicode.IsLetter(r) || unicode.IsNumber(r))) {
+			safe = false
+		}
+	}
+	if safe {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -43,7 +43,7 @@ func (a *app) expandRoster(name string, names chan<- entry) {
 		names <- entry{name: name, err: rosterError(name, err, false)}
 		return
 	}
-	cols, err := project.ReadColumns(a.reg, name, s)
+	cols, err := project.ReadColumns(a.tree, name, s)
 	if err != nil {
 		names <- entry{name: name, err: err}
 		return
@@ -111,7 +111,7 @@ func (a *app) computeEntry(e entry, opts *calcOptions) outcome {
 		o.edition = e.walked && o.err != nil && a.isEdition(e.name)
 		return o
 	}
-	f, err := e.row.cols.Row(a.reg, e.row.book, e.row.row)
+	f, err := e.row.cols.Row(a.tree, e.row.book, e.row.row)
 	o := a.computeProject(e.name, f, err, opts)
 	o.book = e.row.book
 	if o.err != nil {

@@ -687,6 +687,7 @@ var catalogue = map[string]Entry{
 	"cli.validate.ok":             {"{file}：通过", "{file}: ok"},
 	"cli.hint.help":               {"运行 szsoft --help 查看命令和参数", "run 'szsoft --help' for the commands and flags"},
 	"cli.hint.flags":              {"运行 {command} --help 查看其参数", "run '{command} --help' for its flags"},
+	"cli.flag.otheredition":       {"{flag} 是{edition}附则的输入；本次按{run}测算，它没有这条规定", "{flag} is an input of {edition}'s 附则; this run computes under {run}, which has no such rule"},
 	"cli.flag.unknown":            {"未知的参数 {flag}", "unknown flag {flag}"},
 	"cli.flag.near":               {"是不是 {near}？运行 {command} --help 查看其参数", "did you mean {near}? run '{command} --help' for its flags"},
 	"cli.bom.both":                {"--bom 和 --no-bom 只能给一个", "--bom and --no-bom contradict each other"},
