@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -346,37 +347,95 @@ func (e *Edition) Input(name string) (Input, bool) {
 }
 
 // ClauseText returns the body of the clause numbered n (e.g. "（十九）") as
-// the policy has it, without the heading line; "附则" gives the
+// the policy has it, without the heading (a heading line's own words
+// after its first 。 are the body's first line); "附则" gives the
 // supplementary rules. It returns "" for an unknown clause.
 func (e *Edition) ClauseText(n string) string {
-	lines := strings.Split(e.Text, "\n")
+	x := indexText(e.Text)
+	if b, ok := x.bodies[n]; ok {
+		return b
+	}
+	// A number the index does not key (not "（…）"): found line by line.
+	for i, l := range x.lines {
+		if strings.HasPrefix(strings.TrimLeft(l, "　 "), n) {
+			return clauseBody(x.lines, i)
+		}
+	}
+	return ""
+}
+
+// textIndex is a published text split into lines once, with the body of
+// each clause whose heading begins "（…）" (the first heading of each
+// number), and the 附则's.
+type textIndex struct {
+	lines  []string
+	bodies map[string]string
+}
+
+// indexes holds the index of the texts last looked up: an edition's text
+// is read once and shared by every run of a batch, and the clauses of a
+// stranger's 1 MiB text are looked up hundreds of times. A text is found
+// by ==, which is immediate for the same string.
+var indexes struct {
+	sync.Mutex
+	texts []string
+	index []*textIndex
+}
+
+func indexText(text string) *textIndex {
+	indexes.Lock()
+	defer indexes.Unlock()
+	for i, t := range indexes.texts {
+		if t == text {
+			return indexes.index[i]
+		}
+	}
+	x := &textIndex{lines: strings.Split(text, "\n"), bodies: map[string]string{}}
+	for i, l := range x.lines {
+		t := strings.TrimLeft(l, "　 ")
+		var n string
+		switch {
+		case strings.HasSuffix(t, "、附则"):
+			n = "附则"
+		case strings.HasPrefix(t, "（"):
+			if j := strings.Index(t, "）"); j > 0 {
+				n = t[:j+len("）")]
+			}
+		}
+		if _, seen := x.bodies[n]; n != "" && !seen {
+			x.bodies[n] = clauseBody(x.lines, i)
+		}
+	}
+	if len(indexes.texts) == 16 {
+		indexes.texts, indexes.index = indexes.texts[1:], indexes.index[1:]
+	}
+	indexes.texts, indexes.index = append(indexes.texts, text), append(indexes.index, x)
+	return x
+}
+
+// clauseBody is the body of the clause whose heading is lines[i]: what
+// follows the heading's first 。 on its line, then the lines up to the
+// next heading, each trimmed.
+func clauseBody(lines []string, i int) string {
 	heading := func(l string) bool {
 		l = strings.TrimLeft(l, "　 ")
 		return strings.HasPrefix(l, "（") || strings.Contains(l, "、") && len([]rune(l)) < 24
 	}
-	for i, l := range lines {
-		t := strings.TrimLeft(l, "　 ")
-		var match bool
-		if n == "附则" {
-			match = strings.HasSuffix(t, "、附则")
-		} else {
-			match = strings.HasPrefix(t, n)
+	var body []string
+	if _, rest, ok := strings.Cut(lines[i], "。"); ok {
+		if rest = strings.TrimSpace(strings.TrimLeft(rest, "　")); rest != "" {
+			body = append(body, rest)
 		}
-		if !match {
-			continue
-		}
-		var body []string
-		for _, b := range lines[i+1:] {
-			if heading(b) {
-				break
-			}
-			if s := strings.TrimSpace(strings.TrimLeft(b, "　")); s != "" {
-				body = append(body, s)
-			}
-		}
-		return strings.Join(body, "\n")
 	}
-	return ""
+	for _, b := range lines[i+1:] {
+		if heading(b) {
+			break
+		}
+		if s := strings.TrimSpace(strings.TrimLeft(b, "　")); s != "" {
+			body = append(body, s)
+		}
+	}
+	return strings.Join(body, "\n")
 }
 
 // Registry is the editions szsoft knows, in order.

@@ -67,6 +67,19 @@ func join(base []string, keys ...string) []string {
 func (c *Edition) Validate() error {
 	var ps Problems
 	bad := func(path []string, zh, en string, args ...any) {
+		switch {
+		case len(ps) > MaxProblems:
+			return
+		case len(ps) == MaxProblems:
+			ps = append(ps, Problem{Path: path, Msg: fmt.Sprintf("more problems; the first %d are listed", MaxProblems), Zh: fmt.Sprintf("还有更多问题；只列出前 %d 个", MaxProblems)})
+			return
+		}
+		for i, a := range args {
+			// A stranger's 4 MiB name is said by its beginning.
+			if s, ok := a.(string); ok {
+				args[i] = shorten(s)
+			}
+		}
 		ps = append(ps, Problem{Path: path, Msg: fmt.Sprintf(en, args...), Zh: fmt.Sprintf(zh, args...)})
 	}
 	// Each clause's text found once: an edition's text may be a
@@ -96,13 +109,21 @@ func (c *Edition) Validate() error {
 	if c.Supplementary.To.Before(c.Supplementary.From) || c.Supplementary.From.IsZero() {
 		bad(head("to"), "有效期的截止日早于起始日", "the window ends before it begins")
 	}
+	// A workbook's dates begin in 1900; no policy of the software industry
+	// is older, nor dated past 9999.
+	for i, d := range []Day{c.Issued, c.Supplementary.From, c.Supplementary.To} {
+		key := []string{"issued", "from", "to"}[i]
+		if !d.IsZero() && (d.Year < 1900 || d.Year > 9999) {
+			bad(head(key), "日期 %s 不在 1900 年至 9999 年之间", "the date %s is not between 1900 and 9999", d)
+		}
+	}
 	if !c.Issued.IsZero() && c.Supplementary.From.Before(c.Issued) {
 		bad(head("from"), "施行日期早于印发日期（%s）", "in force before it was issued (%s)", c.Issued)
 	}
 	// Every phrase is in both languages, or in neither (a reason only a
 	// case-by-case item has).
-	halfTexts(c, func(path []string) {
-		bad(path, "只有一种语言：中文和英文须同时给出", "a phrase in one language only")
+	halfTexts(c, func(path []string, missing string) {
+		bad(path, "只有一种语言：缺少 %s（中文 zh 和英文 en 须同时给出）", "a phrase in one language only: %s is missing", missing)
 	})
 
 	clauses := map[string]bool{}
@@ -131,6 +152,9 @@ func (c *Edition) Validate() error {
 			bad(join(mp, "name"), "措施 %s 重复定义", "measure %s defined twice", m.Name)
 		}
 		names[m.Name] = true
+		if !IsName(m.Name) {
+			bad(join(mp, "name"), "措施名 %q 须是命令名：小写英文字母、数字和连字符，以字母开头，最多 %d 个字符", "measure name %q is no command name: lower-case letters, digits and hyphens, a letter first, at most %d", m.Name, MaxNameLen)
+		}
 		if len(m.Aliases) == 0 {
 			bad(join(mp, "aliases"), "措施 %s：缺少中文名称（aliases）", "measure %s: no Chinese name", m.Name)
 		}
@@ -156,6 +180,9 @@ func (c *Edition) Validate() error {
 			}
 			inputs[in.Name] = in
 			checkInput(in, ip, bad)
+			if _, annex := c.Input(in.Name); annex {
+				bad(join(ip, "name"), "措施 %s：输入 --%s 已是附则的输入", "measure %s: input --%s is the 附则's too", m.Name, in.Name)
+			}
 		}
 		used := map[string]bool{}
 		for j, it := range m.Items {
@@ -267,7 +294,11 @@ func (c *Edition) Validate() error {
 	for k, a := range c.Alternatives {
 		p := at("alternative", k)
 		computable := 0
-		for _, id := range a.Items {
+		for n, id := range a.Items {
+			if slices.Contains(a.Items[:n], id) {
+				bad(join(p, "items"), "择一组 %v：事项 %s 出现了两次", "alternative %v: item %s twice", a.Items, id)
+				continue
+			}
 			it, ok := c.Item(id)
 			if !ok {
 				bad(join(p, "items"), "择一组：没有事项 %s", "alternative: no item %s", id)
@@ -299,8 +330,18 @@ func (c *Edition) Validate() error {
 // checkInput checks an input's declaration: help in both languages,
 // values for choices only, every value and name naming one value.
 func checkInput(in Input, p []string, bad func([]string, string, string, ...any)) {
-	if in.Name == "" {
+	switch {
+	case in.Name == "":
 		bad(join(p, "name"), "输入缺少名称（name）", "an input needs a name")
+	case !IsName(in.Name):
+		bad(join(p, "name"), "输入名 %q 须是参数名：小写英文字母、数字和连字符，以字母开头，最多 %d 个字符", "input name %q is no flag name: lower-case letters, digits and hyphens, a letter first, at most %d", in.Name, MaxNameLen)
+	case slices.Contains(ReservedFlags, in.Name):
+		bad(join(p, "name"), "输入名 --%s 已是 szsoft 自己的参数", "input name --%s is one of szsoft's own flags", in.Name)
+	}
+	for _, v := range in.Values {
+		if !isValue(v) {
+			bad(join(p, "values"), "输入 --%s：取值 %q 须是小写英文字母、数字和连字符，以字母或数字开头", "input --%s: value %q is not lower-case letters, digits and hyphens", in.Name, v)
+		}
 	}
 	if (in.Kind == Choice || in.Kind == Choices) != (len(in.Values) > 0) {
 		bad(join(p, "values"), "输入 --%s：只有 choice、choices 类输入才有 values，且必须有", "input --%s: values go with choices only", in.Name)
@@ -388,10 +429,13 @@ func (c *Edition) validateAnnex(bad func([]string, string, string, ...any)) {
 
 // halfTexts calls half with the place of every phrase of the edition
 // that has words in one language and not the other.
-func halfTexts(c *Edition, half func([]string)) {
+func halfTexts(c *Edition, half func(path []string, missing string)) {
 	check := func(t Text, path []string) {
-		if (t.Zh == "") != (t.En == "") {
-			half(path)
+		switch {
+		case t.Zh == "" && t.En != "":
+			half(path, "zh")
+		case t.En == "" && t.Zh != "":
+			half(path, "en")
 		}
 	}
 	inputs := func(ins []Input, base []string) {
@@ -509,4 +553,46 @@ func checkKind(it *Item, p []string, bad func([]string, string, string, ...any))
 	if it.Kind != CaseByCase && it.Reason.En != "" {
 		kbad("reason", "只有 case-by-case 事项才有理由（reason）", "only case-by-case items have a reason")
 	}
+}
+
+// MaxProblems is the most problems an edition's check lists: a stranger's
+// file with 10,000 bad items is told by its first hundred.
+const MaxProblems = 100
+
+// MaxNameLen is the longest name of a measure or an input.
+const MaxNameLen = 40
+
+// ReservedFlags are szsoft's own flags: no input of an edition may be
+// named as one of them, or it would shadow it.
+var ReservedFlags = []string{"help", "version", "lang", "policy", "file", "out", "output", "unit",
+	"explain", "bom", "no-bom", "preparer", "credit-code", "received", "same-kind", "jobs", "by", "roster", "editions"}
+
+// IsName reports whether s can name a command or a flag: lower-case
+// ASCII letters, digits and hyphens, a letter first, at most MaxNameLen.
+func IsName(s string) bool { return s != "" && s[0] >= 'a' && s[0] <= 'z' && isValue(s) }
+
+// isValue reports whether s can be a choice's value: as a name, but a
+// digit may come first.
+func isValue(s string) bool {
+	if s == "" || len(s) > MaxNameLen || s[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// shorten is a long value said by its beginning.
+func shorten(s string) string {
+	if len(s) <= 80 {
+		return s
+	}
+	r := []rune(s)
+	if len(r) > 40 {
+		r = r[:40]
+	}
+	return string(r) + "…"
 }

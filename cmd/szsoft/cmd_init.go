@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -276,8 +277,10 @@ func exampleValues(m *measures.Measure) map[string]string {
 		if i+1 < len(words) {
 			i++
 			v := words[i]
-			if in.Kind == measures.Rate {
-				v = `"` + v + `"`
+			// A rate, or an amount as the policy writes it (1500万), is a
+			// string to TOML; 5e7 stays a number.
+			if in.Kind == measures.Rate || in.Kind == measures.Amount && !tomlNumber(v) {
+				v = strconv.Quote(v)
 			}
 			values[name] = v
 		}
@@ -293,4 +296,19 @@ func rateRange(m *measures.Measure, input string) string {
 		}
 	}
 	return ""
+}
+
+// tomlNumber reports whether v reads as a TOML number as it is written:
+// digits first, then digits, '.', '_', an exponent and its sign.
+func tomlNumber(v string) bool {
+	if v == "" || v[0] < '0' || v[0] > '9' {
+		return false
+	}
+	for _, r := range v {
+		if !strings.ContainsRune("0123456789._eE+-", r) {
+			return false
+		}
+	}
+	_, err := strconv.ParseFloat(strings.ReplaceAll(v, "_", ""), 64)
+	return err == nil
 }

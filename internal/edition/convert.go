@@ -35,14 +35,33 @@ func (c *converter) at(path []string) int {
 	return -1
 }
 
-// bad records a problem at the path, in both languages.
+// bad records a problem at the path, in both languages; a long string
+// among the arguments is said by its beginning.
 func (c *converter) bad(path []string, zh, en string, args ...any) {
-	c.ps = append(c.ps, Problem{Off: c.at(path), Path: slices.Clone(path), Zh: fmt.Sprintf(zh, args...), En: fmt.Sprintf(en, args...)})
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = calc.Shorten(s)
+		}
+	}
+	c.add(Problem{Off: c.at(path), Path: slices.Clone(path), Zh: fmt.Sprintf(zh, args...), En: fmt.Sprintf(en, args...)})
 }
 
 // value records an amount or a rate that does not read.
 func (c *converter) value(path []string, err error) {
-	c.ps = append(c.ps, Problem{Off: c.valueAt(path), Path: slices.Clone(path), Key: measures.DottedPath(path), Value: err})
+	c.add(Problem{Off: c.valueAt(path), Path: slices.Clone(path), Key: measures.DottedPath(path), Value: err})
+}
+
+// add records a problem, up to measures.MaxProblems: past them, one that
+// says there are more, then nothing (a stranger's file of 10,000 bad keys
+// is told by its first hundred, in little memory).
+func (c *converter) add(p Problem) {
+	switch {
+	case len(c.ps) > measures.MaxProblems:
+	case len(c.ps) == measures.MaxProblems:
+		c.ps = append(c.ps, Problem{Off: -1, Zh: fmt.Sprintf("还有更多问题；只列出前 %d 个", measures.MaxProblems), En: fmt.Sprintf("more problems; the first %d are listed", measures.MaxProblems)})
+	default:
+		c.ps = append(c.ps, p)
+	}
 }
 
 func (c *converter) valueAt(path []string) int {
@@ -152,8 +171,18 @@ func (c *converter) rates(it *measures.Item, v any, p []string) {
 	}
 	parts := []string{s}
 	for _, d := range rateDashes {
-		if lo, hi, ok := strings.Cut(s, d); ok {
-			parts = []string{lo, hi}
+		// The dash between two rates, not an exponent's sign (1e-3).
+		i := strings.Index(s, d)
+		for i > 0 && strings.ContainsRune("eE", rune(s[i-1])) {
+			j := strings.Index(s[i+len(d):], d)
+			if j < 0 {
+				i = -1
+				break
+			}
+			i += len(d) + j
+		}
+		if i >= 0 {
+			parts = []string{s[:i], s[i+len(d):]}
 			break
 		}
 	}

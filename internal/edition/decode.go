@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
@@ -85,6 +86,9 @@ func Decode(doc *tomlloc.Doc, text func(name string) (string, error)) (*measures
 			return nil, c.ps
 		}
 	}
+	// No string of the file, nor its text, may carry what a terminal, a
+	// TOML comment or a reader's eye would take for something else.
+	c.controls(reflect.ValueOf(f), nil)
 	var body string
 	switch name := f.Edition.Text; {
 	case name == "":
@@ -97,6 +101,9 @@ func Decode(doc *tomlloc.Doc, text func(name string) (string, error)) (*measures
 			c.ps[len(c.ps)-1].Err = err
 		}
 		body = t
+		if line, r, ok := badRune(t, true); ok {
+			c.bad([]string{"edition", "text"}, "政策原文 %q 第 %d 行含控制字符 %U：不能用作政策原文", "the published text %[1]q has the control character %[3]U on line %[2]d", name, line, r)
+		}
 	}
 	items := 0
 	for _, m := range f.Measure {
@@ -160,13 +167,23 @@ func CheckLayer(l, base *measures.Edition, doc *tomlloc.Doc) []Problem {
 // unknownKeys records every key of the document the file format does not
 // have (not those below it), in the order of the file.
 func (c *converter) unknownKeys() {
-	var bad [][]string
+	// The unknown keys found, by PathKey: a path below one is passed over
+	// (each of a path's few prefixes looked up, not every key found).
+	bad := map[string]bool{}
+	below := func(path []string) bool {
+		for n := 1; n <= len(path); n++ {
+			if bad[tomlloc.PathKey(path[:n])] {
+				return true
+			}
+		}
+		return false
+	}
 	for _, path := range c.doc.Order {
-		if slices.ContainsFunc(bad, func(b []string) bool { return len(b) <= len(path) && slices.Equal(b, path[:len(b)]) }) {
+		if below(path) {
 			continue
 		}
 		if n := unknownAt(path); n >= 0 {
-			bad = append(bad, path[:n+1])
+			bad[tomlloc.PathKey(path[:n+1])] = true
 			loc := c.doc.Locs[tomlloc.PathKey(path[:n+1])]
 			c.unknown(path[:n+1], loc.KeyOff)
 		}
@@ -218,6 +235,7 @@ func (c *converter) unknown(path []string, off int) {
 	if where == "" {
 		where = "（顶层）"
 	}
+	name = calc.Shorten(name)
 	p.Zh = fmt.Sprintf("未知的键 %q（在 %s 中）", name, where)
 	p.En = fmt.Sprintf("unknown key %q (in %s)", name, strings.Replace(where, "（顶层）", "the top level", 1))
 	if s := measures.Suggest(name, knownKeys(key[:len(key)-1])); s != "" {
@@ -227,7 +245,7 @@ func (c *converter) unknown(path []string, off int) {
 		p.Zh += "；可用的键：" + strings.Join(ks, "、")
 		p.En += "; the keys here are " + strings.Join(ks, ", ")
 	}
-	c.ps = append(c.ps, p)
+	c.add(p)
 }
 
 // mistyped records a value of the wrong type: what the key takes.
@@ -315,4 +333,60 @@ func fieldByTag(t reflect.Type, tag string) (reflect.StructField, bool) {
 		}
 	}
 	return reflect.StructField{}, false
+}
+
+// controls records each string of the decoded file (a value or a key of a
+// table) that holds a control character, a bidirectional override or a
+// line break where one line is meant: what would reorder a terminal's
+// line, end a TOML comment that 'policy show' writes, or hide a word.
+func (c *converter) controls(v reflect.Value, path []string) {
+	switch v.Kind() {
+	case reflect.Interface, reflect.Pointer:
+		if !v.IsNil() {
+			c.controls(v.Elem(), path)
+		}
+	case reflect.String:
+		if _, r, ok := badRune(v.String(), false); ok {
+			c.bad(path, "含控制字符 %U（或换行）：不能用在此处", "holds the control character %U (or a line break): not allowed here", r)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			c.controls(v.Index(i), append(slices.Clone(path), "["+strconv.Itoa(i)+"]"))
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			p := append(slices.Clone(path), k.String())
+			if _, r, ok := badRune(k.String(), false); ok {
+				c.bad(p, "键含控制字符 %U", "a key holds the control character %U", r)
+			}
+			c.controls(v.MapIndex(k), p)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			tag, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ",")
+			if tag == "" || tag == "-" || !t.Field(i).IsExported() {
+				continue
+			}
+			c.controls(v.Field(i), append(slices.Clone(path), tag))
+		}
+	}
+}
+
+// badRune finds the first rune of s that is a control character (C0 but a
+// tab, and with lines, a line feed or a carriage return; DEL; C1), a
+// bidirectional control or a line or paragraph separator, with its line
+// (counting from 1).
+func badRune(s string, lines bool) (line int, r rune, ok bool) {
+	line = 1
+	for i, r := range s {
+		switch {
+		case r == '\n' && lines:
+			line++
+		case r == '\r' && lines, r == '\t':
+		case r < 0x20, r >= 0x7f && r < 0xa0, r >= 0x200e && r <= 0x200f, r >= 0x2028 && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0xfeff && i > 0:
+			return line, r, true
+		}
+	}
+	return 0, 0, false
 }

@@ -1,6 +1,7 @@
 package edition
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -130,6 +131,14 @@ func TestDecodeProblemsArePlaced(t *testing.T) {
 		{"unknown kind", `kind = "ceiling-rate"`, `kind = "ceiling"`, `kind = "ceiling"`, `kind "ceiling" is none of`},
 		{"window backwards", "to = 2026-12-31", "to = 2025-12-31", "to = 2025", "ends before it begins"},
 		{"rule without its input", `name = "date"`, `name = "day"`, `name = "day"`, "reads no input --day"},
+		// What a terminal or a TOML comment would take for something
+		// else: an escape, a right-to-left override, a line break.
+		{"escape in a title", `title = "测试"`, `title = "测试\u001b[2J"`, `title = "测试\u001b`, "U+001B"},
+		{"override in a name", `zh = "研发资助" }`, `zh = "研发\u202e资助" }`, `zh = "研发\u202e`, "U+202E"},
+		{"line break in a help", `en = "R&D spending"`, `en = "R&D\nspending"`, `en = "R&D\n`, "U+000A"},
+		// Names are command and flag names, never szsoft's own flags.
+		{"measure name with a space", `name = "rd"`, `name = "r d"`, `name = "r d"`, "no command name"},
+		{"input named --out", `name = "spend"`, `name = "out"`, `name = "out"`, "one of szsoft's own flags"},
 	} {
 		src := strings.Replace(file, c.from, c.to, 1)
 		_, ps, _ := decode(t, src, testText)
@@ -147,5 +156,32 @@ func TestDecodeProblemsArePlaced(t *testing.T) {
 		if c.name == "bad amount" && p.Value == nil {
 			t.Errorf("bad amount: %+v, want the amount's own error", p)
 		}
+	}
+}
+
+// A stranger's file with thousands of bad keys is told by its first
+// hundred problems and one that says there are more: the messages of
+// 10,000 long keys would take hundreds of megabytes.
+func TestProblemsAreCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(file)
+	for i := range 5000 {
+		fmt.Fprintf(&b, "\n[unknown%d]\n", i)
+	}
+	doc, err := tomlloc.Walk([]byte(b.String()), tomlloc.Limits{Depth: 9, KeyParts: 6, KeyLen: 64, Keys: 10000, Elements: 10000, Placed: 20000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ps := Decode(doc, func(string) (string, error) { return testText, nil })
+	if len(ps) != measures.MaxProblems+1 || !strings.Contains(ps[len(ps)-1].En, "more problems") {
+		t.Errorf("%d problems, the last %q; want %d and the last saying there are more", len(ps), ps[len(ps)-1].En, measures.MaxProblems+1)
+	}
+}
+
+// A published text that carries an escape is no published text.
+func TestTextWithControlsRefused(t *testing.T) {
+	_, ps, _ := decode(t, file, testText+"\x1b]0;title\x07")
+	if len(ps) != 1 || !strings.Contains(ps[0].En, "U+001B on line 5") {
+		t.Errorf("problems %+v, want one naming U+001B on line 5", ps)
 	}
 }

@@ -471,7 +471,7 @@ var catalogue = map[string]Entry{
 	"edition.shape.hint":       {"版本文件的格式：szsoft policy show sz2022 输出一个完整的例子", "an edition file's form: 'szsoft policy show sz2022' prints a whole one"},
 	"edition.text":             {"政策原文 {name}：{reason}", "the published text {name}: {reason}"},
 	"edition.text.toolarge":    {"政策原文 {name} 超过 {max}", "the published text {name} is larger than {max}"},
-	"edition.text.utf8":        {"政策原文 {name} 不是 UTF-8 文本", "the published text {name} is not UTF-8 text"},
+	"edition.text.utf8":        {"政策原文 {name} 既不是 UTF-8 也不是 GBK 文本", "the published text {name} is neither UTF-8 nor GBK text"},
 	"file.toolarge":            {"超过 1 MiB，项目文件最大为 1 MiB", "larger than 1 MiB, the largest project file read"},
 	"file.binary":              {"二进制数据（含 NUL 字节），不是 TOML 项目文件", "binary data (a NUL byte), not a TOML project file"},
 	"file.utf8":                {"不是 UTF-8 文本", "not UTF-8 text"},

@@ -7,6 +7,7 @@ import (
 
 	"szsoft/calc"
 	"szsoft/internal/edition"
+	"szsoft/internal/roster"
 	"szsoft/internal/tomlloc"
 	"szsoft/measures"
 )
@@ -97,8 +98,15 @@ func ParseEdition(path string, data []byte, text func(name string) ([]byte, erro
 		case len(b) > edition.MaxText:
 			return "", edition.TextError(calc.Code(ErrEditionTextLarge), "name", name, "max", "1 MiB")
 		case !utf8.Valid(b):
-			return "", edition.TextError(calc.Code(ErrEditionTextUTF8), "name", name)
+			// The bureau's text saved by Chinese Windows' Notepad is GBK:
+			// read as such, as a roster is.
+			u, ok := roster.FromGB18030(b)
+			if !ok {
+				return "", edition.TextError(calc.Code(ErrEditionTextUTF8), "name", name)
+			}
+			b = u
 		}
+		b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 		return string(b), nil
 	})
 	if e != nil {

@@ -6,7 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"szsoft/internal/edition"
+	"szsoft/measures"
 )
 
 // An edition file is read as a stranger's project file is: its bytes and
@@ -50,4 +53,29 @@ func inOrder(got, want []string) bool {
 		}
 	}
 	return len(want) == 0
+}
+
+// The bureau's text as Chinese Windows' Notepad saves it, GBK, is read as
+// a roster is; bytes that are neither UTF-8 nor GBK are refused.
+func TestEditionTextInGBK(t *testing.T) {
+	data, err := measures.Files.ReadFile("sz2022.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf, _ := measures.Files.ReadFile("sz2022.txt")
+	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes(utf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := ParseEdition("sz2022.toml", data, func(string) ([]byte, error) { return gbk, nil }, edition.Builtin().Lookup)
+	if err != nil {
+		t.Fatalf("GBK text: %v", err)
+	}
+	if !strings.Contains(e.Text, "深圳市推动软件产业高质量发展的若干措施") {
+		t.Errorf("GBK text not read as Chinese: %.40q", e.Text)
+	}
+	_, err = ParseEdition("sz2022.toml", data, func(string) ([]byte, error) { return []byte("\xff\xfe\x00"), nil }, edition.Builtin().Lookup)
+	if err == nil || !strings.Contains(err.Error(), "edition.text.utf8") && !strings.Contains(err.Error(), "UTF-8") {
+		t.Errorf("bytes neither UTF-8 nor GBK: %v", err)
+	}
 }
