@@ -25,11 +25,13 @@ import (
 	"szsoft/internal/project"
 	"szsoft/internal/render"
 	"szsoft/internal/roster"
+	"szsoft/measures"
 )
 
 func (a *app) batchCmd() *cobra.Command {
 	opts := a.newCalcOptions()
 	jobs := &jobsFlag{onceValue: onceValue{name: "jobs"}}
+	by := &choiceFlag{onceValue: onceValue{name: "by"}, values: []string{"applicant"}, aliases: measures.Aliases{"applicant": {"申请单位", "企业"}}}
 	cmd := &cobra.Command{
 		Use: "batch [FILE|DIR|-]...",
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -46,12 +48,14 @@ func (a *app) batchCmd() *cobra.Command {
 			if opts.sameKind.set {
 				return sameKindWithoutMeasure()
 			}
+			opts.byApplicant = by.set
 			return a.runBatch(opts, args, n)
 		},
 	}
 	a.describe(cmd, "batch")
 	opts.register(cmd.Flags(), false, a.printer("yuan"))
 	cmd.Flags().VarP(jobs, "jobs", "j", a.printer("yuan").S("flag.jobs"))
+	cmd.Flags().Var(by, "by", a.printer("yuan").S("flag.by"))
 	a.completeFlags(cmd, cmd.Flags())
 	return cmd
 }
@@ -316,6 +320,10 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	}
 	pr := &progress{a: a, began: time.Now()}
 	failed := 0
+	// What the applicant view needs of each file naming an applicant
+	// (docs/contract.md §11): its totals, and the result of a file that
+	// claims a firm-scope item.
+	var filed []calc.Filed
 	names := make(chan entry, 64)
 	go a.expand(args, names)
 	err = form.Begin()
@@ -341,6 +349,9 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 				}
 			} else {
 				pr.warn(o.name, o.rep.Result.Warnings, p)
+				if calc.ApplicantKey(o.rep.Result.Applicant, o.rep.Result.CreditCode) != "" {
+					filed = append(filed, calc.FileOf(o.name, o.rep.Result))
+				}
 				if err := form.Add(o.rep, o.chunk); err != nil {
 					return err
 				}
@@ -354,6 +365,9 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	}
 	pr.stop()
 	pr.rosterSummary(p)
+	if err == nil {
+		err = a.applicants(form, filed, opts.byApplicant, pr, p)
+	}
 	if err == nil {
 		err = form.End()
 	}
@@ -490,4 +504,27 @@ func (pr *progress) warn(name string, ws []calc.Note, p msg.Printer) {
 	for _, w := range ws {
 		fmt.Fprint(pr.stderr(), stderrLine(p, "warning", p.S("label.pair", "label", name, "value", p.Note(w)), pr.a.errWidth()))
 	}
+}
+
+// applicants gives the form the applicant view — with --by applicant, or
+// always for a form that always shows it (the workbook, the 测算书) —
+// and, without it, warns of each applicant whose firm awards are claimed
+// in several files.
+func (a *app) applicants(form render.Form, filed []calc.Filed, by bool, pr *progress, p msg.Printer) error {
+	as := calc.Applicants(filed)
+	if !by {
+		for _, x := range calc.SeveralClaims(as) {
+			var awards []string
+			for _, d := range x.Duplicates {
+				if name := render.AwardName(p, d); !slices.Contains(awards, name) {
+					awards = append(awards, name)
+				}
+			}
+			fmt.Fprint(pr.stderr(), stderrLine(p, "warning", p.S("warn.app.several", "applicant", render.Safe(x.Name), "awards", strings.Join(awards, p.S("label.list.sep"))), pr.a.errWidth()))
+		}
+	}
+	if af, ok := form.(render.ApplicantForm); ok && (by || render.AlwaysApplicants(form)) {
+		return af.Applicants(as)
+	}
+	return nil
 }

@@ -18,17 +18,18 @@ import (
 // their declaration in the editions (measures.Supplementary.Inputs), as a
 // measure's flags are from its inputs.
 type calcOptions struct {
-	file     stringFlag
-	output   choiceFlag
-	out      stringFlag
-	unit     choiceFlag
-	policy   *policyFlag
-	explain  switchFlag
-	sameKind sameKindFlag
-	received receivedFlag // calc only: batch files keep their own ledgers
-	preparer stringFlag
-	bom      switchFlag // --bom: the CSV's byte-order mark, always
-	noBOM    switchFlag // --no-bom: never
+	byApplicant bool // batch --by applicant: the applicant view (docs/contract.md §11)
+	file        stringFlag
+	output      choiceFlag
+	out         stringFlag
+	unit        choiceFlag
+	policy      *policyFlag
+	explain     switchFlag
+	sameKind    sameKindFlag
+	received    receivedFlag // calc only: batch files keep their own ledgers
+	preparer    stringFlag
+	bom         switchFlag // --bom: the CSV's byte-order mark, always
+	noBOM       switchFlag // --no-bom: never
 	// creditCode is calc's only: in batch every file has its applicant.
 	creditCode creditCodeFlag
 

@@ -212,7 +212,7 @@ func TestXLSXBatchOneWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "汇总,明细,测算依据,已收到,未能计算的文件" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "汇总,按申请单位,明细,测算依据,已收到,未能计算的文件" {
 		t.Fatalf("sheets %s", got)
 	}
 	rows, _ := f.GetRows("汇总")

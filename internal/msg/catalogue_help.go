@@ -67,6 +67,7 @@ var helpCatalogue = map[string]Entry{
 	"flag.policy":         {"政策版本：{editions} 或版本文件（默认：事项日期所在的版本）", "policy edition: {editions}, or an edition file (default: the edition in force on the date)"},
 	"flag.same-kind":      {"本措施（或 =事项,… 所列事项）已在市级同类措施中享受（附则：不得重复享受）；只用于单项措施", "this measure's support (or, with =ITEM,…, its items') was already received under a similar municipal measure (附则: no double-dipping); with a measure only"},
 	"flag.explain":        {"在表格下写出每一项及附则的计算过程", "under the table, the arithmetic of every line and of the 附则, in words"},
+	"flag.by":             {"按申请单位汇总：企业奖励在同一申请单位的文件间只计一次（取值 applicant）", "add the applicant view: each firm award counted once across an applicant's files (value: applicant)"},
 	"flag.jobs":           {"同时处理的文件数（默认：CPU 数）", "files processed at once (default: the number of CPUs)"},
 	"flag.policy.text":    {"输出版本的政策原文，而不是版本文件", "print the edition's published text instead of its file"},
 	"flag.measures.form":  {"输出格式：table 或 json（默认 table）", "output form: table or json (default table)"},

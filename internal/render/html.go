@@ -43,6 +43,9 @@ type htmlForm struct {
 	// edition the results name, once each, in order.
 	first                           *Report
 	applicants, preparers, editions []string
+	// The applicant view (docs/contract.md §11): a page per applicant
+	// before the projects.
+	byApplicant []*calc.Applicant
 	// A batch's policy words, each once, for the appendix.
 	quotes []string
 	seen   map[string]bool
@@ -152,6 +155,7 @@ func (f *htmlForm) End() error {
 		if err := f.writeSummary(&b, flush); err != nil {
 			return err
 		}
+		f.writeApplicants(&b)
 	}
 	if err := flush(); err != nil {
 		return err

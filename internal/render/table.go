@@ -27,6 +27,7 @@ type table struct {
 	count, failed int
 	totals        [nTotals]decimal.Decimal // batch: by the tot constants
 	shown         [nTotals]bool            // batch: a total an edition of the run has (totalShown)
+	applicants    []*calc.Applicant        // batch: the applicant view, below the rows per file
 }
 
 func (t *table) Begin() error { return nil }
@@ -75,7 +76,10 @@ func (t *table) End() error {
 		return nil
 	}
 	defer t.spool().close()
-	return t.summary(t.w)
+	if err := t.summary(t.w); err != nil {
+		return err
+	}
+	return t.applicantSummary(t.w)
 }
 
 // lineCols are the columns of the line table: clause, item, recipient,

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -192,6 +193,8 @@ type workbook struct {
 	// inputs: every input each figure rests on; received: the ledger's
 	// entries with their dates (docs/contract.md §5).
 	inputs, received sheet
+	// applicants: the applicant view (docs/contract.md §11), always.
+	applicants sheet
 	// sums are the summary's amounts added up (its totals row), projects
 	// how many rows it has; err the first error of a spool.
 	sums     [10]decimal.Decimal // by column; 4 to 9 are the amounts
@@ -214,9 +217,10 @@ var (
 		"xcol.match", "xcol.paid", "xcol.layer", "xcol.grand", "xcol.warnings", "xcol.file"}
 	lineHeaders = []string{"xcol.project", "xcol.clause", "xcol.item", "xcol.recipient", "xcol.payer", "xcol.scope", "xcol.kind",
 		"xcol.base", "xcol.rate", "xcol.computed", "xcol.received", "xcol.cap", "xcol.min", "xcol.max", "xcol.baseforcap", "xcol.binding", "xcol.excluded", "xcol.notes", "xcol.quote", "xcol.file"}
-	failureHeaders  = []string{"xcol.file", "xcol.line", "xcol.column", "xcol.error"}
-	inputHeaders    = []string{"xcol.project", "xcol.measure", "xcol.input", "xcol.value", "xcol.amount", "xcol.file"}
-	receivedHeaders = []string{"xcol.project", "xcol.item", "xcol.date", "xcol.amount", "xcol.level", "xcol.payer", "xcol.file"}
+	failureHeaders   = []string{"xcol.file", "xcol.line", "xcol.column", "xcol.error"}
+	inputHeaders     = []string{"xcol.project", "xcol.measure", "xcol.input", "xcol.value", "xcol.amount", "xcol.file"}
+	applicantHeaders = []string{"xcol.applicant", "xcol.code", "xcol.app.kind", "xcol.app.what", "xcol.amount", "xcol.match", "xcol.app.note", "xcol.file"}
+	receivedHeaders  = []string{"xcol.project", "xcol.item", "xcol.date", "xcol.amount", "xcol.level", "xcol.payer", "xcol.file"}
 	// The columns of amounts, whose headers state the unit.
 	amountColumns = map[string]bool{"xcol.total": true, "xcol.adjustments": true, "xcol.match": true, "xcol.paid": true, "xcol.layer": true, "xcol.grand": true,
 		"xcol.amount": true, "xcol.base": true, "xcol.computed": true, "xcol.received": true, "xcol.cap": true, "xcol.min": true, "xcol.max": true, "xcol.baseforcap": true}
@@ -231,9 +235,11 @@ func newXLSX(w io.Writer, o Options) *workbook {
 	wb.lines = sheet{name: sheetName(p.S("sheet.lines")), max: []int{16, 9, 18, 12, 10, 8, 10, 18, 8, 18, 18, 18, 18, 18, 18, 10, 16, 30, 36, 16}, titleCols: 3, rows: newSpool(o)}
 	wb.inputs = sheet{name: sheetName(p.S("sheet.inputs")), max: []int{28, 20, 30, 30, 18, 20}, titleCols: 1, rows: newSpool(o)}
 	wb.received = sheet{name: sheetName(p.S("sheet.received")), max: []int{28, 28, 12, 18, 12, 12, 20}, titleCols: 1, rows: newSpool(o)}
+	wb.applicants = sheet{name: sheetName(p.S("sheet.applicants")), max: []int{28, 20, 18, 30, 18, 18, 30, 20}, titleCols: 1, rows: newSpool(o)}
 	wb.failures = sheet{name: sheetName(p.S("sheet.failures")), max: []int{40, 6, 6, 80}, titleCols: 1, rows: newSpool(o)}
 	wb.err = errors.Join(wb.summary.add(headerRow(summaryHeaders, p)), wb.lines.add(headerRow(lineHeaders, p)),
-		wb.inputs.add(headerRow(inputHeaders, p)), wb.received.add(headerRow(receivedHeaders, p)), wb.failures.add(headerRow(failureHeaders, p)))
+		wb.inputs.add(headerRow(inputHeaders, p)), wb.received.add(headerRow(receivedHeaders, p)), wb.failures.add(headerRow(failureHeaders, p)),
+		wb.applicants.add(headerRow(applicantHeaders, p)))
 	return wb
 }
 
@@ -360,7 +366,7 @@ func (w *workbook) Fail(f Failure) error {
 // the files that failed.
 func (w *workbook) End() error {
 	defer func() {
-		for _, s := range []*sheet{&w.summary, &w.lines, &w.inputs, &w.received, &w.failures} {
+		for _, s := range []*sheet{&w.summary, &w.lines, &w.inputs, &w.received, &w.applicants, &w.failures} {
 			s.rows.close()
 		}
 	}()
@@ -372,6 +378,10 @@ func (w *workbook) End() error {
 	// A total of a rule no edition of the run has is no column: the
 	// cumulative cap's adjustments, the district match, the district's
 	// own lines.
+	if w.applicants.drop == nil {
+		w.applicants.drop = make([]bool, len(applicantHeaders))
+		w.applicants.drop[5] = !w.shown[1]
+	}
 	w.summary.drop = make([]bool, len(summaryHeaders))
 	w.summary.drop[5], w.summary.drop[6], w.summary.drop[7], w.summary.drop[8] = !w.shown[0], !w.shown[1], !w.shown[2], !w.shown[3]
 	for c := 4; c <= 9; c++ { // the amounts: municipal total … grand total
@@ -410,6 +420,10 @@ const maxCellText = 32767
 // write writes the workbook as an .xlsx file.
 func (w *workbook) write(out io.Writer) error {
 	sheets := []*sheet{&w.summary, &w.lines, &w.inputs, &w.received}
+	if w.o.Many {
+		// A batch's: 按申请单位, second (docs/contract.md §11).
+		sheets = slices.Insert(sheets, 1, &w.applicants)
+	}
 	if w.failures.n > 1 {
 		sheets = append(sheets, &w.failures)
 	}
@@ -842,4 +856,36 @@ func docItemOr(id string, p msg.Printer) string {
 		return ""
 	}
 	return docItem(p, id)
+}
+
+func (w *workbook) alwaysApplicants() {}
+
+// Applicants fills the sheet 按申请单位: per applicant, a row per file
+// with its project part (its grand total less its firm awards), a row per
+// firm award counted once, with its district match, the applicant's total
+// (a sum of the rows above it), then the claims not counted, each naming
+// the file its award is counted in.
+func (w *workbook) Applicants(as []*calc.Applicant) error {
+	p, s := w.p, &w.applicants
+	for _, a := range as {
+		name, code := wrap(a.Name), text(a.CreditCode)
+		first := s.n + 1
+		for _, f := range a.Files {
+			w.put(s, []cell{name, code, text(p.S("xapp.project")), wrap(f.Name), amountCell(&f.ProjectPart), {},
+				wrap(p.S("xapp.project.note", "grand", p.Money(f.Grand))), wrap(filepath.Base(f.File))})
+		}
+		for _, aw := range a.Awards {
+			w.put(s, []cell{name, code, text(p.S("xapp.award")), wrap(AwardName(p, aw)), amountCell(&aw.Amount), amountCell(&aw.Match),
+				text(strconv.Itoa(aw.Year)), wrap(filepath.Base(aw.File))})
+		}
+		last := s.n
+		total := []cell{{kind: cellTotalText, text: p.S("xapp.total")}, code, {}, {}, {kind: cellTotal, text: calc.Yuan(a.Total),
+			sum: fmt.Sprintf("E%d:F%d", first, max(last, first))}}
+		w.put(s, total)
+		for _, d := range a.Duplicates {
+			w.put(s, []cell{name, code, text(p.S("xapp.duplicate")), wrap(AwardName(p, d)), amountCell(&d.Amount), amountCell(&d.Match),
+				wrap(p.S("xapp.duplicate.note", "kept", filepath.Base(d.Kept))), wrap(filepath.Base(d.File))})
+		}
+	}
+	return w.err
 }

@@ -1,0 +1,281 @@
+package calc
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"szsoft/measures"
+)
+
+// The applicant view (docs/contract.md §11): a project file is one funded
+// project of one applicant, and the firm-scope awards (revenue tiers,
+// listing, park recognition, relocation, quality, …) ride along with
+// whichever file claims them. Across an applicant's files each firm award
+// counts once, and the ledger's once-only and staged rules of firm-scope
+// items see every file's receipts.
+
+// Filed is one computed file of a batch as the applicant view keeps it:
+// its name, its parts, and — when it claims firm-scope items — the result
+// itself, to be computed again with the applicant's whole ledger.
+type Filed struct {
+	File               string
+	Name               string // the project's name
+	Applicant, Code    string // as given, and the 统一社会信用代码 or ""
+	Grand, ProjectPart decimal.Decimal
+	Ratio              decimal.Decimal // the district's matching ratio R
+	Year               int
+	// Firm is the result when it claims a firm-scope line, else nil;
+	// Receipts are its ledger's firm-scope entries, which count for every
+	// file of the applicant.
+	Firm     *Result
+	Receipts []Received
+}
+
+// FileOf keeps what the applicant view needs of a file's result: its
+// grand total, its project part — the municipal total less its firm
+// lines, the district match less R × its firm lines, and its other
+// district lines — and, when it claims a firm-scope item, the result.
+func FileOf(file string, r *Result) Filed {
+	f := Filed{File: file, Name: r.Name, Applicant: r.Applicant, Code: r.CreditCode, Grand: r.GrandTotal(),
+		Ratio: r.Inputs.Rates[measures.InDistrictRatio], Year: r.Date.Year}
+	for _, e := range r.Received {
+		if it, ok := r.Edition.Item(e.Item); ok && it.Scope == measures.FirmScope {
+			f.Receipts = append(f.Receipts, e)
+		}
+	}
+	firmM, firmD := decimal.Zero, decimal.Zero
+	for i := range r.Lines {
+		l := &r.Lines[i]
+		if l.Item.Scope != measures.FirmScope || layerOf(r.Edition, l) != nil {
+			continue
+		}
+		if l.Claimed {
+			f.Firm = r
+		}
+		if l.Max == nil {
+			continue
+		}
+		if l.Item.Payer == measures.District {
+			firmD = firmD.Add(*l.Max)
+		} else {
+			firmM = firmM.Add(*l.Max)
+		}
+	}
+	match := decimal.Max(decimal.Zero, r.DistrictMatch.Sub(money(f.Ratio.Mul(firmM))))
+	f.ProjectPart = decimal.Max(decimal.Zero, r.Total.Sub(firmM)).Add(match).Add(r.DistrictPaid().Sub(firmD)).Add(r.LayerPaid())
+	return f
+}
+
+// Applicant is one applicant of a batch: its files, its firm awards each
+// once, and its total.
+type Applicant struct {
+	Name, CreditCode string
+	Files            []Filed
+	// Awards are the firm awards counted, each once: the largest claim of
+	// each item, choice and calendar year; Duplicates the other claims,
+	// each naming the file the award is counted from.
+	Awards, Duplicates []Award
+	// Total is what the applicant receives at most: every file's project
+	// part, each award once with R × it as match (R of its file).
+	Total decimal.Decimal
+}
+
+// Award is a firm-scope line of one file, as the applicant counts it.
+type Award struct {
+	Edition *measures.Edition // the edition the item is the file's of
+	Item    *measures.Item
+	Level   string // the choice claimed ("cmmi-5"), or ""
+	Year    int
+	File    string
+	Amount  decimal.Decimal // the line's max, with the applicant's ledger
+	Match   decimal.Decimal // R × Amount for a municipal award; 0 for a district one
+	// Kept is, for a duplicate, the file whose claim is counted.
+	Kept string
+}
+
+// Key is what makes two claims one award: the item, the choice and the
+// calendar year.
+func (a Award) Key() string { return a.Item.ID + "|" + a.Level + "|" + strconv.Itoa(a.Year) }
+
+// ApplicantKey is how an applicant is told apart: its code, else its name
+// trimmed, full-width folded and case folded; "" when the file names
+// neither.
+func ApplicantKey(name, code string) string {
+	if code != "" {
+		return "code:" + code
+	}
+	if n := strings.ToLower(strings.Join(strings.Fields(Fold(name)), " ")); n != "" {
+		return "name:" + n
+	}
+	return ""
+}
+
+// Applicants groups the files by applicant — by code, a file without a
+// code joining the code whose files bear its folded name, else by name —
+// in the order of their first file, and counts each one's firm awards
+// once. Files that name no applicant are no applicant's. Compute runs a
+// file again with the firm-scope receipts of the applicant's other files.
+func Applicants(files []Filed) []*Applicant {
+	codeOf := map[string]string{} // a folded name → the first code it was given with
+	for _, f := range files {
+		if f.Code != "" {
+			if n := ApplicantKey(f.Applicant, ""); n != "" && codeOf[n] == "" {
+				codeOf[n] = ApplicantKey("", f.Code)
+			}
+		}
+	}
+	var as []*Applicant
+	byKey := map[string]*Applicant{}
+	for _, f := range files {
+		key := ApplicantKey(f.Applicant, f.Code)
+		if c, ok := codeOf[key]; ok && f.Code == "" {
+			key = c
+		}
+		if key == "" {
+			continue
+		}
+		a := byKey[key]
+		if a == nil {
+			a = &Applicant{Name: f.Applicant, CreditCode: f.Code}
+			byKey[key] = a
+			as = append(as, a)
+		}
+		if a.Name == "" {
+			a.Name = f.Applicant
+		}
+		if a.CreditCode == "" {
+			a.CreditCode = f.Code
+		}
+		a.Files = append(a.Files, f)
+	}
+	for _, a := range as {
+		a.count()
+	}
+	return as
+}
+
+// count finds the applicant's awards, with its whole ledger, and its total.
+func (a *Applicant) count() {
+	// Every firm-scope receipt of the applicant's files, each once.
+	var ledger []Received
+	for _, f := range a.Files {
+		for _, e := range f.Receipts {
+			if !slices.ContainsFunc(ledger, e.same) {
+				ledger = append(ledger, e)
+			}
+		}
+	}
+	var claims []Award
+	for _, f := range a.Files {
+		a.Total = a.Total.Add(f.ProjectPart)
+		if f.Firm == nil {
+			continue
+		}
+		r := againWith(f.Firm, ledger)
+		for i := range r.Lines {
+			l := &r.Lines[i]
+			if l.Item.Scope != measures.FirmScope || !l.Claimed || layerOf(r.Edition, l) != nil || l.ExcludedBy != "" {
+				continue
+			}
+			aw := Award{Edition: r.Edition, Item: l.Item, Level: levelClaimed(r, l.Item), Year: f.Year, File: f.File, Amount: decimal.Zero}
+			if l.Max != nil {
+				aw.Amount = *l.Max
+			}
+			if l.Item.Payer != measures.District {
+				aw.Match = money(f.Ratio.Mul(aw.Amount))
+			}
+			claims = append(claims, aw)
+		}
+	}
+	// The largest claim of each award is counted, the first on a tie.
+	kept := map[string]int{}
+	for _, c := range claims {
+		i, seen := kept[c.Key()]
+		switch {
+		case !seen:
+			kept[c.Key()] = len(a.Awards)
+			a.Awards = append(a.Awards, c)
+		case c.Amount.GreaterThan(a.Awards[i].Amount):
+			old := a.Awards[i]
+			old.Kept = c.File
+			for j := range a.Duplicates {
+				if a.Duplicates[j].Key() == c.Key() {
+					a.Duplicates[j].Kept = c.File
+				}
+			}
+			a.Duplicates = append(a.Duplicates, old)
+			a.Awards[i] = c
+		default:
+			c.Kept = a.Awards[i].File
+			a.Duplicates = append(a.Duplicates, c)
+		}
+	}
+	for _, aw := range a.Awards {
+		a.Total = a.Total.Add(aw.Amount).Add(aw.Match)
+	}
+}
+
+// same reports whether two receipts are one: the same item, amount, date,
+// payer and level (the same receipt listed in two files).
+func (e Received) same(o Received) bool {
+	sameDate := e.Date == nil && o.Date == nil || e.Date != nil && o.Date != nil && *e.Date == *o.Date
+	return e.Item == o.Item && e.Amount.Equal(o.Amount) && sameDate && e.Payer == o.Payer && e.Level == o.Level
+}
+
+// againWith is the result computed again with the firm-scope receipts
+// it lacks added to its ledger, or the result itself when it lacks none.
+func againWith(r *Result, ledger []Received) *Result {
+	var extra []Received
+	for _, e := range ledger {
+		if !slices.ContainsFunc(r.Received, e.same) {
+			extra = append(extra, e)
+		}
+	}
+	if len(extra) == 0 {
+		return r
+	}
+	p := r.Project()
+	p.Received = append(slices.Clone(p.Received), extra...)
+	again, err := Compute(r.Edition, p)
+	if err != nil {
+		// The entries were valid in their own files, of the same items:
+		// a failure here is the engine's, and the file's own result stands.
+		return r
+	}
+	return again
+}
+
+// Project is the project a result was computed from: its claims, the
+// 附则 inputs and the ledger it echoes.
+func (r *Result) Project() *Project {
+	return &Project{Name: r.Name, Applicant: r.Applicant, CreditCode: r.CreditCode, Preparer: r.Preparer,
+		Annex: r.Inputs.Values, SameKind: r.Inputs.SameKind, Claims: slices.Clone(r.Claims), Received: r.Received}
+}
+
+// levelClaimed is the choice a result claims the item by ("cmmi-5",
+// "provincial"), or "".
+func levelClaimed(r *Result, it *measures.Item) string {
+	for _, c := range r.Claims {
+		if c.Measure == it.Measure {
+			if vs, ok := c.Choices[it.Claim]; ok {
+				return strings.Join(vs, ",")
+			}
+		}
+	}
+	return ""
+}
+
+// SeveralClaims are the applicants whose firm-scope items are claimed in
+// more than one file: what a batch without the applicant view warns of.
+func SeveralClaims(as []*Applicant) []*Applicant {
+	var out []*Applicant
+	for _, a := range as {
+		if len(a.Duplicates) > 0 {
+			out = append(out, a)
+		}
+	}
+	return out
+}

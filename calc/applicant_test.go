@@ -1,0 +1,109 @@
+package calc
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"szsoft/measures"
+)
+
+// A client's year, worked by hand (docs/contract.md §11). 腾讯科技（深圳）
+// 有限公司 (9144030071526726XG) has three projects, the district matching
+// at R = 50%, the event in 2026:
+//
+//   - a: first-version, sales 5000万: （十九）30% × 5000万 = 1500万, capped at
+//     1000万. Revenue 55亿 first reached: （十二）10亿 and 50亿 tiers, 50万 +
+//     150万. CMMI level 5: （十四）at most 50万. Municipal 1250万, match
+//     625万, grand 1875万; its firm lines 250万, so its project part is
+//     (1250万 − 250万) + (625万 − 125万) = 1500万.
+//   - b, the applicant named without its code (and spaced otherwise):
+//     first-version, sales 2000万: 600万; CMMI level 5 again: 50万. Grand
+//     650万 + 325万 = 975万; project part 600万 + 300万 = 900万.
+//   - c: first-version, sales 1000万: 300万, match 150万, project part
+//     450万; its ledger: the 10亿 tier received in 2025 (50万).
+//
+// Each award once: the 10亿 tier was received (c's ledger counts for a),
+// so a's milestone is 150万 (50亿 alone), with 75万 match; CMMI level 5 is
+// one award, a's (the first on a tie), 50万 with 25万 match, b's claim a
+// duplicate naming a. The applicant: 1500万 + 900万 + 450万 + 150万 + 75万
+// + 50万 + 25万 = 3150万, where the files' grand totals add to 3300万.
+func TestApplicantYear(t *testing.T) {
+	const code = "9144030071526726XG"
+	half := dec("0.5")
+	file := func(name, applicant, code string, p P) Filed {
+		p.DistrictRatio = half
+		pr := p.project()
+		pr.Name, pr.Applicant, pr.CreditCode = name, applicant, code
+		r, err := Compute(ed, pr)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return FileOf(name+".toml", r)
+	}
+	a := file("a", "腾讯科技（深圳）有限公司", code, P{Claims: []Claim{
+		claim(t, "first-version", "sales=5e7"), claim(t, "revenue", "revenue=5.5e9"), claim(t, "quality", "certification=cmmi-5")}})
+	b := file("b", " 腾讯科技(深圳)有限公司 ", "", P{Claims: []Claim{
+		claim(t, "first-version", "sales=2e7"), claim(t, "quality", "certification=cmmi-5")}})
+	c := file("c", "腾讯科技（深圳）有限公司", code, P{Claims: []Claim{claim(t, "first-version", "sales=1e7")},
+		Received: []Received{{Item: "revenue.milestone", Amount: dec("5e5"), Date: &Date{Year: 2025, Month: 6, Day: 1}, Payer: measures.Municipal, Level: "10亿"}}})
+	other := file("d", "华为技术有限公司", "914403001922038216", P{Claims: []Claim{claim(t, "quality", "certification=cmmi-5")}})
+	for _, f := range []struct {
+		f            Filed
+		grand, part string
+	}{{a, "18750000", "15000000"}, {b, "9750000", "9000000"}, {c, "4500000", "4500000"}} {
+		if !f.f.Grand.Equal(dec(f.grand)) || !f.f.ProjectPart.Equal(dec(f.part)) {
+			t.Errorf("%s: grand %s, project part %s; want %s, %s", f.f.File, f.f.Grand, f.f.ProjectPart, f.grand, f.part)
+		}
+	}
+	as := Applicants([]Filed{a, other, b, c})
+	if len(as) != 2 {
+		t.Fatalf("%d applicants, want 2 (b joins the code by its name)", len(as))
+	}
+	x := as[0]
+	if x.CreditCode != code || len(x.Files) != 3 {
+		t.Fatalf("first applicant %q with %d files", x.CreditCode, len(x.Files))
+	}
+	want := map[string][2]string{"revenue.milestone": {"1500000", "750000"}, "quality.certification": {"500000", "250000"}}
+	if len(x.Awards) != 2 {
+		t.Fatalf("awards %+v, want 2", x.Awards)
+	}
+	for _, aw := range x.Awards {
+		w := want[aw.Item.ID]
+		if aw.File != "a.toml" || !aw.Amount.Equal(dec(w[0])) || !aw.Match.Equal(dec(w[1])) {
+			t.Errorf("%s from %s: %s + %s, want %s + %s from a.toml", aw.Item.ID, aw.File, aw.Amount, aw.Match, w[0], w[1])
+		}
+	}
+	if len(x.Duplicates) != 1 || x.Duplicates[0].File != "b.toml" || x.Duplicates[0].Kept != "a.toml" || x.Duplicates[0].Item.ID != "quality.certification" {
+		t.Errorf("duplicates %+v, want b's certification, kept from a", x.Duplicates)
+	}
+	if !x.Total.Equal(dec("31500000")) {
+		t.Errorf("applicant total %s, want 31,500,000", x.Total)
+	}
+	// Huawei's CMMI level 5 is Huawei's: 50万 + 25万, no duplicate.
+	if y := as[1]; !y.Total.Equal(dec("750000")) || len(y.Duplicates) != 0 {
+		t.Errorf("second applicant: %s, %d duplicates; want 750,000 and none", y.Total, len(y.Duplicates))
+	}
+	if got := SeveralClaims(as); len(got) != 1 || got[0] != x {
+		t.Errorf("applicants claiming an award twice: %d, want the first", len(got))
+	}
+}
+
+// A DCMM award and a CMMI award are two awards; the same award in two
+// calendar years is two.
+func TestAwardsApart(t *testing.T) {
+	one := func(name, cert string, year int) Filed {
+		p := P{Date: Date{Year: year, Month: 3, Day: 1}, Claims: []Claim{claim(t, "quality", "certification="+cert)}}
+		pr := p.project()
+		pr.Name, pr.Applicant = name, "某公司"
+		r, err := Compute(ed, pr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return FileOf(name, r)
+	}
+	as := Applicants([]Filed{one("a", "cmmi-5", 2026), one("b", "dcmm-3", 2026), one("c", "cmmi-5", 2025)})
+	if len(as) != 1 || len(as[0].Awards) != 3 || len(as[0].Duplicates) != 0 || !as[0].Total.Equal(decimal.NewFromInt(1500000)) {
+		t.Errorf("%d applicants; awards %d, duplicates %d, total %s; want 3 awards of 50万, none duplicate", len(as), len(as[0].Awards), len(as[0].Duplicates), as[0].Total)
+	}
+}

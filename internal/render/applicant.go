@@ -1,0 +1,268 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"szsoft/calc"
+	"szsoft/internal/msg"
+)
+
+// The applicant view (docs/contract.md §11): after the results of a
+// batch, one entry per applicant — its files with their grand totals, its
+// firm awards each once, the claims not counted, and its total.
+
+// ApplicantForm is a form that shows the applicant view. Applicants is
+// called once, after the last result and before End.
+type ApplicantForm interface {
+	Applicants(as []*calc.Applicant) error
+}
+
+// AlwaysApplicants reports whether the form shows the applicant view in
+// every batch (the workbook's sheet, the 测算书's pages), not only with
+// --by applicant.
+func AlwaysApplicants(f Form) bool {
+	_, ok := f.(interface{ alwaysApplicants() })
+	return ok
+}
+
+// jsonApplicant is an applicant as JSON and jsonl write it: amounts in
+// yuan as strings with two decimals, as every amount of the contract.
+type jsonApplicant struct {
+	Applicant struct {
+		Name       *string          `json:"name"`
+		CreditCode *string          `json:"credit_code"`
+		Files      []jsonApplicantF `json:"files"`
+		Awards     []jsonAward      `json:"firm_awards"`
+		Duplicates []jsonAward      `json:"duplicates"`
+		Total      string           `json:"total"`
+	} `json:"applicant"`
+}
+
+type jsonApplicantF struct {
+	File        string `json:"file"`
+	Name        string `json:"name"`
+	GrandTotal  string `json:"grand_total"`
+	ProjectPart string `json:"project_part"`
+}
+
+type jsonAward struct {
+	Item   string  `json:"item"`
+	Level  *string `json:"level"`
+	Year   int     `json:"year"`
+	File   string  `json:"file"`
+	Amount string  `json:"amount"`
+	Match  string  `json:"district_match"`
+	Kept   *string `json:"counted_in,omitempty"`
+}
+
+func optString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func jsonAwards(as []calc.Award) []jsonAward {
+	out := []jsonAward{}
+	for _, a := range as {
+		out = append(out, jsonAward{Item: a.Item.ID, Level: optString(a.Level), Year: a.Year, File: a.File,
+			Amount: a.Amount.StringFixed(2), Match: a.Match.StringFixed(2), Kept: optString(a.Kept)})
+	}
+	return out
+}
+
+func (f *jsonForm) Applicants(as []*calc.Applicant) error {
+	for _, a := range as {
+		var j jsonApplicant
+		j.Applicant.Name, j.Applicant.CreditCode = optString(a.Name), optString(a.CreditCode)
+		j.Applicant.Files = []jsonApplicantF{}
+		for _, fl := range a.Files {
+			j.Applicant.Files = append(j.Applicant.Files, jsonApplicantF{File: fl.File, Name: fl.Name,
+				GrandTotal: fl.Grand.StringFixed(2), ProjectPart: fl.ProjectPart.StringFixed(2)})
+		}
+		j.Applicant.Awards, j.Applicant.Duplicates = jsonAwards(a.Awards), jsonAwards(a.Duplicates)
+		j.Applicant.Total = a.Total.StringFixed(2)
+		var buf bytes.Buffer
+		prefix := ""
+		if f.o.Many {
+			prefix = "  "
+		}
+		if err := EncodeJSON(&buf, j, f.indent, prefix); err != nil {
+			return err
+		}
+		if err := f.write(buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AwardName names an award: its item, and the choice it was claimed by
+// (质量认证（CMMI 5级）).
+func AwardName(p msg.Printer, a calc.Award) string {
+	p = p.For(a.Edition)
+	name := p.Item(a.Item.ID)
+	if a.Level != "" {
+		var levels []string
+		for _, l := range strings.Split(a.Level, ",") {
+			levels = append(levels, choiceLabel(p, a, l))
+		}
+		name += p.S("label.award.level", "level", strings.Join(levels, p.S("label.list.sep")))
+	}
+	return name
+}
+
+// choiceLabel is a choice's name in the language: its Chinese label in
+// Chinese where the edition gives one.
+func choiceLabel(p msg.Printer, a calc.Award, v string) string {
+	if m, ok := a.Edition.Measure(a.Item.Measure); ok && p.Zh() {
+		if in, ok := m.Input(a.Item.Claim); ok {
+			if l := in.Aliases.Label(v); l != "" {
+				return l
+			}
+		}
+	}
+	return v
+}
+
+// ApplicantRows are the applicant view as rows: the applicant, its code,
+// its files, the firm awards counted once, and its total, with a note per
+// duplicate claim.
+func ApplicantRows(p msg.Printer, as []*calc.Applicant) (header []string, rows [][]string, notes []string) {
+	for _, k := range []string{"col.app.name", "col.app.code", "col.app.files", "col.app.awards", "col.app.total"} {
+		header = append(header, p.S(k))
+	}
+	for _, a := range as {
+		var files []string
+		for _, f := range a.Files {
+			files = append(files, Safe(f.File)+" "+p.Money(f.Grand))
+		}
+		var awards []string
+		for _, aw := range a.Awards {
+			awards = append(awards, AwardName(p, aw)+" "+p.Money(aw.Amount.Add(aw.Match)))
+		}
+		sep := p.S("label.list.sep")
+		rows = append(rows, []string{Clip(Safe(a.Name), maxCell), a.CreditCode, strings.Join(files, sep), strings.Join(awards, sep), p.Money(a.Total)})
+		for _, d := range a.Duplicates {
+			notes = append(notes, p.S("note.app.duplicate", "applicant", Clip(Safe(a.Name), maxCell), "award", AwardName(p, d),
+				"year", strconv.Itoa(d.Year), "file", Safe(d.File), "kept", Safe(d.Kept)))
+		}
+	}
+	return header, rows, notes
+}
+
+func (t *table) Applicants(as []*calc.Applicant) error {
+	t.applicants = as
+	return nil
+}
+
+// applicantSummary writes the applicant view below the rows per file.
+func (t *table) applicantSummary(w io.Writer) error {
+	if len(t.applicants) == 0 {
+		return nil
+	}
+	p := t.o.Printer
+	h, rows, notes := ApplicantRows(p, t.applicants)
+	right := []bool{false, false, false, false, true}
+	if t.markdown {
+		if _, err := io.WriteString(w, "\n## "+p.S("label.by-applicant")+"\n\n"); err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		markdownTable(&buf, h, rows, right)
+		for _, n := range notes {
+			buf.WriteString("- " + n + "\n")
+		}
+		_, err := w.Write(buf.Bytes())
+		return err
+	}
+	if _, err := io.WriteString(w, "\n"+p.S("label.by-applicant")+"\n"); err != nil {
+		return err
+	}
+	each := func(fn func([]string) error) error {
+		for _, r := range rows {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	wrap := []bool{true, false, true, true, false}
+	g := Grid{Header: h, Each: each, Right: right, Wrap: wrap}
+	if ok, err := g.Render(w, t.o.Width); err != nil {
+		return err
+	} else if !ok {
+		var b strings.Builder
+		for _, r := range rows {
+			b.WriteString("\n" + r[0] + "\n")
+			for i := 1; i < len(r); i++ {
+				if r[i] != "" {
+					b.WriteString(Indent(r[i], t.o.Width, "  "+h[i]+"  ", "    "))
+				}
+			}
+		}
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return err
+		}
+	}
+	var b strings.Builder
+	for _, n := range notes {
+		b.WriteString(Indent(n, t.o.Width, "* ", "  "))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (f *htmlForm) alwaysApplicants() {}
+
+func (f *htmlForm) Applicants(as []*calc.Applicant) error {
+	f.byApplicant = as
+	return nil
+}
+
+// writeApplicants writes a page per applicant: its projects with their
+// grand totals and project parts, its firm awards each once with their
+// district match, the claims not counted, and its total.
+func (f *htmlForm) writeApplicants(b *bytes.Buffer) {
+	p := f.o.Printer
+	for _, a := range f.byApplicant {
+		b.WriteString(`<section class="applicant">` + "\n")
+		fmt.Fprintf(b, "<h1>%s</h1>\n", h(p.S("html.app.title", "applicant", a.Name)))
+		if a.CreditCode != "" {
+			fmt.Fprintf(b, `<p class="meta">%s：%s</p>`+"\n", h(p.S("label.credit-code")), h(a.CreditCode))
+		}
+		fmt.Fprintf(b, "<table class=\"summary\">\n<thead><tr><th>%s</th><th>%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th></tr></thead>\n<tbody>\n",
+			h(p.S("html.project")), h(p.S("xcol.file")), h(p.S("xcol.grand")), h(p.S("html.app.part")))
+		for _, fl := range a.Files {
+			fmt.Fprintf(b, "<tr><td>%s</td><td>%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td></tr>\n",
+				h(fl.Name), h(filepath.Base(fl.File)), p.Money(fl.Grand), p.Money(fl.ProjectPart))
+		}
+		b.WriteString("</tbody>\n</table>\n")
+		if len(a.Awards) > 0 {
+			fmt.Fprintf(b, "<h2>%s</h2>\n", h(p.S("html.app.awards")))
+			fmt.Fprintf(b, "<table class=\"summary\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th></tr></thead>\n<tbody>\n",
+				h(p.S("xcol.app.what")), h(p.S("html.app.year")), h(p.S("xcol.file")), h(p.S("xcol.amount")), h(p.S("xcol.match")))
+			for _, aw := range a.Awards {
+				fmt.Fprintf(b, "<tr><td>%s</td><td>%d</td><td>%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td></tr>\n",
+					h(AwardName(p, aw)), aw.Year, h(filepath.Base(aw.File)), p.Money(aw.Amount), p.Money(aw.Match))
+			}
+			b.WriteString("</tbody>\n</table>\n")
+		}
+		if len(a.Duplicates) > 0 {
+			fmt.Fprintf(b, "<h2>%s</h2>\n<ul>\n", h(p.S("html.app.duplicates")))
+			for _, d := range a.Duplicates {
+				fmt.Fprintf(b, "<li>%s</li>\n", h(p.S("note.app.duplicate", "applicant", a.Name, "award", AwardName(p, d),
+					"year", strconv.Itoa(d.Year), "file", filepath.Base(d.File), "kept", filepath.Base(d.Kept))))
+			}
+			b.WriteString("</ul>\n")
+		}
+		fmt.Fprintf(b, `<p class="grand">%s：<strong>%s</strong></p>`+"\n", h(p.S("xapp.total")), p.Money(a.Total))
+		fmt.Fprintf(b, `<p class="meta">%s</p>`+"\n", h(p.S("html.app.how")))
+		b.WriteString("</section>\n")
+	}
+}
