@@ -197,12 +197,19 @@ func (t *table) applicantSummary(w io.Writer) error {
 	if ok, err := g.Render(w, t.o.Width); err != nil {
 		return err
 	} else if !ok {
+		// Blocks, as the rows per file fall back to: the applicant, then
+		// each figure under its label.
+		lw := 0
+		for _, l := range h[1:] {
+			lw = max(lw, DisplayWidth(l))
+		}
 		var b strings.Builder
 		for _, r := range rows {
 			b.WriteString("\n" + r[0] + "\n")
 			for i := 1; i < len(r); i++ {
 				if r[i] != "" {
-					b.WriteString(Indent(r[i], t.o.Width, "  "+h[i]+"  ", "    "))
+					first := "  " + h[i] + strings.Repeat(" ", lw-DisplayWidth(h[i])) + "  "
+					b.WriteString(Indent(r[i], t.o.Width, first, strings.Repeat(" ", DisplayWidth(first))))
 				}
 			}
 		}
