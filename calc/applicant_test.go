@@ -49,7 +49,7 @@ func TestApplicantYear(t *testing.T) {
 		Received: []Received{{Item: "revenue.milestone", Amount: dec("5e5"), Date: &Date{Year: 2025, Month: 6, Day: 1}, Payer: measures.Municipal, Level: "10亿"}}})
 	other := file("d", "华为技术有限公司", "914403001922038216", P{Claims: []Claim{claim(t, "quality", "certification=cmmi-5")}})
 	for _, f := range []struct {
-		f            Filed
+		f           Filed
 		grand, part string
 	}{{a, "18750000", "15000000"}, {b, "9750000", "9000000"}, {c, "4500000", "4500000"}} {
 		if !f.f.Grand.Equal(dec(f.grand)) || !f.f.ProjectPart.Equal(dec(f.part)) {

@@ -19,7 +19,7 @@ func TestChineseHasNoEnglish(t *testing.T) {
 		runs = append(runs, []string{"calc", "--file", f, "--explain"}, []string{"calc", "--file", f, "-o", "markdown", "--explain"})
 	}
 	runs = append(runs,
-		[]string{"batch", "fixtures"}, []string{"batch", "fixtures", "-o", "markdown"},
+		append([]string{"batch"}, fixtures...), append([]string{"batch", "-o", "markdown"}, fixtures...),
 		[]string{"measures"}, []string{"init"}, []string{"validate", "fixtures/spec-example.toml"},
 		// every error a clerk is likely to meet, and its hint
 		[]string{"calc", "first-version", "--sales", "abc"}, []string{"calc", "first-version", "--sales", "-5"},

@@ -160,3 +160,14 @@ func diff(want, got string) string {
 	}
 	return b.String()
 }
+
+// batchFixtures are the arguments of a batch of the single-project fixtures
+// (fixtures/*.toml, not the clients of fixtures/clients), then more.
+func batchFixtures(t *testing.T, more ...string) []string {
+	t.Helper()
+	files, err := filepath.Glob("fixtures/*.toml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	return append(append([]string{"batch"}, files...), more...)
+}

@@ -24,7 +24,7 @@ func TestHTMLSelfContained(t *testing.T) {
 	if err := os.WriteFile(hostile, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, stderr, code := runCLI(t, "", "batch", "fixtures", hostile, "-o", "html", "--lang", "zh")
+	out, stderr, code := runCLI(t, "", batchFixtures(t, hostile, "-o", "html", "--lang", "zh")...)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -74,7 +74,7 @@ func TestHTMLInChromium(t *testing.T) {
 	for _, lang := range []string{"zh", "en"} {
 		t.Run(lang, func(t *testing.T) {
 			doc := filepath.Join(dir, "测算书-"+lang+".html")
-			if _, _, code := runCLI(t, "", "batch", "fixtures", "missing.toml", "--out", doc, "--lang", lang); code != 1 {
+			if _, _, code := runCLI(t, "", batchFixtures(t, "missing.toml", "--out", doc, "--lang", lang)...); code != 1 {
 				t.Fatalf("exit %d, want 1 (one file missing)", code)
 			}
 			pdf := filepath.Join(dir, lang+".pdf")
@@ -116,7 +116,7 @@ func TestHTMLInChromium(t *testing.T) {
 
 			// Every figure of the JSON, as the 测算书 writes it.
 			text := pdfText(t, pdf)
-			jsonOut, _, _ := runCLI(t, "", "batch", "fixtures", "-o", "json")
+			jsonOut, _, _ := runCLI(t, "", batchFixtures(t, "-o", "json")...)
 			for _, figure := range jsonFigures(t, jsonOut) {
 				if !strings.Contains(text, figure) {
 					t.Errorf("the printed 测算书 lacks %s", figure)

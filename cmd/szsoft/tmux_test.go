@@ -26,7 +26,7 @@ func TestTerminalCaptures(t *testing.T) {
 		{"measures", "measures"},
 		{"calc", "calc first-version --sales 5000万 --premium 20万 --date 2026-11-26"},
 		{"calc-file", "calc --file fixtures/spec-example.toml --explain"},
-		{"batch", "batch fixtures"},
+		{"batch", "batch fixtures/*.toml"},
 		{"error", "calc first-version --sale 5e7"},
 		{"error-file", "calc --file cmd/szsoft/testdata/tmux/pasted.toml"},
 		{"help", "calc first-version --help"},

@@ -203,7 +203,7 @@ func checkPackage(t *testing.T, path string) {
 func TestXLSXBatchOneWorkbook(t *testing.T) {
 	t.Chdir("../..")
 	out := filepath.Join(t.TempDir(), "all.xlsx")
-	_, _, code := runCLI(t, "", "batch", "fixtures", "missing.toml", "-o", "xlsx", "--out", out, "--lang", "zh")
+	_, _, code := runCLI(t, "", batchFixtures(t, "missing.toml", "-o", "xlsx", "--out", out, "--lang", "zh")...)
 	if code != 1 {
 		t.Fatalf("exit %d, want 1 (one file missing)", code)
 	}
@@ -291,7 +291,7 @@ func TestXLSXInLibreOffice(t *testing.T) {
 	t.Chdir("../..")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "测算.xlsx")
-	if _, _, code := runCLI(t, "", "batch", "fixtures", "missing.toml", "--out", out, "--lang", "zh"); code != 1 {
+	if _, _, code := runCLI(t, "", batchFixtures(t, "missing.toml", "--out", out, "--lang", "zh")...); code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}
 	convert := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir, out)
