@@ -27,18 +27,28 @@ type Filed struct {
 	Grand, ProjectPart decimal.Decimal
 	Ratio              decimal.Decimal // the district's matching ratio R
 	Year               int
-	// Firm is the result when it claims a firm-scope line, else nil;
-	// Receipts are its ledger's firm-scope entries, which count for every
-	// file of the applicant.
-	Firm     *Result
+	// Claims are its claimed firm-scope lines as awards; Receipts its
+	// ledger's firm-scope entries, which count for every file of the
+	// applicant; Firm, when kept, the result trimmed to its firm-scope
+	// claims, to be computed again with the applicant's whole ledger.
+	Claims   []Award
 	Receipts []Received
+	Firm     *Result
 }
+
+// HasFirm reports whether the file claims a firm-scope item.
+func (f *Filed) HasFirm() bool { return len(f.Claims) > 0 }
 
 // FileOf keeps what the applicant view needs of a file's result: its
 // grand total, its project part — the municipal total less its firm
 // lines, the district match less R × its firm lines, and its other
 // district lines — and, when it claims a firm-scope item, the result.
-func FileOf(file string, r *Result) Filed {
+//
+// keep keeps the result, trimmed to the measures of its firm-scope claims,
+// when it has such claims: what computing it again with the applicant's
+// ledger needs. Without it (a batch that only warns) a file costs a few
+// hundred bytes.
+func FileOf(file string, r *Result, keep bool) Filed {
 	f := Filed{File: file, Name: r.Name, Applicant: r.Applicant, Code: r.CreditCode, Grand: r.GrandTotal(),
 		Ratio: r.Inputs.Rates[measures.InDistrictRatio], Year: r.Date.Year}
 	for _, e := range r.Received {
@@ -52,8 +62,8 @@ func FileOf(file string, r *Result) Filed {
 		if l.Item.Scope != measures.FirmScope || layerOf(r.Edition, l) != nil {
 			continue
 		}
-		if l.Claimed {
-			f.Firm = r
+		if l.Claimed && l.ExcludedBy == "" {
+			f.Claims = append(f.Claims, f.award(r, l))
 		}
 		if l.Max == nil {
 			continue
@@ -66,7 +76,36 @@ func FileOf(file string, r *Result) Filed {
 	}
 	match := decimal.Max(decimal.Zero, r.DistrictMatch.Sub(money(f.Ratio.Mul(firmM))))
 	f.ProjectPart = decimal.Max(decimal.Zero, r.Total.Sub(firmM)).Add(match).Add(r.DistrictPaid().Sub(firmD)).Add(r.LayerPaid())
+	if keep && f.HasFirm() {
+		f.Firm = trimmed(r, f.Claims)
+	}
 	return f
+}
+
+// award is a claimed firm-scope line of the file as an award.
+func (f *Filed) award(r *Result, l *Line) Award {
+	aw := Award{Edition: r.Edition, Item: l.Item, Level: levelClaimed(r, l.Item), Year: f.Year, File: f.File, Amount: decimal.Zero}
+	if l.Max != nil {
+		aw.Amount = *l.Max
+	}
+	if l.Item.Payer != measures.District {
+		aw.Match = money(f.Ratio.Mul(aw.Amount))
+	}
+	return aw
+}
+
+// trimmed is the result with only the claims of the measures of its
+// firm-scope awards: firm-scope lines stand outside the cumulative cap and
+// the alternatives of project items, so they are the same computed alone.
+func trimmed(r *Result, claims []Award) *Result {
+	t := &Result{Edition: r.Edition, Name: r.Name, Applicant: r.Applicant, CreditCode: r.CreditCode, Date: r.Date,
+		Inputs: r.Inputs, Received: r.Received}
+	for _, c := range r.Claims {
+		if slices.ContainsFunc(claims, func(a Award) bool { return a.Item.Measure == c.Measure }) {
+			t.Claims = append(t.Claims, c)
+		}
+	}
+	return t
 }
 
 // Applicant is one applicant of a batch: its files, its firm awards each
@@ -172,23 +211,10 @@ func (a *Applicant) count() {
 	for _, f := range a.Files {
 		a.Total = a.Total.Add(f.ProjectPart)
 		if f.Firm == nil {
+			claims = append(claims, f.Claims...)
 			continue
 		}
-		r := againWith(f.Firm, ledger)
-		for i := range r.Lines {
-			l := &r.Lines[i]
-			if l.Item.Scope != measures.FirmScope || !l.Claimed || layerOf(r.Edition, l) != nil || l.ExcludedBy != "" {
-				continue
-			}
-			aw := Award{Edition: r.Edition, Item: l.Item, Level: levelClaimed(r, l.Item), Year: f.Year, File: f.File, Amount: decimal.Zero}
-			if l.Max != nil {
-				aw.Amount = *l.Max
-			}
-			if l.Item.Payer != measures.District {
-				aw.Match = money(f.Ratio.Mul(aw.Amount))
-			}
-			claims = append(claims, aw)
-		}
+		claims = append(claims, f.again(ledger)...)
 	}
 	// The largest claim of each award is counted, the first on a tie.
 	kept := map[string]int{}
@@ -225,27 +251,35 @@ func (e Received) same(o Received) bool {
 	return e.Item == o.Item && e.Amount.Equal(o.Amount) && sameDate && e.Payer == o.Payer && e.Level == o.Level
 }
 
-// againWith is the result computed again with the firm-scope receipts
-// it lacks added to its ledger, or the result itself when it lacks none.
-func againWith(r *Result, ledger []Received) *Result {
+// again is the file's firm awards with the applicant's ledger: the file
+// computed again with the firm-scope receipts it lacks, or its own claims
+// when it lacks none.
+func (f *Filed) again(ledger []Received) []Award {
 	var extra []Received
 	for _, e := range ledger {
-		if !slices.ContainsFunc(r.Received, e.same) {
+		if !slices.ContainsFunc(f.Firm.Received, e.same) {
 			extra = append(extra, e)
 		}
 	}
 	if len(extra) == 0 {
-		return r
+		return f.Claims
 	}
-	p := r.Project()
+	p := f.Firm.Project()
 	p.Received = append(slices.Clone(p.Received), extra...)
-	again, err := Compute(r.Edition, p)
+	r, err := Compute(f.Firm.Edition, p)
 	if err != nil {
 		// The entries were valid in their own files, of the same items:
-		// a failure here is the engine's, and the file's own result stands.
-		return r
+		// a failure here is the engine's, and the file's own claims stand.
+		return f.Claims
 	}
-	return again
+	var awards []Award
+	for i := range r.Lines {
+		l := &r.Lines[i]
+		if l.Item.Scope == measures.FirmScope && l.Claimed && layerOf(r.Edition, l) == nil && l.ExcludedBy == "" {
+			awards = append(awards, f.award(r, l))
+		}
+	}
+	return awards
 }
 
 // Project is the project a result was computed from: its claims, the

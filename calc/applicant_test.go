@@ -39,7 +39,7 @@ func TestApplicantYear(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		return FileOf(name+".toml", r)
+		return FileOf(name+".toml", r, true)
 	}
 	a := file("a", "腾讯科技（深圳）有限公司", code, P{Claims: []Claim{
 		claim(t, "first-version", "sales=5e7"), claim(t, "revenue", "revenue=5.5e9"), claim(t, "quality", "certification=cmmi-5")}})
@@ -100,7 +100,7 @@ func TestAwardsApart(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return FileOf(name, r)
+		return FileOf(name, r, true)
 	}
 	as := Applicants([]Filed{one("a", "cmmi-5", 2026), one("b", "dcmm-3", 2026), one("c", "cmmi-5", 2025)})
 	if len(as) != 1 || len(as[0].Awards) != 3 || len(as[0].Duplicates) != 0 || !as[0].Total.Equal(decimal.NewFromInt(1500000)) {

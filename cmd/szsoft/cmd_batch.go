@@ -324,6 +324,7 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	// (docs/contract.md §11): its totals, and the result of a file that
 	// claims a firm-scope item.
 	var filed []calc.Filed
+	view := opts.byApplicant || render.AlwaysApplicants(form)
 	names := make(chan entry, 64)
 	go a.expand(args, names)
 	err = form.Begin()
@@ -350,7 +351,13 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 			} else {
 				pr.warn(o.name, o.rep.Result.Warnings, p)
 				if calc.ApplicantKey(o.rep.Result.Applicant, o.rep.Result.CreditCode) != "" {
-					filed = append(filed, calc.FileOf(o.name, o.rep.Result))
+					// The view keeps every file; the warning alone only
+					// those that claim a firm award, a few hundred bytes
+					// each: batch's memory stays flat.
+					f := calc.FileOf(o.name, o.rep.Result, view)
+					if view || f.HasFirm() {
+						filed = append(filed, f)
+					}
 				}
 				if err := form.Add(o.rep, o.chunk); err != nil {
 					return err
