@@ -120,6 +120,9 @@ type Applicant struct {
 	// Total is what the applicant receives at most: every file's project
 	// part, each award once with R × it as match (R of its file).
 	Total decimal.Decimal
+	// TooManyReceipts: the files' firm-scope receipts were more than
+	// MaxApplicantReceipts, and each file's own ledger stood.
+	TooManyReceipts bool
 }
 
 // Award is a firm-scope line of one file, as the applicant counts it.
@@ -200,12 +203,20 @@ func Applicants(files []Filed) []*Applicant {
 func (a *Applicant) count() {
 	// Every firm-scope receipt of the applicant's files, each once.
 	var ledger []Received
+	seen := map[string]bool{}
 	for _, f := range a.Files {
 		for _, e := range f.Receipts {
-			if !slices.ContainsFunc(ledger, e.same) {
+			if k := e.key(); !seen[k] {
+				seen[k] = true
 				ledger = append(ledger, e)
 			}
 		}
+	}
+	if len(ledger) > MaxApplicantReceipts {
+		// A stranger's thousand files of a thousand receipts each would
+		// be computed again with a million: each file's own ledger then
+		// stands, and that is said.
+		a.TooManyReceipts, ledger = true, nil
 	}
 	var claims []Award
 	for _, f := range a.Files {
@@ -216,26 +227,28 @@ func (a *Applicant) count() {
 		}
 		claims = append(claims, f.again(ledger)...)
 	}
-	// The largest claim of each award is counted, the first on a tie.
-	kept := map[string]int{}
-	for _, c := range claims {
-		i, seen := kept[c.Key()]
+	// The largest claim of each award is counted, the first on a tie; the
+	// others are duplicates naming the file it is counted from, in the
+	// order of the claims.
+	best := map[string]int{} // key → index in claims
+	var order []string
+	for i, c := range claims {
+		k := c.Key()
+		j, seen := best[k]
 		switch {
 		case !seen:
-			kept[c.Key()] = len(a.Awards)
-			a.Awards = append(a.Awards, c)
-		case c.Amount.GreaterThan(a.Awards[i].Amount):
-			old := a.Awards[i]
-			old.Kept = c.File
-			for j := range a.Duplicates {
-				if a.Duplicates[j].Key() == c.Key() {
-					a.Duplicates[j].Kept = c.File
-				}
-			}
-			a.Duplicates = append(a.Duplicates, old)
-			a.Awards[i] = c
-		default:
-			c.Kept = a.Awards[i].File
+			best[k] = i
+			order = append(order, k)
+		case c.Amount.GreaterThan(claims[j].Amount):
+			best[k] = i
+		}
+	}
+	for _, k := range order {
+		a.Awards = append(a.Awards, claims[best[k]])
+	}
+	for i, c := range claims {
+		if j := best[c.Key()]; j != i {
+			c.Kept = claims[j].File
 			a.Duplicates = append(a.Duplicates, c)
 		}
 	}
@@ -244,20 +257,32 @@ func (a *Applicant) count() {
 	}
 }
 
-// same reports whether two receipts are one: the same item, amount, date,
-// payer and level (the same receipt listed in two files).
-func (e Received) same(o Received) bool {
-	sameDate := e.Date == nil && o.Date == nil || e.Date != nil && o.Date != nil && *e.Date == *o.Date
-	return e.Item == o.Item && e.Amount.Equal(o.Amount) && sameDate && e.Payer == o.Payer && e.Level == o.Level
+// MaxApplicantReceipts is the most firm-scope receipts an applicant's
+// files are combined with.
+const MaxApplicantReceipts = 10000
+
+// key is what makes two receipts one: the same item, amount, date, payer
+// and level (the same receipt listed in two files).
+func (e Received) key() string {
+	d := ""
+	if e.Date != nil {
+		d = e.Date.String()
+	}
+	return e.Item + "|" + e.Amount.String() + "|" + d + "|" + string(e.Payer) + "|" + e.Level
 }
 
 // again is the file's firm awards with the applicant's ledger: the file
 // computed again with the firm-scope receipts it lacks, or its own claims
 // when it lacks none.
 func (f *Filed) again(ledger []Received) []Award {
+	// The receipts it lacks, of the items it claims.
+	own := map[string]bool{}
+	for _, e := range f.Firm.Received {
+		own[e.key()] = true
+	}
 	var extra []Received
 	for _, e := range ledger {
-		if !slices.ContainsFunc(f.Firm.Received, e.same) {
+		if !own[e.key()] && slices.ContainsFunc(f.Claims, func(a Award) bool { return a.Item.ID == e.Item }) {
 			extra = append(extra, e)
 		}
 	}

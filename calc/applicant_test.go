@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -105,5 +106,27 @@ func TestAwardsApart(t *testing.T) {
 	as := Applicants([]Filed{one("a", "cmmi-5", 2026), one("b", "dcmm-3", 2026), one("c", "cmmi-5", 2025)})
 	if len(as) != 1 || len(as[0].Awards) != 3 || len(as[0].Duplicates) != 0 || !as[0].Total.Equal(decimal.NewFromInt(1500000)) {
 		t.Errorf("%d applicants; awards %d, duplicates %d, total %s; want 3 awards of 50万, none duplicate", len(as), len(as[0].Awards), len(as[0].Duplicates), as[0].Total)
+	}
+}
+
+// An applicant whose files list more firm receipts than are combined keeps
+// each file's own ledger, and says so; duplicates are found in linear time
+// (10,000 claims of one award: one counted, the rest duplicates).
+func TestApplicantLimits(t *testing.T) {
+	it, _ := ed.Item("quality.certification")
+	var files []Filed
+	for i := range 10000 {
+		f := Filed{File: "f" + strconv.Itoa(i), Applicant: "某公司", Year: 2026,
+			Claims: []Award{{Edition: ed, Item: it, Level: "cmmi-5", Year: 2026, File: "f" + strconv.Itoa(i), Amount: dec("500000")}}}
+		if i < 2 {
+			for j := range MaxApplicantReceipts {
+				f.Receipts = append(f.Receipts, Received{Item: "quality.certification", Amount: dec(strconv.Itoa(j + i*MaxApplicantReceipts + 1))})
+			}
+		}
+		files = append(files, f)
+	}
+	as := Applicants(files)
+	if len(as) != 1 || !as[0].TooManyReceipts || len(as[0].Awards) != 1 || len(as[0].Duplicates) != 9999 || as[0].Duplicates[0].Kept != "f0" {
+		t.Errorf("%d applicants; too many %v, %d awards, %d duplicates", len(as), as[0].TooManyReceipts, len(as[0].Awards), len(as[0].Duplicates))
 	}
 }

@@ -519,6 +519,11 @@ func (pr *progress) warn(name string, ws []calc.Note, p msg.Printer) {
 // in several files.
 func (a *app) applicants(form render.Form, filed []calc.Filed, by bool, pr *progress, p msg.Printer) error {
 	as := calc.Applicants(filed)
+	for _, x := range as {
+		if x.TooManyReceipts {
+			fmt.Fprint(pr.stderr(), stderrLine(p, "warning", p.S("warn.app.receipts", "applicant", render.Safe(x.Name), "max", calc.MaxApplicantReceipts), pr.a.errWidth()))
+		}
+	}
 	if !by {
 		for _, x := range calc.SeveralClaims(as) {
 			var awards []string

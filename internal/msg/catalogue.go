@@ -237,6 +237,7 @@ var catalogue = map[string]Entry{
 	"col.app.awards":            {"企业奖励（各计一次，含区配套）", "FIRM AWARDS, EACH ONCE (WITH MATCH)"},
 	"col.app.total":             {"申请单位合计", "APPLICANT TOTAL"},
 	"note.app.duplicate":        {"{applicant}：{file} 申报的 {award}（{year}年）与 {kept} 重复，只计一次（计入 {kept}）", "{applicant}: {award} ({year}) claimed in {file} is also claimed in {kept}; counted once, in {kept}"},
+	"warn.app.receipts":         {"{applicant} 的各文件已收到的企业奖励超过 {max} 条：未合并，各文件按自己的台账计算", "{applicant}'s files list more than {max} firm receipts: not combined, each file's own ledger stands"},
 	"warn.app.several":          {"{applicant} 的企业奖励在多个文件中重复申报（{awards}）：合计按文件相加会重复计算；用 --by applicant 查看按申请单位的合计", "{applicant}'s firm awards are claimed in several files ({awards}): the files' totals count them more than once; --by applicant gives the applicant's total"},
 	"label.colon":               {"：", ": "},
 	"label.quoted":              {"{quoted}：", "{quoted}: "},
