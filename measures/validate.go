@@ -106,7 +106,12 @@ func (c *Edition) Validate() error {
 	if c.Text == "" {
 		bad(head("text"), "版本缺少政策原文（text）", "an edition needs its published text")
 	}
-	if c.Supplementary.To.Before(c.Supplementary.From) || c.Supplementary.From.IsZero() {
+	switch {
+	case c.Supplementary.From.IsZero():
+		bad(head("from"), "缺少施行日期（from，如 2022-10-15）", "no date it is in force from (from, e.g. 2022-10-15)")
+	case c.Supplementary.To.IsZero():
+		bad(head("to"), "缺少有效期截止日（to，如 2027-10-14）", "no date its window ends (to, e.g. 2027-10-14)")
+	case c.Supplementary.To.Before(c.Supplementary.From):
 		bad(head("to"), "有效期的截止日早于起始日", "the window ends before it begins")
 	}
 	// A workbook's dates begin in 1900; no policy of the software industry
@@ -133,6 +138,9 @@ func (c *Edition) Validate() error {
 			bad(join(p, "id"), "条款 %s 重复定义", "clause %s defined twice", cl.Number)
 		}
 		clauses[cl.Number] = true
+		if c.Text == "" {
+			continue // no text to look in: said once, at the text key
+		}
 		if !strings.Contains(c.Text, cl.Number+cl.Title.Zh) {
 			bad(join(p, "title"), "条款 %s：标题 %q 与政策原文不符", "clause %s: title %q is not the policy's", cl.Number, cl.Title.Zh)
 		}
@@ -211,8 +219,14 @@ func (c *Edition) Validate() error {
 			}
 			itemNames[it.Name] = it.ID
 			switch {
-			case it.Quote == "" || !strings.Contains(c.Text, it.Quote):
-				bad(join(p, "quote"), "事项 %s：引文 %q 未逐字出现在政策原文中", "item %s: quotation %q is not in the policy, word for word", it.ID, it.Quote)
+			case it.Quote == "":
+				bad(join(p, "quote"), "事项 %s：缺少引文（quote，政策原文中的原句）", "item %s: no quotation (quote, the policy's own words)", it.ID)
+			case c.Text == "":
+				// No text to look in: said once, at the text key.
+			case !strings.Contains(c.Text, it.Quote):
+				n, got := quoteMatch(c.Text, it.Quote)
+				bad(join(p, "quote"), "事项 %s：引文未逐字出现在政策原文中：前 %d 个字与原文相同，原文接着是 %q，引文是 %q", "item %s: quotation is not in the policy, word for word: its first %d characters match, then the policy has %q where it has %q",
+					it.ID, n, got, string([]rune(it.Quote)[n:][:min(8, len([]rune(it.Quote))-n)]))
 			case !strings.Contains(clauseText(m.Clause), it.Quote):
 				bad(join(p, "quote"), "事项 %s：引文不在条款 %s 中", "item %s: quotation is not from clause %s", it.ID, m.Clause)
 			}
@@ -249,14 +263,28 @@ func (c *Edition) Validate() error {
 			case it.Ledger == LimitedYears && (it.Kind != Floor || it.Years < 1):
 				bad(join(p, "ledger"), "事项 %s：限定年数，但没有年数（years）", "item %s: limited years, but no years to count", it.ID)
 			}
-			if it.Payer != Municipal && it.Payer != District {
-				bad(join(p, "payer"), "事项 %s：未知的出资方 %q（municipal 或 district）", "item %s: unknown payer %q", it.ID, it.Payer)
+			// A key left out is said as missing, with what it takes.
+			recipients := make([]string, len(Recipients))
+			for n, r := range Recipients {
+				recipients[n] = string(r)
 			}
-			if !slices.Contains(Recipients, it.Recipient) {
-				bad(join(p, "recipient"), "事项 %s：未知的受资助方 %q", "item %s: unknown recipient %q", it.ID, it.Recipient)
+			switch {
+			case it.Payer == "":
+				bad(join(p, "payer"), "事项 %s：缺少出资方（payer = \"municipal\" 或 \"district\"）", "item %s: no payer (payer = \"municipal\" or \"district\")", it.ID)
+			case it.Payer != Municipal && it.Payer != District:
+				bad(join(p, "payer"), "事项 %s：未知的出资方 %q（municipal 或 district）", "item %s: unknown payer %q (municipal or district)", it.ID, it.Payer)
 			}
-			if it.Scope != ProjectScope && it.Scope != FirmScope {
-				bad(join(p, "scope"), "事项 %s：未知的范围 %q（project 或 firm）", "item %s: unknown scope %q", it.ID, it.Scope)
+			switch {
+			case it.Recipient == "":
+				bad(join(p, "recipient"), "事项 %[1]s：缺少受资助方（recipient，可用：%[2]s）", "item %[1]s: no recipient (recipient, one of %[3]s)", it.ID, strings.Join(recipients, "、"), strings.Join(recipients, ", "))
+			case !slices.Contains(Recipients, it.Recipient):
+				bad(join(p, "recipient"), "事项 %[1]s：未知的受资助方 %[2]q（可用：%[3]s）", "item %[1]s: unknown recipient %[2]q (one of %[4]s)", it.ID, it.Recipient, strings.Join(recipients, "、"), strings.Join(recipients, ", "))
+			}
+			switch {
+			case it.Scope == "":
+				bad(join(p, "scope"), "事项 %s：缺少范围（scope = \"project\" 或 \"firm\"）", "item %s: no scope (scope = \"project\" or \"firm\")", it.ID)
+			case it.Scope != ProjectScope && it.Scope != FirmScope:
+				bad(join(p, "scope"), "事项 %s：未知的范围 %q（project 或 firm）", "item %s: unknown scope %q (project or firm)", it.ID, it.Scope)
 			}
 			if it.OneByOne && it.Kind != CaseByCase {
 				bad(join(p, "one_by_one"), "事项 %s：只有 case-by-case 事项才是一事一议", "item %s: only a case-by-case item is 一事一议", it.ID)
@@ -587,12 +615,35 @@ func isValue(s string) bool {
 
 // shorten is a long value said by its beginning.
 func shorten(s string) string {
-	if len(s) <= 80 {
+	if len(s) <= 200 {
 		return s
 	}
 	r := []rune(s)
-	if len(r) > 40 {
-		r = r[:40]
+	if len(r) > 80 {
+		r = r[:80]
 	}
 	return string(r) + "…"
+}
+
+// quoteMatch finds where the text comes nearest to the quotation: the most
+// leading characters of q found in text, and the characters (up to 8) the
+// text has after them — what a clerk compares with the quotation to find
+// the character typed otherwise.
+func quoteMatch(text, q string) (n int, next string) {
+	r := []rune(q)
+	lo, hi := 0, len(r)
+	for lo < hi { // the longest prefix of q in text, by bisection
+		mid := (lo + hi + 1) / 2
+		if strings.Contains(text, string(r[:mid])) {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	if lo == 0 {
+		return 0, ""
+	}
+	i := strings.Index(text, string(r[:lo])) + len(string(r[:lo]))
+	after := []rune(text[i:])
+	return lo, string(after[:min(8, len(after))])
 }

@@ -101,6 +101,9 @@ func Decode(doc *tomlloc.Doc, text func(name string) (string, error)) (*measures
 			c.ps[len(c.ps)-1].Err = err
 		}
 		body = t
+		if err == nil && strings.TrimSpace(t) == "" {
+			c.bad([]string{"edition", "text"}, "政策原文 %q 是空的", "the published text %q is empty", name)
+		}
 		if line, r, ok := badRune(t, true); ok {
 			c.bad([]string{"edition", "text"}, "政策原文 %q 第 %d 行含控制字符 %U：不能用作政策原文", "the published text %[1]q has the control character %[3]U on line %[2]d", name, line, r)
 		}
