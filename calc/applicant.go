@@ -63,7 +63,7 @@ func FileOf(file string, r *Result, keep bool) Filed {
 			continue
 		}
 		if l.Claimed && l.ExcludedBy == "" {
-			f.Claims = append(f.Claims, f.award(r, l))
+			f.Claims = append(f.Claims, f.awards(r, l)...)
 		}
 		if l.Max == nil {
 			continue
@@ -82,16 +82,46 @@ func FileOf(file string, r *Result, keep bool) Filed {
 	return f
 }
 
-// award is a claimed firm-scope line of the file as an award.
-func (f *Filed) award(r *Result, l *Line) Award {
-	aw := Award{Edition: r.Edition, Item: l.Item, Level: levelClaimed(r, l.Item), Year: f.Year, File: f.File, Amount: decimal.Zero}
+// awards are a claimed firm-scope line of the file as awards: a tier or
+// milestone line one award per step it pays (the 10亿 and the 50亿 tiers
+// are two awards, each paid once), else the line as one award, its level
+// the choice claimed.
+func (f *Filed) awards(r *Result, l *Line) []Award {
+	base := Award{Edition: r.Edition, Item: l.Item, Level: levelClaimed(r, l.Item), Year: f.Year, Date: r.Date, File: f.File, Amount: decimal.Zero}
 	if l.Max != nil {
-		aw.Amount = *l.Max
+		base.Amount = *l.Max
 	}
-	if l.Item.Payer != measures.District {
-		aw.Match = money(f.Ratio.Mul(aw.Amount))
+	var steps []Award
+	sum := decimal.Zero
+	for _, n := range l.Notes {
+		if n.Code != NoteTierStep && n.Code != NoteTierUpTo && n.Code != NoteReached {
+			continue
+		}
+		label, _ := n.Args.Get("label").(measures.Text)
+		i := slices.IndexFunc(l.Item.Tiers, func(s measures.Step) bool { return s.Label == label })
+		if i < 0 {
+			steps = nil
+			break
+		}
+		st := l.Item.Tiers[i]
+		aw := base
+		aw.Level, aw.Label, aw.Amount = st.Key, st.Label, st.Amount
+		if l.Item.Kind == measures.Milestone {
+			aw.Level = st.Threshold.String()
+		}
+		steps = append(steps, aw)
+		sum = sum.Add(st.Amount)
 	}
-	return aw
+	// The steps stand for the line only when they add up to it.
+	if len(steps) == 0 || !sum.Equal(base.Amount) {
+		steps = []Award{base}
+	}
+	for i := range steps {
+		if l.Item.Payer != measures.District {
+			steps[i].Match = money(f.Ratio.Mul(steps[i].Amount))
+		}
+	}
+	return steps
 }
 
 // trimmed is the result with only the claims of the measures of its
@@ -120,6 +150,9 @@ type Applicant struct {
 	// Total is what the applicant receives at most: every file's project
 	// part, each award once with R × it as match (R of its file).
 	Total decimal.Decimal
+	// Ambiguous are the files without a code that joined this applicant
+	// by a name other files give with other codes.
+	Ambiguous []string
 	// TooManyReceipts: the files' firm-scope receipts were more than
 	// MaxApplicantReceipts, and each file's own ledger stood.
 	TooManyReceipts bool
@@ -129,18 +162,45 @@ type Applicant struct {
 type Award struct {
 	Edition *measures.Edition // the edition the item is the file's of
 	Item    *measures.Item
-	Level   string // the choice claimed ("cmmi-5"), or ""
-	Year    int
-	File    string
-	Amount  decimal.Decimal // the line's max, with the applicant's ledger
-	Match   decimal.Decimal // R × Amount for a municipal award; 0 for a district one
+	// Level is the step paid (a tier's key, "provincial"; a milestone's
+	// threshold, "1000000000") with its Label, or the choice claimed
+	// ("cmmi-5"), or "".
+	Level  string
+	Label  measures.Text
+	Year   int
+	Date   Date // the event's
+	File   string
+	Amount decimal.Decimal // the line's max, with the applicant's ledger
+	Match  decimal.Decimal // R × Amount for a municipal award; 0 for a district one
 	// Kept is, for a duplicate, the file whose claim is counted.
 	Kept string
 }
 
-// Key is what makes two claims one award: the item, the choice and the
-// calendar year.
-func (a Award) Key() string { return a.Item.ID + "|" + a.Level + "|" + strconv.Itoa(a.Year) }
+// Key is what makes two claims one award: the item, the step or choice,
+// and the calendar year — but an item paid once only (「首次达到」, 上市)
+// or in stages up to one amount (落户) is one award whatever the year.
+func (a Award) Key() string {
+	if a.once() {
+		return a.Item.ID + "|" + a.Level
+	}
+	return a.Item.ID + "|" + a.Level + "|" + strconv.Itoa(a.Year)
+}
+
+// once reports whether the award's item is paid once, or in stages up to
+// one amount, over the firm's life.
+func (a Award) once() bool {
+	return a.Item.Ledger == measures.OnceOnly || a.Item.Ledger == measures.Staged
+}
+
+// better reports whether the claim a counts rather than b for one award:
+// of an item paid once or in stages, the claim of the latest event (the
+// one that sees the most receipts), else the largest; on a tie, the first.
+func (a Award) better(b Award) bool {
+	if a.once() && !a.Date.IsZero() && !b.Date.IsZero() && a.Date != b.Date {
+		return b.Date.Before(a.Date)
+	}
+	return a.Amount.GreaterThan(b.Amount)
+}
 
 // ApplicantKey is how an applicant is told apart: its code, else its name
 // trimmed, full-width folded and case folded; "" when the file names
@@ -162,10 +222,16 @@ func ApplicantKey(name, code string) string {
 // file again with the firm-scope receipts of the applicant's other files.
 func Applicants(files []Filed) []*Applicant {
 	codeOf := map[string]string{} // a folded name → the first code it was given with
+	others := map[string][]string{} // a folded name → the other codes it was given with
 	for _, f := range files {
 		if f.Code != "" {
-			if n := ApplicantKey(f.Applicant, ""); n != "" && codeOf[n] == "" {
-				codeOf[n] = ApplicantKey("", f.Code)
+			n := ApplicantKey(f.Applicant, "")
+			switch c := ApplicantKey("", f.Code); {
+			case n == "":
+			case codeOf[n] == "":
+				codeOf[n] = c
+			case codeOf[n] != c && !slices.Contains(others[n], f.Code):
+				others[n] = append(others[n], f.Code)
 			}
 		}
 	}
@@ -192,6 +258,10 @@ func Applicants(files []Filed) []*Applicant {
 			a.CreditCode = f.Code
 		}
 		a.Files = append(a.Files, f)
+		if f.Code == "" && len(others[ApplicantKey(f.Applicant, "")]) > 0 {
+			// One name, several codes: the file joins the first; said.
+			a.Ambiguous = append(a.Ambiguous, f.File)
+		}
 	}
 	for _, a := range as {
 		a.count()
@@ -239,7 +309,7 @@ func (a *Applicant) count() {
 		case !seen:
 			best[k] = i
 			order = append(order, k)
-		case c.Amount.GreaterThan(claims[j].Amount):
+		case c.better(claims[j]):
 			best[k] = i
 		}
 	}
@@ -280,11 +350,25 @@ func (f *Filed) again(ledger []Received) []Award {
 	for _, e := range f.Firm.Received {
 		own[e.key()] = true
 	}
+	event := f.Firm.Date
 	var extra []Received
 	for _, e := range ledger {
-		if !own[e.key()] && slices.ContainsFunc(f.Claims, func(a Award) bool { return a.Item.ID == e.Item }) {
-			extra = append(extra, e)
+		i := slices.IndexFunc(f.Claims, func(a Award) bool { return a.Item.ID == e.Item })
+		if own[e.key()] || i < 0 {
+			continue
 		}
+		if e.Date != nil && event.Before(*e.Date) {
+			// Received after this file's event: an item paid once or in
+			// stages up to one amount has that much less left whenever it
+			// came (counted as of the event); another item's receipt of a
+			// later day is a later year's.
+			if !f.Claims[i].once() {
+				continue
+			}
+			d := event
+			e.Date = &d
+		}
+		extra = append(extra, e)
 	}
 	if len(extra) == 0 {
 		return f.Claims
@@ -301,7 +385,7 @@ func (f *Filed) again(ledger []Received) []Award {
 	for i := range r.Lines {
 		l := &r.Lines[i]
 		if l.Item.Scope == measures.FirmScope && l.Claimed && layerOf(r.Edition, l) == nil && l.ExcludedBy == "" {
-			awards = append(awards, f.award(r, l))
+			awards = append(awards, f.awards(r, l)...)
 		}
 	}
 	return awards

@@ -130,3 +130,61 @@ func TestApplicantLimits(t *testing.T) {
 		t.Errorf("%d applicants; too many %v, %d awards, %d duplicates", len(as), as[0].TooManyReceipts, len(as[0].Awards), len(as[0].Duplicates))
 	}
 }
+
+// Items paid once (上市, 「首次达到」) or in stages up to one amount (落户)
+// are one award across the applicant's years, each tier of a milestone an
+// award of its own; the claim of the latest event counts (it sees the most
+// receipts). Worked from the policy's words, R = 0:
+//
+//   - （十三）「分类分阶段给予最高不超过5000万元落户奖励」: 2000万 received in
+//     2024 and 1000万 in 2025 leave 2000万, claimed in 2025 and again in
+//     2026: one award, 2000万 (not 4000万).
+//   - The same with a receipt of 1000万 dated 2026-01-10, after the 2025
+//     claim's event: the 2026 claim sees it, 4000万 (not 5000万 + 4000万).
+//   - （二十）上市 claimed in 2025 and in 2026: 400万 once.
+//   - （十二）10亿 first reached in 2025 (revenue 11亿, 50万); in 2026 60亿
+//     after a peak of 11亿 reaches 50亿 (150万); a third file of 2026 that
+//     gives no peak claims 10亿 and 50亿 again: the 10亿 tier once (50万),
+//     the 50亿 tier once (150万): 200万, with 上市 600万.
+func TestOnceAwardsAcrossYears(t *testing.T) {
+	day := func(y, m, d int) Date { return Date{Year: y, Month: m, Day: d} }
+	file := func(name string, date Date, claims []Claim, received ...Received) Filed {
+		p := P{Date: date, Claims: claims, Received: received}
+		pr := p.project()
+		pr.Name, pr.Applicant = name, "深圳光明工业软件有限公司"
+		r, err := Compute(ed, pr)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return FileOf(name, r, true)
+	}
+	city := measures.Municipal
+	total := func(fs ...Filed) decimal.Decimal {
+		as := Applicants(fs)
+		if len(as) != 1 {
+			t.Fatalf("%d applicants", len(as))
+		}
+		return as[0].Total
+	}
+	r24, r25 := day(2024, 5, 1), day(2025, 5, 1)
+	got := total(
+		file("c1", day(2026, 6, 30), []Claim{claim(t, "relocation")}, Received{Item: "relocation", Amount: dec("2e7"), Date: &r24, Payer: city}, Received{Item: "relocation", Amount: dec("1e7"), Date: &r25, Payer: city}),
+		file("c2", day(2026, 8, 1), []Claim{claim(t, "relocation")}, Received{Item: "relocation", Amount: dec("2e7"), Date: &r24, Payer: city}),
+		file("c3", day(2025, 9, 1), []Claim{claim(t, "relocation")}))
+	if !got.Equal(dec("2e7")) {
+		t.Errorf("relocation claimed in 2025 and 2026: %s, want 20,000,000", got)
+	}
+	late := day(2026, 1, 10)
+	got = total(file("i1", day(2025, 3, 1), []Claim{claim(t, "relocation")}),
+		file("i2", day(2026, 6, 1), []Claim{claim(t, "relocation")}, Received{Item: "relocation", Amount: dec("1e7"), Date: &late, Payer: city}))
+	if !got.Equal(dec("4e7")) {
+		t.Errorf("relocation with a receipt after the first claim: %s, want 40,000,000", got)
+	}
+	got = total(
+		file("d1", day(2025, 12, 1), []Claim{claim(t, "listing", "listed"), claim(t, "revenue", "revenue=1.1e9")}),
+		file("d2", day(2026, 6, 1), []Claim{claim(t, "listing", "listed"), claim(t, "revenue", "revenue=6e9", "prior-peak=1.1e9")}),
+		file("d3", day(2026, 6, 1), []Claim{claim(t, "revenue", "revenue=6e9")}))
+	if !got.Equal(dec("6e6")) {
+		t.Errorf("listing twice, the 10亿 tier in two years: %s, want 6,000,000", got)
+	}
+}

@@ -520,19 +520,8 @@ func (pr *progress) warn(name string, ws []calc.Note, p msg.Printer) {
 func (a *app) applicants(form render.Form, filed []calc.Filed, by bool, pr *progress, p msg.Printer) error {
 	as := calc.Applicants(filed)
 	for _, x := range as {
-		if x.TooManyReceipts {
-			fmt.Fprint(pr.stderr(), stderrLine(p, "warning", p.S("warn.app.receipts", "applicant", render.Safe(x.Name), "max", calc.MaxApplicantReceipts), pr.a.errWidth()))
-		}
-	}
-	if !by {
-		for _, x := range calc.SeveralClaims(as) {
-			var awards []string
-			for _, d := range x.Duplicates {
-				if name := render.AwardName(p, d); !slices.Contains(awards, name) {
-					awards = append(awards, name)
-				}
-			}
-			fmt.Fprint(pr.stderr(), stderrLine(p, "warning", p.S("warn.app.several", "applicant", render.Safe(x.Name), "awards", strings.Join(awards, p.S("label.list.sep"))), pr.a.errWidth()))
+		for _, w := range render.ApplicantWarnings(p, x, by) {
+			fmt.Fprint(pr.stderr(), stderrLine(p, "warning", w, pr.a.errWidth()))
 		}
 	}
 	if af, ok := form.(render.ApplicantForm); ok && (by || render.AlwaysApplicants(form)) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -40,6 +41,7 @@ type jsonApplicant struct {
 		Awards     []jsonAward      `json:"firm_awards"`
 		Duplicates []jsonAward      `json:"duplicates"`
 		Total      string           `json:"total"`
+		Warnings   []string         `json:"warnings"`
 	} `json:"applicant"`
 }
 
@@ -87,6 +89,7 @@ func (f *jsonForm) Applicants(as []*calc.Applicant) error {
 		}
 		j.Applicant.Awards, j.Applicant.Duplicates = jsonAwards(a.Awards), jsonAwards(a.Duplicates)
 		j.Applicant.Total = a.Total.StringFixed(2)
+		j.Applicant.Warnings = append([]string{}, ApplicantWarnings(f.o.Printer, a, true)...)
 		var buf bytes.Buffer
 		prefix := ""
 		if f.o.Many {
@@ -107,6 +110,9 @@ func (f *jsonForm) Applicants(as []*calc.Applicant) error {
 func AwardName(p msg.Printer, a calc.Award) string {
 	p = p.For(a.Edition)
 	name := p.Item(a.Item.ID)
+	if l := p.Text(a.Label); l != "" {
+		return name + p.S("label.award.level", "level", l)
+	}
 	if a.Level != "" {
 		var levels []string
 		for _, l := range strings.Split(a.Level, ",") {
@@ -140,11 +146,11 @@ func ApplicantRows(p msg.Printer, as []*calc.Applicant) (header []string, rows [
 	for _, a := range as {
 		var files []string
 		for _, f := range a.Files {
-			files = append(files, Safe(f.File)+" "+p.Money(f.Grand))
+			files = append(files, Safe(f.File)+" "+p.Money(f.ProjectPart))
 		}
 		var awards []string
 		for _, aw := range a.Awards {
-			awards = append(awards, AwardName(p, aw)+" "+p.Money(aw.Amount.Add(aw.Match)))
+			awards = append(awards, p.S("label.award.year", "award", AwardName(p, aw), "year", aw.Year)+" "+p.Money(aw.Amount.Add(aw.Match)))
 		}
 		sep := p.S("label.list.sep")
 		rows = append(rows, []string{Clip(Safe(a.Name), maxCell), a.CreditCode, strings.Join(files, sep), strings.Join(awards, sep), p.Money(a.Total)})
@@ -244,7 +250,7 @@ func (f *htmlForm) writeApplicants(b *bytes.Buffer) {
 			fmt.Fprintf(b, `<p class="meta">%s：%s</p>`+"\n", h(p.S("label.credit-code")), h(a.CreditCode))
 		}
 		fmt.Fprintf(b, "<table class=\"summary\">\n<thead><tr><th>%s</th><th>%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th></tr></thead>\n<tbody>\n",
-			h(p.S("html.project")), h(p.S("xcol.file")), h(p.S("xcol.grand")), h(p.S("html.app.part")))
+			h(p.S("col.batch.name")), h(p.S("xcol.file")), h(p.S("xcol.grand")), h(p.S("html.app.part")))
 		for _, fl := range a.Files {
 			fmt.Fprintf(b, "<tr><td>%s</td><td>%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td></tr>\n",
 				h(fl.Name), h(filepath.Base(fl.File)), p.Money(fl.Grand), p.Money(fl.ProjectPart))
@@ -268,8 +274,46 @@ func (f *htmlForm) writeApplicants(b *bytes.Buffer) {
 			}
 			b.WriteString("</ul>\n")
 		}
-		fmt.Fprintf(b, `<p class="grand">%s：<strong>%s</strong></p>`+"\n", h(p.S("xapp.total")), p.Money(a.Total))
+		fmt.Fprintf(b, `<p class="grand">%s：<strong>%s</strong></p>`+"\n", h(p.S("html.app.total")), p.Money(a.Total))
 		fmt.Fprintf(b, `<p class="meta">%s</p>`+"\n", h(p.S("html.app.how")))
 		b.WriteString("</section>\n")
 	}
+}
+
+// ApplicantWarnings are what a run says of an applicant: its awards
+// claimed in several files (with the applicant view, counted once;
+// without it, counted in each file's total), a name given with several
+// codes, receipts too many to combine.
+func ApplicantWarnings(p msg.Printer, a *calc.Applicant, by bool) []string {
+	var ws []string
+	sep := p.S("label.list.sep")
+	if len(a.Duplicates) > 0 {
+		var awards, files []string
+		for _, d := range a.Duplicates {
+			if name := AwardName(p, d); !slices.Contains(awards, name) {
+				awards = append(awards, name)
+			}
+			for _, f := range []string{d.Kept, d.File} {
+				if f = filepath.Base(f); !slices.Contains(files, f) {
+					files = append(files, f)
+				}
+			}
+		}
+		key := "warn.app.several"
+		if by {
+			key = "warn.app.duplicates"
+		}
+		ws = append(ws, p.S(key, "applicant", Safe(a.Name), "awards", strings.Join(awards, sep), "files", Safe(strings.Join(files, sep))))
+	}
+	if len(a.Ambiguous) > 0 {
+		var files []string
+		for _, f := range a.Ambiguous {
+			files = append(files, filepath.Base(f))
+		}
+		ws = append(ws, p.S("warn.app.ambiguous", "applicant", Safe(a.Name), "files", Safe(strings.Join(files, sep)), "code", a.CreditCode))
+	}
+	if a.TooManyReceipts {
+		ws = append(ws, p.S("warn.app.receipts", "applicant", Safe(a.Name), "max", calc.MaxApplicantReceipts))
+	}
+	return ws
 }

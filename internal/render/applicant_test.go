@@ -75,8 +75,8 @@ func TestTableApplicant(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	for _, want := range []string{"按申请单位", "91440300MA5FUQ1B0N", "a.toml 15,750,000.00、b.toml 9,750,000.00",
-		"质量标准·认证（CMMI优化级） 750,000.00", "24,750,000.00", "b.toml 申报的 质量标准·认证（CMMI优化级）（2026年）与 a.toml 重复"} {
+	for _, want := range []string{"按申请单位", "91440300MA5FUQ1B0N", "a.toml 15,000,000.00、b.toml 9,000,000.00",
+		"质量标准·认证（CMMI优化级）·2026年 750,000.00", "24,750,000.00", "b.toml 申报的 质量标准·认证（CMMI优化级）（2026年）与 a.toml 重复"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in\n%s", want, out)
 		}

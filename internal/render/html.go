@@ -43,6 +43,7 @@ type htmlForm struct {
 	// edition the results name, once each, in order.
 	first                           *Report
 	applicants, preparers, editions []string
+	seenApplicant                   map[string]bool
 	// The applicant view (docs/contract.md §11): a page per applicant
 	// before the projects.
 	byApplicant []*calc.Applicant
@@ -67,7 +68,14 @@ func (f *htmlForm) Add(r *Report, _ []byte) error {
 	if f.count == 1 {
 		f.title, f.first = res.Name, r
 	}
-	f.applicants = appendOnce(f.applicants, res.Applicant)
+	// Each applicant once, however its name is spaced or bracketed.
+	if k := calc.ApplicantKey(res.Applicant, res.CreditCode); k != "" && !f.seenApplicant[k] {
+		if f.seenApplicant == nil {
+			f.seenApplicant = map[string]bool{}
+		}
+		f.seenApplicant[k] = true
+		f.applicants = appendOnce(f.applicants, strings.TrimSpace(res.Applicant))
+	}
 	f.preparers = appendOnce(f.preparers, res.Preparer)
 	f.editions = appendOnce(f.editions, res.Edition.Title)
 	for _, l := range res.Layers() {
@@ -211,6 +219,8 @@ func (f *htmlForm) writeSummary(b *bytes.Buffer, flush func() error) error {
 				class = ` class="num"`
 			case i == 1:
 				class = ` class="date"`
+			case i == 7:
+				class = ` class="status"`
 			}
 			fmt.Fprintf(b, "<td%s>%s</td>", class, c)
 		}
@@ -622,7 +632,7 @@ th, td { border-bottom: 1px solid #ccc; padding: .25em .35em; text-align: left; 
 thead th { background: #e7eef7; border-bottom: 1px solid #555; }
 tfoot td, tfoot th { font-weight: bold; border-top: 1px solid #555; border-bottom: 3px double #555; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.clause, .date { white-space: nowrap; }
+.clause, .date, .status { white-space: nowrap; }
 td.item { min-width: 8em; } td.who { min-width: 6.5em; }
 .keep { break-inside: avoid; }
 table.lines { font-size: 8.5pt; }

@@ -220,7 +220,7 @@ var (
 	failureHeaders   = []string{"xcol.file", "xcol.line", "xcol.column", "xcol.error"}
 	inputHeaders     = []string{"xcol.project", "xcol.measure", "xcol.input", "xcol.value", "xcol.amount", "xcol.file"}
 	applicantHeaders = []string{"xcol.applicant", "xcol.code", "xcol.app.kind", "xcol.app.what", "xcol.amount", "xcol.match", "xcol.app.note", "xcol.file"}
-	receivedHeaders  = []string{"xcol.project", "xcol.item", "xcol.date", "xcol.amount", "xcol.level", "xcol.payer", "xcol.file"}
+	receivedHeaders  = []string{"xcol.project", "xcol.item", "xcol.received.date", "xcol.amount", "xcol.level", "xcol.payer", "xcol.file"}
 	// The columns of amounts, whose headers state the unit.
 	amountColumns = map[string]bool{"xcol.total": true, "xcol.adjustments": true, "xcol.match": true, "xcol.paid": true, "xcol.layer": true, "xcol.grand": true,
 		"xcol.amount": true, "xcol.base": true, "xcol.computed": true, "xcol.received": true, "xcol.cap": true, "xcol.min": true, "xcol.max": true, "xcol.baseforcap": true}
