@@ -203,12 +203,19 @@ func writeTemplate(buf *bytes.Buffer, ed *measures.Edition, list []*measures.Mea
 	templateLine(buf, false, project.KeyApplicant, `"`+templateApplicant+`"`, p.S("tpl.applicant"))
 	templateLine(buf, true, project.KeyUnit, `"yuan"`, p.S("tpl.unit"))
 	templateLine(buf, true, project.KeyPolicy, `"`+ed.ID+`"`, p.S("tpl.policy"))
-	buf.WriteString("\n# " + p.S("tpl.annex", "from", s.From, "to", s.To) + "\n")
+	// What the 附则 say, of the rules the edition has.
+	annex := "tpl.annex.window"
+	if _, ok := ed.Rule(measures.AnnexCumulativeCap); ok {
+		annex = "tpl.annex"
+	}
+	buf.WriteString("\n# " + p.S(annex, "from", s.From, "to", s.To) + "\n")
 	for _, in := range s.Inputs {
 		value := map[measures.InputKind]string{measures.Date: "2026-03-01", measures.Amount: "0", measures.Rate: "0", measures.Switch: "false"}[in.Kind]
 		templateLine(buf, true, in.Key(), value, inputUsage(in, p))
 	}
-	buf.WriteString("# " + strings.ReplaceAll(p.S("tpl.samekind"), "\n", "\n# ") + "\n")
+	if _, ok := ed.Rule(measures.AnnexNoDouble); ok {
+		buf.WriteString("# " + strings.ReplaceAll(p.S("tpl.samekind"), "\n", "\n# ") + "\n")
+	}
 	for _, m := range list {
 		example := exampleValues(m)
 		cl, _ := ed.Home(m).ClauseByNumber(m.Clause)

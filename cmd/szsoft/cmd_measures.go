@@ -354,8 +354,14 @@ func writeMeasure(buf *bytes.Buffer, ed *measures.Edition, m *measures.Measure, 
 			name = p.Item(it.ID) + "  " + it.ID
 		}
 		line(name, "  ", "    ")
+		// The cumulative cap in the words of the scope only where the
+		// edition has the rule.
+		scope := "scope.short."
+		if _, ok := ed.Rule(measures.AnnexCumulativeCap); ok {
+			scope = "scope."
+		}
 		line(p.S("show.item", "kind", kindName(it, p), "payer", p.S("payer."+string(it.Payer)),
-			"recipient", p.S("recipient."+string(it.Recipient)), "scope", p.S("scope."+string(it.Scope))), "    ", "    ")
+			"recipient", p.S("recipient."+string(it.Recipient)), "scope", p.S(scope+string(it.Scope))), "    ", "    ")
 		line(ruleText(it, p), "    ", "    ")
 		if alt, ok := ed.AlternativeOf(it.ID); ok {
 			line(p.S("show.alternatives", "items", itemIDs(alt.Items), "why", alt.Why), "    ", "    ")

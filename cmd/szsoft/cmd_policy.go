@@ -490,8 +490,13 @@ func (a *app) policyCheckCmd() *cobra.Command {
 					failed = true
 					continue
 				}
-				out.WriteString(p.S("cli.policy.check.ok", "file", render.Safe(name), "id", render.Safe(e.ID), "document", render.Safe(e.Policy),
-					"measures", len(e.Measures), "items", len(e.ItemIDs())) + "\n")
+				key := "cli.policy.check.ok"
+				if e.Kind == measures.GuideLayer {
+					// A guide adds no measure: what it narrows, and of what.
+					key = "cli.policy.check.guide"
+				}
+				out.WriteString(p.S(key, "file", render.Safe(name), "id", render.Safe(e.ID), "document", render.Safe(e.Policy),
+					"measures", len(e.Measures), "items", len(e.ItemIDs()), "rules", len(e.Guide), "base", render.Safe(e.Extends)) + "\n")
 			}
 			if _, err := a.stdout.Write(out.Bytes()); err != nil {
 				return err

@@ -827,6 +827,7 @@ var catalogue = map[string]Entry{
 	"cli.policy.show.one.hint":    {"如 szsoft policy show sz2022；已知的版本：{known}", "e.g. 'szsoft policy show sz2022'; editions: {known}"},
 	"cli.policy.check.none":       {"policy check 至少需要一个版本文件", "policy check needs at least one edition file"},
 	"cli.policy.check.none.hint":  {"如 szsoft policy check 我的版本.toml", "e.g. 'szsoft policy check mine.toml'"},
+	"cli.policy.check.guide":      {"{file}：通过（{id}，{document}：细化 {base} 的 {rules} 个事项）", "{file}: ok ({id}, {document}: narrows {rules} items of {base})"},
 	"cli.policy.check.ok":         {"{file}：通过（{id}，{document}：{measures} 项措施，{items} 个事项）", "{file}: ok ({id}, {document}: {measures} measures, {items} items)"},
 	"cli.policy.two":              {"--policy 给了两个政策版本（{first} 和 {second}）", "--policy names two editions ({first} and {second})"},
 	"cli.policy.two.hint":         {"一次按一个版本测算；其余的 --policy 只能是它的层（extends 它的申报指南或区级措施）", "a run computes under one edition; the other --policy files are its layers (a guide or a district's measures that extend it)"},
@@ -866,11 +867,12 @@ var catalogue = map[string]Entry{
 	"cli.validate.none.hint":      {"如 szsoft validate project.toml", "e.g. 'szsoft validate project.toml'"},
 
 	// --- the template of szsoft init ---
-	"tpl.head":      {"szsoft 项目文件：{policy} 下的一个项目。\n金额单位为元：数字（5e7、50000000）或字符串（\"5000万\"、\"0.5亿\"、\n\"50,000,000\"）。比例：0.3 或 \"30%\"。浮点数最多写15位有效数字，或写成字符串。", "szsoft project file: one project under {policy}.\nAmounts are yuan (元): numbers (5e7, 50000000) or strings (\"5000万\",\n\"0.5亿\", \"50,000,000\"). Rates: 0.3 or \"30%\". Write floats with at most 15\nsignificant digits, or as strings."},
-	"tpl.name":      {"项目名称", "project name"},
-	"tpl.applicant": {"申请单位", "applicant"},
-	"tpl.unit":      {"文件中不带单位的数字：\"yuan\"（元，默认）或 \"wan\"（万元）", "bare numbers of this file: \"yuan\" (default) or \"wan\" (万元)"},
-	"tpl.policy":    {"政策版本（默认：事项日期所在的版本）", "policy edition (default: the one in force on the date)"},
-	"tpl.annex":     {"附则：有效期 {from} 至 {to}；有国家或省级资金时适用累计资助上限。", "附则: in force {from} to {to}; the cumulative cap applies when national or provincial funding is given."},
-	"tpl.samekind":  {"附则“不得重复享受”按措施声明：已在市级同类措施中享受的，\n在该措施的表中写 same_kind = true（或列出其事项编号）。", "附则 no double-dipping is per measure: same_kind = true in a measure's table\n(or a list of its item ids) when that support was had under a similar\nmunicipal measure."},
+	"tpl.head":         {"szsoft 项目文件：{policy} 下的一个项目。\n金额单位为元：数字（5e7、50000000）或字符串（\"5000万\"、\"0.5亿\"、\n\"50,000,000\"）。比例：0.3 或 \"30%\"。浮点数最多写15位有效数字，或写成字符串。", "szsoft project file: one project under {policy}.\nAmounts are yuan (元): numbers (5e7, 50000000) or strings (\"5000万\",\n\"0.5亿\", \"50,000,000\"). Rates: 0.3 or \"30%\". Write floats with at most 15\nsignificant digits, or as strings."},
+	"tpl.name":         {"项目名称", "project name"},
+	"tpl.applicant":    {"申请单位", "applicant"},
+	"tpl.unit":         {"文件中不带单位的数字：\"yuan\"（元，默认）或 \"wan\"（万元）", "bare numbers of this file: \"yuan\" (default) or \"wan\" (万元)"},
+	"tpl.policy":       {"政策版本（默认：事项日期所在的版本）", "policy edition (default: the one in force on the date)"},
+	"tpl.annex.window": {"附则：有效期 {from} 至 {to}。", "附则: in force {from} to {to}."},
+	"tpl.annex":        {"附则：有效期 {from} 至 {to}；有国家或省级资金时适用累计资助上限。", "附则: in force {from} to {to}; the cumulative cap applies when national or provincial funding is given."},
+	"tpl.samekind":     {"附则“不得重复享受”按措施声明：已在市级同类措施中享受的，\n在该措施的表中写 same_kind = true（或列出其事项编号）。", "附则 no double-dipping is per measure: same_kind = true in a measure's table\n(or a list of its item ids) when that support was had under a similar\nmunicipal measure."},
 }
