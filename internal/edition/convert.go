@@ -19,6 +19,9 @@ import (
 type converter struct {
 	doc *tomlloc.Doc
 	ps  []Problem
+	// ids are the items' ids by the path of their table (measure[0].
+	// item[2]): a value that does not read is named by its item's id.
+	ids map[string]string
 }
 
 // at is the byte offset of the path's key (or of the nearest key above it
@@ -48,7 +51,15 @@ func (c *converter) bad(path []string, zh, en string, args ...any) {
 
 // value records an amount or a rate that does not read.
 func (c *converter) value(path []string, err error) {
-	c.add(Problem{Off: c.valueAt(path), Path: slices.Clone(path), Key: measures.DottedPath(path), Value: err})
+	key := measures.DottedPath(path)
+	for n := len(path) - 1; n > 0; n-- {
+		if id, ok := c.ids[measures.DottedPath(path[:n])]; ok && id != "" {
+			// rd.grant.cap rather than measure[0].item[0].cap.
+			key = calc.Shorten(id) + "." + measures.DottedPath(path[n:])
+			break
+		}
+	}
+	c.add(Problem{Off: c.valueAt(path), Path: slices.Clone(path), Key: key, Value: err})
 }
 
 // add records a problem, up to measures.MaxProblems: past them, one that
@@ -215,6 +226,7 @@ var ItemKinds = []measures.Kind{measures.FixedRate, measures.CeilingRate, measur
 	measures.AmountRange, measures.Floor, measures.CaseByCase}
 
 func (c *converter) item(fi fileItem, p []string) *measures.Item {
+	c.name(p, fi.ID)
 	it := &measures.Item{ID: fi.ID, Name: fi.Name.Zh, NameEn: fi.Name.En, Title: text(fi.Title), Kind: measures.Kind(fi.Kind),
 		Payer: measures.Payer(fi.Payer), Recipient: measures.Recipient(fi.Recipient), Scope: measures.Scope(fi.Scope),
 		Ledger: measures.LedgerClass(fi.Ledger), LedgerWords: fi.LedgerWords, Quote: fi.Quote,
@@ -296,6 +308,7 @@ func (c *converter) base(it *measures.Item, v any, p []string) {
 
 // rule reads what a guide says of an item of its base.
 func (c *converter) rule(fr fileRule, p []string) measures.GuideRule {
+	c.name(p, fr.ID)
 	r := measures.GuideRule{Item: fr.ID, Quote: fr.Quote, Input: fr.Input, Opens: day(fr.Opens), Closes: day(fr.Closes)}
 	if s, ok := c.scalar(fr.Rate, join(p, "rate")); ok {
 		var rs []decimal.Decimal
@@ -387,4 +400,12 @@ func (c *converter) edition(f *fileEdition, txt string) *measures.Edition {
 		e.Annex = append(e.Annex, r)
 	}
 	return measures.NewEdition(e)
+}
+
+// name records the item id of the table at path p.
+func (c *converter) name(p []string, id string) {
+	if c.ids == nil {
+		c.ids = map[string]string{}
+	}
+	c.ids[measures.DottedPath(p)] = id
 }
