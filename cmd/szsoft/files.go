@@ -25,7 +25,13 @@ func (a *app) readProject(name string) (*project.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return project.Parse(a.tree, name, data)
+	pf, err := project.Parse(a.tree, name, data)
+	if err != nil && project.IsEdition(data) {
+		// An edition given where a project is read: one error that says
+		// so, not the shape of a project file it does not have.
+		return nil, fileError(name, note("cli.file.edition"), note("cli.file.edition.hint", "file", name))
+	}
+	return pf, err
 }
 
 // fileError is an error about a whole file (or directory): its name and

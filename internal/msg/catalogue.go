@@ -775,6 +775,8 @@ var catalogue = map[string]Entry{
 	"cli.batch.longname":          {"名称超过 {max} 字节，不是任何文件的名称：未读取", "a name longer than {max} bytes is no file's name: not read"},
 	"cli.roster.more":             {"另有 {n} 行未能计算，错误见输出中的记录", "and {n} more rows could not be computed: their records are in the output"},
 	"cli.batch.nonames.hint":      {"每行一个文件名，例如 find 客户 -name '*.toml' | szsoft batch -", "give one name a line, e.g. find clients -name '*.toml' | szsoft batch -"},
+	"cli.file.edition":            {"这是政策版本文件，不是项目文件", "an edition file, not a project file"},
+	"cli.file.edition.hint":       {"政策版本用 --policy 指定，如 szsoft calc --policy {file} --file 项目.toml；检查它用 szsoft policy check {file}", "an edition is named with --policy, e.g. szsoft calc --policy {file} --file project.toml; szsoft policy check {file} checks it"},
 	"cli.batch.edition":           {"政策版本文件，不是项目文件：已跳过（用 --policy 指定）", "an edition file, not a project: passed over (name it with --policy)"},
 	"cli.batch.nomatch":           {"没有与此匹配的文件", "no file matches the pattern"},
 	"cli.batch.empty.hint":        {"batch 目录 会计算该目录下所有 *.toml 文件", "batch DIR computes every *.toml file below DIR"},
