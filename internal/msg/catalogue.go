@@ -365,7 +365,7 @@ var catalogue = map[string]Entry{
 	"xcol.app.kind":             {"类别", "Kind"},
 	"xcol.app.what":             {"项目或奖励", "Project or award"},
 	"xcol.app.note":             {"说明", "Note"},
-	"xapp.project":              {"项目部分（不含企业奖励，含其区级配套）", "Project part (firm awards aside, its district match in)"},
+	"xapp.project":              {"项目部分（含配套）", "Project part (with match)"},
 	"xapp.year":                 {"{year}年度", "{year}"},
 	"xapp.project.note":         {"本文件可获合计 {grand}", "the file's grand total {grand}"},
 	"xapp.award":                {"企业奖励（计一次）", "Firm award, once"},

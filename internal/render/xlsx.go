@@ -876,7 +876,7 @@ func (w *workbook) Applicants(as []*calc.Applicant) error {
 		}
 		for _, aw := range a.Awards {
 			w.put(s, []cell{name, code, text(p.S("xapp.award")), wrap(AwardName(p, aw)), amountCell(&aw.Amount), amountCell(&aw.Match),
-				text(strconv.Itoa(aw.Year)), wrap(filepath.Base(aw.File))})
+				text(p.S("xapp.year", "year", aw.Year)), wrap(filepath.Base(aw.File))})
 		}
 		last := s.n
 		total := []cell{{kind: cellTotalText, text: p.S("xapp.total")}, code, {}, {}, {kind: cellTotal, text: calc.Yuan(a.Total),
