@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 
@@ -56,26 +57,29 @@ func FileOf(file string, r *Result, keep bool) Filed {
 			f.Receipts = append(f.Receipts, e)
 		}
 	}
-	firmM, firmD := decimal.Zero, decimal.Zero
+	// The firm lines: the city's, the edition's district-paid ones, and a
+	// district layer's (a district's 「一次性」 award is the firm's too).
+	firmM, firmD, firmL := decimal.Zero, decimal.Zero, decimal.Zero
 	for i := range r.Lines {
 		l := &r.Lines[i]
-		if l.Item.Scope != measures.FirmScope || layerOf(r.Edition, l) != nil {
+		if l.Item.Scope != measures.FirmScope {
 			continue
 		}
 		if l.Claimed && l.ExcludedBy == "" {
 			f.Claims = append(f.Claims, f.awards(r, l)...)
 		}
-		if l.Max == nil {
-			continue
-		}
-		if l.Item.Payer == measures.District {
+		switch {
+		case l.Max == nil:
+		case layerOf(r.Edition, l) != nil:
+			firmL = firmL.Add(*l.Max)
+		case l.Item.Payer == measures.District:
 			firmD = firmD.Add(*l.Max)
-		} else {
+		default:
 			firmM = firmM.Add(*l.Max)
 		}
 	}
 	match := decimal.Max(decimal.Zero, r.DistrictMatch.Sub(money(f.Ratio.Mul(firmM))))
-	f.ProjectPart = decimal.Max(decimal.Zero, r.Total.Sub(firmM)).Add(match).Add(r.DistrictPaid().Sub(firmD)).Add(r.LayerPaid())
+	f.ProjectPart = decimal.Max(decimal.Zero, r.Total.Sub(firmM)).Add(match).Add(r.DistrictPaid().Sub(firmD)).Add(r.LayerPaid().Sub(firmL))
 	if keep && f.HasFirm() {
 		f.Firm = trimmed(r, f.Claims)
 	}
@@ -117,7 +121,7 @@ func (f *Filed) awards(r *Result, l *Line) []Award {
 		steps = []Award{base}
 	}
 	for i := range steps {
-		if l.Item.Payer != measures.District {
+		if l.Item.Payer != measures.District && layerOf(r.Edition, l) == nil {
 			steps[i].Match = money(f.Ratio.Mul(steps[i].Amount))
 		}
 	}
@@ -150,6 +154,11 @@ type Applicant struct {
 	// Total is what the applicant receives at most: every file's project
 	// part, each award once with R × it as match (R of its file).
 	Total decimal.Decimal
+	// Names are the other names files give with the applicant's code.
+	Names []string
+	// Unlisted counts the duplicates past MaxListedDuplicates: counted
+	// out as the others, not listed.
+	Unlisted int
 	// Ambiguous are the files without a code that joined this applicant
 	// by a name other files give with other codes.
 	Ambiguous []string
@@ -199,7 +208,8 @@ func (a Award) better(b Award) bool {
 	if a.once() && !a.Date.IsZero() && !b.Date.IsZero() && a.Date != b.Date {
 		return b.Date.Before(a.Date)
 	}
-	return a.Amount.GreaterThan(b.Amount)
+	// The largest with its match: what the firm receives of it.
+	return a.Amount.Add(a.Match).GreaterThan(b.Amount.Add(b.Match))
 }
 
 // ApplicantKey is how an applicant is told apart: its code, else its name
@@ -209,10 +219,23 @@ func ApplicantKey(name, code string) string {
 	if code != "" {
 		return "code:" + code
 	}
-	if n := strings.ToLower(strings.Join(strings.Fields(Fold(name)), " ")); n != "" {
+	if n := strings.ToLower(strings.Join(strings.Fields(visible(Fold(name))), " ")); n != "" {
 		return "name:" + n
 	}
 	return ""
+}
+
+// visible is s without what does not show: format characters (zero-width
+// joiners, a soft hyphen, bidirectional marks), other ignorable code
+// points and combining marks — two spellings of one firm's name that look
+// alike are one applicant.
+func visible(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.In(r, unicode.Cf, unicode.Mn, unicode.Me, unicode.Other_Default_Ignorable_Code_Point) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // Applicants groups the files by applicant — by code, a file without a
@@ -221,7 +244,7 @@ func ApplicantKey(name, code string) string {
 // once. Files that name no applicant are no applicant's. Compute runs a
 // file again with the firm-scope receipts of the applicant's other files.
 func Applicants(files []Filed) []*Applicant {
-	codeOf := map[string]string{} // a folded name → the first code it was given with
+	codeOf := map[string]string{}   // a folded name → the first code it was given with
 	others := map[string][]string{} // a folded name → the other codes it was given with
 	for _, f := range files {
 		if f.Code != "" {
@@ -253,6 +276,10 @@ func Applicants(files []Filed) []*Applicant {
 		}
 		if a.Name == "" {
 			a.Name = f.Applicant
+		}
+		// One code, several names: a mistyped code joins two firms.
+		if n := ApplicantKey(f.Applicant, ""); f.Code != "" && n != "" && n != ApplicantKey(a.Name, "") && !slices.Contains(a.Names, strings.TrimSpace(f.Applicant)) {
+			a.Names = append(a.Names, strings.TrimSpace(f.Applicant))
 		}
 		if a.CreditCode == "" {
 			a.CreditCode = f.Code
@@ -318,6 +345,10 @@ func (a *Applicant) count() {
 	}
 	for i, c := range claims {
 		if j := best[c.Key()]; j != i {
+			if len(a.Duplicates) == MaxListedDuplicates {
+				a.Unlisted++
+				continue
+			}
 			c.Kept = claims[j].File
 			a.Duplicates = append(a.Duplicates, c)
 		}
@@ -326,6 +357,11 @@ func (a *Applicant) count() {
 		a.Total = a.Total.Add(aw.Amount).Add(aw.Match)
 	}
 }
+
+// MaxListedDuplicates is the most duplicate claims an applicant lists: a
+// roster of 100,000 rows claiming one award is one award and 99,999
+// duplicates, which no reader wants listed.
+const MaxListedDuplicates = 1000
 
 // MaxApplicantReceipts is the most firm-scope receipts an applicant's
 // files are combined with.
@@ -373,6 +409,7 @@ func (f *Filed) again(ledger []Received) []Award {
 	if len(extra) == 0 {
 		return f.Claims
 	}
+	extra = summed(extra, event)
 	p := f.Firm.Project()
 	p.Received = append(slices.Clone(p.Received), extra...)
 	r, err := Compute(f.Firm.Edition, p)
@@ -384,7 +421,7 @@ func (f *Filed) again(ledger []Received) []Award {
 	var awards []Award
 	for i := range r.Lines {
 		l := &r.Lines[i]
-		if l.Item.Scope == measures.FirmScope && l.Claimed && layerOf(r.Edition, l) == nil && l.ExcludedBy == "" {
+		if l.Item.Scope == measures.FirmScope && l.Claimed && l.ExcludedBy == "" {
 			awards = append(awards, f.awards(r, l)...)
 		}
 	}
@@ -404,7 +441,10 @@ func levelClaimed(r *Result, it *measures.Item) string {
 	for _, c := range r.Claims {
 		if c.Measure == it.Measure {
 			if vs, ok := c.Choices[it.Claim]; ok {
-				return strings.Join(vs, ",")
+				// The same choices in another order are the same claim.
+				vs = slices.Clone(vs)
+				slices.Sort(vs)
+				return strings.Join(slices.Compact(vs), ",")
 			}
 		}
 	}
@@ -418,6 +458,32 @@ func SeveralClaims(as []*Applicant) []*Applicant {
 	for _, a := range as {
 		if len(a.Duplicates) > 0 {
 			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// summed are the receipts one per item, payer, level and year, their
+// amounts added, dated the latest of them: what every ledger class reads
+// of them (an overall amount, a level once, a year's award, the years
+// received), in as many entries as the applicant has years — a file is
+// computed again with a handful, not with the ten thousand receipts of a
+// stranger's ten thousand files.
+func summed(es []Received, event Date) []Received {
+	var out []Received
+	at := map[string]int{}
+	for _, e := range es {
+		d := e.DateOr(event)
+		k := e.Item + "|" + string(e.Payer) + "|" + e.Level + "|" + strconv.Itoa(d.Year)
+		i, ok := at[k]
+		if !ok {
+			at[k] = len(out)
+			out = append(out, e)
+			continue
+		}
+		out[i].Amount = out[i].Amount.Add(e.Amount)
+		if out[i].Date != nil && e.Date != nil && out[i].Date.Before(*e.Date) {
+			out[i].Date = e.Date
 		}
 	}
 	return out

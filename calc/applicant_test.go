@@ -1,7 +1,9 @@
 package calc
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -111,7 +113,8 @@ func TestAwardsApart(t *testing.T) {
 
 // An applicant whose files list more firm receipts than are combined keeps
 // each file's own ledger, and says so; duplicates are found in linear time
-// (10,000 claims of one award: one counted, the rest duplicates).
+// (10,000 claims of one award: one counted, the rest duplicates, the
+// first thousand listed).
 func TestApplicantLimits(t *testing.T) {
 	it, _ := ed.Item("quality.certification")
 	var files []Filed
@@ -126,7 +129,7 @@ func TestApplicantLimits(t *testing.T) {
 		files = append(files, f)
 	}
 	as := Applicants(files)
-	if len(as) != 1 || !as[0].TooManyReceipts || len(as[0].Awards) != 1 || len(as[0].Duplicates) != 9999 || as[0].Duplicates[0].Kept != "f0" {
+	if len(as) != 1 || !as[0].TooManyReceipts || len(as[0].Awards) != 1 || len(as[0].Duplicates) != MaxListedDuplicates || as[0].Unlisted != 9999-MaxListedDuplicates || as[0].Duplicates[0].Kept != "f0" {
 		t.Errorf("%d applicants; too many %v, %d awards, %d duplicates", len(as), as[0].TooManyReceipts, len(as[0].Awards), len(as[0].Duplicates))
 	}
 }
@@ -186,5 +189,35 @@ func TestOnceAwardsAcrossYears(t *testing.T) {
 		file("d3", day(2026, 6, 1), []Claim{claim(t, "revenue", "revenue=6e9")}))
 	if !got.Equal(dec("6e6")) {
 		t.Errorf("listing twice, the 10亿 tier in two years: %s, want 6,000,000", got)
+	}
+}
+
+// Names that look alike are one applicant: a zero-width joiner, a soft
+// hyphen or a combining mark in a name hides nothing; the same choices in
+// another order are one claim; a code given with two names is said.
+func TestApplicantNamesAndChoices(t *testing.T) {
+	file := func(name, applicant, code string, standards ...string) Filed {
+		p := P{Claims: []Claim{claim(t, "quality", "standard="+strings.Join(standards, ","))}}
+		pr := p.project()
+		pr.Name, pr.Applicant, pr.CreditCode = name, applicant, code
+		r, err := Compute(ed, pr)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return FileOf(name, r, true)
+	}
+	// （十四）「国家、行业、地方、团体标准…分别给予不超过50万元、30万元、20万元、
+	// 10万元」: national 50万 and group 10万, each once: 60万.
+	as := Applicants([]Filed{
+		file("a", "甲软件有限公司", "", "national", "group"),
+		file("b", "甲软件\u200d有限\u00ad公司", "", "group", "national"),
+		file("c", "甲软件有限公司\u0301", "", "national"),
+	})
+	if len(as) != 1 || !as[0].Total.Equal(dec("600000")) || len(as[0].Duplicates) != 3 {
+		t.Errorf("%d applicants, total %s, %d duplicates; want one, 600,000, 3", len(as), as[0].Total, len(as[0].Duplicates))
+	}
+	as = Applicants([]Filed{file("a", "甲公司", "9144030071526726XG", "group"), file("b", "乙公司", "9144030071526726XG", "local")})
+	if len(as) != 1 || !slices.Equal(as[0].Names, []string{"乙公司"}) {
+		t.Errorf("one code, two names: %d applicants, other names %v", len(as), as[0].Names)
 	}
 }

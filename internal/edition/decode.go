@@ -378,8 +378,9 @@ func (c *converter) controls(v reflect.Value, path []string) {
 
 // badRune finds the first rune of s that is a control character (C0 but a
 // tab, and with lines, a line feed or a carriage return; DEL; C1), a
-// bidirectional control or a line or paragraph separator, with its line
-// (counting from 1).
+// bidirectional control, an invisible one (zero-width space and joiners,
+// word joiner, soft hyphen, Arabic letter mark) or a line or paragraph
+// separator, with its line (counting from 1).
 func badRune(s string, lines bool) (line int, r rune, ok bool) {
 	line = 1
 	for i, r := range s {
@@ -387,7 +388,8 @@ func badRune(s string, lines bool) (line int, r rune, ok bool) {
 		case r == '\n' && lines:
 			line++
 		case r == '\r' && lines, r == '\t':
-		case r < 0x20, r >= 0x7f && r < 0xa0, r >= 0x200e && r <= 0x200f, r >= 0x2028 && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0xfeff && i > 0:
+		case r < 0x20, r >= 0x7f && r < 0xa0, r >= 0x200b && r <= 0x200f, r >= 0x2028 && r <= 0x202e, r >= 0x2060 && r <= 0x2069,
+			r == 0xad, r == 0x61c, r == 0x180e, r == 0xfeff && i > 0:
 			return line, r, true
 		}
 	}

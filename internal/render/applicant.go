@@ -41,6 +41,7 @@ type jsonApplicant struct {
 		Awards     []jsonAward      `json:"firm_awards"`
 		Duplicates []jsonAward      `json:"duplicates"`
 		Total      string           `json:"total"`
+		Unlisted   int              `json:"duplicates_unlisted"`
 		Warnings   []string         `json:"warnings"`
 	} `json:"applicant"`
 }
@@ -89,6 +90,7 @@ func (f *jsonForm) Applicants(as []*calc.Applicant) error {
 		}
 		j.Applicant.Awards, j.Applicant.Duplicates = jsonAwards(a.Awards), jsonAwards(a.Duplicates)
 		j.Applicant.Total = a.Total.StringFixed(2)
+		j.Applicant.Unlisted = a.Unlisted
 		j.Applicant.Warnings = append([]string{}, ApplicantWarnings(f.o.Printer, a, true)...)
 		var buf bytes.Buffer
 		prefix := ""
@@ -157,6 +159,9 @@ func ApplicantRows(p msg.Printer, as []*calc.Applicant) (header []string, rows [
 		for _, d := range a.Duplicates {
 			notes = append(notes, p.S("note.app.duplicate", "applicant", Clip(Safe(a.Name), maxCell), "award", AwardName(p, d),
 				"year", strconv.Itoa(d.Year), "file", Safe(d.File), "kept", Safe(d.Kept)))
+		}
+		if a.Unlisted > 0 {
+			notes = append(notes, p.S("note.app.unlisted", "applicant", Clip(Safe(a.Name), maxCell), "n", a.Unlisted))
 		}
 	}
 	return header, rows, notes
@@ -272,6 +277,9 @@ func (f *htmlForm) writeApplicants(b *bytes.Buffer) {
 				fmt.Fprintf(b, "<li>%s</li>\n", h(p.S("note.app.duplicate", "applicant", a.Name, "award", AwardName(p, d),
 					"year", strconv.Itoa(d.Year), "file", filepath.Base(d.File), "kept", filepath.Base(d.Kept))))
 			}
+			if a.Unlisted > 0 {
+				fmt.Fprintf(b, "<li>%s</li>\n", h(p.S("note.app.unlisted", "applicant", a.Name, "n", a.Unlisted)))
+			}
 			b.WriteString("</ul>\n")
 		}
 		fmt.Fprintf(b, `<p class="grand">%s：<strong>%s</strong></p>`+"\n", h(p.S("html.app.total")), p.Money(a.Total))
@@ -311,6 +319,9 @@ func ApplicantWarnings(p msg.Printer, a *calc.Applicant, by bool) []string {
 			files = append(files, filepath.Base(f))
 		}
 		ws = append(ws, p.S("warn.app.ambiguous", "applicant", Safe(a.Name), "files", Safe(strings.Join(files, sep)), "code", a.CreditCode))
+	}
+	if len(a.Names) > 0 {
+		ws = append(ws, p.S("warn.app.names", "code", a.CreditCode, "applicant", Safe(a.Name), "names", Safe(strings.Join(a.Names, sep))))
 	}
 	if a.TooManyReceipts {
 		ws = append(ws, p.S("warn.app.receipts", "applicant", Safe(a.Name), "max", calc.MaxApplicantReceipts))

@@ -57,7 +57,10 @@ func needsEscape(s string) bool {
 // text (ZWJ in emoji, ZWNJ) are left alone.
 func isBidi(r rune) bool {
 	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f ||
-		r == 0x200b || r == 0x2060 || r == 0xfeff
+		r == 0x200b || r == 0x2060 || r == 0xfeff ||
+		// and the other invisible ones a name could hide behind: zero-
+		// width (non-)joiners, a soft hyphen, Arabic's letter mark.
+		r == 0x200c || r == 0x200d || r == 0xad || r == 0x61c || r >= 0x2061 && r <= 0x2064
 }
 
 // mdEscape keeps a cell's text from breaking a Markdown table or turning

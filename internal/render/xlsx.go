@@ -867,6 +867,9 @@ func (w *workbook) alwaysApplicants() {}
 // the file its award is counted in.
 func (w *workbook) Applicants(as []*calc.Applicant) error {
 	p, s := w.p, &w.applicants
+	// No district match in any edition of the run: no column of it.
+	s.drop = make([]bool, len(applicantHeaders))
+	s.drop[5] = !w.shown[1]
 	for _, a := range as {
 		name, code := wrap(a.Name), text(a.CreditCode)
 		first := s.n + 1
@@ -878,13 +881,22 @@ func (w *workbook) Applicants(as []*calc.Applicant) error {
 			w.put(s, []cell{name, code, text(p.S("xapp.award")), wrap(AwardName(p, aw)), amountCell(&aw.Amount), amountCell(&aw.Match),
 				text(p.S("xapp.year", "year", aw.Year)), wrap(filepath.Base(aw.File))})
 		}
-		last := s.n
+		last := max(s.n, first)
+		// The rows above: their amounts and, where the run has one, their
+		// matches.
+		to := s.col(5)
+		if s.drop[5] {
+			to = s.col(4)
+		}
 		total := []cell{{kind: cellTotalText, text: p.S("xapp.total")}, code, {}, {}, {kind: cellTotal, text: calc.Yuan(a.Total),
-			sum: fmt.Sprintf("E%d:F%d", first, max(last, first))}}
+			sum: fmt.Sprintf("%s%d:%s%d", s.col(4), first, to, last)}}
 		w.put(s, total)
 		for _, d := range a.Duplicates {
 			w.put(s, []cell{name, code, text(p.S("xapp.duplicate")), wrap(AwardName(p, d)), amountCell(&d.Amount), amountCell(&d.Match),
 				wrap(p.S("xapp.duplicate.note", "kept", filepath.Base(d.Kept))), wrap(filepath.Base(d.File))})
+		}
+		if a.Unlisted > 0 {
+			w.put(s, []cell{name, code, text(p.S("xapp.duplicate")), wrap(p.S("note.app.unlisted", "applicant", a.Name, "n", a.Unlisted))})
 		}
 	}
 	return w.err
