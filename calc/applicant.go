@@ -54,6 +54,11 @@ func FileOf(file string, r *Result, keep bool) Filed {
 		Ratio: r.Inputs.Rates[measures.InDistrictRatio], Year: r.Date.Year}
 	for _, e := range r.Received {
 		if it, ok := r.Edition.Item(e.Item); ok && it.Scope == measures.FirmScope {
+			if e.Date == nil {
+				// Undated: the event's, as the file's own ledger reads it.
+				d := r.Date
+				e.Date = &d
+			}
 			f.Receipts = append(f.Receipts, e)
 		}
 	}
@@ -315,6 +320,7 @@ func (a *Applicant) count() {
 		// stands, and that is said.
 		a.TooManyReceipts, ledger = true, nil
 	}
+	led := newFirmLedger(ledger)
 	var claims []Award
 	for _, f := range a.Files {
 		a.Total = a.Total.Add(f.ProjectPart)
@@ -322,7 +328,7 @@ func (a *Applicant) count() {
 			claims = append(claims, f.Claims...)
 			continue
 		}
-		claims = append(claims, f.again(ledger)...)
+		claims = append(claims, f.again(led)...)
 	}
 	// The largest claim of each award is counted, the first on a tie; the
 	// others are duplicates naming the file it is counted from, in the
@@ -380,36 +386,11 @@ func (e Received) key() string {
 // again is the file's firm awards with the applicant's ledger: the file
 // computed again with the firm-scope receipts it lacks, or its own claims
 // when it lacks none.
-func (f *Filed) again(ledger []Received) []Award {
-	// The receipts it lacks, of the items it claims.
-	own := map[string]bool{}
-	for _, e := range f.Firm.Received {
-		own[e.key()] = true
-	}
-	event := f.Firm.Date
-	var extra []Received
-	for _, e := range ledger {
-		i := slices.IndexFunc(f.Claims, func(a Award) bool { return a.Item.ID == e.Item })
-		if own[e.key()] || i < 0 {
-			continue
-		}
-		if e.Date != nil && event.Before(*e.Date) {
-			// Received after this file's event: an item paid once or in
-			// stages up to one amount has that much less left whenever it
-			// came (counted as of the event); another item's receipt of a
-			// later day is a later year's.
-			if !f.Claims[i].once() {
-				continue
-			}
-			d := event
-			e.Date = &d
-		}
-		extra = append(extra, e)
-	}
+func (f *Filed) again(led *firmLedger) []Award {
+	extra := led.lacking(f)
 	if len(extra) == 0 {
 		return f.Claims
 	}
-	extra = summed(extra, event)
 	p := f.Firm.Project()
 	p.Received = append(slices.Clone(p.Received), extra...)
 	r, err := Compute(f.Firm.Edition, p)
@@ -463,27 +444,108 @@ func SeveralClaims(as []*Applicant) []*Applicant {
 	return out
 }
 
-// summed are the receipts one per item, payer, level and year, their
-// amounts added, dated the latest of them: what every ledger class reads
-// of them (an overall amount, a level once, a year's award, the years
-// received), in as many entries as the applicant has years — a file is
-// computed again with a handful, not with the ten thousand receipts of a
-// stranger's ten thousand files.
-func summed(es []Received, event Date) []Received {
-	var out []Received
-	at := map[string]int{}
+// firmLedger is an applicant's firm-scope receipts, each once, by item,
+// payer and level, in the order of their dates, with their running sums:
+// a file is computed again with what it lacks of them, as one entry per
+// item, payer, level and year — what every ledger class reads of them (an
+// overall amount, a level once, a year's award, the years received) — in
+// a time that does not grow with the applicant's other files.
+type firmLedger struct {
+	groups map[string][]*ledgerGroup // by item
+}
+
+type ledgerGroup struct {
+	entries []Received        // dated, by date
+	sums    []decimal.Decimal // sums[i]: entries[:i]
+	index   map[string]int    // an entry's key → its place
+	years   []int             // where each year's entries begin, and len(entries)
+}
+
+// ord orders dates.
+func ord(d *Date) int { return d.Year*10000 + d.Month*100 + d.Day }
+
+func newFirmLedger(es []Received) *firmLedger {
+	l := &firmLedger{groups: map[string][]*ledgerGroup{}}
+	at := map[string]*ledgerGroup{}
 	for _, e := range es {
-		d := e.DateOr(event)
-		k := e.Item + "|" + string(e.Payer) + "|" + e.Level + "|" + strconv.Itoa(d.Year)
-		i, ok := at[k]
-		if !ok {
-			at[k] = len(out)
-			out = append(out, e)
+		k := e.Item + "|" + string(e.Payer) + "|" + e.Level
+		g := at[k]
+		if g == nil {
+			g = &ledgerGroup{index: map[string]int{}}
+			at[k] = g
+			l.groups[e.Item] = append(l.groups[e.Item], g)
+		}
+		g.entries = append(g.entries, e)
+	}
+	for _, gs := range l.groups {
+		for _, g := range gs {
+			slices.SortStableFunc(g.entries, func(a, b Received) int { return ord(a.Date) - ord(b.Date) })
+			g.sums = make([]decimal.Decimal, len(g.entries)+1)
+			for i, e := range g.entries {
+				g.sums[i+1] = g.sums[i].Add(e.Amount)
+				g.index[e.key()] = i
+				if i == 0 || e.Date.Year != g.entries[i-1].Date.Year {
+					g.years = append(g.years, i)
+				}
+			}
+			g.years = append(g.years, len(g.entries))
+		}
+	}
+	return l
+}
+
+// lacking are the receipts of the items f claims that its own ledger
+// lacks, one entry per item, payer, level and year. Of an item paid once
+// or in stages up to one amount, every receipt counts whenever it came
+// (one after the file's event as of the event: what is left of one amount
+// does not depend on when it was paid); of another item, those up to the
+// event.
+func (l *firmLedger) lacking(f *Filed) []Received {
+	event := f.Firm.Date
+	var out []Received
+	done := map[string]bool{}
+	for _, c := range f.Claims {
+		if done[c.Item.ID] {
 			continue
 		}
-		out[i].Amount = out[i].Amount.Add(e.Amount)
-		if out[i].Date != nil && e.Date != nil && out[i].Date.Before(*e.Date) {
-			out[i].Date = e.Date
+		done[c.Item.ID] = true
+		for _, g := range l.groups[c.Item.ID] {
+			// Its own entries, taken off the sums they stand in.
+			own := map[int]bool{}
+			for _, e := range f.Receipts {
+				if i, ok := g.index[e.key()]; ok {
+					own[i] = true
+				}
+			}
+			n := len(g.entries)
+			if !c.once() {
+				n, _ = slices.BinarySearchFunc(g.entries, ord(&event)+1, func(e Received, o int) int { return ord(e.Date) - o })
+			}
+			// A year at a time.
+			for y := 0; y+1 < len(g.years) && g.years[y] < n; y++ {
+				i, j := g.years[y], min(g.years[y+1], n)
+				sum := g.sums[j].Sub(g.sums[i])
+				for k := range own {
+					if k >= i && k < j {
+						sum = sum.Sub(g.entries[k].Amount)
+					}
+				}
+				last := j - 1
+				for last >= i && own[last] {
+					last--
+				}
+				if last < i || !sum.IsPositive() {
+					continue
+				}
+				e := g.entries[i]
+				e.Amount = sum
+				d := *g.entries[last].Date
+				if event.Before(d) {
+					d = event
+				}
+				e.Date = &d
+				out = append(out, e)
+			}
 		}
 	}
 	return out
