@@ -125,6 +125,16 @@ func (l *Edition) ValidateLayer(base *Edition) error {
 					bad(join(mp, "name"), "措施 %s：名称 %q 已是 %s 的措施 %s 的名称", "measure %s: name %q is %s's measure %s too", m.Name, a, base.ID, other)
 				}
 			}
+			// Its inputs are flags beside the base's 附则's, and keys
+			// beside them in a project file: none may be one of them.
+			for n, in := range m.Inputs {
+				if _, ok := base.Input(in.Name); ok {
+					bad(join(mp, "inputs", "["+strconv.Itoa(n)+"]", "name"), "措施 %s：输入 --%s 已是 %s 附则的输入", "measure %s: input --%s is %s's 附则's too", m.Name, in.Name, base.ID)
+				}
+			}
+			if _, ok := base.Input(m.Name); ok {
+				bad(join(mp, "name"), "措施名 %s 已是 %s 附则的输入", "measure name %s is an input of %s's 附则", m.Name, base.ID)
+			}
 			for j, it := range m.Items {
 				p := join(mp, "item", "["+strconv.Itoa(j)+"]")
 				if _, ok := base.Item(it.ID); ok {

@@ -149,6 +149,11 @@ func (c *Edition) Validate() error {
 		}
 	}
 	c.validateAnnex(bad)
+	if _, ok := c.Rule(AnnexWindow); !ok && c.Extends == "" {
+		// The window is applied to every event: without its rule, no
+		// date could be given and every figure would be 0.
+		bad(head("to"), "附则缺少有效期规则（[[annex]] kind = \"window\"，读取 --date）", "the 附则 lack the window rule ([[annex]] kind = \"window\", reading --date)")
+	}
 
 	names := map[string]bool{}
 	spelled := map[string]string{}
@@ -160,8 +165,13 @@ func (c *Edition) Validate() error {
 			bad(join(mp, "name"), "措施 %s 重复定义", "measure %s defined twice", m.Name)
 		}
 		names[m.Name] = true
-		if !IsName(m.Name) {
+		switch _, annex := c.Input(m.Name); {
+		case !IsName(m.Name):
 			bad(join(mp, "name"), "措施名 %q 须是命令名：小写英文字母、数字和连字符，以字母开头，最多 %d 个字符", "measure name %q is no command name: lower-case letters, digits and hyphens, a letter first, at most %d", m.Name, MaxNameLen)
+		case slices.Contains(ReservedNames, m.Name) || annex:
+			// A measure is a table of a project file and a subcommand of
+			// calc: never a top-level key, nor help.
+			bad(join(mp, "name"), "措施名 %s 已是项目文件的顶层键或 szsoft 的命令", "measure name %s is a top-level key of a project file or a command of szsoft", m.Name)
 		}
 		if len(m.Aliases) == 0 {
 			bad(join(mp, "aliases"), "措施 %s：缺少中文名称（aliases）", "measure %s: no Chinese name", m.Name)
@@ -594,6 +604,12 @@ const MaxNameLen = 40
 // named as one of them, or it would shadow it.
 var ReservedFlags = []string{"help", "version", "lang", "policy", "file", "out", "output", "unit",
 	"explain", "bom", "no-bom", "preparer", "credit-code", "received", "same-kind", "jobs", "by", "roster", "editions"}
+
+// ReservedNames are what no measure may be named: the top-level keys of a
+// project file (docs/contract.md §4) and the commands calc has besides its
+// measures.
+var ReservedNames = []string{"name", "applicant", "credit-code", "credit_code", "preparer", "unit", "policy", "received",
+	"same-kind", "same_kind", "date", "help", "completion"}
 
 // IsName reports whether s can name a command or a flag: lower-case
 // ASCII letters, digits and hyphens, a letter first, at most MaxNameLen.

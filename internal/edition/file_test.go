@@ -139,6 +139,8 @@ func TestDecodeProblemsArePlaced(t *testing.T) {
 		// Names are command and flag names, never szsoft's own flags.
 		{"measure name with a space", `name = "rd"`, `name = "r d"`, `name = "r d"`, "no command name"},
 		{"input named --out", `name = "spend"`, `name = "out"`, `name = "out"`, "one of szsoft's own flags"},
+		// A measure is a table of a project file: never a top-level key.
+		{"measure named applicant", `name = "rd"`, `name = "applicant"`, `name = "applicant"`, "top-level key of a project file"},
 	} {
 		src := strings.Replace(file, c.from, c.to, 1)
 		_, ps, _ := decode(t, src, testText)
@@ -183,5 +185,14 @@ func TestTextWithControlsRefused(t *testing.T) {
 	_, ps, _ := decode(t, file, testText+"\x1b]0;title\x07")
 	if len(ps) != 1 || !strings.Contains(ps[0].En, "U+001B on line 5") {
 		t.Errorf("problems %+v, want one naming U+001B on line 5", ps)
+	}
+}
+
+// An edition without its window rule could be given no date, and every
+// figure would be 0: refused.
+func TestWindowRuleRequired(t *testing.T) {
+	_, ps, _ := decode(t, file[:strings.Index(file, "[[annex]]")], testText)
+	if len(ps) != 1 || !strings.Contains(ps[0].En, "lack the window rule") {
+		t.Errorf("problems %+v, want one: the window rule is missing", ps)
 	}
 }
