@@ -483,6 +483,7 @@ func (a *app) policyCheckCmd() *cobra.Command {
 			failed := false
 			var out bytes.Buffer
 			p := a.printer("yuan")
+			a.preload(args)
 			for _, name := range args {
 				e, err := a.readEdition(name)
 				if err != nil {
@@ -539,6 +540,7 @@ func (a *app) policyDiffCmd() *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			a.preload(args)
 			plainA, err := a.editionNamed(args[0])
 			if err != nil {
 				return err
@@ -622,4 +624,30 @@ func (a *app) documents() string {
 		}
 	}
 	return strings.Join(ds, "、")
+}
+
+// preload makes the editions among the files named (not their layers) the
+// bases their layers named beside them extend: 'policy check base.toml
+// layer.toml' checks the layer on the base, as --policy stacks them. A
+// file that does not read is left to the command to say so.
+func (a *app) preload(args []string) {
+	if a.plain == nil {
+		a.plain = map[string]*measures.Edition{}
+	}
+	for _, name := range args {
+		if !isPolicyFile(name) || a.policyFiles[name] != nil {
+			continue
+		}
+		data, err := a.readFileMax(name, edition.MaxSize, calc.Note{}, calc.Note{})
+		if err != nil || edition.Extends(data) != "" {
+			continue
+		}
+		if e, err := a.parseEdition(name, data, a.reg.Lookup); err == nil {
+			if _, taken := a.plain[e.ID]; !taken {
+				if _, builtin := a.reg.Lookup(e.ID); !builtin {
+					a.plain[e.ID] = e
+				}
+			}
+		}
+	}
 }

@@ -166,3 +166,37 @@ func readAll(t *testing.T, name string, workbook bool) string {
 	}
 	return b.String()
 }
+
+// A layer whose base is an edition file is checked on that base when both
+// are named: 'policy check base.toml layer.toml', as --policy stacks them;
+// alone, its base is no edition of the run, and that is said.
+func TestCheckALayerOnAFile(t *testing.T) {
+	dir := t.TempDir()
+	ar, err := txtar.ParseFile("testdata/script/edition.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range ar.Files {
+		if f.Name == "demo.toml" || f.Name == "demo.txt" {
+			if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	layer, err := os.ReadFile("../../fixtures/editions/test-district.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _ := os.ReadFile("../../fixtures/editions/test-district.txt")
+	layer = bytes.Replace(layer, []byte(`extends = "sz2022"`), []byte(`extends = "demo2026"`), 1)
+	os.WriteFile(filepath.Join(dir, "layer.toml"), layer, 0o644)
+	os.WriteFile(filepath.Join(dir, "test-district.txt"), text, 0o644)
+	t.Chdir(dir)
+	out, stderr, code := runCLI(t, "", "policy", "check", "demo.toml", "layer.toml")
+	if code != 0 || !strings.Contains(out, "layer.toml: ok (test-district") {
+		t.Errorf("exit %d, %q %q; want the layer ok on demo.toml", code, out, stderr)
+	}
+	if _, stderr, code := runCLI(t, "", "policy", "check", "layer.toml"); code != 1 || !strings.Contains(stderr, "extends demo2026: no such edition") {
+		t.Errorf("alone: exit %d, %q", code, stderr)
+	}
+}
