@@ -307,3 +307,57 @@ func TestStackedHTMLInChromium(t *testing.T) {
 	}
 	checkWithinPages(t, pdf)
 }
+
+// A client's year as the client receives it: `batch fixtures/clients
+// --out 测算.xlsx` and `--out 测算书.html`, without --by applicant (the
+// workbook's sheet and the 测算书's pages are there always), printed by
+// LibreOffice and Chromium. 前海数科's total is worked in
+// fixtures/clients/qianhai-c.toml: 3150万, where its files add to 3300万;
+// 南山云图's 75万.
+func TestClientYearPrinted(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("Chromium is not installed (.ci/run installs it): the 测算书 is not printed")
+	}
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice is not installed (.ci/run installs it)")
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("poppler-utils is not installed (.ci/run installs it)")
+	}
+	if testing.Short() {
+		t.Skip("prints with Chromium and LibreOffice")
+	}
+	t.Chdir("../..")
+	dir := t.TempDir()
+	book, doc := filepath.Join(dir, "测算.xlsx"), filepath.Join(dir, "测算书.html")
+	for _, out := range []string{book, doc} {
+		if _, stderr, code := runCLI(t, "", "batch", "fixtures/clients", "--out", out, "--lang", "zh"); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+	}
+	convert := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir, book)
+	if b, err := convert.CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice: %v\n%s", err, b)
+	}
+	pdf := filepath.Join(dir, "doc.pdf")
+	print := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir="+filepath.Join(dir, "chrome"),
+		"--print-to-pdf="+pdf, "--no-pdf-header-footer", "file://"+doc)
+	if b, err := print.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, b)
+	}
+	for name, path := range map[string]string{"workbook": filepath.Join(dir, "测算.pdf"), "测算书": pdf} {
+		text := strings.Join(strings.Fields(pdfText(t, path)), "")
+		for _, want := range []string{"按申请单位", "前海数科（深圳）信息技术有限公司", "91440300MA5FUQ1B0N", "31,500,000.00", "750,000.00",
+			"营业收入·首次达标（50亿元）", "qianhai-b.toml"} {
+			if name == "测算书" && want == "按申请单位" {
+				want = "申请单位：前海数科"
+			}
+			if !strings.Contains(text, want) {
+				t.Errorf("the printed %s lacks %s", name, want)
+			}
+		}
+		checkWithinPages(t, path)
+	}
+}

@@ -27,6 +27,7 @@ func TestTerminalCaptures(t *testing.T) {
 		{"calc", "calc first-version --sales 5000万 --premium 20万 --date 2026-11-26"},
 		{"calc-file", "calc --file fixtures/spec-example.toml --explain"},
 		{"batch", "batch fixtures/*.toml"},
+		{"applicant", "batch fixtures/clients --by applicant"},
 		{"error", "calc first-version --sale 5e7"},
 		{"error-file", "calc --file cmd/szsoft/testdata/tmux/pasted.toml"},
 		{"help", "calc first-version --help"},
