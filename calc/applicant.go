@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,11 +31,10 @@ type Filed struct {
 	Year               int
 	// Claims are its claimed firm-scope lines as awards; Receipts its
 	// ledger's firm-scope entries, which count for every file of the
-	// applicant; Firm, when kept, the result trimmed to its firm-scope
-	// claims, to be computed again with the applicant's whole ledger.
+	// applicant; Date is the event's.
 	Claims   []Award
 	Receipts []Received
-	Firm     *Result
+	Date     Date
 }
 
 // HasFirm reports whether the file claims a firm-scope item.
@@ -45,11 +45,11 @@ func (f *Filed) HasFirm() bool { return len(f.Claims) > 0 }
 // lines, the district match less R × its firm lines, and its other
 // district lines — and, when it claims a firm-scope item, the result.
 //
-// keep keeps the result, trimmed to the measures of its firm-scope claims,
-// when it has such claims: what computing it again with the applicant's
-// ledger needs. Without it (a batch that only warns) a file costs a few
-// hundred bytes.
-func FileOf(file string, r *Result, keep bool) Filed {
+// The result itself is not kept (a batch of 20,000 files kept 70 MB of
+// them, and the collector spent more time on them than the run on its
+// files): a file that must be computed again with the applicant's ledger
+// is read again (Applicants' reload).
+func FileOf(file string, r *Result) Filed {
 	f := Filed{File: file, Name: r.Name, Applicant: r.Applicant, Code: r.CreditCode, Grand: r.GrandTotal(),
 		Ratio: r.Inputs.Rates[measures.InDistrictRatio], Year: r.Date.Year}
 	for _, e := range r.Received {
@@ -85,9 +85,7 @@ func FileOf(file string, r *Result, keep bool) Filed {
 	}
 	match := decimal.Max(decimal.Zero, r.DistrictMatch.Sub(money(f.Ratio.Mul(firmM))))
 	f.ProjectPart = decimal.Max(decimal.Zero, r.Total.Sub(firmM)).Add(match).Add(r.DistrictPaid().Sub(firmD)).Add(r.LayerPaid().Sub(firmL))
-	if keep && f.HasFirm() {
-		f.Firm = trimmed(r, f.Claims)
-	}
+	f.Date = r.Date
 	return f
 }
 
@@ -133,19 +131,6 @@ func (f *Filed) awards(r *Result, l *Line) []Award {
 	return steps
 }
 
-// trimmed is the result with only the claims of the measures of its
-// firm-scope awards: firm-scope lines stand outside the cumulative cap and
-// the alternatives of project items, so they are the same computed alone.
-func trimmed(r *Result, claims []Award) *Result {
-	t := &Result{Edition: r.Edition, Name: r.Name, Applicant: r.Applicant, CreditCode: r.CreditCode, Date: r.Date,
-		Inputs: r.Inputs, Received: r.Received}
-	for _, c := range r.Claims {
-		if slices.ContainsFunc(claims, func(a Award) bool { return a.Item.Measure == c.Measure }) {
-			t.Claims = append(t.Claims, c)
-		}
-	}
-	return t
-}
 
 // Applicant is one applicant of a batch: its files, its firm awards each
 // once, and its total.
@@ -248,7 +233,7 @@ func visible(s string) string {
 // in the order of their first file, and counts each one's firm awards
 // once. Files that name no applicant are no applicant's. Compute runs a
 // file again with the firm-scope receipts of the applicant's other files.
-func Applicants(files []Filed) []*Applicant {
+func Applicants(files []Filed, reload func(file string) *Result) []*Applicant {
 	codeOf := map[string]string{}   // a folded name → the first code it was given with
 	others := map[string][]string{} // a folded name → the other codes it was given with
 	for _, f := range files {
@@ -296,13 +281,13 @@ func Applicants(files []Filed) []*Applicant {
 		}
 	}
 	for _, a := range as {
-		a.count()
+		a.count(reload)
 	}
 	return as
 }
 
 // count finds the applicant's awards, with its whole ledger, and its total.
-func (a *Applicant) count() {
+func (a *Applicant) count(reload func(file string) *Result) {
 	// Every firm-scope receipt of the applicant's files, each once.
 	var ledger []Received
 	seen := map[string]bool{}
@@ -324,11 +309,7 @@ func (a *Applicant) count() {
 	var claims []Award
 	for _, f := range a.Files {
 		a.Total = a.Total.Add(f.ProjectPart)
-		if f.Firm == nil {
-			claims = append(claims, f.Claims...)
-			continue
-		}
-		claims = append(claims, f.again(led)...)
+		claims = append(claims, f.again(led, reload)...)
 	}
 	// The largest claim of each award is counted, the first on a tie; the
 	// others are duplicates naming the file it is counted from, in the
@@ -386,14 +367,23 @@ func (e Received) key() string {
 // again is the file's firm awards with the applicant's ledger: the file
 // computed again with the firm-scope receipts it lacks, or its own claims
 // when it lacks none.
-func (f *Filed) again(led *firmLedger) []Award {
+func (f *Filed) again(led *firmLedger, reload func(file string) *Result) []Award {
+	if !f.HasFirm() {
+		return nil
+	}
 	extra := led.lacking(f)
-	if len(extra) == 0 {
+	if len(extra) == 0 || reload == nil {
 		return f.Claims
 	}
-	p := f.Firm.Project()
+	// The file read and computed again: a roster's row, standard input or
+	// a file gone since is not, and its own claims stand.
+	r0 := reload(f.File)
+	if r0 == nil || r0.Date != f.Date {
+		return f.Claims
+	}
+	p := r0.Project()
 	p.Received = append(slices.Clone(p.Received), extra...)
-	r, err := Compute(f.Firm.Edition, p)
+	r, err := Compute(r0.Edition, p)
 	if err != nil {
 		// The entries were valid in their own files, of the same items:
 		// a failure here is the engine's, and the file's own claims stand.
@@ -501,7 +491,7 @@ func newFirmLedger(es []Received) *firmLedger {
 // does not depend on when it was paid); of another item, those up to the
 // event.
 func (l *firmLedger) lacking(f *Filed) []Received {
-	event := f.Firm.Date
+	event := f.Date
 	var out []Received
 	done := map[string]bool{}
 	for _, c := range f.Claims {
@@ -549,4 +539,130 @@ func (l *firmLedger) lacking(f *Filed) []Received {
 		}
 	}
 	return out
+}
+
+// Tally counts, as a batch streams, the firm awards each applicant
+// claims, for the warning of a batch that does not show the view: its
+// memory is per applicant and award, not per file (a batch's memory stays
+// flat). Add each result, then Applicants gives the applicants with their
+// duplicate claims (the first few of each award listed).
+type Tally struct {
+	groups map[string]*tallyGroup // by ApplicantKey
+	order  []string
+	codeOf map[string]string // a folded name → the first code given with it
+}
+
+type tallyGroup struct {
+	name, code string
+	awards     map[string]*tallyAward
+	keys       []string
+}
+
+type tallyAward struct {
+	first Award    // its amounts dropped: the warning names, it does not count
+	more  []string // the files of the next claims, up to tallyListed
+	n     int
+}
+
+// tallyListed is how many other claims of one award a warning names.
+const tallyListed = 4
+
+// Add counts the firm awards a file's result claims.
+func (t *Tally) Add(file string, r *Result) {
+	if !slices.ContainsFunc(r.Lines, func(l Line) bool { return l.Item.Scope == measures.FirmScope && l.Claimed && l.ExcludedBy == "" }) {
+		return
+	}
+	key := ApplicantKey(r.Applicant, r.CreditCode)
+	if key == "" {
+		return
+	}
+	if t.groups == nil {
+		t.groups, t.codeOf = map[string]*tallyGroup{}, map[string]string{}
+	}
+	if r.CreditCode != "" {
+		if n := ApplicantKey(r.Applicant, ""); n != "" && t.codeOf[n] == "" {
+			t.codeOf[n] = key
+		}
+	}
+	g := t.groups[key]
+	if g == nil {
+		g = &tallyGroup{name: r.Applicant, code: r.CreditCode, awards: map[string]*tallyAward{}}
+		t.groups[key] = g
+		t.order = append(t.order, key)
+	}
+	f := &Filed{File: file, Ratio: r.Inputs.Rates[measures.InDistrictRatio], Year: r.Date.Year}
+	for i := range r.Lines {
+		l := &r.Lines[i]
+		if l.Item.Scope != measures.FirmScope || !l.Claimed || l.ExcludedBy != "" {
+			continue
+		}
+		for _, aw := range f.awards(r, l) {
+			k := aw.Key()
+			a := g.awards[k]
+			switch {
+			case a == nil:
+				aw.Amount, aw.Match = decimal.Decimal{}, decimal.Decimal{}
+				g.awards[k] = &tallyAward{first: aw, n: 1}
+				g.keys = append(g.keys, k)
+			case len(a.more) < tallyListed:
+				a.more = append(a.more, file)
+				a.n++
+			default:
+				a.n++
+			}
+		}
+	}
+}
+
+// Applicants are the applicants counted, a file without a code joined to
+// the code its name was given with, each with its duplicate claims.
+func (t *Tally) Applicants() []*Applicant {
+	var as []*Applicant
+	byKey := map[string]*Applicant{}
+	merged := map[string]map[string]*tallyAward{}
+	for _, key := range t.order {
+		g := t.groups[key]
+		into := key
+		if c, ok := t.codeOf[key]; ok {
+			into = c
+		}
+		a := byKey[into]
+		if a == nil {
+			a = &Applicant{Name: g.name, CreditCode: g.code}
+			byKey[into] = a
+			merged[into] = map[string]*tallyAward{}
+			as = append(as, a)
+		}
+		if a.CreditCode == "" {
+			a.CreditCode = g.code
+		}
+		for _, k := range g.keys {
+			aw := g.awards[k]
+			m := merged[into][k]
+			if m == nil {
+				merged[into][k] = &tallyAward{first: aw.first, more: slices.Clone(aw.more), n: aw.n}
+				continue
+			}
+			m.n += aw.n
+			for _, x := range append([]string{aw.first.File}, aw.more...) {
+				if len(m.more) < tallyListed {
+					m.more = append(m.more, x)
+				}
+			}
+		}
+	}
+	for key, a := range byKey {
+		for _, m := range merged[key] {
+			for _, file := range m.more {
+				d := m.first
+				d.File, d.Kept = file, m.first.File
+				a.Duplicates = append(a.Duplicates, d)
+			}
+			a.Unlisted += m.n - 1 - len(m.more)
+		}
+		slices.SortStableFunc(a.Duplicates, func(x, y Award) int {
+			return cmp.Or(strings.Compare(x.File, y.File), strings.Compare(x.Item.ID, y.Item.ID), strings.Compare(x.Level, y.Level))
+		})
+	}
+	return as
 }

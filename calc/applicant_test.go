@@ -42,7 +42,7 @@ func TestApplicantYear(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		return FileOf(name+".toml", r, true)
+		return fileOf(name+".toml", r)
 	}
 	a := file("a", "腾讯科技（深圳）有限公司", code, P{Claims: []Claim{
 		claim(t, "first-version", "sales=5e7"), claim(t, "revenue", "revenue=5.5e9"), claim(t, "quality", "certification=cmmi-5")}})
@@ -59,7 +59,7 @@ func TestApplicantYear(t *testing.T) {
 			t.Errorf("%s: grand %s, project part %s; want %s, %s", f.f.File, f.f.Grand, f.f.ProjectPart, f.grand, f.part)
 		}
 	}
-	as := Applicants([]Filed{a, other, b, c})
+	as := applicants([]Filed{a, other, b, c})
 	if len(as) != 2 {
 		t.Fatalf("%d applicants, want 2 (b joins the code by its name)", len(as))
 	}
@@ -103,9 +103,9 @@ func TestAwardsApart(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return FileOf(name, r, true)
+		return fileOf(name, r)
 	}
-	as := Applicants([]Filed{one("a", "cmmi-5", 2026), one("b", "dcmm-3", 2026), one("c", "cmmi-5", 2025)})
+	as := applicants([]Filed{one("a", "cmmi-5", 2026), one("b", "dcmm-3", 2026), one("c", "cmmi-5", 2025)})
 	if len(as) != 1 || len(as[0].Awards) != 3 || len(as[0].Duplicates) != 0 || !as[0].Total.Equal(decimal.NewFromInt(1500000)) {
 		t.Errorf("%d applicants; awards %d, duplicates %d, total %s; want 3 awards of 50万, none duplicate", len(as), len(as[0].Awards), len(as[0].Duplicates), as[0].Total)
 	}
@@ -128,7 +128,7 @@ func TestApplicantLimits(t *testing.T) {
 		}
 		files = append(files, f)
 	}
-	as := Applicants(files)
+	as := applicants(files)
 	if len(as) != 1 || !as[0].TooManyReceipts || len(as[0].Awards) != 1 || len(as[0].Duplicates) != MaxListedDuplicates || as[0].Unlisted != 9999-MaxListedDuplicates || as[0].Duplicates[0].Kept != "f0" {
 		t.Errorf("%d applicants; too many %v, %d awards, %d duplicates", len(as), as[0].TooManyReceipts, len(as[0].Awards), len(as[0].Duplicates))
 	}
@@ -159,11 +159,11 @@ func TestOnceAwardsAcrossYears(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		return FileOf(name, r, true)
+		return fileOf(name, r)
 	}
 	city := measures.Municipal
 	total := func(fs ...Filed) decimal.Decimal {
-		as := Applicants(fs)
+		as := applicants(fs)
 		if len(as) != 1 {
 			t.Fatalf("%d applicants", len(as))
 		}
@@ -204,11 +204,11 @@ func TestApplicantNamesAndChoices(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		return FileOf(name, r, true)
+		return fileOf(name, r)
 	}
 	// （十四）「国家、行业、地方、团体标准…分别给予不超过50万元、30万元、20万元、
 	// 10万元」: national 50万 and group 10万, each once: 60万.
-	as := Applicants([]Filed{
+	as := applicants([]Filed{
 		file("a", "甲软件有限公司", "", "national", "group"),
 		file("b", "甲软件\u200d有限\u00ad公司", "", "group", "national"),
 		file("c", "甲软件有限公司\u0301", "", "national"),
@@ -216,8 +216,18 @@ func TestApplicantNamesAndChoices(t *testing.T) {
 	if len(as) != 1 || !as[0].Total.Equal(dec("600000")) || len(as[0].Duplicates) != 3 {
 		t.Errorf("%d applicants, total %s, %d duplicates; want one, 600,000, 3", len(as), as[0].Total, len(as[0].Duplicates))
 	}
-	as = Applicants([]Filed{file("a", "甲公司", "9144030071526726XG", "group"), file("b", "乙公司", "9144030071526726XG", "local")})
+	as = applicants([]Filed{file("a", "甲公司", "9144030071526726XG", "group"), file("b", "乙公司", "9144030071526726XG", "local")})
 	if len(as) != 1 || !slices.Equal(as[0].Names, []string{"乙公司"}) {
 		t.Errorf("one code, two names: %d applicants, other names %v", len(as), as[0].Names)
 	}
+}
+
+// reloads are the results the tests computed, by file: what Applicants
+// reads again (a batch reads the file again).
+var reloads = map[string]*Result{}
+
+func fileOf(name string, r *Result) Filed { reloads[name] = r; return FileOf(name, r) }
+
+func applicants(fs []Filed) []*Applicant {
+	return Applicants(fs, func(f string) *Result { return reloads[f] })
 }

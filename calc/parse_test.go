@@ -215,7 +215,7 @@ func TestAppendYuanAgreesWithDecimal(t *testing.T) {
 // TOML or tables (STYLE.md). The imports say so.
 func TestPurity(t *testing.T) {
 	allowed := map[string]bool{
-		"errors": true, "fmt": true, "slices": true, "strconv": true, "strings": true, "sync": true, "time": true, "embed": true,
+		"cmp": true, "errors": true, "fmt": true, "slices": true, "strconv": true, "strings": true, "sync": true, "time": true, "embed": true,
 		"unicode": true, "unicode/utf8": true,
 		"index/suffixarray":             true, // measures: quotes found in a stranger's 1 MiB text
 		"github.com/shopspring/decimal": true, "szsoft/measures": true,

@@ -324,6 +324,7 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	// (docs/contract.md §11): its totals, and the result of a file that
 	// claims a firm-scope item.
 	var filed []calc.Filed
+	var tally calc.Tally
 	view := opts.byApplicant || render.AlwaysApplicants(form)
 	names := make(chan entry, 64)
 	go a.expand(args, names)
@@ -350,14 +351,13 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 				}
 			} else {
 				pr.warn(o.name, o.rep.Result.Warnings, p)
-				if calc.ApplicantKey(o.rep.Result.Applicant, o.rep.Result.CreditCode) != "" {
-					// The view keeps every file; the warning alone only
-					// those that claim a firm award, a few hundred bytes
-					// each: batch's memory stays flat.
-					f := calc.FileOf(o.name, o.rep.Result, view)
-					if view || f.HasFirm() {
-						filed = append(filed, f)
-					}
+				switch {
+				case !view:
+					// The warning alone: a count per applicant and award,
+					// and batch's memory stays flat.
+					tally.Add(o.name, o.rep.Result)
+				case calc.ApplicantKey(o.rep.Result.Applicant, o.rep.Result.CreditCode) != "":
+					filed = append(filed, calc.FileOf(o.name, o.rep.Result))
 				}
 				if err := form.Add(o.rep, o.chunk); err != nil {
 					return err
@@ -373,7 +373,21 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	pr.stop()
 	pr.rosterSummary(p)
 	if err == nil {
-		err = a.applicants(form, filed, opts.byApplicant, pr, p)
+		as := tally.Applicants()
+		if view {
+			// A file computed again with its applicant's receipts is
+			// read again, as it was: its result is not kept meanwhile.
+			as = calc.Applicants(filed, func(name string) *calc.Result {
+				if name == "-" || !isTOMLName(name) {
+					return nil // a roster's row, or standard input
+				}
+				if o := a.computeFile(name, opts); o.err == nil && o.rep != nil {
+					return o.rep.Result
+				}
+				return nil
+			})
+		}
+		err = a.applicants(form, as, opts.byApplicant, pr, p)
 	}
 	if err == nil {
 		err = form.End()
@@ -517,8 +531,7 @@ func (pr *progress) warn(name string, ws []calc.Note, p msg.Printer) {
 // always for a form that always shows it (the workbook, the 测算书) —
 // and, without it, warns of each applicant whose firm awards are claimed
 // in several files.
-func (a *app) applicants(form render.Form, filed []calc.Filed, by bool, pr *progress, p msg.Printer) error {
-	as := calc.Applicants(filed)
+func (a *app) applicants(form render.Form, as []*calc.Applicant, by bool, pr *progress, p msg.Printer) error {
 	for _, x := range as {
 		for _, w := range render.ApplicantWarnings(p, x, by) {
 			fmt.Fprint(pr.stderr(), stderrLine(p, "warning", w, pr.a.errWidth()))
