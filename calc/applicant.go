@@ -131,7 +131,6 @@ func (f *Filed) awards(r *Result, l *Line) []Award {
 	return steps
 }
 
-
 // Applicant is one applicant of a batch: its files, its firm awards each
 // once, and its total.
 type Applicant struct {
