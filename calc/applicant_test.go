@@ -55,8 +55,8 @@ func TestApplicantYear(t *testing.T) {
 		f           Filed
 		grand, part string
 	}{{a, "18750000", "15000000"}, {b, "9750000", "9000000"}, {c, "4500000", "4500000"}} {
-		if !f.f.Grand.Equal(dec(f.grand)) || !f.f.ProjectPart.Equal(dec(f.part)) {
-			t.Errorf("%s: grand %s, project part %s; want %s, %s", f.f.File, f.f.Grand, f.f.ProjectPart, f.grand, f.part)
+		if !f.f.Grand().Equal(dec(f.grand)) || !f.f.ProjectPart().Equal(dec(f.part)) {
+			t.Errorf("%s: grand %s, project part %s; want %s, %s", f.f.File, f.f.Grand(), f.f.ProjectPart(), f.grand, f.part)
 		}
 	}
 	as := applicants([]Filed{a, other, b, c})
@@ -120,7 +120,7 @@ func TestApplicantLimits(t *testing.T) {
 	var files []Filed
 	for i := range 10000 {
 		f := Filed{File: "f" + strconv.Itoa(i), Applicant: "某公司", Year: 2026,
-			Claims: []Award{{Edition: ed, Item: it, Level: "cmmi-5", Year: 2026, File: "f" + strconv.Itoa(i), Amount: dec("500000")}}}
+			claims: []firmClaim{{edition: ed, item: it, level: "cmmi-5", amount: 50000000}}}
 		if i < 2 {
 			for j := range MaxApplicantReceipts {
 				f.Receipts = append(f.Receipts, Received{Item: "quality.certification", Amount: dec(strconv.Itoa(j + i*MaxApplicantReceipts + 1))})

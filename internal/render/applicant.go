@@ -86,7 +86,7 @@ func (f *jsonForm) Applicants(as []*calc.Applicant) error {
 		j.Applicant.Files = []jsonApplicantF{}
 		for _, fl := range a.Files {
 			j.Applicant.Files = append(j.Applicant.Files, jsonApplicantF{File: fl.File, Name: fl.Name,
-				GrandTotal: fl.Grand.StringFixed(2), ProjectPart: fl.ProjectPart.StringFixed(2)})
+				GrandTotal: fl.Grand().StringFixed(2), ProjectPart: fl.ProjectPart().StringFixed(2)})
 		}
 		j.Applicant.Awards, j.Applicant.Duplicates = jsonAwards(a.Awards), jsonAwards(a.Duplicates)
 		j.Applicant.Total = a.Total.StringFixed(2)
@@ -148,7 +148,7 @@ func ApplicantRows(p msg.Printer, as []*calc.Applicant) (header []string, rows [
 	for _, a := range as {
 		var files []string
 		for _, f := range a.Files {
-			files = append(files, Safe(f.File)+" "+p.Money(f.ProjectPart))
+			files = append(files, Safe(f.File)+" "+p.Money(f.ProjectPart()))
 		}
 		var awards []string
 		for _, aw := range a.Awards {
@@ -258,7 +258,7 @@ func (f *htmlForm) writeApplicants(b *bytes.Buffer) {
 			h(p.S("col.batch.name")), h(p.S("xcol.file")), h(p.S("xcol.grand")), h(p.S("html.app.part")))
 		for _, fl := range a.Files {
 			fmt.Fprintf(b, "<tr><td>%s</td><td>%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td></tr>\n",
-				h(fl.Name), h(filepath.Base(fl.File)), p.Money(fl.Grand), p.Money(fl.ProjectPart))
+				h(fl.Name), h(filepath.Base(fl.File)), p.Money(fl.Grand()), p.Money(fl.ProjectPart()))
 		}
 		b.WriteString("</tbody>\n</table>\n")
 		if len(a.Awards) > 0 {

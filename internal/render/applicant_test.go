@@ -28,8 +28,8 @@ func applicant(t *testing.T) *calc.Applicant {
 	dup := aw
 	dup.File, dup.Kept = "b.toml", "a.toml"
 	return &calc.Applicant{Name: "前海数科（深圳）信息技术有限公司", CreditCode: "91440300MA5FUQ1B0N",
-		Files: []calc.Filed{{File: "a.toml", Name: "甲", Grand: d("15750000"), ProjectPart: d("15000000")},
-			{File: "b.toml", Name: "乙", Grand: d("9750000"), ProjectPart: d("9000000")}},
+		Files: []calc.Filed{calc.NewFiled("a.toml", "甲", d("15750000"), d("15000000")),
+			calc.NewFiled("b.toml", "乙", d("9750000"), d("9000000"))},
 		Awards: []calc.Award{aw}, Duplicates: []calc.Award{dup}, Total: d("24750000")}
 }
 

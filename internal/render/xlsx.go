@@ -874,8 +874,9 @@ func (w *workbook) Applicants(as []*calc.Applicant) error {
 		name, code := wrap(a.Name), text(a.CreditCode)
 		first := s.n + 1
 		for _, f := range a.Files {
-			w.put(s, []cell{name, code, text(p.S("xapp.project")), wrap(f.Name), amountCell(&f.ProjectPart), {},
-				wrap(p.S("xapp.project.note", "grand", p.Money(f.Grand))), wrap(filepath.Base(f.File))})
+			part := f.ProjectPart()
+			w.put(s, []cell{name, code, text(p.S("xapp.project")), wrap(f.Name), amountCell(&part), {},
+				wrap(p.S("xapp.project.note", "grand", p.Money(f.Grand()))), wrap(filepath.Base(f.File))})
 		}
 		for _, aw := range a.Awards {
 			w.put(s, []cell{name, code, text(p.S("xapp.award")), wrap(AwardName(p, aw)), amountCell(&aw.Amount), amountCell(&aw.Match),
