@@ -2,6 +2,7 @@ package calc
 
 import (
 	"cmp"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -289,20 +290,48 @@ func visible(s string) string {
 // once. Files that name no applicant are no applicant's. Compute runs a
 // file again with the firm-scope receipts of the applicant's other files.
 func Applicants(files []Filed, reload func(file string) *Result) []*Applicant {
-	codeOf := map[string]string{}   // a folded name → the first code it was given with
-	others := map[string][]string{} // a folded name → the other codes it was given with
+	var k codes
 	for _, f := range files {
-		if f.Code != "" {
-			n := ApplicantKey(f.Applicant, "")
-			switch c := ApplicantKey("", f.Code); {
-			case n == "":
-			case codeOf[n] == "":
-				codeOf[n] = c
-			case codeOf[n] != c && !slices.Contains(others[n], f.Code):
-				others[n] = append(others[n], f.Code)
-			}
-		}
+		k.add(f.Applicant, f.Code)
 	}
+	return groupApplicants(files, reload, &k)
+}
+
+// codes are the codes the files give with each folded name: the first,
+// which a file of that name without a code joins, and the others.
+type codes struct {
+	codeOf map[string]string   // a folded name → the first code's key
+	others map[string][]string // a folded name → the other codes
+}
+
+func (k *codes) add(name, code string) {
+	if code == "" {
+		return
+	}
+	if k.codeOf == nil {
+		k.codeOf, k.others = map[string]string{}, map[string][]string{}
+	}
+	n := ApplicantKey(name, "")
+	switch c := ApplicantKey("", code); {
+	case n == "":
+	case k.codeOf[n] == "":
+		k.codeOf[n] = c
+	case k.codeOf[n] != c && !slices.Contains(k.others[n], code):
+		k.others[n] = append(k.others[n], code)
+	}
+}
+
+// key is the applicant a file is counted under.
+func (k *codes) key(name, code string) string {
+	key := ApplicantKey(name, code)
+	if c, ok := k.codeOf[key]; ok && code == "" {
+		return c
+	}
+	return key
+}
+
+func groupApplicants(files []Filed, reload func(file string) *Result, k *codes) []*Applicant {
+	codeOf, others := k.codeOf, k.others
 	var as []*Applicant
 	byKey := map[string]*Applicant{}
 	for _, f := range files {
@@ -720,4 +749,78 @@ func (t *Tally) Applicants() []*Applicant {
 		})
 	}
 	return as
+}
+
+// FiledRecord is a Filed as plain data, items and editions by id: what a
+// batch writes to a scratch file for the view and reads back
+// (FromRecord), so that its memory does not grow with its files.
+type FiledRecord struct {
+	F, N, A, C string
+	G, P       int64
+	R          string
+	Y          int
+	D          Date
+	Cl         []ClaimRecord
+	Rc         []Received
+}
+
+// ClaimRecord is a firm claim as plain data.
+type ClaimRecord struct {
+	E, I, L string
+	A, M    int64
+}
+
+// Record is the file's record.
+func (f *Filed) Record() FiledRecord {
+	rec := FiledRecord{F: f.File, N: f.Name, A: f.Applicant, C: f.Code, G: f.grand, P: f.part, R: f.Ratio.String(), Y: f.Year, D: f.Date, Rc: f.Receipts}
+	for _, cl := range f.claims {
+		rec.Cl = append(rec.Cl, ClaimRecord{E: cl.edition.ID, I: cl.item.ID, L: cl.level, A: cl.amount, M: cl.match})
+	}
+	return rec
+}
+
+// Editions are the editions of the file's claims, by id.
+func (f *Filed) Editions(into map[string]*measures.Edition) {
+	for _, cl := range f.claims {
+		into[cl.edition.ID] = cl.edition
+	}
+}
+
+// FromRecord is the file a record stands for; eds are the editions of the
+// run by id.
+func FromRecord(rec FiledRecord, eds map[string]*measures.Edition) (Filed, error) {
+	ratio, err := decimal.NewFromString(rec.R)
+	if err != nil {
+		return Filed{}, err
+	}
+	f := Filed{File: rec.F, Name: rec.N, Applicant: rec.A, Code: rec.C, grand: rec.G, part: rec.P, Ratio: ratio, Year: rec.Y, Date: rec.D, Receipts: rec.Rc}
+	for _, cl := range rec.Cl {
+		ed, ok := eds[cl.E]
+		if !ok {
+			return Filed{}, errors.New("applicant view: no edition " + cl.E)
+		}
+		it, ok := ed.Item(cl.I)
+		if !ok {
+			return Filed{}, errors.New("applicant view: no item " + cl.I)
+		}
+		f.claims = append(f.claims, firmClaim{edition: ed, item: it, level: cl.L, amount: cl.A, match: cl.M})
+	}
+	return f, nil
+}
+
+// Codes are the codes a batch's files give with each applicant's name
+// (Add each file's): a file of that name without a code joins the first.
+type Codes struct{ codes }
+
+// Add notes the code a file gives with its applicant's name.
+func (k *Codes) Add(name, code string) { k.add(name, code) }
+
+// Key is the applicant a file is counted under: its code, else the code
+// its name was given with, else its name ("" when neither).
+func (k *Codes) Key(name, code string) string { return k.key(name, code) }
+
+// Group counts the applicants of files that are all one applicant's (as
+// Codes.Key groups them), with the codes of the whole batch.
+func Group(files []Filed, reload func(file string) *Result, k *Codes) []*Applicant {
+	return groupApplicants(files, reload, &k.codes)
 }

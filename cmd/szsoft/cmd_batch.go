@@ -321,11 +321,15 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	pr := &progress{a: a, began: time.Now()}
 	failed := 0
 	// What the applicant view needs of each file naming an applicant
-	// (docs/contract.md §11): its totals, and the result of a file that
-	// claims a firm-scope item.
-	var filed []calc.Filed
+	// (docs/contract.md §11): its record, in a scratch file; or, where the
+	// view is not shown, a count for the warning.
 	var tally calc.Tally
 	view := opts.byApplicant || render.AlwaysApplicants(form)
+	var coll *collector
+	if view {
+		coll = newCollector()
+		defer coll.close()
+	}
 	names := make(chan entry, 64)
 	go a.expand(args, names)
 	err = form.Begin()
@@ -356,8 +360,8 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 					// The warning alone: a count per applicant and award,
 					// and batch's memory stays flat.
 					tally.Add(o.name, o.rep.Result)
-				case calc.ApplicantKey(o.rep.Result.Applicant, o.rep.Result.CreditCode) != "":
-					filed = append(filed, calc.FileOf(o.name, o.rep.Result))
+				default:
+					coll.add(o.name, o.rep.Result)
 				}
 				if err := form.Add(o.rep, o.chunk); err != nil {
 					return err
@@ -372,22 +376,24 @@ func (a *app) runBatch(opts *calcOptions, args []string, jobs int) error {
 	}
 	pr.stop()
 	pr.rosterSummary(p)
-	if err == nil {
-		as := tally.Applicants()
-		if view {
-			// A file computed again with its applicant's receipts is
-			// read again, as it was: its result is not kept meanwhile.
-			as = calc.Applicants(filed, func(name string) *calc.Result {
-				if name == "-" || !isTOMLName(name) {
-					return nil // a roster's row, or standard input
-				}
-				if o := a.computeFile(name, opts); o.err == nil && o.rep != nil {
-					return o.rep.Result
-				}
-				return nil
-			})
+	if err == nil && !view {
+		err = a.applicants(form, tally.Applicants(), false, pr, p)
+	}
+	if err == nil && view {
+		// A file computed again with its applicant's receipts is read
+		// again, as it was: its result is not kept meanwhile.
+		reload := func(name string) *calc.Result {
+			if name == "-" || !isTOMLName(name) {
+				return nil // a roster's row, or standard input
+			}
+			if o := a.computeFile(name, opts); o.err == nil && o.rep != nil {
+				return o.rep.Result
+			}
+			return nil
 		}
-		err = a.applicants(form, as, opts.byApplicant, pr, p)
+		err = coll.each(reload, func(x *calc.Applicant) error {
+			return a.applicants(form, []*calc.Applicant{x}, opts.byApplicant, pr, p)
+		})
 	}
 	if err == nil {
 		err = form.End()

@@ -254,6 +254,9 @@ func NewScratch() (*Scratch, error) {
 
 func (s *Scratch) Write(p []byte) (int, error) { return s.f.Write(p) }
 
+// ReadAt reads what was written at off, writing going on after it.
+func (s *Scratch) ReadAt(p []byte, off int64) (int, error) { return s.f.ReadAt(p, off) }
+
 // Rewind returns the scratch from its start.
 func (s *Scratch) Rewind() (io.Reader, error) {
 	if _, err := s.f.Seek(0, io.SeekStart); err != nil {

@@ -168,7 +168,7 @@ func ApplicantRows(p msg.Printer, as []*calc.Applicant) (header []string, rows [
 }
 
 func (t *table) Applicants(as []*calc.Applicant) error {
-	t.applicants = as
+	t.applicants = append(t.applicants, as...)
 	return nil
 }
 
@@ -238,17 +238,29 @@ func (t *table) applicantSummary(w io.Writer) error {
 
 func (f *htmlForm) alwaysApplicants() {}
 
+// Applicants writes a page per applicant to the spool of its pages, which
+// End prints after the summary: called once an applicant, as a batch
+// counts them, nothing of them is kept in memory.
 func (f *htmlForm) Applicants(as []*calc.Applicant) error {
-	f.byApplicant = as
+	if f.appPages == nil {
+		f.appPages = newSpool(f.o)
+	}
+	for _, a := range as {
+		var b bytes.Buffer
+		f.writeApplicant(&b, a)
+		if err := f.appPages.add(b.String()); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
-// writeApplicants writes a page per applicant: its projects with their
+// writeApplicant writes an applicant's page: its projects with their
 // grand totals and project parts, its firm awards each once with their
 // district match, the claims not counted, and its total.
-func (f *htmlForm) writeApplicants(b *bytes.Buffer) {
+func (f *htmlForm) writeApplicant(b *bytes.Buffer, a *calc.Applicant) {
 	p := f.o.Printer
-	for _, a := range f.byApplicant {
+	{
 		b.WriteString(`<section class="applicant">` + "\n")
 		fmt.Fprintf(b, "<h1>%s</h1>\n", h(p.S("html.app.title", "applicant", a.Name)))
 		if a.CreditCode != "" {

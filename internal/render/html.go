@@ -46,7 +46,7 @@ type htmlForm struct {
 	seenApplicant                   map[string]bool
 	// The applicant view (docs/contract.md §11): a page per applicant
 	// before the projects.
-	byApplicant []*calc.Applicant
+	appPages *spool
 	// A batch's policy words, each once, for the appendix.
 	quotes []string
 	seen   map[string]bool
@@ -163,10 +163,18 @@ func (f *htmlForm) End() error {
 		if err := f.writeSummary(&b, flush); err != nil {
 			return err
 		}
-		f.writeApplicants(&b)
 	}
 	if err := flush(); err != nil {
 		return err
+	}
+	if f.appPages != nil {
+		defer f.appPages.close()
+		if err := f.appPages.eachBytes(func(page [][]byte) error {
+			_, err := f.w.Write(page[0])
+			return err
+		}); err != nil {
+			return err
+		}
 	}
 	if err := f.pages.eachBytes(func(page [][]byte) error {
 		_, err := f.w.Write(page[0])
