@@ -213,7 +213,13 @@ func firstWord(c *cobra.Command, args []string) (string, bool) {
 		if len(name) == 1 && !strings.HasPrefix(arg, "--") {
 			f = c.Flags().ShorthandLookup(name)
 		}
-		if f != nil && f.NoOptDefVal == "" {
+		if f == nil {
+			// A flag calc lacks before any word: that flag is the mistake
+			// ('calc --file p.toml --by applicant'), not the word after
+			// it, which may be its value.
+			return "", false
+		}
+		if f.NoOptDefVal == "" {
 			i++ // its value
 		}
 	}
