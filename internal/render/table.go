@@ -475,6 +475,9 @@ func (t *table) heading(buf *bytes.Buffer, r *Report, l layout) {
 		if res.Applicant != "" {
 			line(l.labelled(p.S("label.applicant"), Safe(res.Applicant)))
 		}
+		if res.CreditCode != "" {
+			line(l.labelled(p.S("label.credit-code"), res.CreditCode))
+		}
 		if r.File != nil {
 			line(l.labelled(p.S("label.file"), Safe(*r.File)))
 		}
@@ -495,6 +498,9 @@ func (t *table) heading(buf *bytes.Buffer, r *Report, l layout) {
 	pairs := [][2]string{{p.S("label.policy"), Documents(res.Edition)}, {p.S("label.date"), res.Date.String()}}
 	if res.Applicant != "" {
 		pairs = append(pairs, [2]string{p.S("label.applicant"), res.Applicant})
+	}
+	if res.CreditCode != "" {
+		pairs = append(pairs, [2]string{p.S("label.credit-code"), res.CreditCode})
 	}
 	if r.File != nil {
 		pairs = append(pairs, [2]string{p.S("label.file"), *r.File})

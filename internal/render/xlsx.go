@@ -214,7 +214,7 @@ func (w *workbook) put(s *sheet, row []cell) {
 
 var (
 	summaryHeaders = []string{"xcol.project", "xcol.applicant", "xcol.date", "xcol.eligible", "xcol.total", "xcol.adjustments",
-		"xcol.match", "xcol.paid", "xcol.layer", "xcol.grand", "xcol.warnings", "xcol.file"}
+		"xcol.match", "xcol.paid", "xcol.layer", "xcol.grand", "xcol.warnings", "xcol.file", "xcol.code"}
 	lineHeaders = []string{"xcol.project", "xcol.clause", "xcol.item", "xcol.recipient", "xcol.payer", "xcol.scope", "xcol.kind",
 		"xcol.base", "xcol.rate", "xcol.computed", "xcol.received", "xcol.cap", "xcol.min", "xcol.max", "xcol.baseforcap", "xcol.binding", "xcol.excluded", "xcol.notes", "xcol.quote", "xcol.file"}
 	failureHeaders   = []string{"xcol.file", "xcol.line", "xcol.column", "xcol.error"}
@@ -231,7 +231,7 @@ func newXLSX(w io.Writer, o Options) *workbook {
 	wb := &workbook{w: w, o: o, p: p}
 	// The widest each column is made: printed one page wide, the narrower
 	// the columns of words, the larger the print.
-	wb.summary = sheet{name: sheetName(p.S("sheet.summary")), max: []int{28, 22, 12, 8, 18, 18, 18, 18, 18, 18, 30, 18}, titleCols: 1, rows: newSpool(o)}
+	wb.summary = sheet{name: sheetName(p.S("sheet.summary")), max: []int{28, 22, 12, 8, 18, 18, 18, 18, 18, 18, 30, 18, 20}, titleCols: 1, rows: newSpool(o)}
 	wb.lines = sheet{name: sheetName(p.S("sheet.lines")), max: []int{16, 9, 18, 12, 10, 8, 10, 18, 8, 18, 18, 18, 18, 18, 18, 10, 16, 30, 36, 16}, titleCols: 3, rows: newSpool(o)}
 	wb.inputs = sheet{name: sheetName(p.S("sheet.inputs")), max: []int{28, 20, 30, 30, 18, 20}, titleCols: 1, rows: newSpool(o)}
 	wb.received = sheet{name: sheetName(p.S("sheet.received")), max: []int{28, 28, 12, 18, 12, 12, 20}, titleCols: 1, rows: newSpool(o)}
@@ -334,7 +334,7 @@ func (w *workbook) Add(r *Report, _ []byte) error {
 	w.put(&w.summary, []cell{
 		wrap(name), wrap(res.Applicant), dateCell(res.Date), text(eligible),
 		amountCell(&res.Total), amountCell(&adj), amountCell(&res.DistrictMatch), amountCell(&paid), amountCell(&layer), amountCell(&grand),
-		wrap(strings.Join(p.Notes(res.Warnings), p.S("label.semicolon"))), text(file),
+		wrap(strings.Join(p.Notes(res.Warnings), p.S("label.semicolon"))), text(file), text(res.CreditCode),
 	})
 	return nil
 }
