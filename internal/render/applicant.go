@@ -92,15 +92,7 @@ func (f *jsonForm) Applicants(as []*calc.Applicant) error {
 		j.Applicant.Total = a.Total.StringFixed(2)
 		j.Applicant.Unlisted = a.Unlisted
 		j.Applicant.Warnings = append([]string{}, ApplicantWarnings(f.o.Printer, a, true)...)
-		var buf bytes.Buffer
-		prefix := ""
-		if f.o.Many {
-			prefix = "  "
-		}
-		if err := EncodeJSON(&buf, j, f.indent, prefix); err != nil {
-			return err
-		}
-		if err := f.write(buf.Bytes()); err != nil {
+		if err := f.writeValue(j); err != nil {
 			return err
 		}
 	}

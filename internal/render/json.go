@@ -47,12 +47,8 @@ func (f *jsonForm) Chunk(r *Report) ([]byte, error) {
 		return append(compact, '\n'), nil
 	}
 	defer putChunk(compact)
-	prefix := ""
-	if f.o.Many {
-		prefix = "  "
-	}
 	var buf bytes.Buffer
-	if err := json.Indent(&buf, compact, prefix, "  "); err != nil {
+	if err := json.Indent(&buf, compact, f.prefix(), "  "); err != nil {
 		return nil, err
 	}
 	buf.WriteByte('\n')
@@ -89,12 +85,23 @@ func (f *jsonForm) Fail(fl Failure) error {
 		line, col := fl.Line, fl.Col
 		rec.Error.Line, rec.Error.Column = &line, &col
 	}
-	var buf bytes.Buffer
-	prefix := ""
+	return f.writeValue(rec)
+}
+
+// prefix is what begins each line of an element after its first: in a
+// batch's json array, an indent.
+func (f *jsonForm) prefix() string {
 	if f.o.Many {
-		prefix = "  "
+		return "  "
 	}
-	if err := EncodeJSON(&buf, rec, f.indent, prefix); err != nil {
+	return ""
+}
+
+// writeValue encodes v (a failed file, an applicant) and puts it in its
+// place.
+func (f *jsonForm) writeValue(v any) error {
+	var buf bytes.Buffer
+	if err := EncodeJSON(&buf, v, f.indent, f.prefix()); err != nil {
 		return err
 	}
 	return f.write(buf.Bytes())
