@@ -59,16 +59,7 @@ func TestHTMLSelfContained(t *testing.T) {
 // every figure of the JSON of the same run in the text, nothing off the
 // page; and renders it to a PNG, to be looked at.
 func TestHTMLInChromium(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("Chromium is not installed (.ci/run installs it): the 测算书 is not printed")
-	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("poppler-utils is not installed (.ci/run installs it)")
-	}
-	if testing.Short() {
-		t.Skip("prints with Chromium")
-	}
+	chromium := tools(t, "chromium", "pdftotext")["chromium"]
 	t.Chdir("../..")
 	dir := t.TempDir()
 	for _, lang := range []string{"zh", "en"} {
@@ -270,16 +261,7 @@ func TestHTMLChart(t *testing.T) {
 // CSMM level 4: 300,000 by the guide; the district's R&D grant:
 // 20,000,000 × 10% = 2,000,000; the grand total 2,300,000.
 func TestStackedHTMLInChromium(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("Chromium is not installed (.ci/run installs it): the 测算书 is not printed")
-	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("poppler-utils is not installed (.ci/run installs it)")
-	}
-	if testing.Short() {
-		t.Skip("prints with Chromium")
-	}
+	chromium := tools(t, "chromium", "pdftotext")["chromium"]
 	t.Chdir("../..")
 	dir := t.TempDir()
 	project := filepath.Join(dir, "stacked.toml")
@@ -292,11 +274,7 @@ func TestStackedHTMLInChromium(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	pdf := filepath.Join(dir, "doc.pdf")
-	cmd := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir="+filepath.Join(dir, "profile"),
-		"--print-to-pdf="+pdf, "--no-pdf-header-footer", "file://"+doc)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("chromium: %v\n%s", err, b)
-	}
+	printHTML(t, chromium, doc, pdf, filepath.Join(dir, "profile"))
 	text := strings.Join(strings.Fields(pdfText(t, pdf)), "")
 	for _, want := range []string{"深工信规〔2023〕9号（示例）", "测试区工信〔2026〕2号（一）", "区研发项目资助", "300,000.00", "2,000,000.00",
 		"测试区工信〔2026〕2号各项（最高）", "2,300,000.00", "深府规〔2022〕5号区级配套", "认证证书及评估报告",
@@ -315,20 +293,7 @@ func TestStackedHTMLInChromium(t *testing.T) {
 // fixtures/clients/qianhai-c.toml: 3150万, where its files add to 3300万;
 // 南山云图's 75万.
 func TestClientYearPrinted(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("Chromium is not installed (.ci/run installs it): the 测算书 is not printed")
-	}
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice is not installed (.ci/run installs it)")
-	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("poppler-utils is not installed (.ci/run installs it)")
-	}
-	if testing.Short() {
-		t.Skip("prints with Chromium and LibreOffice")
-	}
+	found := tools(t, "chromium", "soffice", "pdftotext")
 	t.Chdir("../..")
 	dir := t.TempDir()
 	book, doc := filepath.Join(dir, "测算.xlsx"), filepath.Join(dir, "测算书.html")
@@ -337,17 +302,10 @@ func TestClientYearPrinted(t *testing.T) {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
 	}
-	convert := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir, book)
-	if b, err := convert.CombinedOutput(); err != nil {
-		t.Fatalf("LibreOffice: %v\n%s", err, b)
-	}
+	printed := printBook(t, found["soffice"], book, dir)
 	pdf := filepath.Join(dir, "doc.pdf")
-	print := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir="+filepath.Join(dir, "chrome"),
-		"--print-to-pdf="+pdf, "--no-pdf-header-footer", "file://"+doc)
-	if b, err := print.CombinedOutput(); err != nil {
-		t.Fatalf("chromium: %v\n%s", err, b)
-	}
-	for name, path := range map[string]string{"workbook": filepath.Join(dir, "测算.pdf"), "测算书": pdf} {
+	printHTML(t, found["chromium"], doc, pdf, filepath.Join(dir, "chrome"))
+	for name, path := range map[string]string{"workbook": printed, "测算书": pdf} {
 		text := strings.Join(strings.Fields(pdfText(t, path)), "")
 		for _, want := range []string{"按申请单位", "前海数科（深圳）信息技术有限公司", "91440300MA5FUQ1B0N", "31,500,000.00", "750,000.00",
 			"营业收入·首次达标（50亿元）", "qianhai-b.toml"} {

@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -278,27 +277,14 @@ func TestXLSXHostileText(t *testing.T) {
 // workbook and prints it: every sheet one page wide, the totals in the
 // text of the PDF.
 func TestXLSXInLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice is not installed (.ci/run installs it): the workbook is not printed")
-	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("poppler-utils is not installed (.ci/run installs it)")
-	}
-	if testing.Short() {
-		t.Skip("converts with LibreOffice")
-	}
+	soffice := tools(t, "soffice", "pdftotext")["soffice"]
 	t.Chdir("../..")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "测算.xlsx")
 	if _, _, code := runCLI(t, "", batchFixtures(t, "missing.toml", "--out", out, "--lang", "zh")...); code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}
-	convert := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir, out)
-	if b, err := convert.CombinedOutput(); err != nil {
-		t.Fatalf("LibreOffice: %v\n%s", err, b)
-	}
-	pdf := filepath.Join(dir, "测算.pdf")
+	pdf := printBook(t, soffice, out, dir)
 	text := pdfText(t, pdf)
 	// The sum of the fixtures' grand totals, as the summary's totals row
 	// shows it (the JSON of the same run adds up to it: TestHTMLInChromium):
