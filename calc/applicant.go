@@ -104,7 +104,7 @@ func stepLabel(it *measures.Item, level string) measures.Text {
 // The result itself is not kept (a batch of 20,000 files kept 70 MB of
 // them, and the collector spent more time on them than the run on its
 // files): a file that must be computed again with the applicant's ledger
-// is read again (Applicants' reload).
+// is read again (Group's reload).
 func FileOf(file string, r *Result) Filed {
 	// Its own copies of the names: not the file's text they stand in.
 	f := Filed{File: strings.Clone(file), Name: strings.Clone(r.Name), Applicant: strings.Clone(r.Applicant), Code: strings.Clone(r.CreditCode),
@@ -284,27 +284,16 @@ func visible(s string) string {
 	}, s)
 }
 
-// Applicants groups the files by applicant — by code, a file without a
-// code joining the code whose files bear its folded name, else by name —
-// in the order of their first file, and counts each one's firm awards
-// once. Files that name no applicant are no applicant's. Compute runs a
-// file again with the firm-scope receipts of the applicant's other files.
-func Applicants(files []Filed, reload func(file string) *Result) []*Applicant {
-	var k codes
-	for _, f := range files {
-		k.add(f.Applicant, f.Code)
-	}
-	return groupApplicants(files, reload, &k)
-}
-
-// codes are the codes the files give with each folded name: the first,
-// which a file of that name without a code joins, and the others.
-type codes struct {
+// Codes are the codes a batch's files give with each applicant's name
+// (Add each file's): a file of that name without a code joins the first,
+// and the others are said.
+type Codes struct {
 	codeOf map[string]string   // a folded name → the first code's key
 	others map[string][]string // a folded name → the other codes
 }
 
-func (k *codes) add(name, code string) {
+// Add notes the code a file gives with its applicant's name.
+func (k *Codes) Add(name, code string) {
 	if code == "" {
 		return
 	}
@@ -321,8 +310,9 @@ func (k *codes) add(name, code string) {
 	}
 }
 
-// key is the applicant a file is counted under.
-func (k *codes) key(name, code string) string {
+// Key is the applicant a file is counted under: its code, else the code
+// its name was given with, else its name ("" when neither).
+func (k *Codes) Key(name, code string) string {
 	key := ApplicantKey(name, code)
 	if c, ok := k.codeOf[key]; ok && code == "" {
 		return c
@@ -330,15 +320,19 @@ func (k *codes) key(name, code string) string {
 	return key
 }
 
-func groupApplicants(files []Filed, reload func(file string) *Result, k *codes) []*Applicant {
-	codeOf, others := k.codeOf, k.others
+// Group groups the files by applicant (Codes.Key: by code, a file without
+// a code joining the code its folded name was given with, else by name),
+// in the order of their first file, and counts each one's firm awards
+// once; k holds the codes of the whole batch. Files that name no
+// applicant are no applicant's. reload reads a file again, to be computed
+// with the firm-scope receipts of the applicant's other files (nil: its
+// own claims stand).
+func Group(files []Filed, reload func(file string) *Result, k *Codes) []*Applicant {
+	others := k.others
 	var as []*Applicant
 	byKey := map[string]*Applicant{}
 	for _, f := range files {
-		key := ApplicantKey(f.Applicant, f.Code)
-		if c, ok := codeOf[key]; ok && f.Code == "" {
-			key = c
-		}
+		key := k.Key(f.Applicant, f.Code)
 		if key == "" {
 			continue
 		}
@@ -504,18 +498,6 @@ func levelClaimed(r *Result, it *measures.Item) string {
 		}
 	}
 	return ""
-}
-
-// SeveralClaims are the applicants whose firm-scope items are claimed in
-// more than one file: what a batch without the applicant view warns of.
-func SeveralClaims(as []*Applicant) []*Applicant {
-	var out []*Applicant
-	for _, a := range as {
-		if len(a.Duplicates) > 0 {
-			out = append(out, a)
-		}
-	}
-	return out
 }
 
 // firmLedger is an applicant's firm-scope receipts, each once, by item,
@@ -806,21 +788,4 @@ func FromRecord(rec FiledRecord, eds map[string]*measures.Edition) (Filed, error
 		f.claims = append(f.claims, firmClaim{edition: ed, item: it, level: cl.L, amount: cl.A, match: cl.M})
 	}
 	return f, nil
-}
-
-// Codes are the codes a batch's files give with each applicant's name
-// (Add each file's): a file of that name without a code joins the first.
-type Codes struct{ codes }
-
-// Add notes the code a file gives with its applicant's name.
-func (k *Codes) Add(name, code string) { k.add(name, code) }
-
-// Key is the applicant a file is counted under: its code, else the code
-// its name was given with, else its name ("" when neither).
-func (k *Codes) Key(name, code string) string { return k.key(name, code) }
-
-// Group counts the applicants of files that are all one applicant's (as
-// Codes.Key groups them), with the codes of the whole batch.
-func Group(files []Filed, reload func(file string) *Result, k *Codes) []*Applicant {
-	return groupApplicants(files, reload, &k.codes)
 }
