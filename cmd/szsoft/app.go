@@ -95,7 +95,10 @@ type app struct {
 	// policyFiles are the edition files and layers --policy names, by the
 	// argument; plain the run's editions by id before their layers.
 	policyFiles map[string]*measures.Edition
-	plain       map[string]*measures.Edition
+	// preloaded are the editions (not layers) a policy command named,
+	// read before its layers (preload), by file name.
+	preloaded map[string]*measures.Edition
+	plain     map[string]*measures.Edition
 	// The files read as input, which --out must never replace: the --out
 	// file once known, and an input that is it; before, the inputs read.
 	readMu    sync.Mutex

@@ -189,6 +189,9 @@ func taken(eds []*measures.Edition, id string) bool {
 // readEdition reads and checks the edition file called name, a layer on
 // an edition of the run; its published text is read beside it.
 func (a *app) readEdition(name string) (*measures.Edition, error) {
+	if e, ok := a.preloaded[name]; ok {
+		return e, nil
+	}
 	data, err := a.readFileMax(name, edition.MaxSize, note(string(project.ErrEditionTooLarge), "max", "4 MiB"), calc.Note{})
 	if err != nil {
 		return nil, err
@@ -643,6 +646,10 @@ func (a *app) preload(args []string) {
 			continue
 		}
 		if e, err := a.parseEdition(name, data, a.reg.Lookup); err == nil {
+			if a.preloaded == nil {
+				a.preloaded = map[string]*measures.Edition{}
+			}
+			a.preloaded[name] = e // read once: the command takes it from here
 			if _, taken := a.plain[e.ID]; !taken {
 				if _, builtin := a.reg.Lookup(e.ID); !builtin {
 					a.plain[e.ID] = e
