@@ -21,15 +21,13 @@ import (
 // items see every file's receipts.
 
 // Filed is one computed file of a batch as the applicant view keeps it:
-// its name, its parts, and — when it claims firm-scope items — the result
-// itself, to be computed again with the applicant's whole ledger.
+// its names, its totals, its firm claims and its firm receipts.
 type Filed struct {
 	File            string
 	Name            string          // the project's name
 	Applicant, Code string          // as given, and the 统一社会信用代码 or ""
 	grand, part     int64           // the grand total and the project part, in fen
 	Ratio           decimal.Decimal // the district's matching ratio R
-	Year            int
 	// claims are its claimed firm-scope lines as awards, in few bytes
 	// (Claims spells them out); Receipts its ledger's firm-scope entries,
 	// which count for every file of the applicant; Date is the event's.
@@ -71,7 +69,7 @@ func (f *Filed) HasFirm() bool { return len(f.claims) > 0 }
 func (f *Filed) Claims() []Award {
 	out := make([]Award, len(f.claims))
 	for i, c := range f.claims {
-		out[i] = Award{Edition: c.edition, Item: c.item, Level: c.level, Label: stepLabel(c.item, c.level), Year: f.Year, Date: f.Date,
+		out[i] = Award{Edition: c.edition, Item: c.item, Level: c.level, Date: f.Date,
 			File: f.File, Amount: decimal.New(c.amount, -2), Match: decimal.New(c.match, -2)}
 	}
 	return out
@@ -99,7 +97,7 @@ func stepLabel(it *measures.Item, level string) measures.Text {
 // FileOf keeps what the applicant view needs of a file's result: its
 // grand total, its project part — the municipal total less its firm
 // lines, the district match less R × its firm lines, and its other
-// district lines — and, when it claims a firm-scope item, the result.
+// district lines — its firm claims and its firm receipts.
 //
 // The result itself is not kept (a batch of 20,000 files kept 70 MB of
 // them, and the collector spent more time on them than the run on its
@@ -108,7 +106,7 @@ func stepLabel(it *measures.Item, level string) measures.Text {
 func FileOf(file string, r *Result) Filed {
 	// Its own copies of the names: not the file's text they stand in.
 	f := Filed{File: strings.Clone(file), Name: strings.Clone(r.Name), Applicant: strings.Clone(r.Applicant), Code: strings.Clone(r.CreditCode),
-		grand: inFen(r.GrandTotal()), Ratio: r.Inputs.Rates[measures.InDistrictRatio], Year: r.Date.Year}
+		grand: inFen(r.GrandTotal()), Ratio: r.Inputs.Rates[measures.InDistrictRatio], Date: r.Date}
 	for _, e := range r.Received {
 		if it, ok := r.Edition.Item(e.Item); ok && it.Scope == measures.FirmScope {
 			if e.Date == nil {
@@ -142,7 +140,6 @@ func FileOf(file string, r *Result) Filed {
 	}
 	match := decimal.Max(decimal.Zero, r.DistrictMatch.Sub(money(f.Ratio.Mul(firmM))))
 	f.part = inFen(decimal.Max(decimal.Zero, r.Total.Sub(firmM)).Add(match).Add(r.DistrictPaid().Sub(firmD)).Add(r.LayerPaid().Sub(firmL)))
-	f.Date = r.Date
 	return f
 }
 
@@ -151,7 +148,7 @@ func FileOf(file string, r *Result) Filed {
 // are two awards, each paid once), else the line as one award, its level
 // the choice claimed.
 func (f *Filed) awards(r *Result, l *Line) []Award {
-	base := Award{Edition: r.Edition, Item: l.Item, Level: levelClaimed(r, l.Item), Year: f.Year, Date: r.Date, File: f.File, Amount: decimal.Zero}
+	base := Award{Edition: r.Edition, Item: l.Item, Level: levelClaimed(r, l.Item), Date: r.Date, File: f.File, Amount: decimal.Zero}
 	if l.Max != nil {
 		base.Amount = *l.Max
 	}
@@ -169,7 +166,7 @@ func (f *Filed) awards(r *Result, l *Line) []Award {
 		}
 		st := l.Item.Tiers[i]
 		aw := base
-		aw.Level, aw.Label, aw.Amount = st.Key, st.Label, st.Amount
+		aw.Level, aw.Amount = st.Key, st.Amount
 		if l.Item.Kind == measures.Milestone {
 			aw.Level = st.Threshold.String()
 		}
@@ -218,11 +215,8 @@ type Award struct {
 	Edition *measures.Edition // the edition the item is the file's of
 	Item    *measures.Item
 	// Level is the step paid (a tier's key, "provincial"; a milestone's
-	// threshold, "1000000000") with its Label, or the choice claimed
-	// ("cmmi-5"), or "".
+	// threshold, "1000000000"), or the choice claimed ("cmmi-5"), or "".
 	Level  string
-	Label  measures.Text
-	Year   int
 	Date   Date // the event's
 	File   string
 	Amount decimal.Decimal // the line's max, with the applicant's ledger
@@ -231,6 +225,13 @@ type Award struct {
 	Kept string
 }
 
+// Year is the calendar year of the award's event.
+func (a Award) Year() int { return a.Date.Year }
+
+// Label is the step's label where Level names a step (10亿元, 省级), else
+// none.
+func (a Award) Label() measures.Text { return stepLabel(a.Item, a.Level) }
+
 // Key is what makes two claims one award: the item, the step or choice,
 // and the calendar year — but an item paid once only (「首次达到」, 上市)
 // or in stages up to one amount (落户) is one award whatever the year.
@@ -238,7 +239,7 @@ func (a Award) Key() string {
 	if a.once() {
 		return a.Item.ID + "|" + a.Level
 	}
-	return a.Item.ID + "|" + a.Level + "|" + strconv.Itoa(a.Year)
+	return a.Item.ID + "|" + a.Level + "|" + strconv.Itoa(a.Year())
 }
 
 // once reports whether the award's item is paid once, or in stages up to
@@ -656,7 +657,7 @@ func (t *Tally) Add(file string, r *Result) {
 		t.groups[key] = g
 		t.order = append(t.order, key)
 	}
-	f := &Filed{File: file, Ratio: r.Inputs.Rates[measures.InDistrictRatio], Year: r.Date.Year}
+	f := &Filed{File: file, Ratio: r.Inputs.Rates[measures.InDistrictRatio], Date: r.Date}
 	for i := range r.Lines {
 		l := &r.Lines[i]
 		if l.Item.Scope != measures.FirmScope || !l.Claimed || l.ExcludedBy != "" {
@@ -740,7 +741,6 @@ type FiledRecord struct {
 	F, N, A, C string
 	G, P       int64
 	R          string
-	Y          int
 	D          Date
 	Cl         []ClaimRecord
 	Rc         []Received
@@ -754,7 +754,7 @@ type ClaimRecord struct {
 
 // Record is the file's record.
 func (f *Filed) Record() FiledRecord {
-	rec := FiledRecord{F: f.File, N: f.Name, A: f.Applicant, C: f.Code, G: f.grand, P: f.part, R: f.Ratio.String(), Y: f.Year, D: f.Date, Rc: f.Receipts}
+	rec := FiledRecord{F: f.File, N: f.Name, A: f.Applicant, C: f.Code, G: f.grand, P: f.part, R: f.Ratio.String(), D: f.Date, Rc: f.Receipts}
 	for _, cl := range f.claims {
 		rec.Cl = append(rec.Cl, ClaimRecord{E: cl.edition.ID, I: cl.item.ID, L: cl.level, A: cl.amount, M: cl.match})
 	}
@@ -775,7 +775,7 @@ func FromRecord(rec FiledRecord, eds map[string]*measures.Edition) (Filed, error
 	if err != nil {
 		return Filed{}, err
 	}
-	f := Filed{File: rec.F, Name: rec.N, Applicant: rec.A, Code: rec.C, grand: rec.G, part: rec.P, Ratio: ratio, Year: rec.Y, Date: rec.D, Receipts: rec.Rc}
+	f := Filed{File: rec.F, Name: rec.N, Applicant: rec.A, Code: rec.C, grand: rec.G, part: rec.P, Ratio: ratio, Date: rec.D, Receipts: rec.Rc}
 	for _, cl := range rec.Cl {
 		ed, ok := eds[cl.E]
 		if !ok {

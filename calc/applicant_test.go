@@ -116,7 +116,7 @@ func TestApplicantLimits(t *testing.T) {
 	it, _ := ed.Item("quality.certification")
 	var files []Filed
 	for i := range 10000 {
-		f := Filed{File: "f" + strconv.Itoa(i), Applicant: "某公司", Year: 2026,
+		f := Filed{File: "f" + strconv.Itoa(i), Applicant: "某公司", Date: Date{Year: 2026, Month: 11, Day: 26},
 			claims: []firmClaim{{edition: ed, item: it, level: "cmmi-5", amount: 50000000}}}
 		if i < 2 {
 			for j := range MaxApplicantReceipts {

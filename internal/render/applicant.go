@@ -73,7 +73,7 @@ func optString(s string) *string {
 func jsonAwards(as []calc.Award) []jsonAward {
 	out := []jsonAward{}
 	for _, a := range as {
-		out = append(out, jsonAward{Item: a.Item.ID, Level: optString(a.Level), Year: a.Year, File: a.File,
+		out = append(out, jsonAward{Item: a.Item.ID, Level: optString(a.Level), Year: a.Year(), File: a.File,
 			Amount: a.Amount.StringFixed(2), Match: a.Match.StringFixed(2), Kept: optString(a.Kept)})
 	}
 	return out
@@ -104,7 +104,7 @@ func (f *jsonForm) Applicants(as []*calc.Applicant) error {
 func AwardName(p msg.Printer, a calc.Award) string {
 	p = p.For(a.Edition)
 	name := p.Item(a.Item.ID)
-	if l := p.Text(a.Label); l != "" {
+	if l := p.Text(a.Label()); l != "" {
 		return name + p.S("label.award.level", "level", l)
 	}
 	if a.Level != "" {
@@ -144,13 +144,13 @@ func ApplicantRows(p msg.Printer, as []*calc.Applicant) (header []string, rows [
 		}
 		var awards []string
 		for _, aw := range a.Awards {
-			awards = append(awards, p.S("label.award.year", "award", AwardName(p, aw), "year", aw.Year)+" "+p.Money(aw.Amount.Add(aw.Match)))
+			awards = append(awards, p.S("label.award.year", "award", AwardName(p, aw), "year", aw.Year())+" "+p.Money(aw.Amount.Add(aw.Match)))
 		}
 		sep := p.S("label.list.sep")
 		rows = append(rows, []string{Clip(Safe(a.Name), maxCell), a.CreditCode, strings.Join(files, sep), strings.Join(awards, sep), p.Money(a.Total)})
 		for _, d := range a.Duplicates {
 			notes = append(notes, p.S("note.app.duplicate", "applicant", Clip(Safe(a.Name), maxCell), "award", AwardName(p, d),
-				"year", strconv.Itoa(d.Year), "file", Safe(d.File), "kept", Safe(d.Kept)))
+				"year", strconv.Itoa(d.Year()), "file", Safe(d.File), "kept", Safe(d.Kept)))
 		}
 		if a.Unlisted > 0 {
 			notes = append(notes, p.S("note.app.unlisted", "applicant", Clip(Safe(a.Name), maxCell), "n", a.Unlisted))
@@ -271,7 +271,7 @@ func (f *htmlForm) writeApplicant(b *bytes.Buffer, a *calc.Applicant) {
 				h(p.S("xcol.app.what")), h(p.S("html.app.year")), h(p.S("xcol.file")), h(p.S("xcol.amount")), h(p.S("xcol.match")))
 			for _, aw := range a.Awards {
 				fmt.Fprintf(b, "<tr><td>%s</td><td>%d</td><td>%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td></tr>\n",
-					h(AwardName(p, aw)), aw.Year, h(filepath.Base(aw.File)), p.Money(aw.Amount), p.Money(aw.Match))
+					h(AwardName(p, aw)), aw.Year(), h(filepath.Base(aw.File)), p.Money(aw.Amount), p.Money(aw.Match))
 			}
 			b.WriteString("</tbody>\n</table>\n")
 		}
@@ -279,7 +279,7 @@ func (f *htmlForm) writeApplicant(b *bytes.Buffer, a *calc.Applicant) {
 			fmt.Fprintf(b, "<h2>%s</h2>\n<ul>\n", h(p.S("html.app.duplicates")))
 			for _, d := range a.Duplicates {
 				fmt.Fprintf(b, "<li>%s</li>\n", h(p.S("note.app.duplicate", "applicant", a.Name, "award", AwardName(p, d),
-					"year", strconv.Itoa(d.Year), "file", filepath.Base(d.File), "kept", filepath.Base(d.Kept))))
+					"year", strconv.Itoa(d.Year()), "file", filepath.Base(d.File), "kept", filepath.Base(d.Kept))))
 			}
 			if a.Unlisted > 0 {
 				fmt.Fprintf(b, "<li>%s</li>\n", h(p.S("note.app.unlisted", "applicant", a.Name, "n", a.Unlisted)))

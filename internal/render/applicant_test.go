@@ -24,7 +24,7 @@ func applicant(t *testing.T) *calc.Applicant {
 		t.Fatal("no quality.certification")
 	}
 	d := decimal.RequireFromString
-	aw := calc.Award{Edition: ed, Item: it, Level: "cmmi-5", Year: 2026, File: "a.toml", Amount: d("500000"), Match: d("250000")}
+	aw := calc.Award{Edition: ed, Item: it, Level: "cmmi-5", Date: calc.Date{Year: 2026, Month: 11, Day: 26}, File: "a.toml", Amount: d("500000"), Match: d("250000")}
 	dup := aw
 	dup.File, dup.Kept = "b.toml", "a.toml"
 	return &calc.Applicant{Name: "前海数科（深圳）信息技术有限公司", CreditCode: "91440300MA5FUQ1B0N",

@@ -880,7 +880,7 @@ func (w *workbook) Applicants(as []*calc.Applicant) error {
 		}
 		for _, aw := range a.Awards {
 			w.put(s, []cell{name, code, text(p.S("xapp.award")), wrap(AwardName(p, aw)), amountCell(&aw.Amount), amountCell(&aw.Match),
-				text(p.S("xapp.year", "year", aw.Year)), wrap(filepath.Base(aw.File))})
+				text(p.S("xapp.year", "year", aw.Year())), wrap(filepath.Base(aw.File))})
 		}
 		last := max(s.n, first)
 		// The rows above: their amounts and, where the run has one, their
